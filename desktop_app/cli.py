@@ -1,0 +1,106 @@
+"""`istiqbal`: the window without a sub-command, else the headless commands of CONTRACTS.md §1."""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from desktop_app import __version__
+
+# Each area's sub-commands live in desktop_app/commands/<area>.py and expose register(sub).
+COMMAND_MODULES: tuple[str, ...] = ("system",)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse already exits 2 on a wrong command line; keep its message to one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"istiqbal: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="istiqbal", description="Istiqbal — citizen reception (C8/2020, C2/2020)")
+    parser.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: ISTIQBAL_DB, "
+                        "else the per-user data folder)")  # fmt: skip
+    parser.add_argument("--lang", choices=("ar", "fr", "en"), help="interface language")
+    parser.add_argument("--version", action="version", version=f"istiqbal {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        import_module(f"desktop_app.commands.{name}").register(sub)
+    for child in sub.choices.values():
+        _accept_global_options(child)
+    return parser
+
+
+def _accept_global_options(parser: argparse.ArgumentParser) -> None:
+    """`--db` and `--lang` may also follow the sub-command (`screenshot ... --lang ar`)."""
+    nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for action in nested:
+        for child in action.choices.values():
+            _accept_global_options(child)
+    if nested:
+        return
+    existing = {o for a in parser._actions for o in a.option_strings}
+    if "--db" not in existing:
+        parser.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    if "--lang" not in existing:
+        parser.add_argument("--lang", choices=("ar", "fr", "en"), default=argparse.SUPPRESS,
+                            help="language of messages and output")  # fmt: skip
+
+
+def _cli_language(requested: str | None) -> str:
+    """--lang, else ISTIQBAL_LANG, else the system's language when it is Arabic or French."""
+    candidate = requested or os.environ.get("ISTIQBAL_LANG") or (locale.getlocale()[0] or "")
+    candidate = candidate[:2].lower()
+    return candidate if candidate in ("ar", "fr") else "en"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "needs_widgets", False):
+        # Headless by contract: no display needed (set before the QApplication exists).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.command is None:
+        from desktop_app.ui.app import run_app
+
+        return run_app(db=args.db, lang=args.lang)
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from desktop_app.commands.context import CliContext
+    from desktop_app.config import resolve_database
+    from desktop_app.i18n import ensure_core_application, install_language
+    from desktop_app.services.errors import UserError
+
+    if getattr(args, "needs_widgets", False):
+        from desktop_app.ui.app import make_application  # screenshot: a real QApplication
+
+        make_application()
+    else:
+        ensure_core_application()
+    lang = install_language(_cli_language(args.lang))
+    ctx = CliContext(args=args, location=resolve_database(args.db), lang=lang)
+    try:
+        code: int = args.func(ctx)
+        return code
+    except UserError as exc:
+        if getattr(args, "json", False) and exc.row_errors:
+            ctx.json({"imported": 0, "skipped_duplicates": 0,
+                      "errors": [e.as_dict() for e in exc.row_errors]})  # fmt: skip
+        print(exc.message, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

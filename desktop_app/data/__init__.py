@@ -1,0 +1,1 @@
+"""How things are stored: engine, sessions, models and migrations (SQLAlchemy and stdlib only)."""

@@ -1,0 +1,79 @@
+"""Online backups with rotation, restore and integrity checks of the SQLite file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app.data.db import create_private_file
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    ok: bool
+    problems: list[str]
+
+
+def online_backup(source: Path, dest: Path) -> Path:
+    """Copy a live database consistently (SQLite's backup API), even while others write to it."""
+    if dest.exists():
+        dest.unlink()
+    create_private_file(dest)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return dest
+
+
+def rotated_backup(source: Path, folder: Path, keep: int, reason: str = "auto") -> Path:
+    """Write `istiqbal-<reason>-<stamp>.sqlite` into `folder` and keep only the newest `keep`."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    dest = online_backup(source, folder / f"istiqbal-{reason}-{stamp}.sqlite")
+    mine = sorted(folder.glob(f"istiqbal-{reason}-*.sqlite"), key=lambda p: p.name)
+    for old in mine[:-keep] if keep > 0 else []:
+        old.unlink(missing_ok=True)
+    return dest
+
+
+def integrity_check(path: Path) -> IntegrityReport:
+    """PRAGMA integrity_check and foreign_key_check on the file, opened read-only."""
+    if not path.exists():
+        return IntegrityReport(False, [f"{path}: no such file"])
+    problems: list[str] = []
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            problems += [r[0] for r in rows if r[0] != "ok"]
+            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+            problems += [f"foreign key: table {r[0]} row {r[1]} -> {r[2]}" for r in fk]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems.append(str(exc))
+    return IntegrityReport(not problems, problems)
+
+
+def restore(backup: Path, target: Path) -> None:
+    """Replace the database with a backup after checking the backup is sound."""
+    report = integrity_check(backup)
+    if not report.ok:
+        raise sqlite3.DatabaseError("; ".join(report.problems))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    tmp = target.with_suffix(".restoring")
+    shutil.copyfile(backup, tmp)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, target)

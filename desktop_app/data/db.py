@@ -1,0 +1,140 @@
+"""Engines and units of work: SQLite pragmas, BEGIN IMMEDIATE writers, network-share refusal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 10_000
+_NETWORK_FS = {
+    "nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "ncpfs", "fuse.sshfs", "sshfs",
+    "davfs", "fuse.davfs2", "glusterfs", "ceph", "fuse.glusterfs", "lustre",
+}  # fmt: skip
+
+
+class DatabaseLocationError(Exception):
+    """The database cannot live where it was asked to (network share, unwritable folder)."""
+
+
+def is_network_path(path: Path, mounts_text: str | None = None) -> bool:
+    """True when the file would sit on a network file system, where SQLite's WAL does not work.
+
+    `mounts_text` stands in for /proc/mounts in tests.
+    """
+    text = str(path)
+    if sys.platform == "win32":
+        if text.startswith(("\\\\", "//")):
+            return True
+        import ctypes
+
+        drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
+        drive_remote = 4
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote)  # type: ignore[attr-defined]
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text(encoding="utf-8")
+        except OSError:
+            return False
+    mounts = mounts_text.splitlines()
+    target = os.path.realpath(text)
+    best, best_fs = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + "/")
+        if inside and len(mount_point) >= len(best):
+            best, best_fs = mount_point, parts[2]
+    return best_fs in _NETWORK_FS
+
+
+def create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only (law 2004-63), before SQLite opens it."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    old_umask = os.umask(0o077)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    finally:
+        os.umask(old_umask)
+    if sys.platform != "win32":
+        os.chmod(path, 0o600)
+
+
+def _install_sqlite_events(engine: Engine, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own transaction handling is off; _on_begin emits BEGIN itself.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the lock up front: a deferred read-then-write transaction fails at once
+        # with "database is locked" despite busy_timeout (measured, DESIGN.md).
+        mode = conn.get_execution_options().get("istiqbal_begin", "IMMEDIATE")
+        if mode:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str, *, sqlite_path: Path | None = None, echo: bool = False) -> Engine:
+    """One engine per database; for a SQLite file, refuse a network share and create it 0600."""
+    if url.startswith("sqlite"):
+        if sqlite_path is not None:
+            if is_network_path(sqlite_path):
+                raise DatabaseLocationError(str(sqlite_path))
+            if not sqlite_path.exists():
+                create_private_file(sqlite_path)
+        engine = create_engine(url, echo=echo)
+        _install_sqlite_events(engine, wal=sqlite_path is not None)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+class Database:
+    """The engine plus the two kinds of unit of work services use: write() and read()."""
+
+    def __init__(self, engine: Engine, display: str = "") -> None:
+        self.engine = engine
+        self.display = display or engine.url.render_as_string(hide_password=True)
+        self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+        self._reader = sessionmaker(
+            bind=engine.execution_options(istiqbal_begin="DEFERRED"), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One service call = one transaction, committed on success, rolled back on any error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; it never takes the write lock."""
+        with self._reader() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Alembic migrations, run programmatically by desktop_app.data.schema."""

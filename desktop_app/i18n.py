@@ -1,0 +1,76 @@
+"""Interface languages: translators (QtCore only), locales, and which ones run right-to-left.
+
+Services and the command line translate through `translate()` (an alias of
+QCoreApplication.translate that lupdate recognises); widgets use `self.tr()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop_app.resources import resource_path
+
+translate = QCoreApplication.translate
+
+LANGUAGES: tuple[str, ...] = ("ar", "fr", "en")
+# ar_TN, not ar: Latin digits and the Maghreb month names Tunisian administrations write
+# (plain "ar" is Egypt, with Arabic-Indic digits). DESIGN.md, known traps.
+LOCALE_NAMES = {"ar": "ar_TN", "fr": "fr_TN", "en": "en_GB"}
+RIGHT_TO_LEFT = frozenset({"ar"})
+DEFAULT_LANGUAGE = "ar"
+
+_installed: list[QTranslator] = []
+
+
+def normalise_language(lang: str | None) -> str:
+    if lang and lang[:2].lower() in LANGUAGES:
+        return lang[:2].lower()
+    return DEFAULT_LANGUAGE
+
+
+def is_rtl(lang: str) -> bool:
+    return normalise_language(lang) in RIGHT_TO_LEFT
+
+
+def locale_for(lang: str) -> QLocale:
+    return QLocale(LOCALE_NAMES[normalise_language(lang)])
+
+
+def language_name(lang: str) -> str:
+    """Each language named in itself, so a user who cannot read the current one finds theirs."""
+    return {"ar": "العربية", "fr": "Français", "en": "English"}[normalise_language(lang)]
+
+
+def install_language(lang: str) -> str:
+    """Replace the installed translators and default locale; needs a QCoreApplication instance.
+
+    Call before any widget exists (QDateEdit takes its format at construction), and again on a
+    switch followed by rebuilding the widgets.
+    """
+    lang = normalise_language(lang)
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_language needs a QCoreApplication")
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(locale_for(lang))
+    if lang != "en":
+        ours = QTranslator(app)
+        if ours.load(str(resource_path("i18n", f"istiqbal_{lang}.qm"))):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qtbase = QTranslator(app)
+        if qtbase.load(f"qtbase_{lang}", qt_dir):
+            app.installTranslator(qtbase)
+            _installed.append(qtbase)
+    return lang
+
+
+def ensure_core_application() -> QCoreApplication:
+    """The command line needs an application object only so translators can be installed."""
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QCoreApplication(["istiqbal"])
+    return app

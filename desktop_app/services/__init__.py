@@ -1,0 +1,1 @@
+"""The rules of the circulars; plain Python over data, never Qt widgets."""

@@ -1,0 +1,271 @@
+"""Users, argon2id passwords, the first administrator, and logins that slow down after failures."""
+
+from __future__ import annotations
+
+import math
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.data.db import Database
+from desktop_app.data.models import User
+from desktop_app.data.types import utcnow
+from desktop_app.i18n import translate
+from desktop_app.services import audit
+from desktop_app.services.errors import UserError
+from desktop_app.services.permissions import Actor, Perm, Role
+
+# argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile.
+_hasher = PasswordHasher()
+MIN_PASSWORD_LENGTH = 10
+MAX_DELAY_SECONDS = 30
+_USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def retry_delay(failed_logins: int) -> int:
+    """Seconds to wait before the next try: 0, 1, 2, 4 … capped at 30 — slowed, never locked out."""
+    if failed_logins <= 0:
+        return 0
+    return min(2 ** (failed_logins - 1), MAX_DELAY_SECONDS)
+
+
+def one_time_password() -> str:
+    """Readable: no 0/O or 1/l confusion when read out over the phone."""
+    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(12))
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    must_change_password: bool
+    last_login_at: datetime | None
+    version: int
+
+    def actor(self) -> Actor:
+        return Actor(self.id, self.username, self.role, self.full_name)
+
+
+def _info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.full_name, Role(u.role), u.active,
+                    u.must_change_password, u.last_login_at, u.version)  # fmt: skip
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(
+            translate("auth", "A password needs at least {n} characters.").format(
+                n=MIN_PASSWORD_LENGTH
+            )
+        )
+
+
+def _check_username(session: Session, username: str) -> None:
+    if not _USERNAME.match(username):
+        raise UserError(
+            translate(
+                "auth",
+                "The user name “{name}” may only hold Latin letters, digits, dots, dashes and "
+                "underscores (2 to 64).",
+            ).format(name=username)
+        )
+    if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
+        raise UserError(translate("auth", "The user name “{name}” is taken.").format(name=username))
+
+
+def has_users(db: Database) -> bool:
+    with db.read() as s:
+        return bool(s.scalar(select(func.count(User.id))))
+
+
+def create_first_admin(db: Database, username: str, full_name: str, password: str) -> UserInfo:
+    """Only possible on an empty user table: there is no default account to guess."""
+    _check_password(password)
+    with db.write() as s:
+        if s.scalar(select(func.count(User.id))):
+            raise UserError(translate("auth", "An administrator already exists."))
+        _check_username(s, username)
+        user = User(username=username, full_name=full_name, role=Role.ADMIN,
+                    password_hash=hash_password(password))  # fmt: skip
+        s.add(user)
+        s.flush()
+        actor = Actor(user.id, user.username, Role.ADMIN, full_name)
+        audit.record(s, actor, "create", "user", user.id,
+                     after={"username": username, "role": "admin"})  # fmt: skip
+        return _info(user)
+
+
+def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> UserInfo:
+    """One message for an unknown name and a wrong password, so names cannot be probed."""
+    now = now or utcnow()
+    wrong = translate("auth", "Wrong user name or password.")
+    with db.write() as s:
+        user = s.scalar(select(User).where(func.lower(User.username) == username.lower()))
+        if user is None or not user.active:
+            verify_password(_dummy(), password)  # same cost as a real check
+            raise UserError(wrong)
+        wait = retry_delay(user.failed_logins)
+        if user.last_failed_at is not None and wait:
+            remaining = (user.last_failed_at + timedelta(seconds=wait) - now).total_seconds()
+            if remaining > 0:
+                raise UserError(
+                    translate("auth", "Too many wrong tries: wait {n} seconds.").format(
+                        n=math.ceil(remaining)
+                    )
+                )
+        if not verify_password(user.password_hash, password):
+            user.failed_logins += 1
+            user.last_failed_at = now
+            audit.record(s, Actor(user.id, user.username, Role(user.role)), "login_failed",
+                         "user", user.id)  # fmt: skip
+            failure = UserError(wrong)
+        else:
+            user.failed_logins = 0
+            user.last_failed_at = None
+            user.last_login_at = now
+            audit.record(s, Actor(user.id, user.username, Role(user.role)), "login", "user",
+                         user.id)  # fmt: skip
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            return _info(user)
+    raise failure
+
+
+_dummy_hash: list[str] = []
+
+
+def _dummy() -> str:
+    """A hash to verify against for unknown names; made on first use, not at import."""
+    if not _dummy_hash:
+        _dummy_hash.append(hash_password("not a password of anyone's"))
+    return _dummy_hash[0]
+
+
+def list_users(db: Database, actor: Actor) -> list[UserInfo]:
+    actor.require(Perm.MANAGE_USERS)
+    with db.read() as s:
+        return [_info(u) for u in s.scalars(select(User).order_by(User.username))]
+
+
+def create_user(
+    db: Database, actor: Actor, username: str, full_name: str, role: Role,
+    password: str | None = None,
+) -> tuple[UserInfo, str]:  # fmt: skip
+    """Returns the user and the one-time password to hand over; they change it at first login."""
+    actor.require(Perm.MANAGE_USERS)
+    initial = password or one_time_password()
+    _check_password(initial)
+    with db.write() as s:
+        _check_username(s, username)
+        user = User(
+            username=username,
+            full_name=full_name,
+            role=Role(role),
+            password_hash=hash_password(initial),
+            must_change_password=password is None,
+        )
+        s.add(user)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "create",
+            "user",
+            user.id,
+            after={"username": username, "full_name": full_name, "role": str(role)},
+        )
+        return _info(user), initial  # fmt: skip
+
+
+def update_user(
+    db: Database, actor: Actor, user_id: int, *, expected_version: int,
+    full_name: str | None = None, role: Role | None = None, active: bool | None = None,
+) -> UserInfo:  # fmt: skip
+    actor.require(Perm.MANAGE_USERS)
+    with db.write() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise UserError(translate("auth", "This user no longer exists."))
+        if user.version != expected_version:
+            from desktop_app.services.errors import ConcurrentEdit
+
+            raise ConcurrentEdit(
+                translate("auth", "This user was changed by someone else meanwhile; reopen it.")
+            )
+        before = {"full_name": user.full_name, "role": user.role, "active": user.active}
+        if user.id == actor.user_id and (
+            (role is not None and role != Role.ADMIN) or active is False
+        ):
+            raise UserError(translate("auth", "You cannot remove your own administrator rights."))
+        if full_name is not None:
+            user.full_name = full_name
+        if role is not None:
+            user.role = Role(role)
+        if active is not None:
+            user.active = active
+        if user.role != Role.ADMIN or not user.active:
+            _keep_an_admin(s, user.id)
+        after = {"full_name": user.full_name, "role": user.role, "active": user.active}
+        audit.record(s, actor, "update", "user", user.id, before=before, after=after)
+        s.flush()
+        return _info(user)
+
+
+def _keep_an_admin(s: Session, changing_id: int) -> None:
+    others = s.scalar(
+        select(func.count(User.id)).where(
+            User.role == Role.ADMIN, User.active.is_(True), User.id != changing_id
+        )
+    )
+    if not others:
+        raise UserError(translate("auth", "There must always be one active administrator."))
+
+
+def reset_password(db: Database, actor: Actor, user_id: int) -> str:
+    """A new one-time password; also clears the slowed-login state."""
+    actor.require(Perm.MANAGE_USERS)
+    new = one_time_password()
+    with db.write() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise UserError(translate("auth", "This user no longer exists."))
+        user.password_hash = hash_password(new)
+        user.must_change_password = True
+        user.failed_logins = 0
+        user.last_failed_at = None
+        audit.record(s, actor, "reset_password", "user", user.id)
+    return new
+
+
+def change_own_password(db: Database, actor: Actor, old: str, new: str) -> None:
+    _check_password(new)
+    with db.write() as s:
+        user = s.get(User, actor.user_id) if actor.user_id is not None else None
+        if user is None or not verify_password(user.password_hash, old):
+            raise UserError(translate("auth", "The current password is wrong."))
+        if old == new:
+            raise UserError(translate("auth", "The new password must differ from the old one."))
+        user.password_hash = hash_password(new)
+        user.must_change_password = False
+        audit.record(s, actor, "change_password", "user", user.id)

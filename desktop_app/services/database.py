@@ -1,0 +1,117 @@
+"""Opening the database: migrate after a backup, and turn storage failures into sentences."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from desktop_app.config import BACKUPS_KEPT, DatabaseLocation, backups_dir
+from desktop_app.data.backup import integrity_check, online_backup, rotated_backup
+from desktop_app.data.db import Database, DatabaseLocationError, make_engine
+from desktop_app.data.schema import ForeignKeyViolation, NewerSchemaError, upgrade_database
+from desktop_app.i18n import translate
+from desktop_app.services.errors import UserError
+from desktop_app.services.permissions import Actor, Perm
+
+
+def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
+    text = str(exc).lower()
+    where = location.display()
+    if "locked" in text or "busy" in text:
+        return UserError(
+            translate(
+                "database", "The database {where} is locked by another program; try again later."
+            ).format(where=where)
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return UserError(
+            translate(
+                "database",
+                "The file {where} is damaged or is not an Istiqbal database; restore a backup.",
+            ).format(where=where)
+        )
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return UserError(
+            translate("database", "The database {where} cannot be written to.").format(where=where)
+        )
+    return UserError(
+        translate("database", "The database {where} cannot be opened: {reason}").format(
+            where=where, reason=str(exc).splitlines()[0]
+        )
+    )
+
+
+def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Database:
+    """Open (creating if new) and upgrade; an existing file is backed up first."""
+    try:
+        engine = make_engine(location.url, sqlite_path=location.path)
+    except DatabaseLocationError as exc:
+        raise UserError(
+            translate(
+                "database",
+                "The database file {where} is on a network share, where SQLite loses data; "
+                "use a PostgreSQL server to share data between PCs (--db postgresql+psycopg://…).",
+            ).format(where=exc)
+        ) from exc
+    except OSError as exc:
+        raise _storage_error(location, exc) from exc
+    db = Database(engine, location.display())
+    if not migrate:
+        return db
+
+    def backup_first() -> None:
+        if location.path is not None:
+            rotated_backup(location.path, backups_dir(location), BACKUPS_KEPT, "before-upgrade")
+
+    try:
+        upgrade_database(engine, before_upgrade=backup_first)
+    except NewerSchemaError as exc:
+        engine.dispose()
+        raise UserError(
+            translate(
+                "database",
+                "The database {where} was made by a newer version of Istiqbal ({rev}); "
+                "install that version. Nothing was changed.",
+            ).format(where=location.display(), rev=exc.revision)
+        ) from exc
+    except ForeignKeyViolation as exc:
+        engine.dispose()
+        raise UserError(
+            translate(
+                "database", "Upgrading {where} would break links between records; nothing changed."
+            ).format(where=location.display())
+        ) from exc
+    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        raise _storage_error(location, exc) from exc
+    return db
+
+
+def check_database(location: DatabaseLocation) -> list[str]:
+    """Problems found in the file (empty when sound); PostgreSQL checks itself."""
+    if location.path is None:
+        return []
+    return integrity_check(location.path).problems
+
+
+def backup_database(
+    db: Database, actor: Actor, location: DatabaseLocation, out: Path | None = None
+) -> Path:
+    actor.require(Perm.BACKUP)
+    if location.path is None:
+        raise UserError(
+            translate(
+                "database",
+                "Back up a PostgreSQL database with pg_dump; Istiqbal backs up SQLite files.",
+            )
+        )
+    try:
+        if out is not None:
+            return online_backup(location.path, out)
+        return rotated_backup(location.path, backups_dir(location), BACKUPS_KEPT, "manual")
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise UserError(
+            translate("database", "The backup could not be written: {reason}").format(reason=exc)
+        ) from exc

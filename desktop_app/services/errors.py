@@ -1,0 +1,55 @@
+"""UserError: something a person can fix, with a translated sentence; anything else is a bug."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One bad cell of an imported file; rows count from 1 for the first data row."""
+
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+class UserError(Exception):
+    """Raised with a message already translated into the user's language."""
+
+    def __init__(self, message: str, *, row_errors: list[RowError] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.row_errors: list[RowError] = row_errors or []
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PermissionDenied(UserError):
+    """The signed-in user's role does not allow this; checked in the service, not by the UI."""
+
+
+class ConcurrentEdit(UserError):
+    """Someone else saved the same record meanwhile; nothing was overwritten."""
+
+
+@dataclass
+class ImportResult:
+    """What an import did, in the shape of CONTRACTS.md §1 `--json`."""
+
+    imported: int = 0
+    skipped_duplicates: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "imported": self.imported,
+            "skipped_duplicates": self.skipped_duplicates,
+            "errors": [e.as_dict() for e in self.errors],
+            "warnings": [w.as_dict() for w in self.warnings],
+        }

@@ -1,0 +1,47 @@
+"""Translated names of the indicators of CONTRACTS.md §3, for the report and the settings."""
+
+from __future__ import annotations
+
+from desktop_app.i18n import translate
+
+
+def labels() -> dict[str, str]:
+    return {
+        "req_received": translate("kpi", "Requests received"),
+        "req_assessable": translate("kpi", "Requests whose deadline can be judged"),
+        "req_on_time": translate("kpi", "Requests answered or noticed on time"),
+        "req_on_time_pct": translate("kpi", "Requests answered within the deadline (%)"),
+        "req_notice": translate("kpi", "Senders told the answer needs documents or coordination"),
+        "req_first_response_median_h": translate("kpi", "Median hours to first response"),
+        "req_overdue_open_end": translate("kpi", "Requests overdue and unanswered at period end"),
+        "req_closed": translate("kpi", "Requests closed"),
+        "req_complaints": translate("kpi", "Complaints received"),
+        "req_special_category": translate("kpi", "Requests from particular categories of users"),
+        "lines_active": translate("kpi", "Phone lines in service"),
+        "lines_checked_pct": translate("kpi", "Lines checked in the period (%)"),
+        "lines_working_pct": translate("kpi", "Lines working at their last check (%)"),
+        "lines_on_website_pct": translate("kpi", "Lines published on the website (%)"),
+        "faults_reported": translate("kpi", "Line faults reported"),
+        "faults_open_end": translate("kpi", "Faults still open at period end"),
+        "fault_repair_mean_h": translate("kpi", "Mean hours to repair a fault"),
+        "evals_count": translate("kpi", "Calls evaluated"),
+        "evals_pickup_ok_pct": translate("kpi", "Calls picked up in time (%)"),
+        "evals_greeting_pct": translate("kpi", "Calls where the agent greeted first (%)"),
+        "evals_named_body_pct": translate("kpi", "Calls where the agent named the body (%)"),
+        "evals_score_avg": translate("kpi", "Mean call evaluation score"),
+        "cdr_calls": translate("kpi", "Inbound calls recorded by the PBX"),
+        "cdr_answered_pct": translate("kpi", "Inbound calls answered (%)"),
+        "cdr_ring_median_s": translate("kpi", "Median seconds to answer"),
+        "cdr_peak_hour": translate("kpi", "Peak hour of inbound calls"),
+        "training_sessions": translate("kpi", "Training sessions held"),
+        "training_person_hours": translate("kpi", "Training person-hours"),
+        "agents_active": translate("kpi", "Reception agents active"),
+        "agents_trained_pct": translate("kpi", "Agents trained in the period (%)"),
+        "agents_special_categories_pct": translate(
+            "kpi", "Agents trained to serve particular categories of users (%)"
+        ),
+    }
+
+
+def label_for(kpi_id: str) -> str:
+    return labels().get(kpi_id, kpi_id)

@@ -1,0 +1,151 @@
+"""Business settings with their defaults: body names, deadlines, pickup time, indicator targets."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.config import DEFAULT_DEADLINE_HOURS, DEFAULT_PICKUP_SECONDS
+from desktop_app.data.db import Database
+from desktop_app.data.models import Setting
+from desktop_app.data.types import utcnow
+from desktop_app.i18n import translate
+from desktop_app.services import audit
+from desktop_app.services.errors import UserError
+from desktop_app.services.permissions import Actor, Perm
+
+
+def _email(value: str) -> None:
+    if value and not _EMAIL.match(value):
+        raise UserError(
+            translate("settings", "“{value}” is not an e-mail address.").format(value=value)
+        )
+
+
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    kind: type
+    minimum: float | None = None
+    maximum: float | None = None
+    check: Callable[[Any], None] | None = None
+
+
+# Targets for the indicators of CONTRACTS.md §3 live under "target.<kpi id>"; areas add theirs.
+SPECS: dict[str, SettingSpec] = {
+    s.key: s
+    for s in (
+        SettingSpec("body_name_ar", "", str),
+        SettingSpec("body_name_fr", "", str),
+        SettingSpec(
+            "public_email", "", str, check=_email
+        ),  # C2.1: the address published on the website
+        SettingSpec("default_language", "ar", str),
+        SettingSpec("deadline_hours", DEFAULT_DEADLINE_HOURS, int, 1, 24 * 30),  # C2.1
+        SettingSpec("pickup_seconds", DEFAULT_PICKUP_SECONDS, int, 5, 3600),  # C8.2
+        SettingSpec("warning_hours", 12, int, 1, 24 * 7),
+        SettingSpec("check_interval_days", 30, int, 1, 365),  # C8.1
+        SettingSpec("retention_years", 5, int, 1, 50),  # law 2004-63
+        SettingSpec("target.req_on_time_pct", 95.0, float, 0, 100),
+        SettingSpec("target.lines_checked_pct", 100.0, float, 0, 100),
+        SettingSpec("target.lines_working_pct", 98.0, float, 0, 100),
+        SettingSpec("target.lines_on_website_pct", 100.0, float, 0, 100),
+        SettingSpec("target.evals_pickup_ok_pct", 95.0, float, 0, 100),
+        SettingSpec("target.evals_greeting_pct", 95.0, float, 0, 100),
+        SettingSpec("target.evals_named_body_pct", 95.0, float, 0, 100),
+        SettingSpec("target.evals_score_avg", 80.0, float, 0, 100),
+        SettingSpec("target.cdr_answered_pct", 90.0, float, 0, 100),
+        SettingSpec("target.agents_trained_pct", 100.0, float, 0, 100),
+        SettingSpec("target.agents_special_categories_pct", 100.0, float, 0, 100),
+    )
+}
+
+
+def register(spec: SettingSpec) -> None:
+    """Areas declare their own settings at import time (e.g. the working-hours clock)."""
+    SPECS[spec.key] = spec
+
+
+def _coerce(spec: SettingSpec, value: Any) -> Any:
+    try:
+        coerced = spec.kind(value)
+    except (TypeError, ValueError) as exc:
+        raise UserError(
+            translate("settings", "The value “{value}” is not valid for {key}.").format(
+                value=value, key=spec.key
+            )
+        ) from exc
+    if spec.minimum is not None and coerced < spec.minimum:
+        raise UserError(
+            translate("settings", "{key} must be at least {minimum}.").format(
+                key=spec.key, minimum=spec.minimum
+            )
+        )
+    if spec.maximum is not None and coerced > spec.maximum:
+        raise UserError(
+            translate("settings", "{key} must be at most {maximum}.").format(
+                key=spec.key, maximum=spec.maximum
+            )
+        )
+    if spec.check is not None:
+        spec.check(coerced)
+    return coerced
+
+
+def load_all(session: Session) -> dict[str, Any]:
+    """Every setting, defaults filled in; for use inside another service's unit of work."""
+    values = {key: spec.default for key, spec in SPECS.items()}
+    for row in session.scalars(select(Setting)):
+        values[row.key] = json.loads(row.value_json)
+    return values
+
+
+def get_all(db: Database) -> dict[str, Any]:
+    """Readable by everyone signed in: deadlines and names are not secrets."""
+    with db.read() as s:
+        return load_all(s)
+
+
+def get(db: Database, key: str) -> Any:
+    return get_all(db)[key]
+
+
+def save(session: Session, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
+    """Validate and write within the caller's session; returns the coerced values."""
+    actor.require(Perm.EDIT_SETTINGS)
+    current = load_all(session)
+    coerced: dict[str, Any] = {}
+    for key, value in changes.items():
+        spec = SPECS.get(key)
+        if spec is None:
+            raise UserError(translate("settings", "Unknown setting {key}.").format(key=key))
+        coerced[key] = _coerce(spec, value)
+    changed = {k: v for k, v in coerced.items() if current.get(k) != v}
+    for key, value in changed.items():
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value_json=json.dumps(value, ensure_ascii=False)))
+        else:
+            row.value_json = json.dumps(value, ensure_ascii=False)
+            row.updated_at = utcnow()
+    if changed:
+        audit.record(
+            session, actor, "update", "settings",
+            before={k: current.get(k) for k in changed}, after=changed,
+        )  # fmt: skip
+    return coerced
+
+
+def update(db: Database, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
+    with db.write() as s:
+        return save(s, actor, changes)

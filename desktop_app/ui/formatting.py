@@ -1,0 +1,37 @@
+"""Dates, times and numbers shown in the chosen language, always in Africa/Tunis time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+TUNIS = ZoneInfo("Africa/Tunis")
+
+
+def local(dt: datetime) -> datetime:
+    return dt.astimezone(TUNIS)
+
+
+def format_datetime(dt: datetime | None) -> str:
+    """dd/MM/yyyy HH:mm in every language: what Tunisian forms write, and no RTL marks inside."""
+    if dt is None:
+        return ""
+    d = local(dt)
+    qdt = QDateTime(QDate(d.year, d.month, d.day), QTime(d.hour, d.minute, d.second))
+    return QLocale().toString(qdt, "dd/MM/yyyy HH:mm")
+
+
+def format_date(d: date | None) -> str:
+    if d is None:
+        return ""
+    return QLocale().toString(QDate(d.year, d.month, d.day), "dd/MM/yyyy")
+
+
+def format_number(value: float | int | None, decimals: int = 0) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, int) and decimals == 0:
+        return QLocale().toString(value)
+    return QLocale().toString(float(value), "f", decimals)

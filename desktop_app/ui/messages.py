@@ -1,0 +1,40 @@
+"""Showing a UserError as one sentence, and anything else as a bug with details to copy."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.services.errors import UserError
+
+T = TypeVar("T")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    title = QCoreApplication.translate("messages", "Istiqbal")
+    if isinstance(exc, UserError):
+        QMessageBox.warning(parent, title, exc.message)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title,
+                      QCoreApplication.translate(
+                          "messages", "Something went wrong inside Istiqbal. Nothing was saved."
+                      ), parent=parent)  # fmt: skip
+    box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.exec()
+
+
+def attempt(parent: QWidget | None, call: Callable[[], T]) -> T | None:
+    """Run a service call from a slot; errors become a message box, never a crash."""
+    try:
+        return call()
+    except Exception as exc:  # noqa: BLE001 - the window must survive any service failure
+        show_error(parent, exc)
+        return None
+
+
+def show_info(parent: QWidget | None, text: str) -> None:
+    QMessageBox.information(parent, QCoreApplication.translate("messages", "Istiqbal"), text)

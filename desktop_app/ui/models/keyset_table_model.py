@@ -1,0 +1,90 @@
+"""A lazily filled table model over a keyset-paged service query; never loads a table whole.
+
+Subclasses say which columns exist, how a row shows in each, and how to fetch the page after a
+given row (the service sorts and filters in SQL). Qt asks for more as the user scrolls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class KeysetTableModel(QAbstractTableModel, Generic[Row]):
+    page_size = 200
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._exhausted = False
+
+    # -- what subclasses provide ---------------------------------------------------------------
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def fetch_after(self, last: Row | None, limit: int) -> list[Row]:
+        """The next `limit` rows after `last` (None: from the start), in the model's order."""
+        raise NotImplementedError
+
+    def display(self, row: Row, column: int) -> str:
+        raise NotImplementedError
+
+    def extra_data(self, row: Row, column: int, role: int) -> Any:
+        """Colours, alignment, tooltips; None lets Qt decide."""
+        return None
+
+    # -- Qt's interface ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return section + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        return self.extra_data(row, index.column(), role)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        last = self._rows[-1] if self._rows else None
+        page = self.fetch_after(last, self.page_size)
+        if len(page) < self.page_size:
+            self._exhausted = True
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    # -- for pages ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Start again from the first page (after a filter or sort change, or an edit)."""
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self.endResetModel()
+        self.fetchMore()
+
+    def row_at(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None

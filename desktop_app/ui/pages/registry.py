@@ -1,0 +1,65 @@
+"""The pages the navigation offers; each area appends a PageSpec, shown to the roles allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.services.permissions import Actor, Perm
+from desktop_app.ui.state import AppState
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # the name `istiqbal screenshot --page` takes
+    title: Callable[[], str]  # translated when the navigation is built
+    factory: Callable[[AppState], QWidget]
+    permission: Perm | None = None
+
+    def allowed(self, actor: Actor) -> bool:
+        return self.permission is None or actor.can(self.permission)
+
+
+def _settings(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(state)
+
+
+def _users(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.users_page import UsersPage
+
+    return UsersPage(state)
+
+
+def _audit(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.audit_page import AuditPage
+
+    return AuditPage(state)
+
+
+# Areas append their PageSpec; the navigation sorts by PAGE_ORDER, whatever the order here.
+# Titles are lambdas around a literal so lupdate can extract them.
+PAGES: list[PageSpec] = [
+    PageSpec("settings", lambda: QCoreApplication.translate("pages", "Settings"), _settings,
+             Perm.VIEW_SETTINGS),
+    PageSpec("users", lambda: QCoreApplication.translate("pages", "Users"), _users,
+             Perm.MANAGE_USERS),
+    PageSpec("audit", lambda: QCoreApplication.translate("pages", "Audit trail"), _audit,
+             Perm.VIEW_AUDIT),
+]  # fmt: skip
+PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
+              "services", "reports", "settings", "users", "audit")  # fmt: skip
+
+
+def ordered_pages(actor: Actor) -> list[PageSpec]:
+    rank = {key: i for i, key in enumerate(PAGE_ORDER)}
+    allowed = [p for p in PAGES if p.allowed(actor)]
+    return sorted(allowed, key=lambda p: rank.get(p.key, len(rank)))
+
+
+def find_page(key: str) -> PageSpec | None:
+    return next((p for p in PAGES if p.key == key), None)

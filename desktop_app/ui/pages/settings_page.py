@@ -1,0 +1,153 @@
+"""Settings: the body's names and e-mail, the circulars' deadlines, and the indicator targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.i18n import LANGUAGES, language_name
+from desktop_app.services import settings
+from desktop_app.services.kpi_labels import label_for
+from desktop_app.services.permissions import Perm
+from desktop_app.ui.messages import attempt, show_info
+from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.page_header import PageHeader
+
+
+class SettingsPage(QWidget):
+    """Shown to every role that may read settings; only an administrator's Save is accepted."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._fields: dict[str, QWidget] = {}
+        outer = QVBoxLayout(self)
+        outer.addWidget(PageHeader(
+            self.tr("Settings"),
+            self.tr("These values apply to every PC that shares this database and to the "
+                    "command line."),
+        ))  # fmt: skip
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        body_box = QGroupBox(self.tr("The public body"))
+        form = QFormLayout(body_box)
+        form.addRow(self.tr("Name in Arabic"), self._line("body_name_ar"))
+        form.addRow(self.tr("Name in French"), self._line("body_name_fr"))
+        form.addRow(self.tr("Published e-mail address (C2.1)"), self._line("public_email"))
+        lang = QComboBox()
+        for code in LANGUAGES:
+            lang.addItem(language_name(code), code)
+        self._fields["default_language"] = lang
+        form.addRow(self.tr("Default language"), lang)
+        left.addWidget(body_box)
+
+        rules = QGroupBox(self.tr("Deadlines and checks"))
+        form = QFormLayout(rules)
+        form.addRow(
+            self.tr("Answer or notice within (hours, C2.1)"), self._int("deadline_hours", 1, 720)
+        )
+        form.addRow(self.tr("Warn before the deadline (hours)"), self._int("warning_hours", 1, 168))
+        form.addRow(self.tr("Pick up within (seconds, C8.2)"), self._int("pickup_seconds", 5, 3600))
+        form.addRow(
+            self.tr("Check every line every (days, C8.1)"), self._int("check_interval_days", 1, 365)
+        )
+        form.addRow(self.tr("Keep citizens' personal data (years)"),
+                    self._int("retention_years", 1, 50))  # fmt: skip
+        left.addWidget(rules)
+        left.addStretch(1)
+
+        targets = QGroupBox(self.tr("Targets of the indicators (%)"))
+        form = QFormLayout(targets)
+        self._target_form = form
+        right.addWidget(targets)
+        right.addStretch(1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        self.load()
+        editable = state.actor.can(Perm.EDIT_SETTINGS)
+        for w in self._fields.values():
+            w.setEnabled(editable)
+        self.save_button.setVisible(editable)
+        if not editable:
+            note = QLabel(self.tr("Only an administrator can change these settings."))
+            outer.addWidget(note)
+
+    def _line(self, key: str) -> QLineEdit:
+        w = QLineEdit()
+        self._fields[key] = w
+        return w
+
+    def _int(self, key: str, low: int, high: int) -> QSpinBox:
+        w = QSpinBox()
+        w.setRange(low, high)
+        w.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._fields[key] = w
+        return w
+
+    def load(self) -> None:
+        values = settings.get_all(self.state.db)
+        for key, w in list(self._fields.items()):
+            self._set(w, values.get(key))
+        for key in sorted(k for k in values if k.startswith("target.")):
+            if key not in self._fields:
+                spin = QDoubleSpinBox()
+                spin.setRange(0, 100)
+                spin.setDecimals(1)
+                self._fields[key] = spin
+                self._target_form.addRow(label_for(key.removeprefix("target.")), spin)
+            self._set(self._fields[key], values[key])
+
+    @staticmethod
+    def _set(w: QWidget, value: Any) -> None:
+        if isinstance(w, QLineEdit):
+            w.setText(str(value or ""))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value))
+        elif isinstance(w, QDoubleSpinBox):
+            w.setValue(float(value))
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, w in self._fields.items():
+            if isinstance(w, QLineEdit):
+                out[key] = w.text().strip()
+            elif isinstance(w, QComboBox):
+                out[key] = w.currentData()
+            elif isinstance(w, QSpinBox | QDoubleSpinBox):
+                out[key] = w.value()
+        return out
+
+    def save(self) -> None:
+        if attempt(self, lambda: settings.update(self.state.db, self.state.actor, self.values())):
+            show_info(self, self.tr("Settings saved."))

@@ -1,0 +1,85 @@
+"""The command line of CONTRACTS.md §1: exit codes, one-sentence errors, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "ISTIQBAL_LANG": "en", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                          text=True, env=full_env, timeout=120)  # fmt: skip
+
+
+def test_demo_then_check_then_screenshot_succeed(tmp_path: Path) -> None:
+    """The foundation's definition of done (issue #2)."""
+    db = str(tmp_path / "demo.sqlite")
+    demo = run_cli("--db", db, "demo")
+    assert demo.returncode == 0, demo.stderr
+    assert "supervisor" in demo.stdout and "director" in demo.stdout
+    if sys.platform != "win32":
+        assert stat.S_IMODE(Path(db).stat().st_mode) == 0o600
+    check = run_cli("--db", db, "check")
+    assert check.returncode == 0, check.stderr
+    png = tmp_path / "settings-ar.png"
+    shot = run_cli("--db", db, "screenshot", "--page", "settings", "--lang", "ar", "--out",
+                   str(png))  # fmt: skip
+    assert shot.returncode == 0, shot.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_demo_refuses_a_database_in_use(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    again = run_cli("--db", db, "demo")
+    assert again.returncode == 1
+    assert "empty database" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_check_of_a_damaged_file_exits_1_with_one_sentence(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"garbage" * 500)
+    result = run_cli("--db", str(bad), "check")
+    assert result.returncode == 1
+    assert "damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_wrong_command_line_exits_2() -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["no-such-command"])
+    assert exc.value.code == 2
+
+
+def test_backup_writes_a_sound_copy(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.sqlite")
+    assert main(["--db", db, "demo"]) == 0
+    out = tmp_path / "copy.sqlite"
+    assert main(["--db", db, "backup", "--out", str(out)]) == 0
+    assert main(["--db", str(out), "check"]) == 0
+
+
+def test_errors_are_in_the_language_asked_for(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"garbage" * 500)
+    result = run_cli("--db", str(bad), "check", "--lang", "fr")
+    assert result.returncode == 1
+    assert "endommag" in result.stderr  # « … est endommagée … »
+
+
+def test_unknown_screenshot_page_is_a_clear_error(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.sqlite")
+    result = run_cli("--db", db, "screenshot", "--page", "nowhere", "--out",
+                     str(tmp_path / "x.png"))  # fmt: skip
+    assert result.returncode == 1
+    assert "nowhere" in result.stderr and "Traceback" not in result.stderr

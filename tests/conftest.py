@@ -1,0 +1,63 @@
+"""Every test gets its own data folder and a fresh SQLite database; no real user path leaks."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app.config import DatabaseLocation, resolve_database
+from desktop_app.data.db import Database
+from desktop_app.services import auth
+from desktop_app.services.database import open_database
+from desktop_app.services.permissions import Actor, Role
+
+# One process holds one Qt application: the command line's QCoreApplication and the window
+# tests' QApplication must be the same object, so the tests create the QApplication first.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TEST_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def data_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Redirect the data folder and forget any ISTIQBAL_DB of the machine running the tests."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("ISTIQBAL_DATA_DIR", str(folder))
+    monkeypatch.delenv("ISTIQBAL_DB", raising=False)
+    monkeypatch.setenv("ISTIQBAL_LANG", "en")
+    return folder
+
+
+@pytest.fixture
+def location(tmp_path: Path) -> DatabaseLocation:
+    return resolve_database(str(tmp_path / "istiqbal.sqlite"))
+
+
+@pytest.fixture
+def db(location: DatabaseLocation) -> Iterator[Database]:
+    database = open_database(location)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    return auth.create_first_admin(db, "admin", "Admin Istrateur", TEST_PASSWORD).actor()
+
+
+@pytest.fixture
+def actor_of(db: Database, admin: Actor) -> Callable[[Role], Actor]:
+    """A signed-in user of the given role, created through the service like a real one."""
+    made: dict[Role, Actor] = {Role.ADMIN: admin}
+
+    def make(role: Role) -> Actor:
+        if role not in made:
+            user, _ = auth.create_user(db, admin, f"user-{role.value}", f"A {role.value}", role,
+                                       TEST_PASSWORD)  # fmt: skip
+            made[role] = user.actor()
+        return made[role]
+
+    return make

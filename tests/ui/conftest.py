@@ -1,0 +1,35 @@
+"""Window tests run off-screen, with QSettings in the test's own folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from desktop_app.config import DatabaseLocation  # noqa: E402
+from desktop_app.data.db import Database  # noqa: E402
+from desktop_app.i18n import install_language  # noqa: E402
+from desktop_app.services.permissions import Actor  # noqa: E402
+from desktop_app.ui.main_window import apply_direction  # noqa: E402
+from desktop_app.ui.state import AppState  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path: Path, qapp: object) -> Iterator[None]:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    yield
+    install_language("en")
+    apply_direction("en")
+
+
+@pytest.fixture
+def state(db: Database, location: DatabaseLocation, admin: Actor) -> AppState:
+    install_language("en")
+    return AppState(db, location, admin, "en")

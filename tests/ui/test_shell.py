@@ -1,0 +1,107 @@
+"""The window shell: sign-in, first run, navigation, language switch (Arabic right-to-left)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.data.db import Database
+from desktop_app.services import auth, settings
+from desktop_app.services.permissions import Role
+from desktop_app.ui.dialogs.first_run_dialog import FirstRunDialog
+from desktop_app.ui.dialogs.login_dialog import LoginDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.models.audit_table_model import AuditTableModel
+from desktop_app.ui.state import AppState
+from tests.conftest import TEST_PASSWORD
+from tests.helpers.typing import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def test_first_run_creates_the_administrator_and_the_body(qtbot, db: Database) -> None:
+    wizard = FirstRunDialog(db, "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    type_text(wizard.body_ar, "بلدية المرسى")
+    wizard.body_fr.setText("Municipalité de La Marsa")
+    wizard.email.setText("contact@lamarsa.gov.tn")
+    wizard.next()
+    wizard.full_name.setText("Salma")
+    wizard.password.setText(TEST_PASSWORD)
+    wizard.repeat.setText(TEST_PASSWORD)
+    wizard.accept()
+    assert wizard.admin is not None and wizard.admin.role == Role.ADMIN
+    values = settings.get_all(db)
+    assert values["body_name_ar"] == "بلدية المرسى"
+    assert values["public_email"] == "contact@lamarsa.gov.tn"
+
+
+def test_first_run_refuses_mismatched_passwords(qtbot, db: Database) -> None:
+    wizard = FirstRunDialog(db, "en")
+    qtbot.addWidget(wizard)
+    wizard.password.setText(TEST_PASSWORD)
+    wizard.repeat.setText(TEST_PASSWORD + "x")
+    assert not wizard.create()
+    assert wizard.error.text()
+    assert not auth.has_users(db)
+
+
+def test_login_dialog_shows_the_error_and_keeps_the_dialog_open(qtbot, db, admin) -> None:
+    dialog = LoginDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("admin")
+    dialog.password.setText("wrong password!")
+    dialog.try_login()
+    assert dialog.user is None
+    assert "Wrong user name or password" in dialog.message.text()
+    assert dialog.password.text() == ""
+
+
+def test_navigation_shows_only_pages_the_role_may_open(qtbot, state: AppState, actor_of) -> None:
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    assert {"settings", "users", "audit"} <= set(window.page_keys())
+    director = AppState(state.db, state.location, actor_of(Role.DIRECTOR), "en")
+    other = MainWindow(director)
+    qtbot.addWidget(other)
+    assert "users" not in other.page_keys() and "audit" not in other.page_keys()
+
+
+def test_switching_to_arabic_turns_the_window_right_to_left_and_is_remembered(
+    qtbot, state: AppState
+) -> None:
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.show_page("settings")
+    window.switch_language("ar")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.current_key() == "settings"
+    assert window.nav.item(window.nav.currentRow()).text() == "الإعدادات"
+    assert QSettings().value("ui/language") == "ar"
+    window.switch_language("fr")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.nav.item(window.nav.currentRow()).text() == "Paramètres"
+
+
+def test_settings_page_saves_through_the_service(qtbot, state: AppState, monkeypatch) -> None:
+    monkeypatch.setattr("desktop_app.ui.pages.settings_page.show_info", lambda *a: None)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.show_page("settings")
+    page._fields["deadline_hours"].setValue(36)
+    page.save()
+    assert settings.get(state.db, "deadline_hours") == 36
+
+
+def test_audit_model_passes_the_model_tester(qtbot, qtmodeltester, state: AppState) -> None:
+    for i in range(450):  # more than two pages
+        settings.update(state.db, state.actor, {"warning_hours": 1 + i % 100})
+    model = AuditTableModel(state)
+    model.reload()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() >= 450
