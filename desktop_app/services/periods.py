@@ -1,0 +1,98 @@
+"""Reporting periods (CONTRACTS.md §1): 2026-Q3, 2026-07, 2026, or 2026-07-01..2026-09-30.
+
+Boundaries are local midnights in Africa/Tunis; a period is the half-open [start, end).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from desktop_app.i18n import translate
+from desktop_app.services.errors import UserError
+
+TUNIS = ZoneInfo("Africa/Tunis")
+
+
+def local_midnight(day: date) -> datetime:
+    """The instant a local day starts, as aware UTC."""
+    return datetime.combine(day, time(0), TUNIS).astimezone(UTC)
+
+
+def local_date(moment: datetime) -> date:
+    return moment.astimezone(TUNIS).date()
+
+
+@dataclass(frozen=True)
+class Period:
+    first_day: date  # included
+    last_day: date  # included
+    kind: str  # "quarter", "month", "year" or "range"
+    text: str  # as the user wrote it, normalised
+
+    @property
+    def start(self) -> datetime:
+        return local_midnight(self.first_day)
+
+    @property
+    def end(self) -> datetime:
+        return local_midnight(self.last_day + timedelta(days=1))
+
+    def contains(self, moment: datetime) -> bool:
+        return self.start <= moment < self.end
+
+    def previous(self) -> Period:
+        """The same kind just before: Q3 → Q2, July → June, a range → as long before."""
+        if self.kind == "quarter":
+            q = (self.first_day.month - 1) // 3 + 1
+            year, q = (self.first_day.year, q - 1) if q > 1 else (self.first_day.year - 1, 4)
+            return parse_period(f"{year}-Q{q}")
+        if self.kind == "month":
+            prev = self.first_day - timedelta(days=1)
+            return parse_period(f"{prev.year}-{prev.month:02d}")
+        if self.kind == "year":
+            return parse_period(str(self.first_day.year - 1))
+        length = (self.last_day - self.first_day).days + 1
+        last = self.first_day - timedelta(days=1)
+        first = last - timedelta(days=length - 1)
+        return parse_period(f"{first.isoformat()}..{last.isoformat()}")
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def parse_period(text: str) -> Period:
+    raw = text.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-[Qq]([1-4])", raw):
+            year, q = int(m[1]), int(m[2])
+            return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter",
+                          f"{year}-Q{q}")  # fmt: skip
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", raw):
+            year, month = int(m[1]), int(m[2])
+            return Period(date(year, month, 1), _month_end(year, month), "month",
+                          f"{year}-{month:02d}")  # fmt: skip
+        if m := re.fullmatch(r"(\d{4})", raw):
+            year = int(m[1])
+            return Period(date(year, 1, 1), date(year, 12, 31), "year", str(year))
+        if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", raw):
+            first, last = date.fromisoformat(m[1]), date.fromisoformat(m[2])
+            if last < first:
+                raise ValueError("reversed")
+            return Period(first, last, "range", f"{first.isoformat()}..{last.isoformat()}")
+    except ValueError:
+        pass
+    raise UserError(
+        translate(
+            "periods",
+            "“{text}” is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30.",
+        ).format(text=text)
+    )
+
+
+def quarter_of(day: date) -> Period:
+    return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
