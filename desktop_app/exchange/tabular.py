@@ -1,0 +1,215 @@
+"""Reading the registers people really keep: CSV or XLSX, title rows, bilingual headers, encodings.
+
+CONTRACTS.md §2: the header is the first row naming the required columns, matched case- and
+accent-insensitively, either half of `Numéro / الرقم` counts; unknown columns are ignored; CSV in
+UTF-8 (BOM or not), Windows-1256 or Windows-1252, `,` or `;` separated; XLSX read without formulas,
+without trusting the declared dimension, with entity expansion blocked (defusedxml).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app.i18n import translate
+from desktop_app.services.errors import UserError
+
+HEADER_SEARCH_ROWS = 30
+Cell = str | int | float | datetime | None
+_SPACES = re.compile(r"[\s\u00a0\u200e\u200f\u202a-\u202e\u2066-\u2069_]+")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def normalise_key(text: object) -> str:
+    """Case-, accent- and space-insensitive form: `Numéro  Vert` → `numero vert`.
+
+    Arabic keeps its letters (only tatweel and diacritics go), Latin loses its accents.
+    """
+    s = unicodedata.normalize("NFKD", str(text)).casefold()
+    s = "".join(ch for ch in s if not unicodedata.combining(ch) and ch != "\u0640")
+    s = s.replace("’", "'").replace("`", "'")
+    s = _SPACES.sub(" ", s).strip(" :.-")
+    return s
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One logical column: its key, every header people use for it, and whether it is required."""
+
+    key: str
+    headers: tuple[str, ...]
+    required: bool = False
+
+    def matches(self, header: object) -> bool:
+        if header is None:
+            return False
+        names = {normalise_key(h) for h in self.headers}
+        whole = normalise_key(header)
+        if whole in names:
+            return True
+        return any(normalise_key(part) in names for part in re.split(r"[/|\n]", str(header)))
+
+
+@dataclass(frozen=True)
+class TabularRow:
+    number: int  # 1 = the first data row after the header
+    values: dict[str, Cell]
+
+    def text(self, key: str) -> str:
+        """The cell as trimmed text ('' when empty); integers stored as floats lose their '.0'."""
+        value = self.values.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+
+@dataclass
+class Table:
+    source: str
+    header_line: int  # 1-based line or sheet row of the header
+    columns: dict[str, str]  # key → the header as written in the file
+    rows: list[TabularRow] = field(default_factory=list)
+
+
+class ChoiceMatcher:
+    """Maps what people write (`Numéro vert`, `الرقم الأخضر`) to a canonical value (`green`)."""
+
+    def __init__(self, names: dict[str, Iterable[str]]) -> None:
+        self._lookup: dict[str, str] = {}
+        for canonical, aliases in names.items():
+            for alias in (canonical, *aliases):
+                self._lookup[normalise_key(alias)] = canonical
+
+    def match(self, text: object) -> str | None:
+        if text is None:
+            return None
+        return self._lookup.get(normalise_key(text))
+
+
+def _error(text: str) -> UserError:
+    return UserError(text)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1256 keeps the French accented letters where Windows-1252 has them, so it is the
+    # right reading whenever Arabic letters appear; otherwise the file is Western European.
+    arabic = data.decode("cp1256", errors="replace")
+    if _ARABIC.search(arabic):
+        return arabic
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise _error(
+            translate(
+                "tabular", "{file} is in an encoding Istiqbal cannot read; save it as UTF-8 CSV."
+            ).format(file=name)
+        ) from exc
+
+
+def _csv_rows(path: Path) -> Iterator[list[Cell]]:
+    text = _decode(path.read_bytes(), path.name)
+    sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for row in reader:
+            yield [cell if cell.strip() else None for cell in row]
+    except csv.Error as exc:
+        raise _error(
+            translate(
+                "tabular", "{file} is not a readable CSV file (line {line}): {reason}"
+            ).format(file=path.name, line=reader.line_num, reason=exc)
+        ) from exc
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[Cell]]:
+    from openpyxl import load_workbook  # lazily: start-up time
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise _error(
+            translate("tabular", "{file} is not a readable Excel workbook (.xlsx).").format(
+                file=path.name
+            )
+        ) from exc
+    try:
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # the declared dimension may lie
+        for row in ws.iter_rows(values_only=True):
+            yield [(v if not isinstance(v, str) or v.strip() else None) for v in row]  # type: ignore[misc]
+    finally:
+        wb.close()
+
+
+def iter_cells(path: Path) -> Iterator[list[Cell]]:
+    if not path.exists():
+        raise _error(translate("tabular", "The file {file} does not exist.").format(file=path))
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv" or suffix == ".txt":
+            yield from _csv_rows(path)
+        elif suffix in (".xlsx", ".xlsm"):
+            yield from _xlsx_rows(path)
+        else:
+            raise _error(
+                translate("tabular", "{file}: only .csv and .xlsx files can be imported.").format(
+                    file=path.name
+                )
+            )
+    except PermissionError as exc:
+        raise _error(
+            translate("tabular", "{file} cannot be read: is it open in another program?").format(
+                file=path.name
+            )
+        ) from exc
+
+
+def read_table(path: Path, fields: Sequence[FieldSpec]) -> Table:
+    """Find the header, map columns to fields, and return every non-empty data row."""
+    rows = iter_cells(path)
+    required = [f for f in fields if f.required]
+    for line, cells in enumerate(rows, start=1):
+        if line > HEADER_SEARCH_ROWS:
+            break
+        columns: dict[str, int] = {}
+        written: dict[str, str] = {}
+        for index, cell in enumerate(cells):
+            for f in fields:
+                if f.key not in columns and f.matches(cell):
+                    columns[f.key] = index
+                    written[f.key] = str(cell)
+                    break
+        if required and all(f.key in columns for f in required):
+            table = Table(path.name, line, written)
+            for number, data in enumerate(rows, start=1):
+                if all(c is None for c in data):
+                    continue
+                values = {k: (data[i] if i < len(data) else None) for k, i in columns.items()}
+                table.rows.append(TabularRow(number, values))
+            return table
+    names = ", ".join(f.headers[0] for f in required)
+    raise _error(
+        translate("tabular", "{file}: no header row naming the columns {names} was found.").format(
+            file=path.name, names=names
+        )
+    )
