@@ -146,6 +146,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self._pages[key])
         return self._pages[key]
 
+    def open_filtered(self, key: str, **page_filter: object) -> QWidget | None:
+        """Open a page narrowed to what the dashboard pointed at (pages define apply_filter)."""
+        page = self.show_page(key)
+        apply = getattr(page, "apply_filter", None)
+        if page is not None and callable(apply):
+            attempt(self, lambda: apply(**page_filter))
+        return page
+
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._specs):
             self.show_page(self._specs[row].key)

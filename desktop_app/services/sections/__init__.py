@@ -1,0 +1,135 @@
+"""What each area contributes to the quarterly report and the dashboard (C8.7), as plain data.
+
+The report (exchange/excel_report.py) and the dashboard render these generically, so an area adds
+its sheet and its action lists without touching the renderers:
+
+- a report section: `@report_section("lines")` on `fn(ctx: SectionContext) -> ReportSection`, one
+  sheet of tables (with an optional native chart each);
+- an action list: `@action_list("lines_unchecked")` on `fn(ctx: SectionContext) -> ActionList`, the
+  things to do now behind an indicator, opening a page with a filter.
+
+Area modules live in this package (sections/lines.py, sections/requests.py …) and are listed in
+SECTION_MODULES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import import_module
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from desktop_app.data.db import Database
+from desktop_app.data.types import utcnow
+from desktop_app.services import settings as settings_service
+from desktop_app.services.periods import Period
+from desktop_app.services.permissions import Actor, Perm
+
+# Values a table cell may hold. `str` is ALWAYS written as text (never a formula), dates and
+# datetimes as real Excel dates (datetimes are converted to Tunis local time by the renderer).
+CellValue = str | int | float | date | datetime | None
+
+SECTION_MODULES: tuple[str, ...] = ()
+SECTION_ORDER = ("requests", "lines", "quality", "traffic", "training")
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    session: Session
+    period: Period
+    previous: Period
+    as_of: datetime
+    settings: dict[str, Any]
+    lang: str  # "ar", "fr" or "en": labels are already translated by the caller's translator
+
+
+@dataclass
+class ChartSpec:
+    """A native Excel chart over a table: categories from one column, series from others."""
+
+    kind: Literal["bar", "column", "line", "pie"]
+    title: str
+    category_column: int
+    value_columns: list[int]
+    y_title: str = ""
+
+
+@dataclass
+class ReportTable:
+    title: str
+    headers: list[str]
+    rows: list[list[CellValue]]
+    # column index → Excel number format, e.g. {2: "0.0", 3: "dd/mm/yyyy hh:mm"}
+    number_formats: dict[int, str] = field(default_factory=dict)
+    chart: ChartSpec | None = None
+    note: str = ""  # one sentence under the title, e.g. what "overdue" means
+
+
+@dataclass
+class ReportSection:
+    key: str  # one of SECTION_ORDER (or a new one, appended at the end)
+    title: str  # the sheet's translated title (≤ 31 characters, no []:*?/\)
+    tables: list[ReportTable]
+
+
+@dataclass
+class ActionList:
+    key: str
+    title: str  # translated: "Requests overdue"
+    count: int
+    items: list[str]  # the first few, as one line of text each
+    page: str  # the page key that lists them all
+    page_filter: dict[str, Any] = field(default_factory=dict)  # passed to page.apply_filter(**)
+
+
+SectionBuilder = Callable[[SectionContext], ReportSection]
+ActionBuilder = Callable[[SectionContext], ActionList]
+REPORT_SECTIONS: dict[str, SectionBuilder] = {}
+ACTION_LISTS: dict[str, ActionBuilder] = {}
+
+
+def report_section(key: str) -> Callable[[SectionBuilder], SectionBuilder]:
+    def register(fn: SectionBuilder) -> SectionBuilder:
+        REPORT_SECTIONS[key] = fn
+        return fn
+
+    return register
+
+
+def action_list(key: str) -> Callable[[ActionBuilder], ActionBuilder]:
+    def register(fn: ActionBuilder) -> ActionBuilder:
+        ACTION_LISTS[key] = fn
+        return fn
+
+    return register
+
+
+def _load() -> None:
+    for name in SECTION_MODULES:
+        import_module(f"desktop_app.services.sections.{name}")
+
+
+def make_context(session: Session, period: Period, as_of: datetime | None, lang: str
+                 ) -> SectionContext:  # fmt: skip
+    return SectionContext(session, period, period.previous(), as_of or utcnow(),
+                          settings_service.load_all(session), lang)  # fmt: skip
+
+
+def build_sections(session: Session, ctx: SectionContext) -> list[ReportSection]:
+    _load()
+    rank = {k: i for i, k in enumerate(SECTION_ORDER)}
+    keys = sorted(REPORT_SECTIONS, key=lambda k: rank.get(k, len(rank)))
+    return [REPORT_SECTIONS[k](ctx) for k in keys]
+
+
+def action_lists(db: Database, actor: Actor, period: Period, lang: str,
+                 as_of: datetime | None = None) -> list[ActionList]:  # fmt: skip
+    """Every area's to-do list for the dashboard, in one read-only unit of work."""
+    actor.require(Perm.READ_ALL)
+    _load()
+    with db.read() as s:
+        ctx = make_context(s, period, as_of, lang)
+        return [fn(ctx) for fn in ACTION_LISTS.values()]
