@@ -118,7 +118,12 @@ class MainWindow(QMainWindow):
         actor = self.state.actor
         who = QLabel(self.tr("Signed in: {name} ({role})").format(
             name=actor.full_name or actor.username, role=role_label(actor.role)))  # fmt: skip
-        where = QLabel(self.tr("Database: {where}").format(where=self.state.location.display()))
+        # The path is isolated left-to-right (U+2066 … U+2069) or Arabic mirrors its slashes.
+        where = QLabel(
+            self.tr("Database: {where}").format(
+                where=f"\u2066{self.state.location.display()}\u2069"
+            )
+        )
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(who)
         bar.addPermanentWidget(where)

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.services.progress import Progress
@@ -83,7 +83,7 @@ def run_with_progress(
     on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
 ) -> BackgroundTask:  # fmt: skip
     """Run `fn(progress)` in the background behind a modal progress dialog with Cancel."""
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("workers", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     task = run_in_background(fn, parent)

@@ -5,426 +5,442 @@
         <name>AboutDialog</name>
         <message>
             <source>About Istiqbal</source>
-            <translation type="unfinished" />
+            <translation>À propos d'Istiqbal</translation>
         </message>
         <message>
             <source>Version {version}</source>
-            <translation type="unfinished" />
+            <translation>Version {version}</translation>
         </message>
         <message>
             <source>Helps the citizen-reception unit of a public body meet, prove and improve the obligations of circular no. 8 of 19 March 2020 (phone reception) and circular no. 2 of 3 April 2020 (remote services).</source>
-            <translation type="unfinished" />
+            <translation>Aide la cellule d'accueil des citoyens d'un organisme public à respecter, prouver et améliorer les obligations de la circulaire n° 8 du 19 mars 2020 (accueil téléphonique) et de la circulaire n° 2 du 3 avril 2020 (services à distance).</translation>
         </message>
         <message>
             <source>Database: {where}</source>
-            <translation type="unfinished" />
+            <translation>Base de données : {where}</translation>
         </message>
         <message>
             <source>Built with Qt for Python {version}.</source>
-            <translation type="unfinished" />
+            <translation>Construit avec Qt for Python {version}.</translation>
         </message>
     </context>
     <context>
         <name>AuditPage</name>
         <message>
             <source>Audit trail</source>
-            <translation type="unfinished" />
+            <translation>Journal d'audit</translation>
         </message>
         <message>
             <source>Every change is recorded here and can be neither edited nor deleted (law 2004-63 on personal data).</source>
-            <translation type="unfinished" />
+            <translation>Chaque modification est enregistrée ici et ne peut être ni modifiée ni supprimée (loi 2004-63 sur les données personnelles).</translation>
         </message>
         <message>
             <source>(all)</source>
-            <translation type="unfinished" />
+            <translation>(tous)</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Utilisateur</translation>
         </message>
         <message>
             <source>Record</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement</translation>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Action</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Du</translation>
         </message>
         <message>
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Au</translation>
         </message>
         <message>
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Actualiser</translation>
         </message>
         <message>
             <source>Before:</source>
-            <translation type="unfinished" />
+            <translation>Avant :</translation>
         </message>
         <message>
             <source>After:</source>
-            <translation type="unfinished" />
+            <translation>Après :</translation>
         </message>
     </context>
     <context>
         <name>AuditTableModel</name>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Date</translation>
         </message>
         <message>
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Qui</translation>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Action</translation>
         </message>
         <message>
             <source>Record</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement</translation>
         </message>
         <message>
             <source>Id</source>
-            <translation type="unfinished" />
+            <translation>Id</translation>
         </message>
     </context>
     <context>
         <name>ChangePasswordDialog</name>
         <message>
             <source>Change password</source>
-            <translation type="unfinished" />
+            <translation>Changer le mot de passe</translation>
         </message>
         <message>
             <source>You signed in with a one-time password: choose your own.</source>
-            <translation type="unfinished" />
+            <translation>Vous vous êtes connecté avec un mot de passe à usage unique : choisissez le vôtre.</translation>
         </message>
         <message>
             <source>at least {n} characters</source>
-            <translation type="unfinished" />
+            <translation>au moins {n} caractères</translation>
         </message>
         <message>
             <source>Current password</source>
-            <translation type="unfinished" />
+            <translation>Mot de passe actuel</translation>
         </message>
         <message>
             <source>New password</source>
-            <translation type="unfinished" />
+            <translation>Nouveau mot de passe</translation>
         </message>
         <message>
             <source>Repeat the new password</source>
-            <translation type="unfinished" />
+            <translation>Répétez le nouveau mot de passe</translation>
         </message>
         <message>
             <source>The two new passwords differ.</source>
-            <translation type="unfinished" />
+            <translation>Les deux nouveaux mots de passe diffèrent.</translation>
         </message>
     </context>
     <context>
         <name>FirstRunDialog</name>
         <message>
             <source>Welcome to Istiqbal</source>
-            <translation type="unfinished" />
+            <translation>Bienvenue dans Istiqbal</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>Langue</translation>
         </message>
         <message>
             <source>Istiqbal keeps the obligations of circulars 8/2020 and 2/2020: phone lines, citizens' requests within 48 hours, training of reception agents and the periodic evaluation. A few questions and it is ready.</source>
-            <translation type="unfinished" />
+            <translation>Istiqbal suit les obligations des circulaires 8/2020 et 2/2020 : lignes téléphoniques, demandes des citoyens traitées sous 48 heures, formation des agents d'accueil et évaluation périodique. Quelques questions et il est prêt.</translation>
         </message>
         <message>
             <source>Interface language</source>
-            <translation type="unfinished" />
+            <translation>Langue de l'interface</translation>
         </message>
         <message>
             <source>Your public body</source>
-            <translation type="unfinished" />
+            <translation>Votre organisme public</translation>
         </message>
         <message>
             <source>Printed on every report.</source>
-            <translation type="unfinished" />
+            <translation>Imprimé sur chaque rapport.</translation>
         </message>
         <message>
             <source>Name in Arabic</source>
-            <translation type="unfinished" />
+            <translation>Nom en arabe</translation>
         </message>
         <message>
             <source>Name in French</source>
-            <translation type="unfinished" />
+            <translation>Nom en français</translation>
         </message>
         <message>
             <source>E-mail address published for citizens (C2.1)</source>
-            <translation type="unfinished" />
+            <translation>Adresse e-mail publiée pour les citoyens (C2.1)</translation>
         </message>
         <message>
             <source>The administrator</source>
-            <translation type="unfinished" />
+            <translation>L'administrateur</translation>
         </message>
         <message>
             <source>This account manages users and settings. There is no other account yet.</source>
-            <translation type="unfinished" />
+            <translation>Ce compte gère les utilisateurs et les paramètres. Il n'existe encore aucun autre compte.</translation>
         </message>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Nom d'utilisateur</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>Nom complet</translation>
         </message>
         <message>
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>Mot de passe</translation>
         </message>
         <message>
             <source>Repeat the password</source>
-            <translation type="unfinished" />
+            <translation>Répétez le mot de passe</translation>
         </message>
         <message>
             <source>at least {n} characters</source>
-            <translation type="unfinished" />
+            <translation>au moins {n} caractères</translation>
         </message>
         <message>
             <source>The two passwords differ.</source>
-            <translation type="unfinished" />
+            <translation>Les deux mots de passe diffèrent.</translation>
         </message>
     </context>
     <context>
         <name>LoginDialog</name>
         <message>
             <source>Istiqbal — sign in</source>
-            <translation type="unfinished" />
+            <translation>Istiqbal — connexion</translation>
         </message>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Nom d'utilisateur</translation>
         </message>
         <message>
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>Mot de passe</translation>
         </message>
         <message>
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>Se connecter</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fichier</translation>
         </message>
         <message>
             <source>Back up now</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarder maintenant</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quitter</translation>
         </message>
         <message>
             <source>&amp;Language</source>
-            <translation type="unfinished" />
+            <translation>&amp;Langue</translation>
         </message>
         <message>
             <source>&amp;Account</source>
-            <translation type="unfinished" />
+            <translation>&amp;Compte</translation>
         </message>
         <message>
             <source>Change my password…</source>
-            <translation type="unfinished" />
+            <translation>Changer mon mot de passe…</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aide</translation>
         </message>
         <message>
             <source>About Istiqbal</source>
-            <translation type="unfinished" />
+            <translation>À propos d'Istiqbal</translation>
         </message>
         <message>
             <source>Signed in: {name} ({role})</source>
-            <translation type="unfinished" />
+            <translation>Connecté : {name} ({role})</translation>
         </message>
         <message>
             <source>Database: {where}</source>
-            <translation type="unfinished" />
+            <translation>Base de données : {where}</translation>
         </message>
         <message>
             <source>This page could not be opened.</source>
-            <translation type="unfinished" />
+            <translation>Cette page n'a pas pu être ouverte.</translation>
         </message>
         <message>
             <source>Backup written to {path}.</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarde écrite dans {path}.</translation>
         </message>
     </context>
     <context>
         <name>SettingsPage</name>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Paramètres</translation>
         </message>
         <message>
             <source>These values apply to every PC that shares this database and to the command line.</source>
-            <translation type="unfinished" />
+            <translation>Ces valeurs s'appliquent à chaque poste qui partage cette base de données et à la ligne de commande.</translation>
         </message>
         <message>
             <source>The public body</source>
-            <translation type="unfinished" />
+            <translation>L'organisme public</translation>
         </message>
         <message>
             <source>Name in Arabic</source>
-            <translation type="unfinished" />
+            <translation>Nom en arabe</translation>
         </message>
         <message>
             <source>Name in French</source>
-            <translation type="unfinished" />
+            <translation>Nom en français</translation>
         </message>
         <message>
             <source>Published e-mail address (C2.1)</source>
-            <translation type="unfinished" />
+            <translation>Adresse e-mail publiée (C2.1)</translation>
         </message>
         <message>
             <source>Default language</source>
-            <translation type="unfinished" />
+            <translation>Langue par défaut</translation>
         </message>
         <message>
             <source>Deadlines and checks</source>
-            <translation type="unfinished" />
+            <translation>Délais et contrôles</translation>
         </message>
         <message>
             <source>Answer or notice within (hours, C2.1)</source>
-            <translation type="unfinished" />
+            <translation>Réponse ou avis sous (heures, C2.1)</translation>
         </message>
         <message>
             <source>Warn before the deadline (hours)</source>
-            <translation type="unfinished" />
+            <translation>Alerter avant l'échéance (heures)</translation>
         </message>
         <message>
             <source>Pick up within (seconds, C8.2)</source>
-            <translation type="unfinished" />
+            <translation>Décrocher sous (secondes, C8.2)</translation>
         </message>
         <message>
             <source>Check every line every (days, C8.1)</source>
-            <translation type="unfinished" />
+            <translation>Contrôler chaque ligne tous les (jours, C8.1)</translation>
         </message>
         <message>
             <source>Keep citizens' personal data (years)</source>
-            <translation type="unfinished" />
+            <translation>Conserver les données personnelles des citoyens (années)</translation>
+        </message>
+        <message>
+            <source>Passwords of mailboxes</source>
+            <translation>Mots de passe des boîtes aux lettres</translation>
+        </message>
+        <message>
+            <source>System password store</source>
+            <translation>Coffre à mots de passe du système</translation>
+        </message>
+        <message>
+            <source>Secure: passwords are kept there, never in the database.</source>
+            <translation>Sûr : les mots de passe y sont conservés, jamais dans la base de données.</translation>
+        </message>
+        <message>
+            <source>Not secure: Istiqbal will not store any mailbox password on this PC.</source>
+            <translation>Non sûr : Istiqbal n'enregistrera aucun mot de passe de boîte aux lettres sur ce poste.</translation>
         </message>
         <message>
             <source>Targets of the indicators (%)</source>
-            <translation type="unfinished" />
+            <translation>Cibles des indicateurs (%)</translation>
         </message>
         <message>
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer</translation>
         </message>
         <message>
             <source>Only an administrator can change these settings.</source>
-            <translation type="unfinished" />
+            <translation>Seul un administrateur peut modifier ces paramètres.</translation>
         </message>
         <message>
             <source>Settings saved.</source>
-            <translation type="unfinished" />
+            <translation>Paramètres enregistrés.</translation>
         </message>
     </context>
     <context>
         <name>UserDialog</name>
         <message>
             <source>New user</source>
-            <translation type="unfinished" />
+            <translation>Nouvel utilisateur</translation>
         </message>
         <message>
             <source>Edit user</source>
-            <translation type="unfinished" />
+            <translation>Modifier l'utilisateur</translation>
         </message>
         <message>
             <source>e.g. k.trabelsi</source>
-            <translation type="unfinished" />
+            <translation>p. ex. k.trabelsi</translation>
         </message>
         <message>
             <source>May sign in</source>
-            <translation type="unfinished" />
+            <translation>Peut se connecter</translation>
         </message>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Nom d'utilisateur</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>Nom complet</translation>
         </message>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>Rôle</translation>
         </message>
     </context>
     <context>
         <name>UsersPage</name>
         <message>
             <source>Users</source>
-            <translation type="unfinished" />
+            <translation>Utilisateurs</translation>
         </message>
         <message>
             <source>Each person signs in with their own account; the role decides what they may change. There is no shared or default account.</source>
-            <translation type="unfinished" />
+            <translation>Chaque personne se connecte avec son propre compte ; son rôle décide de ce qu'elle peut modifier. Il n'y a ni compte partagé ni compte par défaut.</translation>
         </message>
         <message>
             <source>Add user…</source>
-            <translation type="unfinished" />
+            <translation>Ajouter un utilisateur…</translation>
         </message>
         <message>
             <source>Edit…</source>
-            <translation type="unfinished" />
+            <translation>Modifier…</translation>
         </message>
         <message>
             <source>New one-time password</source>
-            <translation type="unfinished" />
+            <translation>Nouveau mot de passe à usage unique</translation>
         </message>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Nom d'utilisateur</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>Nom complet</translation>
         </message>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>Rôle</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <source>Last sign-in</source>
-            <translation type="unfinished" />
+            <translation>Dernière connexion</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Actif</translation>
         </message>
         <message>
             <source>Disabled</source>
-            <translation type="unfinished" />
+            <translation>Désactivé</translation>
         </message>
         <message>
             <source>Must change password</source>
-            <translation type="unfinished" />
+            <translation>Doit changer son mot de passe</translation>
         </message>
         <message>
             <source>One-time password</source>
-            <translation type="unfinished" />
+            <translation>Mot de passe à usage unique</translation>
         </message>
         <message>
             <source>The one-time password of {user} is:
@@ -432,353 +448,413 @@
 {password}
 
 It has been copied. Hand it over in person; it must be changed at the first sign-in.</source>
-            <translation type="unfinished" />
+            <translation>Le mot de passe à usage unique de {user} est :
+
+{password}
+
+Il a été copié. Remettez-le en main propre ; il devra être changé à la première connexion.</translation>
         </message>
     </context>
     <context>
         <name>auth</name>
         <message>
             <source>A password needs at least {n} characters.</source>
-            <translation type="unfinished" />
+            <translation>Un mot de passe doit compter au moins {n} caractères.</translation>
         </message>
         <message>
             <source>The user name “{name}” may only hold Latin letters, digits, dots, dashes and underscores (2 to 64).</source>
-            <translation type="unfinished" />
+            <translation>Le nom d'utilisateur « {name} » ne peut contenir que des lettres latines, des chiffres, des points, des tirets et des soulignés (2 à 64).</translation>
         </message>
         <message>
             <source>The user name “{name}” is taken.</source>
-            <translation type="unfinished" />
+            <translation>Le nom d'utilisateur « {name} » est déjà pris.</translation>
         </message>
         <message>
             <source>An administrator already exists.</source>
-            <translation type="unfinished" />
+            <translation>Un administrateur existe déjà.</translation>
         </message>
         <message>
             <source>Wrong user name or password.</source>
-            <translation type="unfinished" />
+            <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
         </message>
         <message>
             <source>Too many wrong tries: wait {n} seconds.</source>
-            <translation type="unfinished" />
+            <translation>Trop d'essais erronés : attendez {n} secondes.</translation>
         </message>
         <message>
             <source>This user no longer exists.</source>
-            <translation type="unfinished" />
+            <translation>Cet utilisateur n'existe plus.</translation>
         </message>
         <message>
             <source>This user was changed by someone else meanwhile; reopen it.</source>
-            <translation type="unfinished" />
+            <translation>Cet utilisateur a été modifié entre-temps par quelqu'un d'autre ; rouvrez-le.</translation>
         </message>
         <message>
             <source>You cannot remove your own administrator rights.</source>
-            <translation type="unfinished" />
+            <translation>Vous ne pouvez pas retirer vos propres droits d'administrateur.</translation>
         </message>
         <message>
             <source>There must always be one active administrator.</source>
-            <translation type="unfinished" />
+            <translation>Il doit toujours rester un administrateur actif.</translation>
         </message>
         <message>
             <source>The current password is wrong.</source>
-            <translation type="unfinished" />
+            <translation>Le mot de passe actuel est incorrect.</translation>
         </message>
         <message>
             <source>The new password must differ from the old one.</source>
-            <translation type="unfinished" />
+            <translation>Le nouveau mot de passe doit différer de l'ancien.</translation>
         </message>
     </context>
     <context>
         <name>cli</name>
         <message>
             <source>{file}, row {row}, column {column}: {message}</source>
-            <translation type="unfinished" />
+            <translation>{file}, ligne {row}, colonne {column} : {message}</translation>
         </message>
         <message>
             <source>{file}, row {row}, column {column} (warning): {message}</source>
-            <translation type="unfinished" />
+            <translation>{file}, ligne {row}, colonne {column} (avertissement) : {message}</translation>
         </message>
         <message>
             <source>Checked (nothing written): {n} new, {d} already present.</source>
-            <translation type="unfinished" />
+            <translation>Vérifié (rien n'a été écrit) : {n} nouveaux, {d} déjà présents.</translation>
         </message>
         <message>
             <source>Imported {n}, skipped {d} already present.</source>
-            <translation type="unfinished" />
+            <translation>{n} importés, {d} déjà présents ignorés.</translation>
         </message>
         <message>
             <source>Demo data written to {where}.</source>
-            <translation type="unfinished" />
+            <translation>Données de démonstration écrites dans {where}.</translation>
         </message>
         <message>
             <source>One-time passwords (each user changes it at first sign-in):</source>
-            <translation type="unfinished" />
+            <translation>Mots de passe à usage unique (chaque utilisateur le change à la première connexion) :</translation>
         </message>
         <message>
             <source>The database {where} is damaged: {problem}</source>
-            <translation type="unfinished" />
+            <translation>La base de données {where} est endommagée : {problem}</translation>
         </message>
         <message>
             <source>The database {where} is sound.</source>
-            <translation type="unfinished" />
+            <translation>La base de données {where} est saine.</translation>
         </message>
         <message>
             <source>Backup written to {path}.</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarde écrite dans {path}.</translation>
         </message>
         <message>
             <source>--size must look like 1366x768, not “{size}”.</source>
-            <translation type="unfinished" />
+            <translation>--size doit avoir la forme 1366x768, pas « {size} ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>credentials</name>
+        <message>
+            <source>This computer has no secure password store ({backend}); the password was not saved. Install a keyring (Windows Credential Manager, GNOME Keyring, KWallet).</source>
+            <translation>Cet ordinateur n'a pas de coffre à mots de passe sûr ({backend}) ; le mot de passe n'a pas été enregistré. Installez un trousseau (Gestionnaire d'identification Windows, GNOME Keyring, KWallet).</translation>
         </message>
     </context>
     <context>
         <name>database</name>
         <message>
             <source>The database {where} is locked by another program; try again later.</source>
-            <translation type="unfinished" />
+            <translation>La base de données {where} est verrouillée par un autre programme ; réessayez plus tard.</translation>
         </message>
         <message>
             <source>The file {where} is damaged or is not an Istiqbal database; restore a backup.</source>
-            <translation type="unfinished" />
+            <translation>Le fichier {where} est endommagé ou n'est pas une base Istiqbal ; restaurez une sauvegarde.</translation>
         </message>
         <message>
             <source>The database {where} cannot be written to.</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'écrire dans la base de données {where}.</translation>
         </message>
         <message>
             <source>The database {where} cannot be opened: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'ouvrir la base de données {where} : {reason}</translation>
         </message>
         <message>
             <source>The database file {where} is on a network share, where SQLite loses data; use a PostgreSQL server to share data between PCs (--db postgresql+psycopg://…).</source>
-            <translation type="unfinished" />
+            <translation>Le fichier de base de données {where} est sur un partage réseau, où SQLite perd des données ; utilisez un serveur PostgreSQL pour partager les données entre postes (--db postgresql+psycopg://…).</translation>
         </message>
         <message>
             <source>The database {where} was made by a newer version of Istiqbal ({rev}); install that version. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>La base de données {where} a été créée par une version plus récente d'Istiqbal ({rev}) ; installez cette version. Rien n'a été modifié.</translation>
         </message>
         <message>
             <source>Upgrading {where} would break links between records; nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>La mise à niveau de {where} briserait des liens entre enregistrements ; rien n'a été modifié.</translation>
         </message>
         <message>
             <source>Back up a PostgreSQL database with pg_dump; Istiqbal backs up SQLite files.</source>
-            <translation type="unfinished" />
+            <translation>Sauvegardez une base PostgreSQL avec pg_dump ; Istiqbal sauvegarde les fichiers SQLite.</translation>
         </message>
         <message>
             <source>The backup could not be written: {reason}</source>
-            <translation type="unfinished" />
+            <translation>La sauvegarde n'a pas pu être écrite : {reason}</translation>
         </message>
     </context>
     <context>
         <name>demo</name>
         <message>
             <source>--years must be between 1 and 10.</source>
-            <translation type="unfinished" />
+            <translation>--years doit être compris entre 1 et 10.</translation>
         </message>
         <message>
             <source>Demo data goes only into an empty database; this one has users.</source>
-            <translation type="unfinished" />
+            <translation>Les données de démonstration ne vont que dans une base vide ; celle-ci contient des utilisateurs.</translation>
         </message>
     </context>
     <context>
         <name>kpi</name>
         <message>
             <source>Requests received</source>
-            <translation type="unfinished" />
+            <translation>Demandes reçues</translation>
         </message>
         <message>
             <source>Requests whose deadline can be judged</source>
-            <translation type="unfinished" />
+            <translation>Demandes dont le délai peut être jugé</translation>
         </message>
         <message>
             <source>Requests answered or noticed on time</source>
-            <translation type="unfinished" />
+            <translation>Demandes traitées ou avisées dans le délai</translation>
         </message>
         <message>
             <source>Requests answered within the deadline (%)</source>
-            <translation type="unfinished" />
+            <translation>Demandes traitées dans le délai (%)</translation>
         </message>
         <message>
             <source>Senders told the answer needs documents or coordination</source>
-            <translation type="unfinished" />
+            <translation>Expéditeurs avisés que la réponse exige des documents ou une coordination</translation>
         </message>
         <message>
             <source>Median hours to first response</source>
-            <translation type="unfinished" />
+            <translation>Heures médianes jusqu'à la première réponse</translation>
         </message>
         <message>
             <source>Requests overdue and unanswered at period end</source>
-            <translation type="unfinished" />
+            <translation>Demandes en retard sans réponse en fin de période</translation>
         </message>
         <message>
             <source>Requests closed</source>
-            <translation type="unfinished" />
+            <translation>Demandes clôturées</translation>
         </message>
         <message>
             <source>Complaints received</source>
-            <translation type="unfinished" />
+            <translation>Réclamations reçues</translation>
         </message>
         <message>
             <source>Requests from particular categories of users</source>
-            <translation type="unfinished" />
+            <translation>Demandes des catégories particulières d'usagers</translation>
         </message>
         <message>
             <source>Phone lines in service</source>
-            <translation type="unfinished" />
+            <translation>Lignes téléphoniques en service</translation>
         </message>
         <message>
             <source>Lines checked in the period (%)</source>
-            <translation type="unfinished" />
+            <translation>Lignes contrôlées dans la période (%)</translation>
         </message>
         <message>
             <source>Lines working at their last check (%)</source>
-            <translation type="unfinished" />
+            <translation>Lignes fonctionnelles au dernier contrôle (%)</translation>
         </message>
         <message>
             <source>Lines published on the website (%)</source>
-            <translation type="unfinished" />
+            <translation>Lignes publiées sur le site web (%)</translation>
         </message>
         <message>
             <source>Line faults reported</source>
-            <translation type="unfinished" />
+            <translation>Pannes de ligne signalées</translation>
         </message>
         <message>
             <source>Faults still open at period end</source>
-            <translation type="unfinished" />
+            <translation>Pannes encore ouvertes en fin de période</translation>
         </message>
         <message>
             <source>Mean hours to repair a fault</source>
-            <translation type="unfinished" />
+            <translation>Heures moyennes de réparation d'une panne</translation>
         </message>
         <message>
             <source>Calls evaluated</source>
-            <translation type="unfinished" />
+            <translation>Appels évalués</translation>
         </message>
         <message>
             <source>Calls picked up in time (%)</source>
-            <translation type="unfinished" />
+            <translation>Appels décrochés à temps (%)</translation>
         </message>
         <message>
             <source>Calls where the agent greeted first (%)</source>
-            <translation type="unfinished" />
+            <translation>Appels où l'agent a salué le premier (%)</translation>
         </message>
         <message>
             <source>Calls where the agent named the body (%)</source>
-            <translation type="unfinished" />
+            <translation>Appels où l'agent a nommé l'organisme (%)</translation>
         </message>
         <message>
             <source>Mean call evaluation score</source>
-            <translation type="unfinished" />
+            <translation>Note moyenne d'évaluation des appels</translation>
         </message>
         <message>
             <source>Inbound calls recorded by the PBX</source>
-            <translation type="unfinished" />
+            <translation>Appels entrants enregistrés par l'autocommutateur</translation>
         </message>
         <message>
             <source>Inbound calls answered (%)</source>
-            <translation type="unfinished" />
+            <translation>Appels entrants répondus (%)</translation>
         </message>
         <message>
             <source>Median seconds to answer</source>
-            <translation type="unfinished" />
+            <translation>Secondes médianes avant réponse</translation>
         </message>
         <message>
             <source>Peak hour of inbound calls</source>
-            <translation type="unfinished" />
+            <translation>Heure de pointe des appels entrants</translation>
         </message>
         <message>
             <source>Training sessions held</source>
-            <translation type="unfinished" />
+            <translation>Sessions de formation tenues</translation>
         </message>
         <message>
             <source>Training person-hours</source>
-            <translation type="unfinished" />
+            <translation>Heures-personnes de formation</translation>
         </message>
         <message>
             <source>Reception agents active</source>
-            <translation type="unfinished" />
+            <translation>Agents d'accueil en activité</translation>
         </message>
         <message>
             <source>Agents trained in the period (%)</source>
-            <translation type="unfinished" />
+            <translation>Agents formés dans la période (%)</translation>
         </message>
         <message>
             <source>Agents trained to serve particular categories of users (%)</source>
-            <translation type="unfinished" />
+            <translation>Agents formés à l'accueil des catégories particulières (%)</translation>
         </message>
     </context>
     <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
-            <translation type="unfinished" />
+            <translation>Istiqbal</translation>
         </message>
         <message>
             <source>Something went wrong inside Istiqbal. Nothing was saved.</source>
-            <translation type="unfinished" />
+            <translation>Une erreur interne s'est produite dans Istiqbal. Rien n'a été enregistré.</translation>
         </message>
     </context>
     <context>
         <name>pages</name>
         <message>
             <source>Settings</source>
-            <translation type="unfinished" />
+            <translation>Paramètres</translation>
         </message>
         <message>
             <source>Users</source>
-            <translation type="unfinished" />
+            <translation>Utilisateurs</translation>
         </message>
         <message>
             <source>Audit trail</source>
-            <translation type="unfinished" />
+            <translation>Journal d'audit</translation>
+        </message>
+    </context>
+    <context>
+        <name>periods</name>
+        <message>
+            <source>“{text}” is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30.</source>
+            <translation>« {text} » n'est pas une période : écrivez 2026-Q3, 2026-07, 2026 ou 2026-07-01..2026-09-30.</translation>
         </message>
     </context>
     <context>
         <name>permissions</name>
         <message>
             <source>Your role ({role}) does not allow this action.</source>
-            <translation type="unfinished" />
+            <translation>Votre rôle ({role}) ne permet pas cette action.</translation>
         </message>
     </context>
     <context>
         <name>roles</name>
         <message>
             <source>Administrator</source>
-            <translation type="unfinished" />
+            <translation>Administrateur</translation>
         </message>
         <message>
             <source>Reception supervisor</source>
-            <translation type="unfinished" />
+            <translation>Responsable de l'accueil</translation>
         </message>
         <message>
             <source>Human resources</source>
-            <translation type="unfinished" />
+            <translation>Ressources humaines</translation>
         </message>
         <message>
             <source>Director</source>
-            <translation type="unfinished" />
+            <translation>Directeur</translation>
         </message>
         <message>
             <source>Reception agent</source>
-            <translation type="unfinished" />
+            <translation>Agent d'accueil</translation>
         </message>
     </context>
     <context>
         <name>settings</name>
         <message>
+            <source>“{value}” is not an e-mail address.</source>
+            <translation>« {value} » n'est pas une adresse e-mail.</translation>
+        </message>
+        <message>
             <source>The value “{value}” is not valid for {key}.</source>
-            <translation type="unfinished" />
+            <translation>La valeur « {value} » n'est pas valable pour {key}.</translation>
         </message>
         <message>
             <source>{key} must be at least {minimum}.</source>
-            <translation type="unfinished" />
+            <translation>{key} doit valoir au moins {minimum}.</translation>
         </message>
         <message>
             <source>{key} must be at most {maximum}.</source>
-            <translation type="unfinished" />
+            <translation>{key} doit valoir au plus {maximum}.</translation>
         </message>
         <message>
             <source>Unknown setting {key}.</source>
-            <translation type="unfinished" />
+            <translation>Paramètre inconnu : {key}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>tabular</name>
+        <message>
+            <source>{file} is in an encoding Istiqbal cannot read; save it as UTF-8 CSV.</source>
+            <translation>{file} est dans un encodage qu'Istiqbal ne sait pas lire ; enregistrez-le en CSV UTF-8.</translation>
+        </message>
+        <message>
+            <source>{file} is not a readable CSV file (line {line}): {reason}</source>
+            <translation>{file} n'est pas un fichier CSV lisible (ligne {line}) : {reason}</translation>
+        </message>
+        <message>
+            <source>{file} is not a readable Excel workbook (.xlsx).</source>
+            <translation>{file} n'est pas un classeur Excel lisible (.xlsx).</translation>
+        </message>
+        <message>
+            <source>The file {file} does not exist.</source>
+            <translation>Le fichier {file} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>{file}: only .csv and .xlsx files can be imported.</source>
+            <translation>{file} : seuls les fichiers .csv et .xlsx peuvent être importés.</translation>
+        </message>
+        <message>
+            <source>{file} cannot be read: is it open in another program?</source>
+            <translation>Impossible de lire {file} : est-il ouvert dans un autre programme ?</translation>
+        </message>
+        <message>
+            <source>{file}: no header row naming the columns {names} was found.</source>
+            <translation>{file} : aucune ligne d'en-tête nommant les colonnes {names} n'a été trouvée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>workers</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
         </message>
     </context>
 </TS>

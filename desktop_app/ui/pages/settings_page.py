@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import LANGUAGES, language_name
 from desktop_app.services import settings
+from desktop_app.services.credentials import keyring_status
 from desktop_app.services.kpi_labels import label_for
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.messages import attempt, show_info
@@ -78,6 +79,21 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Keep citizens' personal data (years)"),
                     self._int("retention_years", 1, 50))  # fmt: skip
         left.addWidget(rules)
+
+        secrets = QGroupBox(self.tr("Passwords of mailboxes"))
+        form = QFormLayout(secrets)
+        status = keyring_status()
+        store = QLabel(status.name)
+        store.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("System password store"), store)
+        verdict = QLabel(
+            self.tr("Secure: passwords are kept there, never in the database.")
+            if status.secure
+            else self.tr("Not secure: Istiqbal will not store any mailbox password on this PC.")
+        )
+        verdict.setWordWrap(True)
+        form.addRow(verdict)
+        left.addWidget(secrets)
         left.addStretch(1)
 
         targets = QGroupBox(self.tr("Targets of the indicators (%)"))
@@ -95,7 +111,13 @@ class SettingsPage(QWidget):
         self.load()
         editable = state.actor.can(Perm.EDIT_SETTINGS)
         for w in self._fields.values():
-            w.setEnabled(editable)
+            # Read-only rather than disabled: greyed-out text is hard to read for a director.
+            if isinstance(w, QLineEdit | QSpinBox | QDoubleSpinBox):
+                w.setReadOnly(not editable)
+                if not editable and not isinstance(w, QLineEdit):
+                    w.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            else:
+                w.setEnabled(editable)
         self.save_button.setVisible(editable)
         if not editable:
             note = QLabel(self.tr("Only an administrator can change these settings."))

@@ -21,5 +21,5 @@ class PageHeader(QWidget):
             sub = QLabel(subtitle)
             sub.setWordWrap(True)
             sub.setObjectName("pageSubtitle")
-            sub.setStyleSheet("color: palette(mid);")
+            sub.setStyleSheet("color: #555555;")
             layout.addWidget(sub)
