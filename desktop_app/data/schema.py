@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -27,24 +30,50 @@ class ForeignKeyViolation(Exception):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # lazily: Alembic costs ~0.3 s of start-up
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+
+
+@cache
+def _revision_graph() -> dict[str, str | None]:
+    """revision → down_revision, read from the files without importing Alembic (start-up time).
+
+    tests/data/test_migrations.py checks this agrees with Alembic's own view.
+    """
+    graph: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = _REVISION.search(source)
+        if rev:
+            down = _DOWN.search(source)
+            graph[rev[1]] = down[1] if down else None
+    return graph
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    graph = _revision_graph()
+    heads = set(graph) - {d for d in graph.values() if d}
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must form one line, heads: {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if "alembic_version" not in inspect(conn).get_table_names():
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revision_graph())
 
 
 def needs_upgrade(engine: Engine) -> bool:
@@ -69,6 +98,8 @@ def upgrade_database(
         return False
     if before_upgrade is not None and has_user_tables(engine):
         before_upgrade()
+    from alembic import command
+
     cfg = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:

@@ -75,3 +75,13 @@ def test_a_damaged_file_gets_one_clear_sentence(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(UserError, match="damaged"):
         open_database(resolve_database(str(path)))
+
+
+def test_the_fast_revision_reader_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from desktop_app.data.schema import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {s.revision for s in script.walk_revisions()}
