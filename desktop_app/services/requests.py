@@ -573,15 +573,17 @@ def reopen(
             )
         before = _snapshot(req)
         req.closed_at = None
-        req.status = (
-            "answered"
-            if req.first_response_kind == "answer"
-            else (
-                "notice_sent"
-                if req.first_response_kind == "notice"
-                else ("assigned" if req.agent_id else "new")
+        answered = s.scalar(
+            select(func.count(RequestEvent.id)).where(
+                RequestEvent.request_id == req.id, RequestEvent.kind == "answer"
             )
         )
+        if answered:
+            req.status = "answered"
+        elif req.first_response_kind == "notice":
+            req.status = "notice_sent"
+        else:
+            req.status = "assigned" if req.agent_id else "new"
         _event(s, actor, req, "reopened", now, reason.strip())
         return _finish(s, actor, req, before, "reopen", now)
 

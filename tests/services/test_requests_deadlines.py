@@ -1,4 +1,4 @@
-"""The deadline clock of C2.1: calendar hours, and working hours over weekends, holidays, Ramadan."""
+"""The deadline clock of C2.1: calendar hours; working hours over weekends, holidays, Ramadan."""
 
 from __future__ import annotations
 
@@ -46,10 +46,16 @@ def test_working_clock_skips_a_public_holiday_c2_1() -> None:
 
 
 def test_ramadan_and_summer_timetables_win_over_the_normal_one_c2_1() -> None:
-    ramadan = Timetable(date(2026, 2, 18), date(2026, 3, 19),
-                        {d: ((time(8), time(14, 30)),) for d in (1, 2, 3, 4, 5)})
-    summer = Timetable(date(2026, 7, 1), date(2026, 8, 31),
-                       {d: ((time(7, 30), time(13, 30)),) for d in (1, 2, 3, 4, 5)})
+    ramadan = Timetable(
+        date(2026, 2, 18),
+        date(2026, 3, 19),
+        {d: ((time(8), time(14, 30)),) for d in (1, 2, 3, 4, 5)},
+    )
+    summer = Timetable(
+        date(2026, 7, 1),
+        date(2026, 8, 31),
+        {d: ((time(7, 30), time(13, 30)),) for d in (1, 2, 3, 4, 5)},
+    )
     clock = WorkingClock(8, frozenset(), (NORMAL, ramadan, summer))
     # Monday 23 Feb 2026 in Ramadan: 08:00–14:30 is 6.5 h, then Tuesday 08:00 + 1.5 h.
     assert clock.deadline(tunis(2026, 2, 23, 7, 0)) == tunis(2026, 2, 24, 9, 30).astimezone(UTC)
@@ -91,8 +97,15 @@ def test_an_administrator_moves_a_lunar_holiday_and_open_deadlines_follow(
 
     deadlines.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 4})
     received = tunis(2026, 5, 25, 16, 0)  # Monday; Tuesday 26 May is Arafah (estimated)
-    row = requests.create_request(db, admin, channel="phone", type="request", subject="Permis",
-                                  received_at=received, now=received + timedelta(hours=1))
+    row = requests.create_request(
+        db,
+        admin,
+        channel="phone",
+        type="request",
+        subject="Permis",
+        received_at=received,
+        now=received + timedelta(hours=1),
+    )
     assert row.deadline_at == tunis(2026, 6, 1, 11, 0).astimezone(UTC)  # Eid 26–29 May skipped
     found = [h for h in deadlines.list_holidays(db, admin, 2026) if h.day == date(2026, 5, 26)]
     deadlines.delete_holiday(db, admin, found[0].id)
