@@ -246,6 +246,14 @@ class ReferenceAllocator:
         self.next[year] = number + 1
         return f"{year:04d}-{number:06d}"
 
+    def observe(self, reference: str) -> None:
+        """A reference given in a file: generated ones continue after it, never under it."""
+        if _REFERENCE.match(reference):
+            year, number = int(reference[:4]), int(reference[5:])
+            if year not in self.next:
+                self.next[year] = int(next_reference(self.session, year)[5:])
+            self.next[year] = max(self.next[year], number + 1)
+
 
 def _warning_hours(values: Mapping[str, Any]) -> float:
     return float(values.get("warning_hours", 12))
