@@ -1,4 +1,4 @@
-"""Importing the requests register of CONTRACTS.md §2 (C2.1, C2.3, C8.6): real files, real counts."""
+"""Importing the requests register of CONTRACTS.md §2 (C2.1, C2.3, C8.6) from real files."""
 
 from __future__ import annotations
 
