@@ -73,10 +73,19 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
             return requests.deadlines.state_label(row.state)
         hours = (row.deadline_at - self.now).total_seconds() / 3600
         if row.state == "overdue":
-            return self.tr("Overdue by {time}").format(time=_span(self, -hours))
+            return self.tr("Overdue by {time}").format(time=self.span(-hours))
         if row.state == "due_soon":
-            return self.tr("Due soon: {time} left").format(time=_span(self, hours))
-        return self.tr("On time: {time} left").format(time=_span(self, hours))
+            return self.tr("Due soon: {time} left").format(time=self.span(hours))
+        return self.tr("On time: {time} left").format(time=self.span(hours))
+
+    def span(self, hours: float) -> str:
+        if hours >= 48:
+            return self.tr("{days} d {hours} h").format(
+                days=int(hours // 24), hours=int(hours % 24)
+            )
+        if hours >= 1:
+            return self.tr("{hours} h").format(hours=int(hours))
+        return self.tr("{minutes} min").format(minutes=max(int(hours * 60), 0))
 
     def display(self, row: RequestRow, column: int) -> str:
         key = COLUMNS[column]
@@ -116,11 +125,3 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _span(model: RequestsTableModel, hours: float) -> str:
-    if hours >= 48:
-        return model.tr("{days} d {hours} h").format(days=int(hours // 24), hours=int(hours % 24))
-    if hours >= 1:
-        return model.tr("{hours} h").format(hours=int(hours))
-    return model.tr("{minutes} min").format(minutes=max(int(hours * 60), 0))

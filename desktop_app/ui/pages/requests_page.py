@@ -65,11 +65,9 @@ class RequestsPage(QWidget):
             PageHeader(
                 self.tr("Citizen requests"),
                 self.tr(
-                    "Answer every request, or tell the sender what the answer needs, within "
-                    "the deadline (C2.1)."
-                )
-                + " "
-                + deadlines.clock_description(values),
+                    "Answer every request, or tell the sender what the answer needs, in time. "
+                    "{clock}"
+                ).format(clock=deadlines.clock_description(values)),
             )
         )
 
