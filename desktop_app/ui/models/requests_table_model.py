@@ -73,12 +73,12 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
             return requests.deadlines.state_label(row.state)
         hours = (row.deadline_at - self.now).total_seconds() / 3600
         if row.state == "overdue":
-            return self.tr("Overdue by {time}").format(time=self.span(-hours))
+            return self.tr("Overdue by {time}").format(time=self.time_span(-hours))
         if row.state == "due_soon":
-            return self.tr("Due soon: {time} left").format(time=self.span(hours))
-        return self.tr("On time: {time} left").format(time=self.span(hours))
+            return self.tr("Due soon: {time} left").format(time=self.time_span(hours))
+        return self.tr("On time: {time} left").format(time=self.time_span(hours))
 
-    def span(self, hours: float) -> str:
+    def time_span(self, hours: float) -> str:
         if hours >= 48:
             return self.tr("{days} d {hours} h").format(
                 days=int(hours // 24), hours=int(hours % 24)
