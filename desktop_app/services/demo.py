@@ -74,3 +74,13 @@ def fill_demo(db: Database, years: int = 2, seed: int = 2020) -> dict[str, str]:
     for step in DEMO_STEPS:
         step(ctx)
     return passwords
+
+
+def _requests_step(ctx: DemoContext) -> None:
+    from desktop_app.services.demo_requests import requests_step
+
+    requests_step(ctx)
+
+
+# requests area (C2.1): after the agents step when it exists, so requests go to real agents.
+DEMO_STEPS.append(_requests_step)

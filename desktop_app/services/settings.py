@@ -31,6 +31,13 @@ def _email(value: str) -> None:
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
 
 
+def _clock_kind(value: str) -> None:
+    if value not in ("calendar", "working"):
+        raise UserError(
+            translate("settings", "The deadline clock is either “calendar” or “working”.")
+        )
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
@@ -67,6 +74,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("target.cdr_answered_pct", 90.0, float, 0, 100),
         SettingSpec("target.agents_trained_pct", 100.0, float, 0, 100),
         SettingSpec("target.agents_special_categories_pct", 100.0, float, 0, 100),
+        # requests area (C2.1): 48 calendar hours by default; "working" skips nights, weekends,
+        # public holidays and the hours the office is closed (services/deadlines.py).
+        SettingSpec("deadline_clock", "calendar", str, check=_clock_kind),
     )
 }
 

@@ -6,7 +6,18 @@ from desktop_app.data.models.agents import Agent
 from desktop_app.data.models.audit import AuditEntry
 from desktop_app.data.models.base import Base
 from desktop_app.data.models.lines import PhoneLine
+from desktop_app.data.models.requests import (
+    CalendarYear,
+    CitizenRequest,
+    Holiday,
+    OfficeTimetable,
+    RequestEvent,
+    RequestPurge,
+)
 from desktop_app.data.models.settings import Setting
 from desktop_app.data.models.users import User
 
-__all__ = ["Agent", "AuditEntry", "Base", "PhoneLine", "Setting", "User"]
+__all__ = [
+    "Agent", "AuditEntry", "Base", "CalendarYear", "CitizenRequest", "Holiday",
+    "OfficeTimetable", "PhoneLine", "RequestEvent", "RequestPurge", "Setting", "User",
+]  # fmt: skip

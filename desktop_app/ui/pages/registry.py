@@ -41,6 +41,12 @@ def _audit(state: AppState) -> QWidget:
     return AuditPage(state)
 
 
+def _requests(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.requests_page import RequestsPage
+
+    return RequestsPage(state)
+
+
 # Areas append their PageSpec; the navigation sorts by PAGE_ORDER, whatever the order here.
 # Titles are lambdas around a literal so lupdate can extract them.
 PAGES: list[PageSpec] = [
@@ -50,6 +56,9 @@ PAGES: list[PageSpec] = [
              Perm.MANAGE_USERS),
     PageSpec("audit", lambda: QCoreApplication.translate("pages", "Audit trail"), _audit,
              Perm.VIEW_AUDIT),
+    # requests area (C2.1, C2.3): agents work it without READ_ALL, see services.requests
+    PageSpec("requests", lambda: QCoreApplication.translate("pages", "Requests"), _requests,
+             None),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip

@@ -1,0 +1,210 @@
+"""The requests register at scale: 500 000 requests, paged model versus a naive load-everything one.
+
+    uv run python benchmarks/requests_scale.py [--rows 500000] [--db /tmp/requests-scale.sqlite]
+
+Prints, for the real page model (keyset pages, sort and filter in SQL) and for a naive model that
+loads the whole table into Python in the same run: time to first rows shown, to sort, to filter
+by text and by deadline state, and peak Python memory (tracemalloc) plus the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert, text  # noqa: E402
+
+from desktop_app.config import resolve_database  # noqa: E402
+from desktop_app.data.models import CitizenRequest  # noqa: E402
+from desktop_app.services.database import open_database  # noqa: E402
+from desktop_app.services.permissions import system_actor  # noqa: E402
+from desktop_app.services.requests import RequestFilter  # noqa: E402
+
+WORDS = [
+    "éclairage",
+    "permis",
+    "رخصة",
+    "eau",
+    "بناء",
+    "bruit",
+    "voirie",
+    "extrait",
+    "naissance",
+    "ordures",
+    "طريق",
+    "parking",
+    "arbre",
+    "fuite",
+    "marché",
+    "trottoir",
+]
+CHANNELS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
+TYPES = ("request", "complaint", "report", "inquiry", "suggestion")
+
+
+def build(db_path: Path, rows: int) -> Any:
+    if db_path.exists():
+        db_path.unlink()
+    db = open_database(resolve_database(str(db_path)))
+    rng = random.Random(7)
+    now = datetime.now(UTC)
+    start = now - timedelta(days=4 * 365)
+    span = (now - start).total_seconds()
+    table = CitizenRequest.__table__
+    t = time.perf_counter()
+    batch: list[dict[str, Any]] = []
+    with db.write() as s:
+        for i in range(rows):
+            received = start + timedelta(seconds=span * i / rows)
+            answered = rng.random() < 0.97 or received < now - timedelta(days=10)
+            first = received + timedelta(hours=rng.uniform(1, 70)) if answered else None
+            batch.append(
+                {
+                    "reference": f"{received.year}-{i:06d}"[:11] + f"-{i}",
+                    "received_at": received,
+                    "channel": rng.choice(CHANNELS),
+                    "type": rng.choice(TYPES),
+                    "citizen": f"Citoyen {rng.randrange(50_000)}",
+                    "contact": "",
+                    "subject": " ".join(rng.sample(WORDS, 3)),
+                    "body": " ".join(rng.sample(WORDS, 5)),
+                    "category": None,
+                    "agent_id": None,
+                    "status": "answered" if first else "new",
+                    "deadline_at": received + timedelta(hours=48),
+                    "first_response_at": first,
+                    "first_response_kind": "answer" if first else None,
+                    "closed_at": None,
+                    "purged_at": None,
+                    "created_at": received,
+                    "version": 1,
+                }
+            )
+            if len(batch) == 20_000:
+                s.execute(insert(table), batch)
+                batch = []
+        if batch:
+            s.execute(insert(table), batch)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    print(f"built {rows:,} requests in {time.perf_counter() - t:.1f} s")
+    return db
+
+
+def measure(label: str, fn: Callable[[], Any]) -> tuple[float, float]:
+    tracemalloc.start()
+    t = time.perf_counter()
+    fn()
+    elapsed = time.perf_counter() - t
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak / 1e6
+
+
+class NaiveModel:
+    """What a register often starts as: every row in Python, sorted and filtered there."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self.rows: list[Any] = []
+
+    def load(self) -> None:
+        with self.db.read() as s:
+            self.rows = list(
+                s.execute(
+                    text(
+                        "SELECT id, reference, received_at, channel, type, citizen, subject, body, "
+                        "deadline_at, first_response_at FROM requests"
+                    )
+                )
+            )
+
+    def sort(self) -> None:
+        self.rows.sort(key=lambda r: r[6])
+
+    def filter_text(self, word: str) -> list[Any]:
+        return [r for r in self.rows if word in r[6] or word in r[7] or word in r[5]]
+
+    def filter_overdue(self, now: str) -> list[Any]:
+        return [r for r in self.rows if r[9] is None and r[8] < now]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=500_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/requests-scale.sqlite"))
+    args = parser.parse_args()
+    db = build(args.db, args.rows)
+
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from desktop_app.config import resolve_database as _resolve
+    from desktop_app.ui.models.requests_table_model import RequestsTableModel
+    from desktop_app.ui.state import AppState
+
+    app = QApplication.instance() or QApplication([])
+    state = AppState(db, _resolve(str(args.db)), system_actor("bench"), "en")
+    model = RequestsTableModel(state)
+    view = QTableView()
+    view.resize(1200, 700)
+    view.setModel(model)
+    view.show()
+
+    def shown(fn: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            fn()
+            app.processEvents()
+
+        return run
+
+    results: dict[str, tuple[float, float]] = {}
+    results["paged: first rows shown"] = measure("", shown(model.reload))
+    results["paged: sort by subject"] = measure("", shown(lambda: model.sort(5)))
+
+    def by_text() -> None:
+        model.filter = RequestFilter(text="fuite")
+        model.reload()
+
+    def by_state() -> None:
+        model.filter = RequestFilter(state="overdue")
+        model.reload()
+
+    results["paged: filter by text"] = measure("", shown(by_text))
+    results["paged: filter by deadline state"] = measure("", shown(by_state))
+    rss_paged = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    naive = NaiveModel(db)
+    results["naive: load everything"] = measure("", naive.load)
+    results["naive: sort by subject"] = measure("", naive.sort)
+    results["naive: filter by text"] = measure("", lambda: naive.filter_text("fuite"))
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    results["naive: filter by deadline state"] = measure("", lambda: naive.filter_overdue(now))
+    rss_naive = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"\n{args.rows:,} requests, SQLite {args.db}")
+    print(f"{'step':<36}{'time':>10}{'peak Python memory':>22}")
+    for name, (seconds, mb) in results.items():
+        print(f"{name:<36}{seconds * 1000:>8.0f} ms{mb:>19.1f} MB")
+    print(
+        f"process peak RSS after the paged model: {rss_paged:.0f} MB; "
+        f"after the naive one: {rss_naive:.0f} MB"
+    )
+    view.close()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,199 @@
+"""The requests sheet of the quarterly report and the dashboard's request to-do lists (C2.1, C8.7).
+
+By month, channel, type and particular category (C8.6) with the previous period beside the current
+one, the overdue list, and the clock in force named in a note; action lists: overdue, due soon.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from sqlalchemy import and_, func, select
+
+from desktop_app.data.models import CitizenRequest
+from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
+from desktop_app.i18n import translate
+from desktop_app.services import deadlines
+from desktop_app.services import requests as requests_service
+from desktop_app.services.periods import TUNIS, Period
+from desktop_app.services.sections import (
+    ActionList,
+    ChartSpec,
+    ReportSection,
+    ReportTable,
+    SectionContext,
+    action_list,
+    report_section,
+)
+
+OVERDUE_LISTED = 500
+
+
+def _received(ctx: SectionContext, period: Period, column: object) -> Counter[str]:
+    r = CitizenRequest
+    rows = ctx.session.execute(
+        select(column, func.count(r.id))
+        .where(r.received_at >= period.start, r.received_at < period.end)
+        .group_by(column)
+    )
+    return Counter({str(k or ""): int(n) for k, n in rows})
+
+
+def _by(
+    ctx: SectionContext, title: str, column: object, keys: tuple[str, ...], label: object
+) -> ReportTable:
+    now, before = _received(ctx, ctx.period, column), _received(ctx, ctx.previous, column)
+    rows = [[label(k), now.get(k, 0), before.get(k, 0)] for k in keys]  # type: ignore[operator]
+    return ReportTable(
+        title,
+        [translate("requests_report", "Value"), ctx.period.text, ctx.previous.text],
+        rows,
+        chart=ChartSpec("bar", title, 0, [1, 2]),
+    )
+
+
+def _by_month(ctx: SectionContext) -> ReportTable:
+    r = CitizenRequest
+    clock = deadlines.load_clock(ctx.session, ctx.settings)
+    months: dict[str, list[int]] = {}
+    rows = ctx.session.execute(
+        select(r.received_at, r.first_response_at).where(
+            r.received_at >= ctx.period.start, r.received_at < ctx.period.end
+        )
+    )
+    for received, first in rows:
+        key = received.astimezone(TUNIS).strftime("%Y-%m")
+        counts = months.setdefault(key, [0, 0, 0])
+        counts[0] += 1
+        deadline = clock.deadline(received)
+        known = first is not None and first <= ctx.as_of
+        if known and first <= deadline:
+            counts[1] += 1
+        elif known or deadline <= ctx.as_of:
+            counts[2] += 1
+    table_rows: list[list[object]] = []
+    for key in sorted(months):
+        total, on_time, late = months[key]
+        share = round(100 * on_time / (on_time + late), 1) if on_time + late else None
+        table_rows.append([key, total, on_time, late, share])
+    return ReportTable(
+        translate("requests_report", "Requests by month"),
+        [
+            translate("requests_report", "Month"),
+            translate("requests_report", "Received"),
+            translate("requests_report", "Answered in time"),
+            translate("requests_report", "Late or unanswered"),
+            translate("requests_report", "% in time"),
+        ],
+        table_rows,  # type: ignore[arg-type]
+        number_formats={4: "0.0"},
+        chart=ChartSpec("column", translate("requests_report", "Requests by month"), 0, [2, 3]),
+        note=deadlines.clock_description(ctx.settings),
+    )
+
+
+def _overdue(ctx: SectionContext) -> ReportTable:
+    r = CitizenRequest
+    end = ctx.period.end
+    rows = ctx.session.execute(
+        select(r.reference, r.received_at, r.channel, r.type, r.subject, r.first_response_at)
+        .where(
+            r.received_at < end,
+            r.deadline_at < end,
+            (r.first_response_at.is_(None)) | (r.first_response_at >= end),
+        )
+        .order_by(r.received_at)
+        .limit(OVERDUE_LISTED)
+    )
+    return ReportTable(
+        translate("requests_report", "Requests overdue at the end of the period"),
+        [
+            translate("requests_report", "Reference"),
+            translate("requests_report", "Received"),
+            translate("requests_report", "Channel"),
+            translate("requests_report", "Type"),
+            translate("requests_report", "Subject"),
+            translate("requests_report", "First response"),
+        ],
+        [
+            [
+                ref,
+                rec,
+                requests_service.channel_label(ch),
+                requests_service.type_label(ty),
+                sub,
+                first,
+            ]
+            for ref, rec, ch, ty, sub, first in rows
+        ],
+        number_formats={1: "dd/mm/yyyy hh:mm", 5: "dd/mm/yyyy hh:mm"},
+        note=translate(
+            "requests_report", "No answer and no notice to the sender before the deadline (C2.1)."
+        ),
+    )
+
+
+@report_section("requests")
+def requests_section(ctx: SectionContext) -> ReportSection:
+    r = CitizenRequest
+    return ReportSection(
+        "requests",
+        translate("requests_report", "Citizen requests"),
+        [
+            _by_month(ctx),
+            _by(
+                ctx,
+                translate("requests_report", "By channel"),
+                r.channel,
+                CHANNELS,
+                requests_service.channel_label,
+            ),
+            _by(
+                ctx,
+                translate("requests_report", "By type"),
+                r.type,
+                TYPES,
+                requests_service.type_label,
+            ),
+            _by(
+                ctx,
+                translate("requests_report", "Particular categories of users (C8.6)"),
+                r.category,
+                CATEGORIES,
+                requests_service.category_label,
+            ),
+            _overdue(ctx),
+        ],
+    )
+
+
+def _waiting_list(ctx: SectionContext, state: str, title: str) -> ActionList:
+    warning = float(ctx.settings.get("warning_hours", 12))
+    now: datetime = ctx.as_of
+    r = CitizenRequest
+    condition = requests_service.state_condition(state, now, warning)
+    count = ctx.session.scalar(select(func.count(r.id)).where(condition)) or 0
+    first = ctx.session.execute(
+        select(r.reference, r.subject, r.deadline_at)
+        .where(and_(condition))
+        .order_by(r.deadline_at)
+        .limit(5)
+    )
+    items = [
+        translate("requests_report", "{ref} — {subject} (deadline {when})").format(
+            ref=ref, subject=subject, when=deadline.astimezone(TUNIS).strftime("%d/%m/%Y %H:%M")
+        )
+        for ref, subject, deadline in first
+    ]
+    return ActionList(f"requests_{state}", title, int(count), items, "requests", {"state": state})
+
+
+@action_list("requests_overdue")
+def overdue_list(ctx: SectionContext) -> ActionList:
+    return _waiting_list(ctx, "overdue", translate("requests_report", "Requests overdue"))
+
+
+@action_list("requests_due_soon")
+def due_soon_list(ctx: SectionContext) -> ActionList:
+    return _waiting_list(ctx, "due_soon", translate("requests_report", "Requests due soon"))

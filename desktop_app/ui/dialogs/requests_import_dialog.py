@@ -1,0 +1,148 @@
+"""Importing a requests register from the window: a preview of every row first, then the import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.exchange.requests_file import ParsedRegister, import_register, parse_register
+from desktop_app.services import requests
+from desktop_app.services.errors import ImportResult
+from desktop_app.ui.formatting import format_datetime
+from desktop_app.ui.messages import show_error
+from desktop_app.ui.state import AppState
+from desktop_app.ui.workers import run_with_progress
+
+PREVIEW_ROWS = 200
+
+
+class RequestsImportDialog(QDialog):
+    def __init__(self, state: AppState, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.path = path
+        self.result: ImportResult | None = None
+        self.parsed: ParsedRegister | None = None
+        self.setWindowTitle(self.tr("Import a requests register"))
+        self.resize(900, 560)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Row"),
+                self.tr("Received"),
+                self.tr("Channel"),
+                self.tr("Type"),
+                self.tr("Subject"),
+                self.tr("Problem"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.skip_invalid = QCheckBox(self.tr("Import the valid rows and leave out the others"))
+        layout.addWidget(self.skip_invalid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setEnabled(False)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.clicked.connect(self.run_import)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.skip_invalid.toggled.connect(self._update_button)
+        self.task = run_with_progress(
+            self,
+            self.tr("Reading the register…"),
+            lambda _p: parse_register(path),
+            self.show_preview,
+            self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.summary.setText(str(exc))
+
+    def show_preview(self, parsed: Any) -> None:
+        self.parsed = parsed
+        problems: dict[int, str] = {}
+        for e in parsed.errors:
+            problems.setdefault(
+                e.row,
+                self.tr("Column {column}: {message}").format(column=e.column, message=e.message),
+            )
+        lines: list[tuple[int, list[str]]] = [
+            (
+                p.number,
+                [
+                    format_datetime(p.values["received_at"]),
+                    requests.channel_label(p.values["channel"]),
+                    requests.type_label(p.values["type"]),
+                    p.values["subject"],
+                    "",
+                ],
+            )
+            for p in parsed.rows
+        ]
+        lines += [(row, ["", "", "", "", text]) for row, text in problems.items()]
+        lines.sort(key=lambda item: (not item[1][4], item[0]))  # problems first
+        shown = lines[:PREVIEW_ROWS]
+        self.table.setRowCount(len(shown))
+        for i, (number, values) in enumerate(shown):
+            for col, value in enumerate([str(number), *values]):
+                self.table.setItem(i, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.summary.setText(
+            self.tr(
+                "{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} "
+                "warnings. Rows already in the register will be skipped."
+            ).format(
+                file=self.path.name,
+                valid=len(parsed.rows),
+                invalid=len(problems),
+                warnings=len(parsed.warnings),
+            )
+        )
+        self._update_button()
+
+    def _update_button(self) -> None:
+        parsed = self.parsed
+        ok = (
+            parsed is not None
+            and bool(parsed.rows)
+            and (not parsed.errors or self.skip_invalid.isChecked())
+        )
+        self.import_button.setEnabled(ok)
+
+    def run_import(self) -> None:
+        skip = self.skip_invalid.isChecked()
+        self.import_button.setEnabled(False)
+        self.task = run_with_progress(
+            self,
+            self.tr("Importing the register…"),
+            lambda p: import_register(
+                self.state.db, self.state.actor, self.path, skip_invalid=skip, progress=p
+            ),
+            self._imported,
+            self._failed,
+        )
+
+    def _imported(self, result: Any) -> None:
+        self.result = result
+        self.accept()

@@ -1,0 +1,443 @@
+"""The requests register (C2.1, C2.3, C8.6): every request, its deadline by colour and by words.
+
+Filters, full-text search and sort run in SQL on a paged model, so the page stays instant with
+hundreds of thousands of requests. While the window is open, a desktop notification says when a
+request enters its warning window.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.data.types import utcnow
+from desktop_app.services import deadlines, requests, settings
+from desktop_app.services.permissions import Perm
+from desktop_app.services.requests import RequestFilter
+from desktop_app.ui.dialogs.request_dialog import (
+    CATEGORY_KEYS,
+    CHANNEL_KEYS,
+    TYPE_KEYS,
+    NewRequestDialog,
+    RequestDialog,
+)
+from desktop_app.ui.formatting import TUNIS, format_datetime
+from desktop_app.ui.messages import attempt, show_info
+from desktop_app.ui.models.requests_table_model import STATE_COLOURS, RequestsTableModel
+from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.page_header import PageHeader
+
+STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
+STATE_KEYS = ("open", "overdue", "due_soon", "on_time", "met", "missed")
+CHECK_EVERY_MS = 60_000
+
+
+class RequestsPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        values = attempt(self, lambda: settings.get_all(state.db)) or {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            PageHeader(
+                self.tr("Citizen requests"),
+                self.tr(
+                    "Answer every request, or tell the sender what the answer needs, in time. "
+                    "{clock}"
+                ).format(clock=deadlines.clock_description(values)),
+            )
+        )
+
+        counts = QHBoxLayout()
+        self.overdue_button = self._count_button("overdue")
+        self.due_soon_button = self._count_button("due_soon")
+        self.open_button = self._count_button("open")
+        for b in (self.overdue_button, self.due_soon_button, self.open_button):
+            counts.addWidget(b)
+        counts.addStretch(1)
+        layout.addLayout(counts)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        if state.actor.can(Perm.READ_PERSONAL_DATA):
+            self.search.setPlaceholderText(self.tr("Search subject, text, citizen…"))
+        else:
+            self.search.setPlaceholderText(self.tr("Search the subject…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.apply)
+        self.search.setMinimumWidth(220)
+        bar.addWidget(self.search, 2)
+        self.state_combo = self._combo(self.tr("All deadlines"), STATE_KEYS, self._state_name)
+        self.status = self._combo(self.tr("All statuses"), STATUS_KEYS, requests.status_label)
+        self.channel = self._combo(self.tr("All channels"), CHANNEL_KEYS, requests.channel_label)
+        self.type = self._combo(self.tr("All types"), TYPE_KEYS, requests.type_label)
+        self.category = self._combo(self.tr("All users"), CATEGORY_KEYS, requests.category_label)
+        for combo in (self.state_combo, self.status, self.channel, self.type, self.category):
+            bar.addWidget(combo, 1)
+        layout.addLayout(bar)
+
+        bar2 = QHBoxLayout()
+        self.agent = QComboBox()
+        self.agent.addItem(self.tr("All agents"), None)
+        self.agent.addItem(self.tr("Not assigned"), 0)
+        for choice in attempt(self, lambda: requests.agent_choices(state.db, state.actor)) or []:
+            self.agent.addItem(choice.name(state.lang), choice.id)
+        self.agent.currentIndexChanged.connect(self.apply)
+        self.agent.setMinimumWidth(180)
+        bar2.addWidget(self.agent)
+        self.period = QComboBox()
+        for label, key in (
+            (self.tr("Any date"), ""),
+            (self.tr("Today"), "today"),
+            (self.tr("Last 7 days"), "7d"),
+            (self.tr("This month"), "month"),
+            (self.tr("Between…"), "range"),
+        ):
+            self.period.addItem(label, key)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.period.setMinimumWidth(140)
+        bar2.addWidget(self.period)
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addMonths(-1))
+        self.until = QDateEdit(today)
+        for d in (self.since, self.until):
+            d.setDisplayFormat("dd/MM/yyyy")
+            d.setCalendarPopup(True)
+            d.setVisible(False)
+            d.dateChanged.connect(self.apply)
+            bar2.addWidget(d)
+        bar2.addStretch(1)
+        self.new_button = QPushButton(self.tr("New request…"))
+        self.new_button.clicked.connect(self.new_request)
+        self.import_button = QPushButton(self.tr("Import a register…"))
+        self.import_button.clicked.connect(self.import_file)
+        editor = state.actor.can(Perm.EDIT_REQUESTS)
+        self.new_button.setVisible(editor)
+        self.import_button.setVisible(editor)
+        self.personal = QToolButton()
+        self.personal.setText(self.tr("Personal data"))
+        self.personal.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.personal)
+        menu.addAction(self.tr("Export one citizen's data…"), self.export_citizen)
+        menu.addAction(self.tr("Remove expired personal data…"), self.purge)
+        self.personal.setMenu(menu)
+        self.personal.setVisible(state.actor.can(Perm.READ_PERSONAL_DATA))
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.apply)
+        for w in (self.new_button, self.import_button, self.personal, refresh):
+            bar2.addWidget(w)
+        layout.addLayout(bar2)
+
+        self.model = RequestsTableModel(state, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (0, 100),
+            (1, 120),
+            (2, 95),
+            (3, 95),
+            (4, 150),
+            (6, 130),
+            (7, 95),
+            (8, 170),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.setColumnHidden(4, not state.actor.can(Perm.READ_PERSONAL_DATA))
+        self.table.doubleClicked.connect(self.open_current)
+        layout.addWidget(self.table, 1)
+        self.found = QLabel()
+        layout.addWidget(self.found)
+
+        self.tray: QSystemTrayIcon | None = None
+        self.last_check = utcnow()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check_warnings)
+        self.timer.start(CHECK_EVERY_MS)
+        self.apply()
+
+    # -- building helpers --------------------------------------------------------------------------
+    def _state_name(self, key: str) -> str:
+        if key == "open":
+            return self.tr("Waiting for a response")
+        return deadlines.state_label(key)
+
+    def _combo(self, everything: str, keys: tuple[str, ...], label: Any) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, "")
+        for key in keys:
+            combo.addItem(label(key), key)
+        combo.currentIndexChanged.connect(self.apply)
+        return combo
+
+    def _count_button(self, state_key: str) -> QPushButton:
+        button = QPushButton()
+        background, foreground = STATE_COLOURS.get(state_key, ("#eef2f7", "#2f4f6f"))
+        button.setStyleSheet(
+            f"QPushButton {{ background: {background}; color: {foreground}; "
+            "border: 1px solid #c8ccd2; border-radius: 4px; padding: 4px 12px;"
+            " font-weight: bold; }"
+        )
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(lambda: self.apply_filter(state=state_key))
+        return button
+
+    # -- filtering -------------------------------------------------------------------------------
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == "range"
+        self.since.setVisible(custom)
+        self.until.setVisible(custom)
+        self.apply()
+
+    def _bounds(self) -> tuple[datetime | None, datetime | None]:
+        key = self.period.currentData()
+        today = datetime.now(TUNIS).date()
+
+        def start(d: date) -> datetime:
+            return datetime.combine(d, time(0), TUNIS)
+
+        if key == "today":
+            return start(today), start(today + timedelta(days=1))
+        if key == "7d":
+            return start(today - timedelta(days=6)), start(today + timedelta(days=1))
+        if key == "month":
+            return start(today.replace(day=1)), start(today + timedelta(days=1))
+        if key == "range":
+            return (
+                start(self.since.date().toPython()),
+                start(self.until.date().toPython() + timedelta(days=1)),
+            )
+        return None, None
+
+    def current_filter(self) -> RequestFilter:
+        since, until = self._bounds()
+        return RequestFilter(
+            status=self.status.currentData() or "",
+            channel=self.channel.currentData() or "",
+            type=self.type.currentData() or "",
+            category=self.category.currentData() or "",
+            agent_id=self.agent.currentData(),
+            state=self.state_combo.currentData() or "",
+            since=since,
+            until=until,
+            text=self.search.text(),
+        )
+
+    def apply(self) -> None:
+        self.model.filter = self.current_filter()
+        attempt(self, self.model.reload)
+        self.refresh_counts()
+
+    def apply_filter(self, **page_filter: Any) -> None:
+        """What the dashboard asks for: e.g. apply_filter(state="overdue") (C2.1)."""
+        combos = {
+            "state": self.state_combo,
+            "status": self.status,
+            "channel": self.channel,
+            "type": self.type,
+            "category": self.category,
+        }
+        widgets = [*combos.values(), self.agent, self.period, self.search]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            for key, combo in combos.items():
+                index = combo.findData(page_filter.get(key, "") or "")
+                combo.setCurrentIndex(max(index, 0))
+            self.agent.setCurrentIndex(max(self.agent.findData(page_filter.get("agent_id")), 0))
+            self.search.setText(str(page_filter.get("text", "")))
+            since, until = page_filter.get("since"), page_filter.get("until")
+            if isinstance(since, datetime | date) or isinstance(until, datetime | date):
+                self.period.setCurrentIndex(self.period.findData("range"))
+                for edit, value in ((self.since, since), (self.until, until)):
+                    if isinstance(value, datetime):
+                        value = value.astimezone(TUNIS).date() - timedelta(
+                            days=1 if edit is self.until else 0
+                        )
+                    if isinstance(value, date):
+                        edit.setDate(QDate(value.year, value.month, value.day))
+                    edit.setVisible(True)
+            else:
+                self.period.setCurrentIndex(0)
+                self.since.setVisible(False)
+                self.until.setVisible(False)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.apply()
+
+    def refresh_counts(self) -> None:
+        counts = attempt(self, lambda: requests.state_counts(self.state.db, self.state.actor))
+        if counts is None:
+            return
+        self.overdue_button.setText(self.tr("Overdue: {n}").format(n=counts["overdue"]))
+        self.due_soon_button.setText(self.tr("Due soon: {n}").format(n=counts["due_soon"]))
+        self.open_button.setText(self.tr("Waiting for a response: {n}").format(n=counts["open"]))
+        total = attempt(
+            self,
+            lambda: requests.count_matching(self.state.db, self.state.actor, self.model.filter),
+        )
+        if total is not None:
+            self.found.setText(self.tr("{n} requests match.").format(n=total))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_current(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row())
+        if row is None:
+            return
+        dialog = RequestDialog(self.state, row.id, self)
+        dialog.exec()
+        if dialog.changed:
+            self.apply()
+
+    def new_request(self) -> None:
+        dialog = NewRequestDialog(self.state, self)
+        if dialog.exec() and dialog.created is not None:
+            self.apply()
+
+    def import_file(self) -> None:
+        from desktop_app.ui.dialogs.requests_import_dialog import RequestsImportDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a requests register"), "", self.tr("Registers (*.xlsx *.csv)")
+        )
+        if not name:
+            return
+        dialog = RequestsImportDialog(self.state, Path(name), self)
+        if dialog.exec() and dialog.result is not None:
+            show_info(
+                self,
+                self.tr("Imported {n}, skipped {d} already present.").format(
+                    n=dialog.result.imported, d=dialog.result.skipped_duplicates
+                ),
+            )
+            self.apply()
+
+    def export_citizen(self) -> None:
+        from desktop_app.exchange.requests_file import write_citizen_export
+
+        query, ok = QInputDialog.getText(
+            self,
+            self.tr("Export one citizen's data"),
+            self.tr("Citizen's name, e-mail or telephone:"),
+        )
+        if not ok or not query.strip():
+            return
+        data = attempt(self, lambda: requests.citizen_data(self.state.db, self.state.actor, query))
+        if data is None:
+            return
+        if not data.requests:
+            show_info(self, self.tr("Nothing is held about “{query}”.").format(query=query))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the citizen's data"),
+            "citizen-data.xlsx",
+            self.tr("Workbook (*.xlsx)"),
+        )
+        if name:
+            path = attempt(self, lambda: write_citizen_export(Path(name), data, self.state.lang))
+            if path is not None:
+                show_info(
+                    self,
+                    self.tr("{n} requests written to {path}.").format(
+                        n=len(data.requests), path=path
+                    ),
+                )
+
+    def purge(self) -> None:
+        preview = attempt(self, lambda: requests.purge_preview(self.state.db, self.state.actor))
+        if preview is None:
+            return
+        if preview.count == 0:
+            show_info(
+                self,
+                self.tr("No request was closed before {date}: nothing to remove.").format(
+                    date=format_datetime(preview.cutoff)
+                ),
+            )
+            return
+        shown = ", ".join(preview.references[:20])
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove expired personal data"),
+            self.tr(
+                "{n} requests were closed before {date}, beyond the retention period. Their "
+                "citizens' names, contacts, texts and timeline notes will be removed for good; "
+                "references, dates and subjects stay for the statistics. First ones: {refs}. "
+                "Remove them now?"
+            ).format(n=preview.count, date=format_datetime(preview.cutoff), refs=shown),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        done = attempt(self, lambda: requests.purge(self.state.db, self.state.actor))
+        if done is not None:
+            show_info(
+                self,
+                self.tr("Personal data removed from {n} requests; the removal is recorded.").format(
+                    n=done.count
+                ),
+            )
+            self.apply()
+
+    # -- warnings while the window is open ---------------------------------------------------------
+    def check_warnings(self) -> list[str]:
+        """Notify the requests that entered their warning window since the last check."""
+        now = utcnow()
+        rows = (
+            attempt(
+                self,
+                lambda: requests.entering_warning(
+                    self.state.db, self.state.actor, self.last_check, now
+                ),
+            )
+            or []
+        )
+        self.last_check = now
+        self.refresh_counts()
+        if not rows:
+            return []
+        refs = [r.reference for r in rows]
+        message = self.tr("{n} requests are due within the warning window: {refs}").format(
+            n=len(rows), refs=", ".join(refs[:5])
+        )
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+                self.tray = QSystemTrayIcon(icon, self)
+                self.tray.show()
+            self.tray.showMessage(
+                self.tr("Requests due soon"), message, QSystemTrayIcon.MessageIcon.Warning, 10_000
+            )
+        return refs

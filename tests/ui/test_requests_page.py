@@ -1,0 +1,155 @@
+"""The requests page: a supervisor creates and answers a request in the window (C2.1, C2.3)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.data.db import Database
+from desktop_app.services import requests
+from desktop_app.services.permissions import Actor, Role
+from desktop_app.ui.dialogs.request_dialog import NewRequestDialog, RequestDialog
+from desktop_app.ui.models.requests_table_model import RequestsTableModel
+from desktop_app.ui.pages.requests_page import RequestsPage
+from desktop_app.ui.state import AppState
+from tests.helpers.typing import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def seed(db: Database, admin: Actor, n: int = 30) -> None:
+    now = datetime.now(UTC)
+    for i in range(n):
+        requests.create_request(
+            db,
+            admin,
+            channel="email",
+            type="complaint",
+            subject=f"<b>Sujet {i}</b>",
+            citizen="Amel",
+            received_at=now - timedelta(hours=i * 5),
+        )
+
+
+def test_model_passes_qtmodeltester_and_sorts_in_sql(
+    qtmodeltester, state: AppState, admin: Actor
+) -> None:
+    seed(state.db, admin, 12)
+    model = RequestsTableModel(state)
+    model.page_size = 5
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # before the tester: it fetches during resets
+    assert model.row_at(0).reference.endswith("-000001")
+    assert model.rowCount() == 5
+    qtmodeltester.check(model)
+    texts = {model.data(model.index(r, 8)) for r in range(model.rowCount())}
+    assert any(t.startswith("Overdue by") for t in texts)
+    assert any("left" in t for t in texts)
+    overdue_row = next(
+        r for r in range(model.rowCount()) if model.data(model.index(r, 8)).startswith("Overdue")
+    )
+    assert model.data(model.index(overdue_row, 8), Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_a_supervisor_creates_and_answers_a_request_in_the_window_c2_1(
+    qtbot, state: AppState
+) -> None:
+    page = RequestsPage(state)
+    qtbot.addWidget(page)
+    dialog = NewRequestDialog(state, page)
+    qtbot.addWidget(dialog)
+    type_text(dialog.subject, "طلب رخصة بناء")
+    dialog.citizen.setText("Karim Trabelsi")
+    dialog.contact.setText("not a contact")
+    assert not dialog.save()
+    assert "e-mail" in dialog.error.text()
+    dialog.contact.setText("98 123 456")
+    dialog.category.setCurrentIndex(dialog.category.findData("elderly"))
+    assert dialog.save()
+    created = dialog.created
+    assert created is not None and created.contact == "+21698123456"
+    page.apply()
+    assert page.model.rowCount() == 1
+    assert "Waiting for a response: 1" in page.open_button.text()
+
+    detail = RequestDialog(state, created.id, page)
+    qtbot.addWidget(detail)
+    assert not detail.close_button.isEnabled()  # nothing answered yet
+    detail.notice_kind.setChecked(True)
+    detail.response.setPlainText("Needs the land registry's opinion")
+    detail.respond()
+    assert detail.detail.row.first_response_kind == "notice"
+    detail.answer_kind.setChecked(True)
+    detail.response.setPlainText("Permit granted")
+    detail.respond()
+    detail.close_request()
+    assert detail.detail.row.status == "closed" and detail.changed
+    steps = [detail.timeline.item(i, 1).text() for i in range(detail.timeline.rowCount())]
+    assert steps == ["Received", "Notice to the sender", "Answer", "Closed"]
+    page.apply_filter(state="met")
+    assert page.model.rowCount() == 1
+    page.apply_filter(state="overdue")
+    assert page.model.rowCount() == 0
+
+
+def test_citizen_text_is_plain_text_in_the_request_dialog(
+    qtbot, state: AppState, admin: Actor
+) -> None:
+    seed(state.db, admin, 1)
+    dialog = RequestDialog(state, 1)
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel
+
+    labels = [w for w in dialog.findChildren(QLabel) if w.text() == "<b>Sujet 0</b>"]
+    assert labels and all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
+
+
+def test_dashboard_filter_and_text_search_narrow_the_register(
+    qtbot, state: AppState, admin: Actor
+) -> None:
+    seed(state.db, admin, 30)
+    page = RequestsPage(state)
+    qtbot.addWidget(page)
+    page.apply_filter(state="overdue")
+    assert page.state_combo.currentData() == "overdue"
+    assert all(page.model.row_at(i).state == "overdue" for i in range(page.model.rowCount()))
+    page.apply_filter(text="Sujet 7")
+    assert page.model.rowCount() >= 1
+    page.apply_filter()
+    assert page.model.rowCount() == 30
+
+
+def test_director_sees_the_register_without_editing_or_personal_data(
+    qtbot, state: AppState, admin: Actor, actor_of
+) -> None:
+    seed(state.db, admin, 3)
+    director = AppState(state.db, state.location, actor_of(Role.DIRECTOR), "en")
+    page = RequestsPage(director)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 3
+    assert page.table.isColumnHidden(4)
+    assert not page.new_button.isVisibleTo(page) and not page.personal.isVisibleTo(page)
+    dialog = RequestDialog(director, 1)
+    qtbot.addWidget(dialog)
+    assert not dialog.respond_button.isEnabled()
+
+
+def test_warning_notification_lists_requests_entering_their_window(
+    qtbot, state: AppState, admin: Actor
+) -> None:
+    now = datetime.now(UTC)
+    row = requests.create_request(
+        db := state.db,
+        admin,
+        channel="phone",
+        type="request",
+        subject="x",
+        received_at=now - timedelta(hours=36, minutes=1),
+    )
+    page = RequestsPage(state)
+    qtbot.addWidget(page)
+    page.last_check = now - timedelta(minutes=5)
+    assert page.check_warnings() == [row.reference]
+    assert page.check_warnings() == []  # told once
+    assert db is state.db
