@@ -267,6 +267,477 @@
         </message>
     </context>
     <context>
+        <name>NewRequestDialog</name>
+        <message>
+            <source>New request</source>
+            <translation>مطلب جديد</translation>
+        </message>
+        <message>
+            <source>e-mail or telephone</source>
+            <translation>بريد إلكتروني أو هاتف</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(لا شيء)</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>(غير مسند)</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>تاريخ الورود</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>المواطن</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>الاتصال</translation>
+        </message>
+        <message>
+            <source>Particular category (C8.6)</source>
+            <translation>فئة خصوصية (C8.6)</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>مسند إلى</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestDialog</name>
+        <message>
+            <source>Timeline</source>
+            <translation>المسار</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>المرحلة</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>رد</translation>
+        </message>
+        <message>
+            <source>Notice: needs documents or coordination</source>
+            <translation>إعلام: يتطلب وثائق أو تنسيقا</translation>
+        </message>
+        <message>
+            <source>The answer given, or the documents needed / the body to coordinate with</source>
+            <translation>الرد المقدم، أو الوثائق المطلوبة / الهيكل الذي يجب التنسيق معه</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>(غير مسند)</translation>
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation>إسناد</translation>
+        </message>
+        <message>
+            <source>Record the response</source>
+            <translation>تسجيل الرد</translation>
+        </message>
+        <message>
+            <source>Close the request</source>
+            <translation>غلق المطلب</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>إعادة الفتح</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>إنهاء</translation>
+        </message>
+        <message>
+            <source>Request {ref}</source>
+            <translation>المطلب {ref}</translation>
+        </message>
+        <message>
+            <source>(restricted)</source>
+            <translation>(محجوب)</translation>
+        </message>
+        <message>
+            <source>{state} — deadline {when}</source>
+            <translation>{state} — الأجل {when}</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>تاريخ الورود</translation>
+        </message>
+        <message>
+            <source>Channel / type</source>
+            <translation>القناة / النوع</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>المواطن</translation>
+        </message>
+        <message>
+            <source>Particular category (C8.6)</source>
+            <translation>فئة خصوصية (C8.6)</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Deadline (C2.1)</source>
+            <translation>الأجل (C2.1)</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>مسند إلى</translation>
+        </message>
+        <message>
+            <source>Recorded on {when}</source>
+            <translation>سجل يوم {when}</translation>
+        </message>
+        <message>
+            <source>Why is it reopened?</source>
+            <translation>لماذا أعيد فتحه؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsImportDialog</name>
+        <message>
+            <source>Import a requests register</source>
+            <translation>توريد سجل المطالب</translation>
+        </message>
+        <message>
+            <source>Reading {file}…</source>
+            <translation>قراءة {file}…</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>السطر</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>تاريخ الورود</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>الإشكال</translation>
+        </message>
+        <message>
+            <source>Import the valid rows and leave out the others</source>
+            <translation>توريد الأسطر الصحيحة وترك البقية</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>توريد</translation>
+        </message>
+        <message>
+            <source>Reading the register…</source>
+            <translation>قراءة السجل…</translation>
+        </message>
+        <message>
+            <source>Column {column}: {message}</source>
+            <translation>العمود {column}: {message}</translation>
+        </message>
+        <message>
+            <source>{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} warnings. Rows already in the register will be skipped.</source>
+            <translation>{file}: {valid} سطرا جاهزا للتوريد، {invalid} سطرا به إشكال، {warnings} تنبيها. الأسطر الموجودة مسبقا في السجل لن تورد.</translation>
+        </message>
+        <message>
+            <source>Importing the register…</source>
+            <translation>توريد السجل…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsPage</name>
+        <message>
+            <source>Citizen requests</source>
+            <translation>مطالب المواطنين</translation>
+        </message>
+        <message>
+            <source>Answer every request, or tell the sender what the answer needs, in time. {clock}</source>
+            <translation>الرد على كل مطلب، أو إعلام المرسل بما يتطلبه الرد، في الآجال. {clock}</translation>
+        </message>
+        <message>
+            <source>Search subject, text, citizen…</source>
+            <translation>بحث في الموضوع والنص والمواطن…</translation>
+        </message>
+        <message>
+            <source>Search the subject…</source>
+            <translation>بحث في الموضوع…</translation>
+        </message>
+        <message>
+            <source>All deadlines</source>
+            <translation>كل الآجال</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>كل الحالات</translation>
+        </message>
+        <message>
+            <source>All channels</source>
+            <translation>كل القنوات</translation>
+        </message>
+        <message>
+            <source>All types</source>
+            <translation>كل الأنواع</translation>
+        </message>
+        <message>
+            <source>All users</source>
+            <translation>كل المتعاملين</translation>
+        </message>
+        <message>
+            <source>All agents</source>
+            <translation>كل الأعوان</translation>
+        </message>
+        <message>
+            <source>Not assigned</source>
+            <translation>غير مسند</translation>
+        </message>
+        <message>
+            <source>Any date</source>
+            <translation>كل التواريخ</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>آخر 7 أيام</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>هذا الشهر</translation>
+        </message>
+        <message>
+            <source>Between…</source>
+            <translation>بين…</translation>
+        </message>
+        <message>
+            <source>New request…</source>
+            <translation>مطلب جديد…</translation>
+        </message>
+        <message>
+            <source>Import a register…</source>
+            <translation>توريد سجل…</translation>
+        </message>
+        <message>
+            <source>Personal data</source>
+            <translation>المعطيات الشخصية</translation>
+        </message>
+        <message>
+            <source>Export one citizen's data…</source>
+            <translation>تصدير معطيات مواطن…</translation>
+        </message>
+        <message>
+            <source>Remove expired personal data…</source>
+            <translation>حذف المعطيات الشخصية المنتهية…</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>تحيين</translation>
+        </message>
+        <message>
+            <source>Waiting for a response</source>
+            <translation>في انتظار الرد</translation>
+        </message>
+        <message>
+            <source>Overdue: {n}</source>
+            <translation>تجاوز الأجل: {n}</translation>
+        </message>
+        <message>
+            <source>Due soon: {n}</source>
+            <translation>أجل قريب: {n}</translation>
+        </message>
+        <message>
+            <source>Waiting for a response: {n}</source>
+            <translation>في انتظار الرد: {n}</translation>
+        </message>
+        <message>
+            <source>{n} requests match.</source>
+            <translation>{n} مطلبا مطابقا.</translation>
+        </message>
+        <message>
+            <source>Import a requests register</source>
+            <translation>توريد سجل المطالب</translation>
+        </message>
+        <message>
+            <source>Registers (*.xlsx *.csv)</source>
+            <translation>السجلات (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Imported {n}, skipped {d} already present.</source>
+            <translation>تم توريد {n}، وترك {d} موجودة مسبقا.</translation>
+        </message>
+        <message>
+            <source>Export one citizen's data</source>
+            <translation>تصدير معطيات مواطن</translation>
+        </message>
+        <message>
+            <source>Citizen's name, e-mail or telephone:</source>
+            <translation>اسم المواطن أو بريده الإلكتروني أو هاتفه:</translation>
+        </message>
+        <message>
+            <source>Nothing is held about “{query}”.</source>
+            <translation>لا توجد أي معطيات تخص «{query}».</translation>
+        </message>
+        <message>
+            <source>Save the citizen's data</source>
+            <translation>حفظ معطيات المواطن</translation>
+        </message>
+        <message>
+            <source>Workbook (*.xlsx)</source>
+            <translation>مصنف (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{n} requests written to {path}.</source>
+            <translation>تم حفظ {n} مطلبا في {path}.</translation>
+        </message>
+        <message>
+            <source>No request was closed before {date}: nothing to remove.</source>
+            <translation>لم يغلق أي مطلب قبل {date}: لا شيء للحذف.</translation>
+        </message>
+        <message>
+            <source>Remove expired personal data</source>
+            <translation>حذف المعطيات الشخصية المنتهية</translation>
+        </message>
+        <message>
+            <source>{n} requests were closed before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>{n} مطلبا أغلقت قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</translation>
+        </message>
+        <message>
+            <source>Personal data removed from {n} requests; the removal is recorded.</source>
+            <translation>حذفت المعطيات الشخصية من {n} مطلبا؛ وتم تسجيل عملية الحذف.</translation>
+        </message>
+        <message>
+            <source>{n} requests are due within the warning window: {refs}</source>
+            <translation>{n} مطالب يقترب أجلها: {refs}</translation>
+        </message>
+        <message>
+            <source>Requests due soon</source>
+            <translation>مطالب أجلها قريب</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsTableModel</name>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>تاريخ الورود</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>المواطن</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>الأجل</translation>
+        </message>
+        <message>
+            <source>Overdue by {time}</source>
+            <translation>متأخر بـ{time}</translation>
+        </message>
+        <message>
+            <source>Due soon: {time} left</source>
+            <translation>أجل قريب: بقي {time}</translation>
+        </message>
+        <message>
+            <source>On time: {time} left</source>
+            <translation>في الآجال: بقي {time}</translation>
+        </message>
+        <message>
+            <source>{days} d {hours} h</source>
+            <translation>{days} ي {hours} س</translation>
+        </message>
+        <message>
+            <source>{hours} h</source>
+            <translation>{hours} س</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} دق</translation>
+        </message>
+        <message>
+            <source>(restricted)</source>
+            <translation>(محجوب)</translation>
+        </message>
+        <message>
+            <source>Deadline: {when}</source>
+            <translation>الأجل: {when}</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Settings</source>
@@ -596,6 +1067,65 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>deadlines</name>
+        <message>
+            <source>The office timetable has no opening hours for two years; correct the timetables.</source>
+            <translation>لا يتضمن توقيت العمل أي ساعات فتح لمدة سنتين؛ صحّح التوقيت.</translation>
+        </message>
+        <message>
+            <source>Deadline: {hours} working hours after receipt, counted in office hours only (nights, weekends and public holidays excluded).</source>
+            <translation>الأجل: {hours} ساعة عمل من تاريخ الورود، تحتسب خلال توقيت العمل فقط (دون الليل وعطل نهاية الأسبوع والأعياد).</translation>
+        </message>
+        <message>
+            <source>Deadline: {hours} calendar hours after receipt (circular C2.1).</source>
+            <translation>الأجل: {hours} ساعة من تاريخ الورود (المنشور C2.1).</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>في الآجال</translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <translation>الأجل قريب</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>تجاوز الأجل</translation>
+        </message>
+        <message>
+            <source>Answered in time</source>
+            <translation>رد في الآجال</translation>
+        </message>
+        <message>
+            <source>Answered late</source>
+            <translation>رد متأخر</translation>
+        </message>
+        <message>
+            <source>Give the holiday a name.</source>
+            <translation>أدخل اسم العطلة.</translation>
+        </message>
+        <message>
+            <source>{day} is already a holiday ({name}).</source>
+            <translation>{day} يوم عطلة مسبقا ({name}).</translation>
+        </message>
+        <message>
+            <source>This holiday was changed meanwhile; reopen the list.</source>
+            <translation>تم تغيير هذه العطلة في الأثناء؛ أعد فتح القائمة.</translation>
+        </message>
+        <message>
+            <source>The period ends before it starts.</source>
+            <translation>تنتهي الفترة قبل أن تبدأ.</translation>
+        </message>
+        <message>
+            <source>A session closes at {closes}, before it opens.</source>
+            <translation>تنتهي حصة على الساعة {closes} قبل بدايتها.</translation>
+        </message>
+        <message>
+            <source>This timetable was changed meanwhile; reopen the list.</source>
+            <translation>تم تغيير هذا التوقيت في الأثناء؛ أعد فتح القائمة.</translation>
+        </message>
+    </context>
+    <context>
         <name>demo</name>
         <message>
             <source>--years must be between 1 and 10.</source>
@@ -758,6 +1288,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>Audit trail</source>
             <translation>سجل التتبع</translation>
         </message>
+        <message>
+            <source>Requests</source>
+            <translation>المطالب</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -771,6 +1305,371 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>دورك ({role}) لا يسمح بهذه العملية.</translation>
+        </message>
+    </context>
+    <context>
+        <name>requests</name>
+        <message>
+            <source>E-mail</source>
+            <translation>بريد إلكتروني</translation>
+        </message>
+        <message>
+            <source>Telephone</source>
+            <translation>هاتف</translation>
+        </message>
+        <message>
+            <source>Web portal</source>
+            <translation>البوابة الإلكترونية</translation>
+        </message>
+        <message>
+            <source>Fax</source>
+            <translation>فاكس</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>مراسلة</translation>
+        </message>
+        <message>
+            <source>In person</source>
+            <translation>حضوري</translation>
+        </message>
+        <message>
+            <source>Social networks</source>
+            <translation>شبكات التواصل</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>طلب</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>شكاية</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>إبلاغ</translation>
+        </message>
+        <message>
+            <source>Inquiry</source>
+            <translation>استفسار</translation>
+        </message>
+        <message>
+            <source>Suggestion</source>
+            <translation>اقتراح</translation>
+        </message>
+        <message>
+            <source>Person with a disability</source>
+            <translation>حامل إعاقة</translation>
+        </message>
+        <message>
+            <source>Elderly person</source>
+            <translation>مسن</translation>
+        </message>
+        <message>
+            <source>Other particular category</source>
+            <translation>فئة خصوصية أخرى</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>جديد</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>مسند</translation>
+        </message>
+        <message>
+            <source>Notice sent</source>
+            <translation>تم الإعلام</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>تمت الإجابة</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>مغلق</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>ورود</translation>
+        </message>
+        <message>
+            <source>Imported from the register</source>
+            <translation>مستورد من السجل</translation>
+        </message>
+        <message>
+            <source>Notice to the sender</source>
+            <translation>إعلام المرسل</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>رد</translation>
+        </message>
+        <message>
+            <source>Reopened</source>
+            <translation>أعيد فتحه</translation>
+        </message>
+        <message>
+            <source>Personal data removed</source>
+            <translation>حذف المعطيات الشخصية</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a valid e-mail address.</source>
+            <translation>«{text}» ليس عنوان بريد إلكتروني صحيحا.</translation>
+        </message>
+        <message>
+            <source>“{text}” is neither an e-mail address nor a telephone number.</source>
+            <translation>«{text}» ليس عنوان بريد إلكتروني ولا رقم هاتف.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a valid {what}.</source>
+            <translation>«{value}» ليست قيمة صحيحة لـ{what}.</translation>
+        </message>
+        <message>
+            <source>This request no longer exists.</source>
+            <translation>هذا المطلب لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Request {ref} was changed by someone else meanwhile; reopen it.</source>
+            <translation>غيّر مستعمل آخر المطلب {ref} في الأثناء؛ أعد فتحه.</translation>
+        </message>
+        <message>
+            <source>A step cannot be dated in the future.</source>
+            <translation>لا يمكن تأريخ مرحلة في المستقبل.</translation>
+        </message>
+        <message>
+            <source>A step cannot be dated before the request arrived.</source>
+            <translation>لا يمكن تأريخ مرحلة قبل ورود المطلب.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>هذا العون لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>type</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>category</source>
+            <translation>الفئة</translation>
+        </message>
+        <message>
+            <source>Write the subject of the request.</source>
+            <translation>اكتب موضوع المطلب.</translation>
+        </message>
+        <message>
+            <source>kind of response</source>
+            <translation>نوع الرد</translation>
+        </message>
+        <message>
+            <source>Name the documents needed or the body to coordinate with.</source>
+            <translation>اذكر الوثائق المطلوبة أو الهيكل الذي يجب التنسيق معه.</translation>
+        </message>
+        <message>
+            <source>Write the answer given to the citizen.</source>
+            <translation>اكتب الرد المقدم إلى المواطن.</translation>
+        </message>
+        <message>
+            <source>Request {ref} is closed; reopen it first.</source>
+            <translation>المطلب {ref} مغلق؛ أعد فتحه أولا.</translation>
+        </message>
+        <message>
+            <source>Request {ref} is already closed.</source>
+            <translation>المطلب {ref} مغلق مسبقا.</translation>
+        </message>
+        <message>
+            <source>Record the answer given before closing request {ref}.</source>
+            <translation>سجّل الرد المقدم قبل غلق المطلب {ref}.</translation>
+        </message>
+        <message>
+            <source>Say why the request is reopened.</source>
+            <translation>اذكر سبب إعادة فتح المطلب.</translation>
+        </message>
+        <message>
+            <source>Request {ref} is not closed.</source>
+            <translation>المطلب {ref} غير مغلق.</translation>
+        </message>
+        <message>
+            <source>Give the citizen's name, e-mail or telephone.</source>
+            <translation>أدخل اسم المواطن أو بريده الإلكتروني أو هاتفه.</translation>
+        </message>
+    </context>
+    <context>
+        <name>requests_file</name>
+        <message>
+            <source>“{text}” is not a date and time; write 2026-02-03 14:20 or 03/02/2026 14:20.</source>
+            <translation>«{text}» ليس تاريخا وساعة؛ اكتب 2026-02-03 14:20 أو 03/02/2026 14:20.</translation>
+        </message>
+        <message>
+            <source>“{text}” has no time; counted from midnight.</source>
+            <translation>«{text}» دون ساعة؛ يحتسب من منتصف الليل.</translation>
+        </message>
+        <message>
+            <source>This cell is empty.</source>
+            <translation>هذه الخانة فارغة.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a known value for this column.</source>
+            <translation>«{text}» ليست قيمة معروفة لهذا العمود.</translation>
+        </message>
+        <message>
+            <source>“{text}” is in the future.</source>
+            <translation>«{text}» تاريخ في المستقبل.</translation>
+        </message>
+        <message>
+            <source>“{text}” is before the request was received.</source>
+            <translation>«{text}» سابق لتاريخ ورود المطلب.</translation>
+        </message>
+        <message>
+            <source>A kind of response without its date was ignored.</source>
+            <translation>تم تجاهل نوع رد دون تاريخه.</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>المطالب</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>تاريخ الورود</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>المواطن</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>الاتصال</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>النص</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>المسار</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>المرحلة</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+    </context>
+    <context>
+        <name>requests_report</name>
+        <message>
+            <source>Value</source>
+            <translation>القيمة</translation>
+        </message>
+        <message>
+            <source>Requests by month</source>
+            <translation>المطالب حسب الشهر</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>الشهر</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>الواردة</translation>
+        </message>
+        <message>
+            <source>Answered in time</source>
+            <translation>رد في الآجال</translation>
+        </message>
+        <message>
+            <source>Late or unanswered</source>
+            <translation>متأخرة أو دون رد</translation>
+        </message>
+        <message>
+            <source>% in time</source>
+            <translation>% في الآجال</translation>
+        </message>
+        <message>
+            <source>Requests overdue at the end of the period</source>
+            <translation>المطالب المتجاوزة للأجل في نهاية الفترة</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>First response</source>
+            <translation>أول رد</translation>
+        </message>
+        <message>
+            <source>No answer and no notice to the sender before the deadline (C2.1).</source>
+            <translation>لا رد ولا إعلام للمرسل قبل انقضاء الأجل (C2.1).</translation>
+        </message>
+        <message>
+            <source>Citizen requests</source>
+            <translation>مطالب المواطنين</translation>
+        </message>
+        <message>
+            <source>By channel</source>
+            <translation>حسب القناة</translation>
+        </message>
+        <message>
+            <source>By type</source>
+            <translation>حسب النوع</translation>
+        </message>
+        <message>
+            <source>Particular categories of users (C8.6)</source>
+            <translation>الفئات الخصوصية من المتعاملين (C8.6)</translation>
+        </message>
+        <message>
+            <source>{ref} — {subject} (deadline {when})</source>
+            <translation>{ref} — {subject} (الأجل {when})</translation>
+        </message>
+        <message>
+            <source>Requests overdue</source>
+            <translation>مطالب تجاوزت الأجل</translation>
+        </message>
+        <message>
+            <source>Requests due soon</source>
+            <translation>مطالب أجلها قريب</translation>
         </message>
     </context>
     <context>
@@ -801,6 +1700,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{value}” is not an e-mail address.</source>
             <translation>«{value}» ليس عنوان بريد إلكتروني.</translation>
+        </message>
+        <message>
+            <source>The deadline clock is either “calendar” or “working”.</source>
+            <translation>طريقة احتساب الأجل إما «calendar» (ساعات كاملة) أو «working» (ساعات العمل).</translation>
         </message>
         <message>
             <source>The value “{value}” is not valid for {key}.</source>

@@ -267,6 +267,477 @@
         </message>
     </context>
     <context>
+        <name>NewRequestDialog</name>
+        <message>
+            <source>New request</source>
+            <translation>Nouvelle requête</translation>
+        </message>
+        <message>
+            <source>e-mail or telephone</source>
+            <translation>courriel ou téléphone</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(aucune)</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>(non attribuée)</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>Reçue le</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>Citoyen</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Particular category (C8.6)</source>
+            <translation>Catégorie particulière (C8.6)</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>Attribuée à</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestDialog</name>
+        <message>
+            <source>Timeline</source>
+            <translation>Historique</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Notice: needs documents or coordination</source>
+            <translation>Avis : documents ou coordination nécessaires</translation>
+        </message>
+        <message>
+            <source>The answer given, or the documents needed / the body to coordinate with</source>
+            <translation>La réponse donnée, ou les documents nécessaires / l'organisme à consulter</translation>
+        </message>
+        <message>
+            <source>(not assigned)</source>
+            <translation>(non attribuée)</translation>
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation>Attribuer</translation>
+        </message>
+        <message>
+            <source>Record the response</source>
+            <translation>Enregistrer la réponse</translation>
+        </message>
+        <message>
+            <source>Close the request</source>
+            <translation>Clôturer la requête</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Rouvrir</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Request {ref}</source>
+            <translation>Requête {ref}</translation>
+        </message>
+        <message>
+            <source>(restricted)</source>
+            <translation>(restreint)</translation>
+        </message>
+        <message>
+            <source>{state} — deadline {when}</source>
+            <translation>{state} — échéance {when}</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>Reçue le</translation>
+        </message>
+        <message>
+            <source>Channel / type</source>
+            <translation>Canal / type</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>Citoyen</translation>
+        </message>
+        <message>
+            <source>Particular category (C8.6)</source>
+            <translation>Catégorie particulière (C8.6)</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Deadline (C2.1)</source>
+            <translation>Délai (C2.1)</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>Attribuée à</translation>
+        </message>
+        <message>
+            <source>Recorded on {when}</source>
+            <translation>Enregistré le {when}</translation>
+        </message>
+        <message>
+            <source>Why is it reopened?</source>
+            <translation>Pourquoi la rouvrir ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsImportDialog</name>
+        <message>
+            <source>Import a requests register</source>
+            <translation>Importer un registre des requêtes</translation>
+        </message>
+        <message>
+            <source>Reading {file}…</source>
+            <translation>Lecture de {file}…</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçue le</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <source>Import the valid rows and leave out the others</source>
+            <translation>Importer les lignes valides et laisser les autres</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <source>Reading the register…</source>
+            <translation>Lecture du registre…</translation>
+        </message>
+        <message>
+            <source>Column {column}: {message}</source>
+            <translation>Colonne {column} : {message}</translation>
+        </message>
+        <message>
+            <source>{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} warnings. Rows already in the register will be skipped.</source>
+            <translation>{file} : {valid} lignes prêtes à importer, {invalid} lignes en erreur, {warnings} avertissements. Les lignes déjà présentes dans le registre seront ignorées.</translation>
+        </message>
+        <message>
+            <source>Importing the register…</source>
+            <translation>Import du registre…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsPage</name>
+        <message>
+            <source>Citizen requests</source>
+            <translation>Requêtes des citoyens</translation>
+        </message>
+        <message>
+            <source>Answer every request, or tell the sender what the answer needs, in time. {clock}</source>
+            <translation>Répondre à chaque requête, ou dire à l'expéditeur ce que la réponse exige, dans les délais. {clock}</translation>
+        </message>
+        <message>
+            <source>Search subject, text, citizen…</source>
+            <translation>Rechercher objet, texte, citoyen…</translation>
+        </message>
+        <message>
+            <source>Search the subject…</source>
+            <translation>Rechercher dans l'objet…</translation>
+        </message>
+        <message>
+            <source>All deadlines</source>
+            <translation>Tous les délais</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message>
+            <source>All channels</source>
+            <translation>Tous les canaux</translation>
+        </message>
+        <message>
+            <source>All types</source>
+            <translation>Tous les types</translation>
+        </message>
+        <message>
+            <source>All users</source>
+            <translation>Tous les usagers</translation>
+        </message>
+        <message>
+            <source>All agents</source>
+            <translation>Tous les agents</translation>
+        </message>
+        <message>
+            <source>Not assigned</source>
+            <translation>Non attribuée</translation>
+        </message>
+        <message>
+            <source>Any date</source>
+            <translation>Toutes dates</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>7 derniers jours</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>Ce mois-ci</translation>
+        </message>
+        <message>
+            <source>Between…</source>
+            <translation>Entre…</translation>
+        </message>
+        <message>
+            <source>New request…</source>
+            <translation>Nouvelle requête…</translation>
+        </message>
+        <message>
+            <source>Import a register…</source>
+            <translation>Importer un registre…</translation>
+        </message>
+        <message>
+            <source>Personal data</source>
+            <translation>Données personnelles</translation>
+        </message>
+        <message>
+            <source>Export one citizen's data…</source>
+            <translation>Exporter les données d'un citoyen…</translation>
+        </message>
+        <message>
+            <source>Remove expired personal data…</source>
+            <translation>Supprimer les données personnelles échues…</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>Waiting for a response</source>
+            <translation>En attente de réponse</translation>
+        </message>
+        <message>
+            <source>Overdue: {n}</source>
+            <translation>En retard : {n}</translation>
+        </message>
+        <message>
+            <source>Due soon: {n}</source>
+            <translation>Échéance proche : {n}</translation>
+        </message>
+        <message>
+            <source>Waiting for a response: {n}</source>
+            <translation>En attente de réponse : {n}</translation>
+        </message>
+        <message>
+            <source>{n} requests match.</source>
+            <translation>{n} requêtes correspondent.</translation>
+        </message>
+        <message>
+            <source>Import a requests register</source>
+            <translation>Importer un registre des requêtes</translation>
+        </message>
+        <message>
+            <source>Registers (*.xlsx *.csv)</source>
+            <translation>Registres (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>Imported {n}, skipped {d} already present.</source>
+            <translation>{n} importées, {d} déjà présentes ignorées.</translation>
+        </message>
+        <message>
+            <source>Export one citizen's data</source>
+            <translation>Exporter les données d'un citoyen</translation>
+        </message>
+        <message>
+            <source>Citizen's name, e-mail or telephone:</source>
+            <translation>Nom, courriel ou téléphone du citoyen :</translation>
+        </message>
+        <message>
+            <source>Nothing is held about “{query}”.</source>
+            <translation>Aucune donnée n'est détenue sur « {query} ».</translation>
+        </message>
+        <message>
+            <source>Save the citizen's data</source>
+            <translation>Enregistrer les données du citoyen</translation>
+        </message>
+        <message>
+            <source>Workbook (*.xlsx)</source>
+            <translation>Classeur (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{n} requests written to {path}.</source>
+            <translation>{n} requêtes écrites dans {path}.</translation>
+        </message>
+        <message>
+            <source>No request was closed before {date}: nothing to remove.</source>
+            <translation>Aucune requête clôturée avant le {date} : rien à supprimer.</translation>
+        </message>
+        <message>
+            <source>Remove expired personal data</source>
+            <translation>Supprimer les données personnelles échues</translation>
+        </message>
+        <message>
+            <source>{n} requests were closed before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>{n} requêtes ont été clôturées avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</translation>
+        </message>
+        <message>
+            <source>Personal data removed from {n} requests; the removal is recorded.</source>
+            <translation>Données personnelles supprimées de {n} requêtes ; la suppression est consignée.</translation>
+        </message>
+        <message>
+            <source>{n} requests are due within the warning window: {refs}</source>
+            <translation>{n} requêtes arrivent à échéance : {refs}</translation>
+        </message>
+        <message>
+            <source>Requests due soon</source>
+            <translation>Requêtes à échéance proche</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsTableModel</name>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçu le</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>Citoyen</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Délai</translation>
+        </message>
+        <message>
+            <source>Overdue by {time}</source>
+            <translation>En retard de {time}</translation>
+        </message>
+        <message>
+            <source>Due soon: {time} left</source>
+            <translation>Échéance proche : reste {time}</translation>
+        </message>
+        <message>
+            <source>On time: {time} left</source>
+            <translation>Dans les délais : reste {time}</translation>
+        </message>
+        <message>
+            <source>{days} d {hours} h</source>
+            <translation>{days} j {hours} h</translation>
+        </message>
+        <message>
+            <source>{hours} h</source>
+            <translation>{hours} h</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} min</translation>
+        </message>
+        <message>
+            <source>(restricted)</source>
+            <translation>(restreint)</translation>
+        </message>
+        <message>
+            <source>Deadline: {when}</source>
+            <translation>Échéance : {when}</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Settings</source>
@@ -596,6 +1067,65 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>deadlines</name>
+        <message>
+            <source>The office timetable has no opening hours for two years; correct the timetables.</source>
+            <translation>L'horaire ne compte aucune heure d'ouverture sur deux ans ; corrigez les horaires.</translation>
+        </message>
+        <message>
+            <source>Deadline: {hours} working hours after receipt, counted in office hours only (nights, weekends and public holidays excluded).</source>
+            <translation>Délai : {hours} heures ouvrées après réception, comptées pendant les heures d'ouverture (nuits, week-ends et jours fériés exclus).</translation>
+        </message>
+        <message>
+            <source>Deadline: {hours} calendar hours after receipt (circular C2.1).</source>
+            <translation>Délai : {hours} heures calendaires après réception (circulaire C2.1).</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>Dans les délais</translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <translation>Échéance proche</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+        <message>
+            <source>Answered in time</source>
+            <translation>Répondu dans les délais</translation>
+        </message>
+        <message>
+            <source>Answered late</source>
+            <translation>Répondu en retard</translation>
+        </message>
+        <message>
+            <source>Give the holiday a name.</source>
+            <translation>Donnez un nom au jour férié.</translation>
+        </message>
+        <message>
+            <source>{day} is already a holiday ({name}).</source>
+            <translation>Le {day} est déjà férié ({name}).</translation>
+        </message>
+        <message>
+            <source>This holiday was changed meanwhile; reopen the list.</source>
+            <translation>Ce jour férié a été modifié entre-temps ; rouvrez la liste.</translation>
+        </message>
+        <message>
+            <source>The period ends before it starts.</source>
+            <translation>La période se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <source>A session closes at {closes}, before it opens.</source>
+            <translation>Une séance ferme à {closes}, avant d'ouvrir.</translation>
+        </message>
+        <message>
+            <source>This timetable was changed meanwhile; reopen the list.</source>
+            <translation>Cet horaire a été modifié entre-temps ; rouvrez la liste.</translation>
+        </message>
+    </context>
+    <context>
         <name>demo</name>
         <message>
             <source>--years must be between 1 and 10.</source>
@@ -758,6 +1288,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>Audit trail</source>
             <translation>Journal d'audit</translation>
         </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requêtes</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -771,6 +1305,371 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>Votre rôle ({role}) ne permet pas cette action.</translation>
+        </message>
+    </context>
+    <context>
+        <name>requests</name>
+        <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>Telephone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <source>Web portal</source>
+            <translation>Portail web</translation>
+        </message>
+        <message>
+            <source>Fax</source>
+            <translation>Fax</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Courrier</translation>
+        </message>
+        <message>
+            <source>In person</source>
+            <translation>Sur place</translation>
+        </message>
+        <message>
+            <source>Social networks</source>
+            <translation>Réseaux sociaux</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Demande</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>Réclamation</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Signalement</translation>
+        </message>
+        <message>
+            <source>Inquiry</source>
+            <translation>Renseignement</translation>
+        </message>
+        <message>
+            <source>Suggestion</source>
+            <translation>Suggestion</translation>
+        </message>
+        <message>
+            <source>Person with a disability</source>
+            <translation>Personne handicapée</translation>
+        </message>
+        <message>
+            <source>Elderly person</source>
+            <translation>Personne âgée</translation>
+        </message>
+        <message>
+            <source>Other particular category</source>
+            <translation>Autre catégorie particulière</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>Nouveau</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>Attribué</translation>
+        </message>
+        <message>
+            <source>Notice sent</source>
+            <translation>Avis envoyé</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondu</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Clôturé</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçu</translation>
+        </message>
+        <message>
+            <source>Imported from the register</source>
+            <translation>Importé du registre</translation>
+        </message>
+        <message>
+            <source>Notice to the sender</source>
+            <translation>Avis à l'expéditeur</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Reopened</source>
+            <translation>Rouvert</translation>
+        </message>
+        <message>
+            <source>Personal data removed</source>
+            <translation>Données personnelles supprimées</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a valid e-mail address.</source>
+            <translation>« {text} » n'est pas une adresse électronique valide.</translation>
+        </message>
+        <message>
+            <source>“{text}” is neither an e-mail address nor a telephone number.</source>
+            <translation>« {text} » n'est ni une adresse électronique ni un numéro de téléphone.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a valid {what}.</source>
+            <translation>« {value} » n'est pas une valeur valide pour : {what}.</translation>
+        </message>
+        <message>
+            <source>This request no longer exists.</source>
+            <translation>Cette requête n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Request {ref} was changed by someone else meanwhile; reopen it.</source>
+            <translation>La requête {ref} a été modifiée entre-temps par quelqu'un d'autre ; rouvrez-la.</translation>
+        </message>
+        <message>
+            <source>A step cannot be dated in the future.</source>
+            <translation>Une étape ne peut pas être datée dans le futur.</translation>
+        </message>
+        <message>
+            <source>A step cannot be dated before the request arrived.</source>
+            <translation>Une étape ne peut pas être datée avant la réception de la requête.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>channel</source>
+            <translation>canal</translation>
+        </message>
+        <message>
+            <source>type</source>
+            <translation>type</translation>
+        </message>
+        <message>
+            <source>category</source>
+            <translation>catégorie</translation>
+        </message>
+        <message>
+            <source>Write the subject of the request.</source>
+            <translation>Indiquez l'objet de la requête.</translation>
+        </message>
+        <message>
+            <source>kind of response</source>
+            <translation>type de réponse</translation>
+        </message>
+        <message>
+            <source>Name the documents needed or the body to coordinate with.</source>
+            <translation>Indiquez les documents nécessaires ou l'organisme avec lequel se coordonner.</translation>
+        </message>
+        <message>
+            <source>Write the answer given to the citizen.</source>
+            <translation>Indiquez la réponse donnée au citoyen.</translation>
+        </message>
+        <message>
+            <source>Request {ref} is closed; reopen it first.</source>
+            <translation>La requête {ref} est clôturée ; rouvrez-la d'abord.</translation>
+        </message>
+        <message>
+            <source>Request {ref} is already closed.</source>
+            <translation>La requête {ref} est déjà clôturée.</translation>
+        </message>
+        <message>
+            <source>Record the answer given before closing request {ref}.</source>
+            <translation>Enregistrez la réponse donnée avant de clôturer la requête {ref}.</translation>
+        </message>
+        <message>
+            <source>Say why the request is reopened.</source>
+            <translation>Indiquez pourquoi la requête est rouverte.</translation>
+        </message>
+        <message>
+            <source>Request {ref} is not closed.</source>
+            <translation>La requête {ref} n'est pas clôturée.</translation>
+        </message>
+        <message>
+            <source>Give the citizen's name, e-mail or telephone.</source>
+            <translation>Indiquez le nom, le courriel ou le téléphone du citoyen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>requests_file</name>
+        <message>
+            <source>“{text}” is not a date and time; write 2026-02-03 14:20 or 03/02/2026 14:20.</source>
+            <translation>« {text} » n'est pas une date et une heure ; écrivez 2026-02-03 14:20 ou 03/02/2026 14:20.</translation>
+        </message>
+        <message>
+            <source>“{text}” has no time; counted from midnight.</source>
+            <translation>« {text} » n'a pas d'heure ; compté à partir de minuit.</translation>
+        </message>
+        <message>
+            <source>This cell is empty.</source>
+            <translation>Cette cellule est vide.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a known value for this column.</source>
+            <translation>« {text} » n'est pas une valeur connue pour cette colonne.</translation>
+        </message>
+        <message>
+            <source>“{text}” is in the future.</source>
+            <translation>« {text} » est dans le futur.</translation>
+        </message>
+        <message>
+            <source>“{text}” is before the request was received.</source>
+            <translation>« {text} » est antérieur à la réception de la requête.</translation>
+        </message>
+        <message>
+            <source>A kind of response without its date was ignored.</source>
+            <translation>Un type de réponse sans date a été ignoré.</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requêtes</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Received at</source>
+            <translation>Reçu le</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Citizen</source>
+            <translation>Citoyen</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Historique</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+    </context>
+    <context>
+        <name>requests_report</name>
+        <message>
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>Requests by month</source>
+            <translation>Requêtes par mois</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçues</translation>
+        </message>
+        <message>
+            <source>Answered in time</source>
+            <translation>Répondues dans les délais</translation>
+        </message>
+        <message>
+            <source>Late or unanswered</source>
+            <translation>En retard ou sans réponse</translation>
+        </message>
+        <message>
+            <source>% in time</source>
+            <translation>% dans les délais</translation>
+        </message>
+        <message>
+            <source>Requests overdue at the end of the period</source>
+            <translation>Requêtes en retard à la fin de la période</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>First response</source>
+            <translation>Première réponse</translation>
+        </message>
+        <message>
+            <source>No answer and no notice to the sender before the deadline (C2.1).</source>
+            <translation>Ni réponse ni avis à l'expéditeur avant l'échéance (C2.1).</translation>
+        </message>
+        <message>
+            <source>Citizen requests</source>
+            <translation>Requêtes des citoyens</translation>
+        </message>
+        <message>
+            <source>By channel</source>
+            <translation>Par canal</translation>
+        </message>
+        <message>
+            <source>By type</source>
+            <translation>Par type</translation>
+        </message>
+        <message>
+            <source>Particular categories of users (C8.6)</source>
+            <translation>Catégories particulières d'usagers (C8.6)</translation>
+        </message>
+        <message>
+            <source>{ref} — {subject} (deadline {when})</source>
+            <translation>{ref} — {subject} (échéance {when})</translation>
+        </message>
+        <message>
+            <source>Requests overdue</source>
+            <translation>Requêtes en retard</translation>
+        </message>
+        <message>
+            <source>Requests due soon</source>
+            <translation>Requêtes à échéance proche</translation>
         </message>
     </context>
     <context>
@@ -801,6 +1700,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{value}” is not an e-mail address.</source>
             <translation>« {value} » n'est pas une adresse e-mail.</translation>
+        </message>
+        <message>
+            <source>The deadline clock is either “calendar” or “working”.</source>
+            <translation>Le décompte du délai est soit « calendar » (heures calendaires), soit « working » (heures ouvrées).</translation>
         </message>
         <message>
             <source>The value “{value}” is not valid for {key}.</source>
