@@ -156,6 +156,21 @@ def save(session: Session, actor: Actor, changes: dict[str, Any]) -> dict[str, A
     return coerced
 
 
+# Changing these moves every stored deadline (services/deadlines.py), in the same transaction.
+CLOCK_KEYS = frozenset({"deadline_hours", "deadline_clock"})
+
+
 def update(db: Database, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
+    actor.require(Perm.EDIT_SETTINGS)
+    current = get_all(db)
+    clock_changed = any(
+        key in SPECS and _coerce(SPECS[key], changes[key]) != current.get(key)
+        for key in CLOCK_KEYS & changes.keys()
+    )
+    if clock_changed:
+        from desktop_app.services import deadlines
+
+        deadlines.save_clock_settings(db, actor, changes)
+        return {key: get_all(db)[key] for key in changes}
     with db.write() as s:
         return save(s, actor, changes)

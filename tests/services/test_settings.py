@@ -32,3 +32,21 @@ def test_invalid_settings_are_refused_and_nothing_changes(db, admin, key, value,
     with pytest.raises(UserError, match=message):
         settings.update(db, admin, {"deadline_hours": 24, key: value})
     assert settings.get_all(db) == before
+
+
+def test_changing_the_deadline_in_settings_moves_stored_deadlines_c2_1(
+    db: Database, admin: Actor
+) -> None:
+    """The Settings page saves through settings.update; the register's deadlines must follow."""
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.services import requests
+
+    received = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    row = requests.create_request(db, admin, channel="email", type="request", subject="Permis",
+                                  received_at=received, now=received)  # fmt: skip
+    assert row.deadline_at == received + timedelta(hours=48)
+    settings.update(db, admin, {"deadline_hours": 24, "body_name_fr": "Mairie"})
+    moved = requests.get_request(db, admin, row.id, now=received).row.deadline_at
+    assert moved == received + timedelta(hours=24)
+    assert settings.get(db, "body_name_fr") == "Mairie"
