@@ -772,6 +772,18 @@
             <translation>الآجال والمراقبة</translation>
         </message>
         <message>
+            <source>Calendar hours (as the circular says)</source>
+            <translation>ساعات متتالية (كما ينص المنشور)</translation>
+        </message>
+        <message>
+            <source>Working hours (skip nights, weekends, holidays)</source>
+            <translation>ساعات العمل (دون الليالي والعطل الأسبوعية والأعياد)</translation>
+        </message>
+        <message>
+            <source>Deadline clock</source>
+            <translation>طريقة احتساب الأجل</translation>
+        </message>
+        <message>
             <source>Answer or notice within (hours, C2.1)</source>
             <translation>الرد أو الإعلام في أجل (ساعات، C2.1)</translation>
         </message>

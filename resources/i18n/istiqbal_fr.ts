@@ -772,6 +772,18 @@
             <translation>Délais et contrôles</translation>
         </message>
         <message>
+            <source>Calendar hours (as the circular says)</source>
+            <translation>Heures calendaires (comme le dit la circulaire)</translation>
+        </message>
+        <message>
+            <source>Working hours (skip nights, weekends, holidays)</source>
+            <translation>Heures ouvrées (hors nuits, week-ends et jours fériés)</translation>
+        </message>
+        <message>
+            <source>Deadline clock</source>
+            <translation>Décompte du délai</translation>
+        </message>
+        <message>
             <source>Answer or notice within (hours, C2.1)</source>
             <translation>Réponse ou avis sous (heures, C2.1)</translation>
         </message>

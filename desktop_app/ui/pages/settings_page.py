@@ -68,6 +68,11 @@ class SettingsPage(QWidget):
 
         rules = QGroupBox(self.tr("Deadlines and checks"))
         form = QFormLayout(rules)
+        clock = QComboBox()
+        clock.addItem(self.tr("Calendar hours (as the circular says)"), "calendar")
+        clock.addItem(self.tr("Working hours (skip nights, weekends, holidays)"), "working")
+        self._fields["deadline_clock"] = clock
+        form.addRow(self.tr("Deadline clock"), clock)
         form.addRow(
             self.tr("Answer or notice within (hours, C2.1)"), self._int("deadline_hours", 1, 720)
         )
