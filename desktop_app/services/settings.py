@@ -18,6 +18,8 @@ from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import audit
 from desktop_app.services.errors import UserError
+from desktop_app.services.office_hours import DEFAULT_OFFICE_HOURS
+from desktop_app.services.office_hours import check as check_office_hours
 from desktop_app.services.permissions import Actor, Perm
 
 
@@ -67,6 +69,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("target.cdr_answered_pct", 90.0, float, 0, 100),
         SettingSpec("target.agents_trained_pct", 100.0, float, 0, 100),
         SettingSpec("target.agents_special_categories_pct", 100.0, float, 0, 100),
+        # Call quality and traffic (issue 6): the weekly timetable campaigns and traffic use.
+        SettingSpec("office_hours", DEFAULT_OFFICE_HOURS, str, check=check_office_hours),
     )
 }
 
