@@ -336,7 +336,7 @@ def _write(session: Session, report: CdrImport, batch: list[CdrRow], lines: dict
         direction, line_id = classify(r.src, r.dst, lines)
         report.directions[direction] += 1
         if direction == "unmatched" and national_number(r.dst):
-            report.unmatched_numbers[r.dst] += 1
+            report.unmatched_numbers[national_number(r.dst)] += 1
         values.append({
             "uniqueid": r.uniqueid, "natural_key": r.natural_key, "start": r.start,
             "answer": r.answer, "end": r.end, "duration": r.duration, "billsec": r.billsec,

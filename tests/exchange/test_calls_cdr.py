@@ -1,4 +1,4 @@
-"""Asterisk Master.csv (CONTRACTS.md §4): parsing, matching lines, warnings, no double import (C8.4)."""
+"""Asterisk Master.csv (CONTRACTS.md §4): parsing, line matching, warnings, no double import."""
 
 from __future__ import annotations
 

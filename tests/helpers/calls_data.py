@@ -1,4 +1,4 @@
-"""Hand-made phone lines and agents for the call-quality tests (the core tables, written directly)."""
+"""Hand-made phone lines and agents for the call-quality tests, written to the core tables."""
 
 from __future__ import annotations
 

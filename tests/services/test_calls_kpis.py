@@ -1,4 +1,4 @@
-"""The evals_* and cdr_* indicators on hand-made data, edges of the period included (C8.2, C8.4, C8.7)."""
+"""evals_* and cdr_* indicators on hand-made data, period edges included (C8.2, C8.4, C8.7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scorecard weighting, versions that never rewrite past scores, evaluations, campaigns (C8.2, C8.7)."""
+"""Scorecard weighting, versions that keep past scores, evaluations, campaigns (C8.2, C8.7)."""
 
 from __future__ import annotations
 
@@ -118,8 +118,9 @@ def test_scorecard_validation(db: Database, admin: Actor) -> None:
 def test_coaching_shows_trend_weakest_criteria_and_topics(db: Database, admin: Actor) -> None:
     agent, _ = make_agents(db)
     for month, greeting in ((1, NO), (2, NO), (3, YES)):
-        evaluate(db, admin, agent_id=agent, at=datetime(2026, month, 10, 9, tzinfo=UTC),
-                 answers=dict(ALL_YES, greeting=greeting, correct=NO), comment=f"m{month}")  # fmt: skip
+        at = datetime(2026, month, 10, 9, tzinfo=UTC)
+        given = dict(ALL_YES, greeting=greeting, correct=NO)
+        evaluate(db, admin, agent_id=agent, at=at, answers=given, comment=f"m{month}")
     view = evaluations.coaching(db, admin, agent)
     assert [(p.month.month, p.average) for p in view.trend] == [(1, 68.4), (2, 68.4), (3, 78.9)]
     assert [c.key for c in view.weakest(2)] == ["correct", "greeting"]
