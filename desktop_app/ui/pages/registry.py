@@ -41,6 +41,18 @@ def _audit(state: AppState) -> QWidget:
     return AuditPage(state)
 
 
+def _evaluations(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.evaluations_page import EvaluationsPage
+
+    return EvaluationsPage(state)
+
+
+def _calls(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.calls_page import CallsPage
+
+    return CallsPage(state)
+
+
 # Areas append their PageSpec; the navigation sorts by PAGE_ORDER, whatever the order here.
 # Titles are lambdas around a literal so lupdate can extract them.
 PAGES: list[PageSpec] = [
@@ -50,6 +62,11 @@ PAGES: list[PageSpec] = [
              Perm.MANAGE_USERS),
     PageSpec("audit", lambda: QCoreApplication.translate("pages", "Audit trail"), _audit,
              Perm.VIEW_AUDIT),
+    # Call quality and traffic (issue 6)
+    PageSpec("evaluations", lambda: QCoreApplication.translate("pages", "Call evaluations"),
+             _evaluations, Perm.READ_ALL),
+    PageSpec("calls", lambda: QCoreApplication.translate("pages", "Call traffic"), _calls,
+             Perm.READ_ALL),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip
