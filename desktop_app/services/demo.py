@@ -53,6 +53,14 @@ def _settings_step(ctx: DemoContext) -> None:
 DEMO_STEPS: list[DemoStep] = [_settings_step]
 
 
+def _load_area_steps() -> None:
+    """Area modules import DemoContext from here, so their steps are appended on first use."""
+    from desktop_app.services.demo_calls import demo_calls_step
+
+    if demo_calls_step not in DEMO_STEPS:
+        DEMO_STEPS.append(demo_calls_step)  # call quality and traffic (issue 6): after lines
+
+
 def fill_demo(db: Database, years: int = 2, seed: int = 2020) -> dict[str, str]:
     """Returns the one-time password of every demo user; refuses a database already in use."""
     if years < 1 or years > 10:
@@ -71,6 +79,7 @@ def fill_demo(db: Database, years: int = 2, seed: int = 2020) -> dict[str, str]:
         user, password = auth.create_user(db, actor, username, full_name, role)
         passwords[user.username] = password
     ctx = DemoContext(db, actor, random.Random(seed), years, utcnow())
+    _load_area_steps()
     for step in DEMO_STEPS:
         step(ctx)
     return passwords

@@ -5,6 +5,15 @@ from __future__ import annotations
 from desktop_app.data.models.agents import Agent
 from desktop_app.data.models.audit import AuditEntry
 from desktop_app.data.models.base import Base
+from desktop_app.data.models.calls import (
+    CallRecord,
+    CampaignCall,
+    Evaluation,
+    EvaluationAnswer,
+    MysteryCampaign,
+    Scorecard,
+    ScorecardCriterion,
+)
 from desktop_app.data.models.lines import PhoneLine
 from desktop_app.data.models.requests import (
     CalendarYear,
@@ -18,6 +27,7 @@ from desktop_app.data.models.settings import Setting
 from desktop_app.data.models.users import User
 
 __all__ = [
-    "Agent", "AuditEntry", "Base", "CalendarYear", "CitizenRequest", "Holiday",
-    "OfficeTimetable", "PhoneLine", "RequestEvent", "RequestPurge", "Setting", "User",
+    "Agent", "AuditEntry", "Base", "CalendarYear", "CallRecord", "CampaignCall", "CitizenRequest",
+    "Evaluation", "EvaluationAnswer", "Holiday", "MysteryCampaign", "OfficeTimetable", "PhoneLine",
+    "RequestEvent", "RequestPurge", "Scorecard", "ScorecardCriterion", "Setting", "User",
 ]  # fmt: skip

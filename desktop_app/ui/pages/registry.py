@@ -47,6 +47,18 @@ def _requests(state: AppState) -> QWidget:
     return RequestsPage(state)
 
 
+def _evaluations(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.evaluations_page import EvaluationsPage
+
+    return EvaluationsPage(state)
+
+
+def _calls(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.calls_page import CallsPage
+
+    return CallsPage(state)
+
+
 # Areas append their PageSpec; the navigation sorts by PAGE_ORDER, whatever the order here.
 # Titles are lambdas around a literal so lupdate can extract them.
 PAGES: list[PageSpec] = [
@@ -59,6 +71,11 @@ PAGES: list[PageSpec] = [
     # requests area (C2.1, C2.3): agents work it without READ_ALL, see services.requests
     PageSpec("requests", lambda: QCoreApplication.translate("pages", "Requests"), _requests,
              None),
+    # Call quality and traffic (issue 6)
+    PageSpec("evaluations", lambda: QCoreApplication.translate("pages", "Call evaluations"),
+             _evaluations, Perm.READ_ALL),
+    PageSpec("calls", lambda: QCoreApplication.translate("pages", "Call traffic"), _calls,
+             Perm.READ_ALL),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip

@@ -1,0 +1,423 @@
+"""Asterisk call records (CONTRACTS.md §4): reading cdr_csv's Master.csv and importing it (C8.4).
+
+Master.csv has no header; each line is accountcode, src, dst, dcontext, clid, channel, dstchannel,
+lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags, then, as cdr.conf
+says, uniqueid, userfield, and peeraccount, linkedid, sequence: 16, 17, 18 or 21 columns. A call is
+inbound on an inventory line when its dialled number (dst) is that line's number, with or without
+the country code or a trunk prefix. The import is all-or-nothing and never adds a call twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop_app.data.db import Database
+from desktop_app.data.models import CallRecord, PhoneLine
+from desktop_app.i18n import translate
+from desktop_app.services import audit
+from desktop_app.services.errors import ImportResult, RowError, UserError
+from desktop_app.services.periods import TUNIS
+from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.progress import Cancelled, NoProgress, Progress
+
+BASE_COLUMNS = (
+    "accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp",
+    "lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags",
+)  # fmt: skip
+COLUMN_COUNTS = (16, 17, 18, 21)
+DISPOSITIONS = ("ANSWERED", "NO ANSWER", "BUSY", "FAILED", "CONGESTION", "CANCEL", "UNKNOWN")
+_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+# Asterisk's uniqueid: epoch seconds and a sequence, prefixed by the system name when set.
+_UNIQUEID = re.compile(r"^(?:[\w.-]+-)?\d{9,}\.\d+$")
+_EXTENSION = re.compile(r"^\d{2,5}$")
+MAX_ERRORS = 100
+CHUNK = 1000
+
+
+# -- numbers ------------------------------------------------------------------------------------
+def national_number(text: str) -> str:
+    """The national significant number: +216/00216/216 and a trunk 0 or 9 stripped, digits only.
+
+    `+216 71 563 500`, `0021671563500`, `21671563500`, `071563500` and `971563500` all give
+    `71563500`; a short number such as `1899` stays as it is; a name such as `s` gives "".
+    """
+    cleaned = re.sub(r"[\s.\-()/\u00a0\u200e\u200f]", "", text.strip())
+    if not re.fullmatch(r"\+?\d+", cleaned):
+        return ""
+    digits = cleaned.lstrip("+")
+    for _ in range(2):  # a trunk prefix may sit before the international prefix: 900216…
+        if digits.startswith("00216") and len(digits) > 8:
+            digits = digits[5:]
+        elif digits.startswith("216") and len(digits) == 11:
+            digits = digits[3:]
+        elif digits[:1] in ("0", "9") and len(digits) in (9, 12, 14):
+            digits = digits[1:]
+            continue
+        break
+    return digits
+
+
+def line_index(session: Session) -> dict[str, int]:
+    """National number → line id for every line of the inventory (retired ones included)."""
+    index: dict[str, int] = {}
+    for line_id, number in session.execute(select(PhoneLine.id, PhoneLine.number)):
+        national = national_number(number)
+        if national:
+            index.setdefault(national, line_id)
+    return index
+
+
+def is_extension(text: str) -> bool:
+    return bool(_EXTENSION.match(text.strip()))
+
+
+def classify(src: str, dst: str, lines: dict[str, int]) -> tuple[str, int | None]:
+    """inbound (on an inventory line), outgoing, internal, or unmatched (inbound elsewhere)."""
+    from_extension = is_extension(src)
+    line_id = lines.get(national_number(dst))
+    if line_id is not None and not from_extension:
+        return "inbound", line_id
+    if from_extension:
+        return (
+            ("internal", None) if is_extension(dst) or line_id is not None else ("outgoing", None)
+        )
+    return "unmatched", None
+
+
+# -- parsing ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CdrRow:
+    row: int  # 1 = the file's first line
+    src: str
+    dst: str
+    dcontext: str
+    clid: str
+    channel: str
+    dstchannel: str
+    start: datetime
+    answer: datetime | None
+    end: datetime | None
+    duration: int
+    billsec: int
+    disposition: str
+    uniqueid: str | None
+    columns: int
+
+    @property
+    def answered(self) -> bool:
+        return self.disposition == "ANSWERED"
+
+    @property
+    def ring_seconds(self) -> int | None:
+        """Time to answer = answer − start, else duration − billsec (CONTRACTS.md §4)."""
+        if not self.answered:
+            return None
+        if self.answer is not None:
+            return max(0, int((self.answer - self.start).total_seconds()))
+        return max(0, self.duration - self.billsec)
+
+    @property
+    def natural_key(self) -> str:
+        return "|".join((self.start.strftime(_TIME_FORMAT), self.src, self.dst, self.channel))
+
+
+class _RowProblem(Exception):
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column, self.message = column, message
+
+
+def _time(value: str, column: str, utc: bool, required: bool) -> datetime | None:
+    value = value.strip()
+    if not value:
+        if required:
+            raise _RowProblem(column, translate("calls", "the call has no start time."))
+        return None
+    try:
+        naive = datetime.strptime(value, _TIME_FORMAT)
+    except ValueError:
+        raise _RowProblem(column, translate(
+            "calls", "“{text}” is not a time of the form 2026-03-05 09:41:07.").format(text=value)
+        ) from None  # fmt: skip
+    return naive.replace(tzinfo=UTC) if utc else naive.replace(tzinfo=TUNIS).astimezone(UTC)
+
+
+def _seconds(value: str, column: str) -> int:
+    message = translate("calls", "“{text}” is not a number of seconds.").format(text=value)
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise _RowProblem(column, message) from None
+    if number < 0:
+        raise _RowProblem(column, message)
+    return number
+
+
+def parse_line(fields: list[str], row: int, utc: bool) -> CdrRow:
+    count = len(fields)
+    if count not in COLUMN_COUNTS:
+        raise _RowProblem("", translate(
+            "calls", "the line has {n} columns; Asterisk writes 16, 17, 18 or 21.").format(n=count)
+        )  # fmt: skip
+    values = dict(zip(BASE_COLUMNS, fields, strict=False))
+    disposition = values["disposition"].strip().upper()
+    if disposition not in DISPOSITIONS:
+        raise _RowProblem("disposition", translate(
+            "calls", "“{text}” is not a call outcome Asterisk writes.").format(
+                text=values["disposition"])
+        )  # fmt: skip
+    uniqueid: str | None = fields[16].strip() if count >= 17 else None
+    if count == 17 and uniqueid and not _UNIQUEID.match(uniqueid):
+        uniqueid = None  # loguserfield without loguniqueid: the 17th column is the user field
+    start = _time(values["start"], "start", utc, True)
+    assert start is not None
+    return CdrRow(
+        row=row, src=values["src"].strip(), dst=values["dst"].strip(),
+        dcontext=values["dcontext"].strip(), clid=values["clid"], channel=values["channel"].strip(),
+        dstchannel=values["dstchannel"].strip(), start=start,
+        answer=_time(values["answer"], "answer", utc, False),
+        end=_time(values["end"], "end", utc, False),
+        duration=_seconds(values["duration"], "duration"),
+        billsec=_seconds(values["billsec"], "billsec"), disposition=disposition,
+        uniqueid=uniqueid or None, columns=count,
+    )  # fmt: skip
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(translate("calls", "The file {file} does not exist.").format(
+            file=path)) from None  # fmt: skip
+    except OSError as exc:
+        raise UserError(translate("calls", "The file {file} cannot be read: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None  # fmt: skip
+    if b"\x00" in data[:4096]:
+        raise UserError(
+            translate("calls", "{file} is not an Asterisk call record file (Master.csv).").format(
+                file=path.name
+            )
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _is_header(fields: list[str]) -> bool:
+    lowered = {f.strip().lower() for f in fields}
+    return "src" in lowered and "dst" in lowered
+
+
+def iter_cdr(path: Path, utc: bool = False) -> Iterator[CdrRow | RowError]:
+    """Each call of the file, or the error of a malformed line (column named as in §4)."""
+    reader = csv.reader(io.StringIO(_read_text(path), newline=""))
+    first_line = 1
+    try:
+        for fields in reader:
+            row, first_line = first_line, reader.line_num + 1
+            if not fields or (len(fields) == 1 and not fields[0].strip()):
+                continue
+            if row == 1 and _is_header(fields):
+                continue
+            try:
+                yield parse_line(fields, row, utc)
+            except _RowProblem as problem:
+                yield RowError(row, problem.column, problem.message)
+    except csv.Error as exc:
+        yield RowError(first_line, "", translate("calls", "the line is not valid CSV: {reason}")
+                       .format(reason=exc))  # fmt: skip
+
+
+# -- importing ----------------------------------------------------------------------------------
+@dataclass
+class CdrImport:
+    """What an import did or would do; `result` is the --json shape of CONTRACTS §1."""
+
+    file: str
+    result: ImportResult = field(default_factory=ImportResult)
+    columns: set[int] = field(default_factory=set)
+    directions: Counter[str] = field(default_factory=Counter)
+    unanswered: int = 0
+    first: datetime | None = None
+    last: datetime | None = None
+    unmatched_numbers: Counter[str] = field(default_factory=Counter)
+    dry_run: bool = False
+
+    def inbound_count(self) -> int:
+        return self.directions["inbound"]
+
+
+class _DryRun(Exception):
+    def __init__(self, report: CdrImport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+def _existing(session: Session, rows: list[CdrRow]) -> tuple[set[str], set[str]]:
+    ids = {r.uniqueid for r in rows if r.uniqueid}
+    keys = {r.natural_key for r in rows}
+    found_ids = set(
+        session.scalars(select(CallRecord.uniqueid).where(CallRecord.uniqueid.in_(ids)))
+    )
+    found_keys = set(
+        session.scalars(select(CallRecord.natural_key).where(CallRecord.natural_key.in_(keys)))
+    )
+    return {i for i in found_ids if i}, found_keys
+
+
+def rematch_in(session: Session, lines: dict[str, int]) -> int:
+    """Give calls to numbers that were missing from the inventory the line added since."""
+    moved = 0
+    for national, line_id in lines.items():
+        moved += session.execute(
+            update(CallRecord)
+            .where(CallRecord.direction == "unmatched", CallRecord.dst_national == national)
+            .values(direction="inbound", line_id=line_id)
+        ).rowcount  # type: ignore[attr-defined]
+    return moved
+
+
+def _warnings(report: CdrImport) -> list[RowError]:
+    out: list[RowError] = []
+    total = sum(report.directions.values()) + report.result.skipped_duplicates
+    if total and report.unanswered == 0:
+        out.append(
+            RowError(
+                0,
+                "disposition",
+                translate(
+                    "calls",
+                    "The file holds no unanswered call at all: the PBX probably does not log "
+                    "them (set unanswered=yes in cdr.conf), so the missed-call figures would be "
+                    "wrong.",
+                ),
+            )
+        )
+    if report.unmatched_numbers:
+        numbers = ", ".join(n for n, _ in report.unmatched_numbers.most_common(5))
+        out.append(
+            RowError(
+                0,
+                "dst",
+                translate(
+                    "calls",
+                    "{n} calls went to numbers missing from the inventory ({numbers}); add those "
+                    "lines to count them.",
+                ).format(n=sum(report.unmatched_numbers.values()), numbers=numbers),
+            )
+        )
+    return out  # fmt: skip
+
+
+def _write(session: Session, report: CdrImport, batch: list[CdrRow], lines: dict[str, int],
+           seen_ids: set[str], seen_keys: set[str]) -> None:  # fmt: skip
+    old_ids, old_keys = _existing(session, batch)
+    values = []
+    for r in batch:
+        if (r.uniqueid and (r.uniqueid in old_ids or r.uniqueid in seen_ids)) or (
+            r.natural_key in old_keys or r.natural_key in seen_keys
+        ):
+            report.result.skipped_duplicates += 1
+            continue
+        if r.uniqueid:
+            seen_ids.add(r.uniqueid)
+        seen_keys.add(r.natural_key)
+        direction, line_id = classify(r.src, r.dst, lines)
+        report.directions[direction] += 1
+        if direction == "unmatched" and national_number(r.dst):
+            report.unmatched_numbers[national_number(r.dst)] += 1
+        values.append({
+            "uniqueid": r.uniqueid, "natural_key": r.natural_key, "start": r.start,
+            "answer": r.answer, "end": r.end, "duration": r.duration, "billsec": r.billsec,
+            "disposition": r.disposition, "src": r.src[:80], "dst": r.dst[:80],
+            "dst_national": national_number(r.dst)[:32], "dcontext": r.dcontext[:80],
+            "channel": r.channel[:120], "dstchannel": r.dstchannel[:120], "direction": direction,
+            "line_id": line_id, "answered": r.answered, "ring_seconds": r.ring_seconds,
+        })  # fmt: skip
+    if values:
+        session.execute(insert(CallRecord), values)
+        report.result.imported += len(values)
+
+
+def import_cdr(
+    db: Database, actor: Actor, path: Path, *, utc: bool = False, dry_run: bool = False,
+    progress: Progress | None = None,
+) -> CdrImport:  # fmt: skip
+    """Import Master.csv; one malformed line and nothing is written (UserError naming it)."""
+    actor.require(Perm.IMPORT_CALLS)
+    progress = progress or NoProgress()
+    path = Path(path)
+    total_bytes = max(path.stat().st_size, 1) if path.exists() else 1
+    report = CdrImport(file=path.name, dry_run=dry_run)
+    try:
+        with db.write() as s:
+            lines = line_index(s)
+            rematched = rematch_in(s, lines)
+            errors: list[RowError] = []
+            seen_ids: set[str] = set()
+            seen_keys: set[str] = set()
+            batch: list[CdrRow] = []
+            for n, item in enumerate(iter_cdr(path, utc)):
+                if isinstance(item, RowError):
+                    errors.append(item)
+                    if len(errors) >= MAX_ERRORS:
+                        break
+                    continue
+                report.columns.add(item.columns)
+                report.unanswered += not item.answered
+                report.first = min(report.first or item.start, item.start)
+                report.last = max(report.last or item.start, item.start)
+                if errors:
+                    continue  # keep reading only to report every bad line
+                batch.append(item)
+                if len(batch) >= CHUNK:
+                    _write(s, report, batch, lines, seen_ids, seen_keys)
+                    batch = []
+                    if progress.cancelled():
+                        raise Cancelled()
+                    progress.report(min(n * 150, total_bytes), total_bytes)
+            if errors:
+                first = errors[0]
+                raise UserError(_error_sentence(path.name, first, len(errors)), row_errors=errors)
+            _write(s, report, batch, lines, seen_ids, seen_keys)
+            report.result.warnings = _warnings(report)
+            if dry_run:
+                raise _DryRun(report)
+            audit.record(s, actor, "import", "call_records", path.name, after={
+                "imported": report.result.imported,
+                "skipped_duplicates": report.result.skipped_duplicates,
+                "directions": dict(report.directions), "rematched": rematched,
+            })  # fmt: skip
+    except _DryRun as done:
+        return done.report
+    progress.report(total_bytes, total_bytes)
+    return report
+
+
+def _error_sentence(file: str, error: RowError, count: int) -> str:
+    if error.column:
+        text = translate("calls", "{file}, line {row}, column {column}: {message}").format(
+            file=file, row=error.row, column=error.column, message=error.message
+        )
+    else:
+        text = translate("calls", "{file}, line {row}: {message}").format(
+            file=file, row=error.row, message=error.message
+        )
+    if count > 1:
+        text = translate("calls", "{first} ({n} bad lines in all; nothing was imported.)").format(
+            first=text, n=count
+        )
+    else:
+        text = translate("calls", "{first} (Nothing was imported.)").format(first=text)
+    return text

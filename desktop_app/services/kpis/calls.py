@@ -1,0 +1,111 @@
+"""The evals_* and cdr_* indicators of CONTRACTS.md §3 (C8.2, C8.4, C8.7).
+
+evals_* count evaluations made in P by people listening (supervisor listening and mystery calls;
+citizen feedback is kept for coaching but is not a measurement). cdr_* count inbound calls on
+inventory lines from the imported PBX records; hours are Tunis local time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from desktop_app.data.models import CallRecord, Evaluation, EvaluationAnswer
+from desktop_app.services.evaluations import MEASURED_METHODS
+from desktop_app.services.kpis import KpiContext, indicator, median, pct
+from desktop_app.services.periods import TUNIS
+from desktop_app.services.scorecards import GREETING, NAMED_BODY, YES
+
+
+def _in_period(ctx: KpiContext) -> list[object]:
+    return [Evaluation.at >= ctx.start, Evaluation.at < ctx.end,
+            Evaluation.method.in_(MEASURED_METHODS)]  # fmt: skip
+
+
+@indicator("evals_count")
+def evals_count(ctx: KpiContext) -> int:
+    return int(ctx.session.scalar(select(func.count(Evaluation.id)).where(*_in_period(ctx))) or 0)
+
+
+@indicator("evals_pickup_ok_pct")
+def evals_pickup_ok_pct(ctx: KpiContext) -> float | None:
+    limit = int(ctx.settings["pickup_seconds"])
+    ok = ctx.session.scalar(
+        select(func.count(Evaluation.id)).where(
+            *_in_period(ctx), Evaluation.answered.is_(True), Evaluation.pickup_seconds <= limit
+        )
+    )
+    return pct(int(ok or 0), evals_count(ctx))
+
+
+def _answered_with_yes(ctx: KpiContext, key: str) -> float | None:
+    answered = ctx.session.scalar(
+        select(func.count(Evaluation.id)).where(*_in_period(ctx), Evaluation.answered.is_(True))
+    )
+    yes = ctx.session.scalar(
+        select(func.count(Evaluation.id))
+        .join(EvaluationAnswer, EvaluationAnswer.evaluation_id == Evaluation.id)
+        .where(*_in_period(ctx), Evaluation.answered.is_(True),
+               EvaluationAnswer.criterion_key == key, EvaluationAnswer.value == YES)
+    )  # fmt: skip
+    return pct(int(yes or 0), int(answered or 0))
+
+
+@indicator("evals_greeting_pct")
+def evals_greeting_pct(ctx: KpiContext) -> float | None:
+    return _answered_with_yes(ctx, GREETING)
+
+
+@indicator("evals_named_body_pct")
+def evals_named_body_pct(ctx: KpiContext) -> float | None:
+    return _answered_with_yes(ctx, NAMED_BODY)
+
+
+@indicator("evals_score_avg")
+def evals_score_avg(ctx: KpiContext) -> float | None:
+    value = ctx.session.scalar(
+        select(func.avg(Evaluation.score)).where(*_in_period(ctx), Evaluation.score.is_not(None))
+    )
+    return round(float(value), 1) if value is not None else None
+
+
+def _inbound(ctx: KpiContext) -> list[object]:
+    return [CallRecord.direction == "inbound", CallRecord.line_id.is_not(None),
+            CallRecord.start >= ctx.start, CallRecord.start < ctx.end]  # fmt: skip
+
+
+@indicator("cdr_calls")
+def cdr_calls(ctx: KpiContext) -> int:
+    return int(ctx.session.scalar(select(func.count(CallRecord.id)).where(*_inbound(ctx))) or 0)
+
+
+@indicator("cdr_answered_pct")
+def cdr_answered_pct(ctx: KpiContext) -> float | None:
+    answered = ctx.session.scalar(
+        select(func.count(CallRecord.id)).where(*_inbound(ctx), CallRecord.answered.is_(True))
+    )
+    return pct(int(answered or 0), cdr_calls(ctx))
+
+
+@indicator("cdr_ring_median_s")
+def cdr_ring_median_s(ctx: KpiContext) -> float | None:
+    values = ctx.session.scalars(
+        select(CallRecord.ring_seconds).where(
+            *_inbound(ctx), CallRecord.answered.is_(True), CallRecord.ring_seconds.is_not(None)
+        )
+    )
+    return median([float(v) for v in values])
+
+
+@indicator("cdr_peak_hour")
+def cdr_peak_hour(ctx: KpiContext) -> int | None:
+    """Streamed: each start moved to its Tunis local hour; the earliest hour wins a tie."""
+    hours: Counter[int] = Counter()
+    for start in ctx.session.scalars(
+        select(CallRecord.start).where(*_inbound(ctx)).execution_options(yield_per=5000)
+    ):
+        hours[start.astimezone(TUNIS).hour] += 1
+    if not hours:
+        return None
+    return min(hours, key=lambda h: (-hours[h], h))

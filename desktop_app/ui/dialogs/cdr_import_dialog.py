@@ -1,0 +1,102 @@
+"""Importing the PBX's Master.csv from the window: a preview first, then the import (C8.4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.exchange.cdr import CdrImport, import_cdr
+from desktop_app.services.errors import UserError
+from desktop_app.ui.formatting import format_datetime
+from desktop_app.ui.messages import show_error
+from desktop_app.ui.state import AppState
+from desktop_app.ui.workers import run_with_progress
+
+
+class CdrImportDialog(QDialog):
+    def __init__(self, state: AppState, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.path = path
+        self.done_report: CdrImport | None = None
+        self._task: Any = None
+        self.setWindowTitle(self.tr("Import call records"))
+        layout = QVBoxLayout(self)
+        title = QLabel(path.name)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(title)
+        self.utc = QCheckBox(self.tr("The PBX writes times in UTC (usegmtime=yes in cdr.conf)"))
+        self.utc.toggled.connect(self.preview)
+        layout.addWidget(self.utc)
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        layout.addWidget(self.summary, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        accept = QDialogButtonBox.ButtonRole.AcceptRole
+        self.import_button = self.buttons.addButton(self.tr("Import"), accept)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(620, 420)
+
+    def _run(self, dry_run: bool) -> None:
+        self.import_button.setEnabled(False)
+        state, path, utc = self.state, self.path, self.utc.isChecked()
+        self._task = run_with_progress(
+            self, self.tr("Reading the call records…"),
+            lambda progress: import_cdr(state.db, state.actor, path, utc=utc, dry_run=dry_run,
+                                        progress=progress),
+            self._previewed if dry_run else self._imported, self._failed,
+        )  # fmt: skip
+
+    def preview(self) -> None:
+        self._run(dry_run=True)
+
+    def run_import(self) -> None:
+        self._run(dry_run=False)
+
+    def describe(self, report: CdrImport) -> str:
+        d = report.directions
+        lines = [
+            self.tr("Calls to import: {n} (already imported: {d}).").format(
+                n=report.result.imported, d=report.result.skipped_duplicates),
+            self.tr("Inbound on inventory lines: {n}").format(n=d["inbound"]),
+            self.tr("Outgoing: {n} · internal: {i} · to numbers missing from the inventory: {u}")
+            .format(n=d["outgoing"], i=d["internal"], u=d["unmatched"]),
+            self.tr("From {first} to {last}").format(first=format_datetime(report.first),
+                                                     last=format_datetime(report.last)),
+        ]  # fmt: skip
+        for w in report.result.warnings:
+            lines.append(self.tr("Warning: {message}").format(message=w.message))
+        return "\n".join(lines)
+
+    def _previewed(self, report: CdrImport) -> None:
+        self.summary.setPlainText(self.describe(report))
+        self.import_button.setEnabled(report.result.imported > 0)
+
+    def _imported(self, report: CdrImport) -> None:
+        self.done_report = report
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            details = [exc.message] + [
+                self.tr("Line {row}, {column}: {message}").format(
+                    row=e.row, column=e.column or "—", message=e.message)
+                for e in exc.row_errors[1:20]
+            ]  # fmt: skip
+            self.summary.setPlainText("\n".join(details))
+            return
+        show_error(self, exc)

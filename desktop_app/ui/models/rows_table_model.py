@@ -1,0 +1,60 @@
+"""A read-only table model over a short list already computed by a service (tens of rows).
+
+For lists that can grow large, use KeysetTableModel instead; this one holds summaries: campaigns,
+planned calls of one campaign, criteria, traffic per line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def ltr(text: str) -> str:
+    """A phone number kept left-to-right inside Arabic text (+216… would show as …216+)."""
+    return f"\u2066{text}\u2069" if text else text
+
+
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    def __init__(self, headers: Sequence[str], cells: Callable[[Row], Sequence[str]],
+                 parent: Any = None, numeric: Sequence[int] = ()) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._cells = cells
+        self._numeric = set(numeric)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return section + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells(self._rows[index.row()])[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,181 @@
+"""Call traffic (C8.4): import the PBX's records, see per line and per hour where calls are lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import traffic
+from desktop_app.services.periods import Period, parse_period, quarter_of
+from desktop_app.services.permissions import Perm
+from desktop_app.services.sections.calls import bucket_labels
+from desktop_app.ui.formatting import format_number
+from desktop_app.ui.messages import attempt, show_info
+from desktop_app.ui.models.rows_table_model import RowsTableModel, ltr
+from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.bar_chart import BarChart
+from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
+from desktop_app.ui.widgets.page_header import PageHeader
+
+
+class CallsPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.report: traffic.TrafficReport | None = None
+        self.below: float | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(PageHeader(
+            self.tr("Call traffic"),
+            self.tr("Inbound calls recorded by the phone system on the lines of the inventory: "
+                    "which lines and which hours lose calls, to reinforce them (C8.4)."),
+        ))  # fmt: skip
+        bar = QHBoxLayout()
+        self.period = QComboBox()
+        self.period.setEditable(True)
+        self.period.setMinimumContentsLength(12)
+        latest = attempt(self, lambda: traffic.latest_period(state.db, state.actor))
+        self._fill_periods(latest or quarter_of(QDate.currentDate().toPython()))
+        self.period.activated.connect(self.refresh)
+        self.period.lineEdit().returnPressed.connect(self.refresh)
+        self.view = QComboBox()
+        self.view.addItem(self.tr("Calls"), "calls")
+        self.view.addItem(self.tr("Lost calls"), "lost")
+        self.view.currentIndexChanged.connect(self._show_heatmap)
+        self.import_button = QPushButton(self.tr("Import call records…"))
+        self.import_button.clicked.connect(self.import_records)
+        self.import_button.setVisible(state.actor.can(Perm.IMPORT_CALLS))
+        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(self.period)
+        bar.addStretch(1)
+        bar.addWidget(self.import_button)
+        layout.addLayout(bar)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        grid = QGridLayout()
+        self.model: RowsTableModel[traffic.LineTraffic] = RowsTableModel(
+            [self.tr("Number"), self.tr("Line"), self.tr("Offered"), self.tr("Answered"),
+             self.tr("Busy"), self.tr("Missed"), self.tr("Answered (%)"),
+             self.tr("Median s to answer"), self.tr("Outside hours")],
+            lambda x: (ltr(x.number), x.label, format_number(x.offered), format_number(x.answered),
+                       format_number(x.busy), format_number(x.missed),
+                       format_number(x.answered_pct, 1), format_number(x.ring_median, 0),
+                       format_number(x.outside_hours)),
+            self, numeric=range(2, 9),
+        )  # fmt: skip
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(120)
+        heat_bar = QHBoxLayout()
+        heat_bar.addWidget(QLabel(self.tr("Week × hour")))
+        heat_bar.addWidget(self.view)
+        heat_bar.addStretch(1)
+        self.heatmap = HeatmapWidget()
+        self.rings = BarChart()
+        grid.addWidget(self.table, 0, 0, 1, 2)
+        grid.addLayout(heat_bar, 1, 0)
+        grid.addWidget(QLabel(self.tr("Time to answer (answered calls)")), 1, 1)
+        grid.addWidget(self.heatmap, 2, 0)
+        grid.addWidget(self.rings, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(2, 3)
+        layout.addLayout(grid, 1)
+        self.refresh()
+
+    def _fill_periods(self, current: Period) -> None:
+        self.period.clear()
+        p = current
+        for _ in range(8):
+            self.period.addItem(p.text)
+            p = p.previous()
+        self.period.addItem(str(current.first_day.year))
+        self.period.setCurrentIndex(0)
+
+    def current_period(self) -> Period | None:
+        return attempt(self, lambda: parse_period(self.period.currentText()))
+
+    def refresh(self) -> None:
+        period = self.current_period()
+        if period is None:
+            return
+        report = attempt(self, lambda: traffic.traffic(self.state.db, self.state.actor, period))
+        if report is None:
+            return
+        self.report = report
+        lines = report.lines
+        if self.below is not None:
+            lines = [x for x in lines if x.answered_pct is not None and x.answered_pct < self.below]
+        self.model.set_rows(lines)
+        answered = sum(x.answered for x in report.lines)
+        peak = report.peak_hour()
+        if report.total:
+            self.summary.setText(self.tr(
+                "{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.").format(
+                    n=format_number(report.total),
+                    pct=format_number(100.0 * answered / report.total, 1),
+                    lost=format_number(report.total - answered),
+                    hour=f"{peak:02d}:00" if peak is not None else "—"))  # fmt: skip
+        else:
+            self.summary.setText(
+                self.tr("No inbound call recorded in this period: import the PBX's Master.csv.")
+            )
+        self._show_heatmap()
+        self.rings.set_data(list(zip(bucket_labels(), report.ring_buckets, strict=True)))
+
+    def _show_heatmap(self) -> None:
+        if self.report is None:
+            return
+        if self.view.currentData() == "lost":
+            self.heatmap.set_data(self.report.missed, "#c0392b")
+        else:
+            self.heatmap.set_data(self.report.calls, "#1f6fb2")
+
+    def import_records(self) -> None:
+        from desktop_app.ui.dialogs.cdr_import_dialog import CdrImportDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Asterisk call records"), "",
+            self.tr("Call records (*.csv);;All files (*)"))  # fmt: skip
+        if not name:
+            return
+        dialog = CdrImportDialog(self.state, Path(name), self)
+        dialog.preview()
+        if dialog.exec() and dialog.done_report is not None:
+            result = dialog.done_report.result
+            show_info(self, self.tr("Imported {n} calls; {d} were already there.").format(
+                n=result.imported, d=result.skipped_duplicates))  # fmt: skip
+            latest = traffic.latest_period(self.state.db, self.state.actor)
+            if latest is not None:
+                self._fill_periods(latest)
+            self.refresh()
+
+    def apply_filter(self, period: str | None = None, below: float | None = None,
+                     **_: object) -> None:  # fmt: skip
+        """For the dashboard: the period's lines answering fewer calls than the target."""
+        if period:
+            self.period.setCurrentText(period)
+        self.below = below
+        self.refresh()
+        self.view.setCurrentIndex(1 if below is not None else 0)

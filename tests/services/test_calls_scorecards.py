@@ -1,0 +1,177 @@
+"""Scorecard weighting, versions that keep past scores, evaluations, campaigns (C8.2, C8.7)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop_app.data.db import Database
+from desktop_app.data.models import CampaignCall, Evaluation
+from desktop_app.services import campaigns, evaluations, office_hours, scorecards, settings
+from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
+from desktop_app.services.evaluations import EvaluationInput
+from desktop_app.services.periods import TUNIS
+from desktop_app.services.permissions import Actor, Role
+from desktop_app.services.scorecards import NA, NO, YES, Criterion
+from tests.helpers.calls_data import SWITCHBOARD, make_agents, make_lines
+
+AT = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
+ALL_YES = {"greeting": YES, "named_body": YES, "clear": YES, "correct": YES, "courteous": YES,
+           "special_category": NA, "closing": YES}  # fmt: skip
+
+
+def crit(key: str, weight: int) -> Criterion:
+    return Criterion(None, key, key, key, weight, "reception", True)
+
+
+def test_score_is_weighted_and_not_applicable_does_not_count_c8_7() -> None:
+    cards = [crit("a", 20), crit("b", 10), crit("c", 30)]
+    assert scorecards.score(cards, {"a": YES, "b": NO, "c": YES}) == 83.3
+    assert scorecards.score(cards, {"a": YES, "b": NO, "c": NA}) == 66.7
+    assert scorecards.score(cards, {"a": NA, "b": NA, "c": NA}) is None
+    assert scorecards.score(cards, {"a": NO, "b": NO, "c": NO}) == 0.0
+
+
+def test_default_scorecard_draws_on_c8_2_and_c8_3(db: Database, admin: Actor) -> None:
+    card = scorecards.current(db, admin)
+    assert [c.key for c in card.criteria] == ["pickup", "greeting", "named_body", "clear",
+                                              "correct", "courteous", "special_category",
+                                              "closing"]  # fmt: skip
+    assert sum(c.weight for c in card.criteria) == 100
+    assert {c.training_topic for c in card.criteria} <= set(scorecards.TOPICS)
+    assert card.by_key()["special_category"].may_be_na
+
+
+def evaluate(db: Database, actor: Actor, **changes: object) -> int:
+    ids = make_lines(db) if not hasattr(db, "_lines") else db._lines  # type: ignore[attr-defined]
+    db._lines = ids  # type: ignore[attr-defined]
+    data = EvaluationInput(at=AT, method="supervisor", agent_id=None, line_id=ids[SWITCHBOARD],
+                           answered=True, pickup_seconds=12, answers=dict(ALL_YES))  # fmt: skip
+    return evaluations.record(db, actor, replace(data, **changes))  # type: ignore[arg-type]
+
+
+def stored_score(db: Database, evaluation_id: int) -> float | None:
+    with db.read() as s:
+        return s.scalar(select(Evaluation.score).where(Evaluation.id == evaluation_id))
+
+
+def test_pickup_follows_the_seconds_and_the_setting_c8_2(db: Database, admin: Actor) -> None:
+    fast = evaluate(db, admin, pickup_seconds=300)
+    slow = evaluate(db, admin, pickup_seconds=301)
+    assert stored_score(db, fast) == 100.0
+    assert stored_score(db, slow) == 78.9  # pickup (20) missed, out of 95 (one criterion N/A)
+
+
+def test_unanswered_call_scores_zero(db: Database, admin: Actor) -> None:
+    missed = evaluate(db, admin, answered=False, pickup_seconds=None, answers={})
+    assert stored_score(db, missed) == 0.0
+
+
+def test_every_criterion_needs_an_answer(db: Database, admin: Actor) -> None:
+    answers = dict(ALL_YES)
+    del answers["closing"]
+    with pytest.raises(UserError, match="has no answer"):
+        evaluate(db, admin, answers=answers)
+    with pytest.raises(UserError, match="seconds"):
+        evaluate(db, admin, pickup_seconds=None)
+
+
+def test_changing_the_scorecard_leaves_past_scores_c8_7(db: Database, admin: Actor) -> None:
+    answers = dict(ALL_YES, greeting=NO)
+    before = evaluate(db, admin, answers=answers)
+    assert stored_score(db, before) == 89.5  # 85 of 95: "particular category" N/A
+    card = scorecards.current(db, admin)
+    heavier = [replace(c, weight=60) if c.key == "greeting" else c for c in card.criteria]
+    new = scorecards.save_new_version(db, admin, heavier, expected_number=card.number)
+    assert new.number == card.number + 1
+    assert stored_score(db, before) == 89.5  # unchanged
+    after = evaluate(db, admin, answers=answers)
+    assert stored_score(db, after) == pytest.approx(round(100 * 85 / 145, 1))
+    with db.read() as s:
+        versions = set(s.scalars(select(Evaluation.scorecard_id)))
+    assert versions == {card.id, new.id}
+    with pytest.raises(ConcurrentEdit):
+        scorecards.save_new_version(db, admin, heavier, expected_number=card.number)
+
+
+def test_only_an_administrator_edits_the_scorecard(db: Database, actor_of) -> None:
+    supervisor = actor_of(Role.SUPERVISOR)
+    card = scorecards.current(db, supervisor)
+    with pytest.raises(PermissionDenied):
+        scorecards.save_new_version(db, supervisor, card.criteria, expected_number=card.number)
+
+
+def test_scorecard_validation(db: Database, admin: Actor) -> None:
+    card = scorecards.current(db, admin)
+    with pytest.raises(UserError, match="weight"):
+        scorecards.save_new_version(db, admin, [replace(card.criteria[0], weight=0)],
+                                    expected_number=card.number)  # fmt: skip
+    with pytest.raises(UserError, match="topic"):
+        scorecards.save_new_version(db, admin, [replace(card.criteria[0], training_topic="x")],
+                                    expected_number=card.number)  # fmt: skip
+
+
+def test_coaching_shows_trend_weakest_criteria_and_topics(db: Database, admin: Actor) -> None:
+    agent, _ = make_agents(db)
+    for month, greeting in ((1, NO), (2, NO), (3, YES)):
+        at = datetime(2026, month, 10, 9, tzinfo=UTC)
+        given = dict(ALL_YES, greeting=greeting, correct=NO)
+        evaluate(db, admin, agent_id=agent, at=at, answers=given, comment=f"m{month}")
+    view = evaluations.coaching(db, admin, agent)
+    assert [(p.month.month, p.average) for p in view.trend] == [(1, 68.4), (2, 68.4), (3, 78.9)]
+    assert [c.key for c in view.weakest(2)] == ["correct", "greeting"]
+    assert view.topics(2) == ["legal", "reception"]
+    assert [c.comment for c in view.comments] == ["m3", "m2", "m1"]
+
+
+def test_office_hours_timetable() -> None:
+    table = office_hours.parse("1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30")
+    assert office_hours.is_open(table, datetime(2026, 3, 2, 8, 0, tzinfo=TUNIS))  # Monday
+    assert not office_hours.is_open(table, datetime(2026, 3, 2, 12, 30, tzinfo=TUNIS))
+    assert not office_hours.is_open(table, datetime(2026, 3, 6, 14, 0, tzinfo=TUNIS))  # Friday
+    assert not office_hours.is_open(table, datetime(2026, 3, 7, 9, 0, tzinfo=TUNIS))  # Saturday
+    with pytest.raises(UserError):
+        office_hours.parse("Monday 8-17")
+
+
+def test_campaign_plans_n_calls_per_line_in_office_hours_c8_7(db: Database, admin: Actor) -> None:
+    ids = make_lines(db)
+    campaign = campaigns.plan(db, admin, "T1 2026", date(2026, 1, 1), date(2026, 3, 31), 4,
+                              seed=7)  # fmt: skip
+    calls = campaigns.campaign_calls(db, admin, campaign)
+    assert len(calls) == 4 * len(ids)
+    table = office_hours.parse(settings.get(db, "office_hours"))
+    for call in calls:
+        local = call.planned_at.astimezone(TUNIS)
+        assert office_hours.is_open(table, local)
+        assert date(2026, 1, 1) <= local.date() <= date(2026, 3, 31)
+    first = calls[0]
+    evaluations.record(db, admin, EvaluationInput(
+        at=first.planned_at, method="mystery", agent_id=None, line_id=None, answered=False,
+        pickup_seconds=None, campaign_call_id=first.id))  # fmt: skip
+    todo = campaigns.campaign_calls(db, admin, campaign, pending_only=True)
+    assert len(todo) == len(calls) - 1 and first.id not in {c.id for c in todo}
+    (info,) = campaigns.list_campaigns(db, admin)
+    assert (info.planned, info.done, info.answered, info.average) == (12, 1, 0, 0.0)
+    with pytest.raises(UserError, match="already in"):
+        evaluations.record(db, admin, EvaluationInput(
+            at=first.planned_at, method="mystery", agent_id=None, line_id=None, answered=False,
+            pickup_seconds=None, campaign_call_id=first.id))  # fmt: skip
+    with db.read() as s:
+        assert s.scalar(select(func.count(CampaignCall.id))) == 12
+
+
+def test_campaign_in_a_closed_period_is_refused(db: Database, admin: Actor) -> None:
+    make_lines(db)
+    with pytest.raises(UserError, match="closed"):
+        campaigns.plan(db, admin, "weekend", date(2026, 3, 7), date(2026, 3, 8), 2)
+
+
+def test_draw_times_are_distinct_and_sorted() -> None:
+    table = office_hours.parse("1-5 08:00-09:00")
+    times = campaigns.draw_times(table, date(2026, 3, 2), date(2026, 3, 2), 60, random.Random(1))
+    assert len(set(times)) == 60 and times == sorted(times)

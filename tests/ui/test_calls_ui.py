@@ -1,0 +1,142 @@
+"""Call-quality pages: keyboard-only evaluation entry, models, QPainter charts (C8.4, C8.7)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+
+from desktop_app.exchange.cdr import import_cdr
+from desktop_app.services import evaluations, traffic
+from desktop_app.services.evaluations import EvaluationFilter
+from desktop_app.services.periods import parse_period
+from desktop_app.ui.state import AppState
+from tests.helpers.calls_data import SWITCHBOARD, make_agents, make_lines
+from tests.helpers.typing import type_text
+
+pytestmark = pytest.mark.gui
+SAMPLE = Path(__file__).parents[1] / "exchange" / "data" / "Master.csv"
+
+
+def test_an_evaluation_is_entered_with_the_keyboard_alone_c8_7(qtbot, state: AppState) -> None:
+    from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
+
+    ids = make_lines(state.db)
+    _, sami = make_agents(state.db)
+    dialog = EvaluationDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.method.hasFocus())
+
+    def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.keyClick(dialog.focusWidget(), k, modifier)
+
+    key(Qt.Key.Key_Tab)  # method: supervisor listening, as proposed
+    assert dialog.line.hasFocus()
+    key(Qt.Key.Key_Tab)  # line: the first one
+    QTest.keyClicks(dialog.focusWidget(), "S")  # agent: type-ahead picks Sami Jaziri
+    key(Qt.Key.Key_Tab)  # answered: yes (the time, "now", comes last in the tab order)
+    key(Qt.Key.Key_Tab)
+    QTest.keyClicks(dialog.focusWidget(), "42")  # seconds to pick up
+    key(Qt.Key.Key_Tab)
+    for digit in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_1,
+                  Qt.Key.Key_3, Qt.Key.Key_1):  # fmt: skip
+        key(digit)  # each answer moves the focus on
+    assert dialog.comment.hasFocus()
+    type_text(dialog.comment, "لم يذكر اسم البلدية")
+    key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.saved_id is not None
+    (row,) = evaluations.evaluation_page(state.db, state.actor, EvaluationFilter())
+    assert (row.agent_fr, row.pickup_seconds, row.method) == ("Sami Jaziri", 42, "supervisor")
+    assert row.line_number in ids and row.comment == "لم يذكر اسم البلدية"
+    assert row.score == 89.5  # named_body (10) missed out of 95
+    assert sami
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, state: AppState) -> None:
+    from desktop_app.services import campaigns
+    from desktop_app.ui.models.evaluation_table_model import EvaluationTableModel
+    from desktop_app.ui.models.rows_table_model import RowsTableModel
+
+    ids = make_lines(state.db)
+    agent, _ = make_agents(state.db)
+    for i in range(5):
+        evaluations.record(state.db, state.actor, evaluations.EvaluationInput(
+            at=datetime(2026, 3, 2, 9, tzinfo=UTC) + timedelta(hours=i), method="mystery",
+            agent_id=agent, line_id=ids[SWITCHBOARD], answered=i != 2, pickup_seconds=10 * i,
+            answers={k: "yes" for k in ("greeting", "named_body", "clear", "correct",
+                                        "courteous", "special_category", "closing")}))  # fmt: skip
+    model = EvaluationTableModel(state)
+    model.page_size = 2
+    model.reload()
+    qtmodeltester.check(model)
+    import_cdr(state.db, state.actor, SAMPLE)
+    report = traffic.traffic(state.db, state.actor, parse_period("2026-03"))
+    lines: RowsTableModel[traffic.LineTraffic] = RowsTableModel(
+        ["n", "o"], lambda x: (x.number, str(x.offered)), numeric=(1,)
+    )
+    lines.set_rows(report.lines)
+    qtmodeltester.check(lines)
+    campaigns.plan(state.db, state.actor, "T", datetime(2026, 3, 2).date(),
+                   datetime(2026, 3, 6).date(), 2)  # fmt: skip
+    assert campaigns.list_campaigns(state.db, state.actor)[0].planned == 6
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_heatmap_and_charts_paint_without_warnings_c8_4(qtbot, state: AppState, rtl: bool) -> None:
+    from desktop_app.ui.widgets.bar_chart import BarChart
+    from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
+    from desktop_app.ui.widgets.trend_chart import TrendChart
+
+    make_lines(state.db)
+    import_cdr(state.db, state.actor, SAMPLE)
+    report = traffic.traffic(state.db, state.actor, parse_period("2026-03"))
+    heatmap = HeatmapWidget()
+    qtbot.addWidget(heatmap)
+    heatmap.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else
+                               Qt.LayoutDirection.LeftToRight)  # fmt: skip
+    heatmap.resize(700, 260)
+    heatmap.set_data(report.calls)
+    image = QImage(heatmap.size(), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    heatmap.render(image)
+    # Monday 09:00 holds the busiest cell: it is painted darker than an empty one.
+    busy = heatmap.cell_rect(0, 9).topLeft().toPoint() + QPoint(4, 4)  # beside the number
+    empty = heatmap.cell_rect(6, 3).topLeft().toPoint() + QPoint(4, 4)
+    assert QImage.pixelColor(image, busy).lightness() < QImage.pixelColor(image, empty).lightness()
+    if rtl:
+        assert heatmap.cell_rect(0, 0).left() > heatmap.cell_rect(0, 23).left()
+    for widget, data in ((TrendChart(), ([("01/26", 70.0), ("02/26", 82.5)], 80.0)),
+                         (BarChart(), ([("a", 3), ("b", 10)],))):  # fmt: skip
+        qtbot.addWidget(widget)
+        widget.resize(400, 200)
+        widget.set_data(*data)
+        canvas = QImage(widget.size(), QImage.Format.Format_ARGB32)
+        canvas.fill(Qt.GlobalColor.white)
+        widget.render(canvas)
+        assert canvas.pixelColor(canvas.rect().center()).isValid()
+
+
+def test_pages_open_and_follow_the_dashboard_filters(qtbot, state: AppState) -> None:
+    from desktop_app.ui.pages.calls_page import CallsPage
+    from desktop_app.ui.pages.evaluations_page import EvaluationsPage
+
+    make_lines(state.db)
+    import_cdr(state.db, state.actor, SAMPLE)
+    calls = CallsPage(state)
+    qtbot.addWidget(calls)
+    assert calls.period.currentText() == "2026-Q1"
+    assert calls.model.rowCount() == 3
+    calls.apply_filter(period="2026-03", below=90.0)
+    assert calls.model.rowCount() == 2  # the short number answered its only call
+    page = EvaluationsPage(state)
+    qtbot.addWidget(page)
+    page.apply_filter(tab="coaching", below=80.0)
+    assert page.tabs.currentIndex() == 2
+    assert page.card_model.rowCount() == 8
