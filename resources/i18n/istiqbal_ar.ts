@@ -25,6 +25,21 @@
         </message>
     </context>
     <context>
+        <name>AnswerSelector</name>
+        <message>
+            <source>1 Yes</source>
+            <translation>1 نعم</translation>
+        </message>
+        <message>
+            <source>2 No</source>
+            <translation>2 لا</translation>
+        </message>
+        <message>
+            <source>3 N/A</source>
+            <translation>3 لا ينطبق</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditPage</name>
         <message>
             <source>Audit trail</source>
@@ -95,6 +110,175 @@
         </message>
     </context>
     <context>
+        <name>CallsPage</name>
+        <message>
+            <source>Call traffic</source>
+            <translation>حركة المكالمات</translation>
+        </message>
+        <message>
+            <source>Inbound calls recorded by the phone system on the lines of the inventory: which lines and which hours lose calls, to reinforce them (C8.4).</source>
+            <translation>المكالمات الواردة التي سجّلها المقسم الهاتفي على خطوط الجرد: أيّ الخطوط وأيّ الساعات تضيع فيها المكالمات، لتدعيمها (C8.4).</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>المكالمات</translation>
+        </message>
+        <message>
+            <source>Lost calls</source>
+            <translation>المكالمات الضائعة</translation>
+        </message>
+        <message>
+            <source>Import call records…</source>
+            <translation>توريد سجلات المكالمات…</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Offered</source>
+            <translation>الواردة</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>المجاب عنها</translation>
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation>مشغول</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>دون رد</translation>
+        </message>
+        <message>
+            <source>Answered (%)</source>
+            <translation>نسبة الرد (%)</translation>
+        </message>
+        <message>
+            <source>Median s to answer</source>
+            <translation>الوسيط (ثانية) قبل الرد</translation>
+        </message>
+        <message>
+            <source>Outside hours</source>
+            <translation>خارج التوقيت</translation>
+        </message>
+        <message>
+            <source>Week × hour</source>
+            <translation>الأسبوع × الساعة</translation>
+        </message>
+        <message>
+            <source>Time to answer (answered calls)</source>
+            <translation>مدة الانتظار قبل الرد (المكالمات المجاب عنها)</translation>
+        </message>
+        <message>
+            <source>{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
+            <translation>{n} مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</translation>
+        </message>
+        <message>
+            <source>No inbound call recorded in this period: import the PBX's Master.csv.</source>
+            <translation>لا توجد مكالمات واردة مسجّلة في هذه الفترة: قم بتوريد ملف Master.csv للمقسم.</translation>
+        </message>
+        <message>
+            <source>Asterisk call records</source>
+            <translation>سجلات مكالمات Asterisk</translation>
+        </message>
+        <message>
+            <source>Call records (*.csv);;All files (*)</source>
+            <translation>سجلات المكالمات (*.csv);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <source>Imported {n} calls; {d} were already there.</source>
+            <translation>تمّ توريد {n} مكالمة؛ {d} كانت موجودة من قبل.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignDialog</name>
+        <message>
+            <source>Plan a mystery-call campaign</source>
+            <translation>برمجة حملة مكالمات المواطن الرقيب</translation>
+        </message>
+        <message>
+            <source>Citizen watch {quarter}</source>
+            <translation>المواطن الرقيب {quarter}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Calls per line</source>
+            <translation>عدد المكالمات لكل خط</translation>
+        </message>
+        <message>
+            <source>Lines to call</source>
+            <translation>الخطوط المعنية</translation>
+        </message>
+        <message>
+            <source>Calls are drawn at random within the office hours of the settings (office_hours).</source>
+            <translation>تُحدَّد أوقات المكالمات عشوائيًا داخل توقيت العمل المضبوط في الإعدادات (office_hours).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdrImportDialog</name>
+        <message>
+            <source>Import call records</source>
+            <translation>توريد سجلات المكالمات</translation>
+        </message>
+        <message>
+            <source>The PBX writes times in UTC (usegmtime=yes in cdr.conf)</source>
+            <translation>المقسم يسجّل الأوقات بالتوقيت العالمي (usegmtime=yes في cdr.conf)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>توريد</translation>
+        </message>
+        <message>
+            <source>Reading the call records…</source>
+            <translation>جارٍ قراءة سجلات المكالمات…</translation>
+        </message>
+        <message>
+            <source>Calls to import: {n} (already imported: {d}).</source>
+            <translation>المكالمات التي سيتمّ توريدها: {n} (سبق توريدها: {d}).</translation>
+        </message>
+        <message>
+            <source>Inbound on inventory lines: {n}</source>
+            <translation>واردة على خطوط الجرد: {n}</translation>
+        </message>
+        <message>
+            <source>Outgoing: {n} · internal: {i} · to numbers missing from the inventory: {u}</source>
+            <translation>صادرة: {n} · داخلية: {i} · نحو أرقام غير مدرجة في الجرد: {u}</translation>
+        </message>
+        <message>
+            <source>From {first} to {last}</source>
+            <translation>من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <source>Warning: {message}</source>
+            <translation>تنبيه: {message}</translation>
+        </message>
+        <message>
+            <source>Line {row}, {column}: {message}</source>
+            <translation>السطر {row}، {column}: {message}</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangePasswordDialog</name>
         <message>
             <source>Change password</source>
@@ -123,6 +307,299 @@
         <message>
             <source>The two new passwords differ.</source>
             <translation>كلمتا العبور الجديدتان مختلفتان.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationDialog</name>
+        <message>
+            <source>New call evaluation</source>
+            <translation>تقييم مكالمة جديد</translation>
+        </message>
+        <message>
+            <source>(not known)</source>
+            <translation>(غير معروف)</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>تمّ الرد</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> ث</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Seconds to pick up</source>
+            <translation>عدد الثواني قبل الرد</translation>
+        </message>
+        <message>
+            <source>Criteria (1 yes · 2 no · 3 not applicable)</source>
+            <translation>المعايير (1 نعم · 2 لا · 3 لا ينطبق)</translation>
+        </message>
+        <message>
+            <source>{name} ({weight})</source>
+            <translation>{name} ({weight})</translation>
+        </message>
+        <message>
+            <source>What went well, what to improve</source>
+            <translation>ما كان جيدًا وما يجب تحسينه</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <source>Not answered: the call scores 0.</source>
+            <translation>لم يتمّ الرد: العدد المسند 0.</translation>
+        </message>
+        <message>
+            <source>Picked up in time (limit {n} s, C8.2).</source>
+            <translation>تمّ الرد في الآجال (الحد {n} ث، C8.2).</translation>
+        </message>
+        <message>
+            <source>Picked up late (limit {n} s, C8.2).</source>
+            <translation>تمّ الرد متأخرًا (الحد {n} ث، C8.2).</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationTableModel</name>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Picked up after</source>
+            <translation>الرد بعد</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>العدد</translation>
+        </message>
+        <message>
+            <source>Evaluator</source>
+            <translation>المقيّم</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>not answered</source>
+            <translation>دون رد</translation>
+        </message>
+        <message>
+            <source>{n} s</source>
+            <translation>{n} ث</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationsPage</name>
+        <message>
+            <source>Call evaluations</source>
+            <translation>تقييم المكالمات</translation>
+        </message>
+        <message>
+            <source>Supervisor listening, mystery calls and citizen feedback, scored on the weighted scorecard (C8.2, C8.7).</source>
+            <translation>الاستماع من قبل المشرف ومكالمات المواطن الرقيب وملاحظات المواطنين، مقيّمة حسب شبكة التقييم الموزونة (C8.2، C8.7).</translation>
+        </message>
+        <message>
+            <source>Evaluations</source>
+            <translation>التقييمات</translation>
+        </message>
+        <message>
+            <source>Mystery-call campaigns</source>
+            <translation>حملات المواطن الرقيب</translation>
+        </message>
+        <message>
+            <source>Coaching</source>
+            <translation>المرافقة</translation>
+        </message>
+        <message>
+            <source>Scorecard</source>
+            <translation>شبكة التقييم</translation>
+        </message>
+        <message>
+            <source>New evaluation…</source>
+            <translation>تقييم جديد…</translation>
+        </message>
+        <message>
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Every method</source>
+            <translation>كل الطرق</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Campaign</source>
+            <translation>الحملة</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>المبرمجة</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>المنجزة</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>المجاب عنها</translation>
+        </message>
+        <message>
+            <source>Mean score</source>
+            <translation>المعدل</translation>
+        </message>
+        <message>
+            <source>Plan a campaign…</source>
+            <translation>برمجة حملة…</translation>
+        </message>
+        <message>
+            <source>Only the calls still to make</source>
+            <translation>المكالمات المتبقية فقط</translation>
+        </message>
+        <message>
+            <source>Call at</source>
+            <translation>موعد المكالمة</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>Record the result…</source>
+            <translation>تسجيل النتيجة…</translation>
+        </message>
+        <message>
+            <source>to make</source>
+            <translation>للإنجاز</translation>
+        </message>
+        <message>
+            <source>not answered</source>
+            <translation>دون رد</translation>
+        </message>
+        <message>
+            <source>score {score}</source>
+            <translation>العدد {score}</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Last twelve months, lowest score first</source>
+            <translation>الاثنا عشر شهرًا الأخيرة، الأضعف عددًا أولًا</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>المعيار</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>محقّق</translation>
+        </message>
+        <message>
+            <source>Training that addresses it</source>
+            <translation>التكوين المناسب</translation>
+        </message>
+        <message>
+            <source>{pct} %</source>
+            <translation>{pct} %</translation>
+        </message>
+        <message>
+            <source>Weakest criteria</source>
+            <translation>المعايير الأضعف</translation>
+        </message>
+        <message>
+            <source>Comments of the evaluators</source>
+            <translation>ملاحظات المقيّمين</translation>
+        </message>
+        <message>
+            <source>No agent evaluated yet.</source>
+            <translation>لم يتمّ تقييم أيّ عون بعد.</translation>
+        </message>
+        <message>
+            <source>{name}: mean score {score} over {n} evaluations (target {target})</source>
+            <translation>{name}: المعدل {score} على {n} تقييم (الهدف {target})</translation>
+        </message>
+        <message>
+            <source>Training to propose: {topics}</source>
+            <translation>التكوين المقترح: {topics}</translation>
+        </message>
+        <message>
+            <source>No weak criterion.</source>
+            <translation>لا يوجد معيار ضعيف.</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>الوزن</translation>
+        </message>
+        <message>
+            <source>May be not applicable</source>
+            <translation>يمكن ألّا ينطبق</translation>
+        </message>
+        <message>
+            <source>Training topic</source>
+            <translation>محور التكوين</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>لا</translation>
+        </message>
+        <message>
+            <source>Version {n}. A criterion answered “not applicable” does not count; the score is the weight of the criteria met over the weight of those that apply, 0–100. Changing the scorecard never changes past scores.</source>
+            <translation>النسخة {n}. المعيار الذي لا ينطبق لا يُحتسب؛ العدد هو وزن المعايير المحقّقة على وزن المعايير المنطبقة، من 0 إلى 100. تغيير الشبكة لا يغيّر الأعداد السابقة أبدًا.</translation>
         </message>
     </context>
     <context>
@@ -194,6 +671,37 @@
         <message>
             <source>The two passwords differ.</source>
             <translation>كلمتا العبور مختلفتان.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeatmapWidget</name>
+        <message>
+            <source>Mon</source>
+            <translation>الإثنين</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>الثلاثاء</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>الأربعاء</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>الخميس</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>الجمعة</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>السبت</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>الأحد</translation>
         </message>
     </context>
     <context>
@@ -837,6 +1345,13 @@
         </message>
     </context>
     <context>
+        <name>TrendChart</name>
+        <message>
+            <source>No evaluation yet</source>
+            <translation>لا يوجد تقييم بعد</translation>
+        </message>
+    </context>
+    <context>
         <name>UserDialog</name>
         <message>
             <source>New user</source>
@@ -990,6 +1505,413 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>calls</name>
+        <message>
+            <source>the call has no start time.</source>
+            <translation>المكالمة دون وقت بداية.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a time of the form 2026-03-05 09:41:07.</source>
+            <translation>«{text}» ليس وقتًا بالشكل 2026-03-05 09:41:07.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number of seconds.</source>
+            <translation>«{text}» ليس عددًا من الثواني.</translation>
+        </message>
+        <message>
+            <source>the line has {n} columns; Asterisk writes 16, 17, 18 or 21.</source>
+            <translation>السطر يحتوي على {n} عمودًا؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a call outcome Asterisk writes.</source>
+            <translation>«{text}» ليست نتيجة مكالمة يكتبها Asterisk.</translation>
+        </message>
+        <message>
+            <source>The file {file} does not exist.</source>
+            <translation>الملف {file} غير موجود.</translation>
+        </message>
+        <message>
+            <source>The file {file} cannot be read: {reason}</source>
+            <translation>تعذّرت قراءة الملف {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>{file} is not an Asterisk call record file (Master.csv).</source>
+            <translation>{file} ليس ملف سجلات مكالمات Asterisk (Master.csv).</translation>
+        </message>
+        <message>
+            <source>the line is not valid CSV: {reason}</source>
+            <translation>السطر ليس بصيغة CSV صحيحة: {reason}</translation>
+        </message>
+        <message>
+            <source>The file holds no unanswered call at all: the PBX probably does not log them (set unanswered=yes in cdr.conf), so the missed-call figures would be wrong.</source>
+            <translation>لا يحتوي الملف على أيّ مكالمة دون رد: على الأرجح لا يسجّلها المقسم (اضبط unanswered=yes في cdr.conf)، وبالتالي ستكون أرقام المكالمات الضائعة خاطئة.</translation>
+        </message>
+        <message>
+            <source>{n} calls went to numbers missing from the inventory ({numbers}); add those lines to count them.</source>
+            <translation>{n} مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</translation>
+        </message>
+        <message>
+            <source>{file}, line {row}, column {column}: {message}</source>
+            <translation>{file}، السطر {row}، العمود {column}: {message}</translation>
+        </message>
+        <message>
+            <source>{file}, line {row}: {message}</source>
+            <translation>{file}، السطر {row}: {message}</translation>
+        </message>
+        <message>
+            <source>{first} ({n} bad lines in all; nothing was imported.)</source>
+            <translation>{first} ({n} سطرًا خاطئًا في المجموع؛ لم يتمّ توريد أيّ شيء.)</translation>
+        </message>
+        <message>
+            <source>{first} (Nothing was imported.)</source>
+            <translation>{first} (لم يتمّ توريد أيّ شيء.)</translation>
+        </message>
+        <message>
+            <source>Give the campaign a name.</source>
+            <translation>أعط الحملة اسمًا.</translation>
+        </message>
+        <message>
+            <source>The campaign ends before it starts.</source>
+            <translation>تنتهي الحملة قبل أن تبدأ.</translation>
+        </message>
+        <message>
+            <source>Plan between 1 and {n} calls per line.</source>
+            <translation>برمج بين 1 و{n} مكالمة لكل خط.</translation>
+        </message>
+        <message>
+            <source>Choose at least one line in service to call.</source>
+            <translation>اختر خطًا واحدًا على الأقل في الخدمة.</translation>
+        </message>
+        <message>
+            <source>The office is closed for the whole period.</source>
+            <translation>الإدارة مغلقة طوال الفترة.</translation>
+        </message>
+        <message>
+            <source>Supervisor listening</source>
+            <translation>استماع المشرف</translation>
+        </message>
+        <message>
+            <source>Mystery call</source>
+            <translation>مكالمة المواطن الرقيب</translation>
+        </message>
+        <message>
+            <source>Citizen feedback</source>
+            <translation>ملاحظة مواطن</translation>
+        </message>
+        <message>
+            <source>Answer every criterion: “{name}” has no answer.</source>
+            <translation>أجب عن كل المعايير: «{name}» دون إجابة.</translation>
+        </message>
+        <message>
+            <source>Choose how the call was evaluated.</source>
+            <translation>اختر طريقة تقييم المكالمة.</translation>
+        </message>
+        <message>
+            <source>Give the seconds it took to pick up.</source>
+            <translation>أدخل عدد الثواني قبل الرد.</translation>
+        </message>
+        <message>
+            <source>The seconds to pick up are not plausible.</source>
+            <translation>عدد الثواني قبل الرد غير معقول.</translation>
+        </message>
+        <message>
+            <source>A mystery call needs the line that was called.</source>
+            <translation>مكالمة المواطن الرقيب تتطلّب الخط الذي تمّ الاتصال به.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>هذا العون لم يعد موجودًا.</translation>
+        </message>
+        <message>
+            <source>This line no longer exists.</source>
+            <translation>هذا الخط لم يعد موجودًا.</translation>
+        </message>
+        <message>
+            <source>This planned call no longer exists.</source>
+            <translation>هذه المكالمة المبرمجة لم تعد موجودة.</translation>
+        </message>
+        <message>
+            <source>The result of this planned call is already in.</source>
+            <translation>نتيجة هذه المكالمة المبرمجة مسجّلة من قبل.</translation>
+        </message>
+        <message>
+            <source>Mystery call answered after {n} s.</source>
+            <translation>مكالمة المواطن الرقيب: تمّ الرد بعد {n} ث.</translation>
+        </message>
+        <message>
+            <source>Mystery call not answered.</source>
+            <translation>مكالمة المواطن الرقيب: دون رد.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a timetable: write for example 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = Monday).</source>
+            <translation>«{text}» ليس توقيتًا صحيحًا: اكتب مثلًا 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = الإثنين).</translation>
+        </message>
+        <message>
+            <source>Reception and guidance techniques</source>
+            <translation>تقنيات الاستقبال والإرشاد</translation>
+        </message>
+        <message>
+            <source>Legal and procedural update</source>
+            <translation>تحيين المعارف القانونية والإجرائية</translation>
+        </message>
+        <message>
+            <source>Serving particular categories of users</source>
+            <translation>التعامل مع الفئات الخصوصية من المتعاملين</translation>
+        </message>
+        <message>
+            <source>Equipment and tools</source>
+            <translation>التجهيزات والأدوات</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>أخرى</translation>
+        </message>
+        <message>
+            <source>Picked up in time</source>
+            <translation>الرد في الآجال</translation>
+        </message>
+        <message>
+            <source>Greeted first</source>
+            <translation>المبادرة بالتحية</translation>
+        </message>
+        <message>
+            <source>Named the body</source>
+            <translation>ذكر اسم الهيكل</translation>
+        </message>
+        <message>
+            <source>Information clear</source>
+            <translation>وضوح المعلومة</translation>
+        </message>
+        <message>
+            <source>Information correct (reference guide)</source>
+            <translation>صحة المعلومة حسب الدليل المرجعي</translation>
+        </message>
+        <message>
+            <source>Courteous</source>
+            <translation>اللباقة</translation>
+        </message>
+        <message>
+            <source>Particular category served well</source>
+            <translation>حسن التعامل مع الفئات الخصوصية</translation>
+        </message>
+        <message>
+            <source>Proper closing</source>
+            <translation>إنهاء المكالمة بشكل لائق</translation>
+        </message>
+        <message>
+            <source>There is no scorecard yet; ask an administrator.</source>
+            <translation>لا توجد شبكة تقييم بعد؛ اتصل بالمشرف على النظام.</translation>
+        </message>
+        <message>
+            <source>A scorecard needs at least one criterion.</source>
+            <translation>تتطلّب شبكة التقييم معيارًا واحدًا على الأقل.</translation>
+        </message>
+        <message>
+            <source>Every criterion needs a name.</source>
+            <translation>كل معيار يتطلّب اسمًا.</translation>
+        </message>
+        <message>
+            <source>The criterion “{name}” appears twice.</source>
+            <translation>المعيار «{name}» مذكور مرتين.</translation>
+        </message>
+        <message>
+            <source>The weight of “{name}” must be between 1 and 100.</source>
+            <translation>يجب أن يكون وزن «{name}» بين 1 و100.</translation>
+        </message>
+        <message>
+            <source>“{topic}” is not a training topic.</source>
+            <translation>«{topic}» ليس محور تكوين.</translation>
+        </message>
+        <message>
+            <source>The scorecard was changed by someone else meanwhile; reopen it.</source>
+            <translation>غيّر شخص آخر شبكة التقييم في الأثناء؛ أعد فتحها.</translation>
+        </message>
+        <message>
+            <source>Evaluation score per agent</source>
+            <translation>عدد التقييم حسب العون</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Evaluations</source>
+            <translation>التقييمات</translation>
+        </message>
+        <message>
+            <source>Mean score</source>
+            <translation>المعدل</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>الفترة السابقة</translation>
+        </message>
+        <message>
+            <source>Picked up in time (%)</source>
+            <translation>الرد في الآجال (%)</translation>
+        </message>
+        <message>
+            <source>Mean score per agent</source>
+            <translation>المعدل حسب العون</translation>
+        </message>
+        <message>
+            <source>Score (0–100)</source>
+            <translation>العدد (0–100)</translation>
+        </message>
+        <message>
+            <source>Supervisor listening and mystery calls (C8.7); score 0–100 on the weighted scorecard, criteria not applicable left out.</source>
+            <translation>استماع المشرف ومكالمات المواطن الرقيب (C8.7)؛ العدد من 0 إلى 100 حسب الشبكة الموزونة، دون احتساب المعايير التي لا تنطبق.</translation>
+        </message>
+        <message>
+            <source>Criteria met</source>
+            <translation>المعايير المحقّقة</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>المعيار</translation>
+        </message>
+        <message>
+            <source>Met (%)</source>
+            <translation>محقّق (%)</translation>
+        </message>
+        <message>
+            <source>Previous period (%)</source>
+            <translation>الفترة السابقة (%)</translation>
+        </message>
+        <message>
+            <source>Training topic</source>
+            <translation>محور التكوين</translation>
+        </message>
+        <message>
+            <source>Weakest first: the training topic addresses each criterion.</source>
+            <translation>الأضعف أولًا: محور التكوين يعالج كل معيار.</translation>
+        </message>
+        <message>
+            <source>Call quality</source>
+            <translation>جودة المكالمات</translation>
+        </message>
+        <message>
+            <source>under {n} s</source>
+            <translation>أقل من {n} ث</translation>
+        </message>
+        <message>
+            <source>{a}–{b} s</source>
+            <translation>{a}–{b} ث</translation>
+        </message>
+        <message>
+            <source>{n} s or more</source>
+            <translation>{n} ث أو أكثر</translation>
+        </message>
+        <message>
+            <source>Inbound calls per line</source>
+            <translation>المكالمات الواردة حسب الخط</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Offered</source>
+            <translation>الواردة</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>المجاب عنها</translation>
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation>مشغول</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>دون رد</translation>
+        </message>
+        <message>
+            <source>Answered (%)</source>
+            <translation>نسبة الرد (%)</translation>
+        </message>
+        <message>
+            <source>Median seconds to answer</source>
+            <translation>الوسيط (ثانية) قبل الرد</translation>
+        </message>
+        <message>
+            <source>Outside office hours</source>
+            <translation>خارج توقيت العمل</translation>
+        </message>
+        <message>
+            <source>Offered, previous period</source>
+            <translation>الواردة، الفترة السابقة</translation>
+        </message>
+        <message>
+            <source>Answered (%), previous period</source>
+            <translation>نسبة الرد (%)، الفترة السابقة</translation>
+        </message>
+        <message>
+            <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first.</source>
+            <translation>من سجلات المقسم؛ دون احتساب المكالمات الصادرة والداخلية. الخطوط الأكثر إضاعة للمكالمات أولًا.</translation>
+        </message>
+        <message>
+            <source>Calls per hour of the day</source>
+            <translation>المكالمات حسب ساعة اليوم</translation>
+        </message>
+        <message>
+            <source>Hour</source>
+            <translation>الساعة</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>المكالمات</translation>
+        </message>
+        <message>
+            <source>Lost calls</source>
+            <translation>المكالمات الضائعة</translation>
+        </message>
+        <message>
+            <source>Peak hours (C8.4)</source>
+            <translation>ساعات الذروة (C8.4)</translation>
+        </message>
+        <message>
+            <source>Reinforce the lines at the hours with the most calls and lost calls (C8.4).</source>
+            <translation>يجب تدعيم الخطوط في الساعات الأكثر مكالمات ومكالمات ضائعة (C8.4).</translation>
+        </message>
+        <message>
+            <source>Time to answer</source>
+            <translation>مدة الانتظار قبل الرد</translation>
+        </message>
+        <message>
+            <source>Waited</source>
+            <translation>مدة الانتظار</translation>
+        </message>
+        <message>
+            <source>Answered calls</source>
+            <translation>المكالمات المجاب عنها</translation>
+        </message>
+        <message>
+            <source>Call traffic</source>
+            <translation>حركة المكالمات</translation>
+        </message>
+        <message>
+            <source>Agents below the score target</source>
+            <translation>الأعوان دون العدد المستهدف</translation>
+        </message>
+        <message>
+            <source>{name}: {score} over {n} evaluations</source>
+            <translation>{name}: {score} على {n} تقييم</translation>
+        </message>
+        <message>
+            <source>Lines losing calls</source>
+            <translation>الخطوط التي تضيع فيها المكالمات</translation>
+        </message>
+        <message>
+            <source>{number}: {lost} of {offered} calls lost</source>
+            <translation>{number}: {lost} مكالمة ضائعة من {offered}</translation>
+        </message>
+    </context>
+    <context>
         <name>cli</name>
         <message>
             <source>{file}, row {row}, column {column}: {message}</source>
@@ -1030,6 +1952,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>--size must look like 1366x768, not “{size}”.</source>
             <translation>يجب أن يكون ‎--size‎ على شكل 1366x768 وليس «{size}».</translation>
+        </message>
+        <message>
+            <source>{file} (warning): {message}</source>
+            <translation>{file} (تنبيه): {message}</translation>
+        </message>
+        <message>
+            <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
+            <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
         </message>
     </context>
     <context>
@@ -1303,6 +2233,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Requests</source>
             <translation>المطالب</translation>
+        </message>
+        <message>
+            <source>Call evaluations</source>
+            <translation>تقييم المكالمات</translation>
+        </message>
+        <message>
+            <source>Call traffic</source>
+            <translation>حركة المكالمات</translation>
         </message>
     </context>
     <context>

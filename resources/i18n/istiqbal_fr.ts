@@ -25,6 +25,21 @@
         </message>
     </context>
     <context>
+        <name>AnswerSelector</name>
+        <message>
+            <source>1 Yes</source>
+            <translation>1 Oui</translation>
+        </message>
+        <message>
+            <source>2 No</source>
+            <translation>2 Non</translation>
+        </message>
+        <message>
+            <source>3 N/A</source>
+            <translation>3 S.O.</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditPage</name>
         <message>
             <source>Audit trail</source>
@@ -95,6 +110,175 @@
         </message>
     </context>
     <context>
+        <name>CallsPage</name>
+        <message>
+            <source>Call traffic</source>
+            <translation>Trafic d'appels</translation>
+        </message>
+        <message>
+            <source>Inbound calls recorded by the phone system on the lines of the inventory: which lines and which hours lose calls, to reinforce them (C8.4).</source>
+            <translation>Appels entrants enregistrés par l'autocommutateur sur les lignes de l'inventaire : quelles lignes et quelles heures perdent des appels, pour les renforcer (C8.4).</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>Appels</translation>
+        </message>
+        <message>
+            <source>Lost calls</source>
+            <translation>Appels perdus</translation>
+        </message>
+        <message>
+            <source>Import call records…</source>
+            <translation>Importer les relevés d'appels…</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Offered</source>
+            <translation>Reçus</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondus</translation>
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation>Occupé</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Sans réponse</translation>
+        </message>
+        <message>
+            <source>Answered (%)</source>
+            <translation>Répondus (%)</translation>
+        </message>
+        <message>
+            <source>Median s to answer</source>
+            <translation>Médiane (s) avant réponse</translation>
+        </message>
+        <message>
+            <source>Outside hours</source>
+            <translation>Hors horaires</translation>
+        </message>
+        <message>
+            <source>Week × hour</source>
+            <translation>Semaine × heure</translation>
+        </message>
+        <message>
+            <source>Time to answer (answered calls)</source>
+            <translation>Délai de réponse (appels répondus)</translation>
+        </message>
+        <message>
+            <source>{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
+            <translation>{n} appels entrants, {pct} % répondus, {lost} perdus. Heure de pointe : {hour}.</translation>
+        </message>
+        <message>
+            <source>No inbound call recorded in this period: import the PBX's Master.csv.</source>
+            <translation>Aucun appel entrant enregistré sur cette période : importez le Master.csv de l'autocommutateur.</translation>
+        </message>
+        <message>
+            <source>Asterisk call records</source>
+            <translation>Relevés d'appels Asterisk</translation>
+        </message>
+        <message>
+            <source>Call records (*.csv);;All files (*)</source>
+            <translation>Relevés d'appels (*.csv);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Imported {n} calls; {d} were already there.</source>
+            <translation>{n} appels importés ; {d} étaient déjà présents.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignDialog</name>
+        <message>
+            <source>Plan a mystery-call campaign</source>
+            <translation>Planifier une campagne d'appels mystère</translation>
+        </message>
+        <message>
+            <source>Citizen watch {quarter}</source>
+            <translation>Citoyen mystère {quarter}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Calls per line</source>
+            <translation>Appels par ligne</translation>
+        </message>
+        <message>
+            <source>Lines to call</source>
+            <translation>Lignes à appeler</translation>
+        </message>
+        <message>
+            <source>Calls are drawn at random within the office hours of the settings (office_hours).</source>
+            <translation>Les appels sont tirés au hasard dans les horaires de travail des paramètres (office_hours).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdrImportDialog</name>
+        <message>
+            <source>Import call records</source>
+            <translation>Importer les relevés d'appels</translation>
+        </message>
+        <message>
+            <source>The PBX writes times in UTC (usegmtime=yes in cdr.conf)</source>
+            <translation>L'autocommutateur écrit les heures en UTC (usegmtime=yes dans cdr.conf)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <source>Reading the call records…</source>
+            <translation>Lecture des relevés d'appels…</translation>
+        </message>
+        <message>
+            <source>Calls to import: {n} (already imported: {d}).</source>
+            <translation>Appels à importer : {n} (déjà importés : {d}).</translation>
+        </message>
+        <message>
+            <source>Inbound on inventory lines: {n}</source>
+            <translation>Entrants sur les lignes de l'inventaire : {n}</translation>
+        </message>
+        <message>
+            <source>Outgoing: {n} · internal: {i} · to numbers missing from the inventory: {u}</source>
+            <translation>Sortants : {n} · internes : {i} · vers des numéros absents de l'inventaire : {u}</translation>
+        </message>
+        <message>
+            <source>From {first} to {last}</source>
+            <translation>Du {first} au {last}</translation>
+        </message>
+        <message>
+            <source>Warning: {message}</source>
+            <translation>Attention : {message}</translation>
+        </message>
+        <message>
+            <source>Line {row}, {column}: {message}</source>
+            <translation>Ligne {row}, {column} : {message}</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangePasswordDialog</name>
         <message>
             <source>Change password</source>
@@ -123,6 +307,299 @@
         <message>
             <source>The two new passwords differ.</source>
             <translation>Les deux nouveaux mots de passe diffèrent.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationDialog</name>
+        <message>
+            <source>New call evaluation</source>
+            <translation>Nouvelle évaluation d'appel</translation>
+        </message>
+        <message>
+            <source>(not known)</source>
+            <translation>(inconnu)</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondu</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Seconds to pick up</source>
+            <translation>Secondes avant de décrocher</translation>
+        </message>
+        <message>
+            <source>Criteria (1 yes · 2 no · 3 not applicable)</source>
+            <translation>Critères (1 oui · 2 non · 3 sans objet)</translation>
+        </message>
+        <message>
+            <source>{name} ({weight})</source>
+            <translation>{name} ({weight})</translation>
+        </message>
+        <message>
+            <source>What went well, what to improve</source>
+            <translation>Ce qui a été bien, ce qui est à améliorer</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Entrée</translation>
+        </message>
+        <message>
+            <source>Not answered: the call scores 0.</source>
+            <translation>Sans réponse : l'appel obtient 0.</translation>
+        </message>
+        <message>
+            <source>Picked up in time (limit {n} s, C8.2).</source>
+            <translation>Décroché dans le délai (limite {n} s, C8.2).</translation>
+        </message>
+        <message>
+            <source>Picked up late (limit {n} s, C8.2).</source>
+            <translation>Décroché en retard (limite {n} s, C8.2).</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationTableModel</name>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Picked up after</source>
+            <translation>Décroché après</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Evaluator</source>
+            <translation>Évaluateur</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>not answered</source>
+            <translation>sans réponse</translation>
+        </message>
+        <message>
+            <source>{n} s</source>
+            <translation>{n} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvaluationsPage</name>
+        <message>
+            <source>Call evaluations</source>
+            <translation>Évaluation des appels</translation>
+        </message>
+        <message>
+            <source>Supervisor listening, mystery calls and citizen feedback, scored on the weighted scorecard (C8.2, C8.7).</source>
+            <translation>Écoutes du superviseur, appels mystère et retours des citoyens, notés sur la grille pondérée (C8.2, C8.7).</translation>
+        </message>
+        <message>
+            <source>Evaluations</source>
+            <translation>Évaluations</translation>
+        </message>
+        <message>
+            <source>Mystery-call campaigns</source>
+            <translation>Campagnes d'appels mystère</translation>
+        </message>
+        <message>
+            <source>Coaching</source>
+            <translation>Accompagnement</translation>
+        </message>
+        <message>
+            <source>Scorecard</source>
+            <translation>Grille d'évaluation</translation>
+        </message>
+        <message>
+            <source>New evaluation…</source>
+            <translation>Nouvelle évaluation…</translation>
+        </message>
+        <message>
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Every method</source>
+            <translation>Toutes les méthodes</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Campaign</source>
+            <translation>Campagne</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Prévus</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Faits</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondus</translation>
+        </message>
+        <message>
+            <source>Mean score</source>
+            <translation>Note moyenne</translation>
+        </message>
+        <message>
+            <source>Plan a campaign…</source>
+            <translation>Planifier une campagne…</translation>
+        </message>
+        <message>
+            <source>Only the calls still to make</source>
+            <translation>Seulement les appels restant à faire</translation>
+        </message>
+        <message>
+            <source>Call at</source>
+            <translation>Appeler le</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Record the result…</source>
+            <translation>Saisir le résultat…</translation>
+        </message>
+        <message>
+            <source>to make</source>
+            <translation>à faire</translation>
+        </message>
+        <message>
+            <source>not answered</source>
+            <translation>sans réponse</translation>
+        </message>
+        <message>
+            <source>score {score}</source>
+            <translation>note {score}</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Last twelve months, lowest score first</source>
+            <translation>Douze derniers mois, note la plus basse d'abord</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Critère</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Respecté</translation>
+        </message>
+        <message>
+            <source>Training that addresses it</source>
+            <translation>Formation correspondante</translation>
+        </message>
+        <message>
+            <source>{pct} %</source>
+            <translation>{pct} %</translation>
+        </message>
+        <message>
+            <source>Weakest criteria</source>
+            <translation>Critères les plus faibles</translation>
+        </message>
+        <message>
+            <source>Comments of the evaluators</source>
+            <translation>Commentaires des évaluateurs</translation>
+        </message>
+        <message>
+            <source>No agent evaluated yet.</source>
+            <translation>Aucun agent évalué pour l'instant.</translation>
+        </message>
+        <message>
+            <source>{name}: mean score {score} over {n} evaluations (target {target})</source>
+            <translation>{name} : note moyenne {score} sur {n} évaluations (objectif {target})</translation>
+        </message>
+        <message>
+            <source>Training to propose: {topics}</source>
+            <translation>Formation à proposer : {topics}</translation>
+        </message>
+        <message>
+            <source>No weak criterion.</source>
+            <translation>Aucun critère faible.</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Poids</translation>
+        </message>
+        <message>
+            <source>May be not applicable</source>
+            <translation>Peut être sans objet</translation>
+        </message>
+        <message>
+            <source>Training topic</source>
+            <translation>Thème de formation</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>Version {n}. A criterion answered “not applicable” does not count; the score is the weight of the criteria met over the weight of those that apply, 0–100. Changing the scorecard never changes past scores.</source>
+            <translation>Version {n}. Un critère « sans objet » ne compte pas ; la note est le poids des critères respectés sur le poids de ceux qui s'appliquent, de 0 à 100. Modifier la grille ne change jamais les notes passées.</translation>
         </message>
     </context>
     <context>
@@ -194,6 +671,37 @@
         <message>
             <source>The two passwords differ.</source>
             <translation>Les deux mots de passe diffèrent.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeatmapWidget</name>
+        <message>
+            <source>Mon</source>
+            <translation>Lun</translation>
+        </message>
+        <message>
+            <source>Tue</source>
+            <translation>Mar</translation>
+        </message>
+        <message>
+            <source>Wed</source>
+            <translation>Mer</translation>
+        </message>
+        <message>
+            <source>Thu</source>
+            <translation>Jeu</translation>
+        </message>
+        <message>
+            <source>Fri</source>
+            <translation>Ven</translation>
+        </message>
+        <message>
+            <source>Sat</source>
+            <translation>Sam</translation>
+        </message>
+        <message>
+            <source>Sun</source>
+            <translation>Dim</translation>
         </message>
     </context>
     <context>
@@ -837,6 +1345,13 @@
         </message>
     </context>
     <context>
+        <name>TrendChart</name>
+        <message>
+            <source>No evaluation yet</source>
+            <translation>Aucune évaluation pour l'instant</translation>
+        </message>
+    </context>
+    <context>
         <name>UserDialog</name>
         <message>
             <source>New user</source>
@@ -990,6 +1505,413 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>calls</name>
+        <message>
+            <source>the call has no start time.</source>
+            <translation>l'appel n'a pas d'heure de début.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a time of the form 2026-03-05 09:41:07.</source>
+            <translation>« {text} » n'est pas une heure de la forme 2026-03-05 09:41:07.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a number of seconds.</source>
+            <translation>« {text} » n'est pas un nombre de secondes.</translation>
+        </message>
+        <message>
+            <source>the line has {n} columns; Asterisk writes 16, 17, 18 or 21.</source>
+            <translation>la ligne a {n} colonnes ; Asterisk en écrit 16, 17, 18 ou 21.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a call outcome Asterisk writes.</source>
+            <translation>« {text} » n'est pas une issue d'appel écrite par Asterisk.</translation>
+        </message>
+        <message>
+            <source>The file {file} does not exist.</source>
+            <translation>Le fichier {file} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>The file {file} cannot be read: {reason}</source>
+            <translation>Le fichier {file} ne peut pas être lu : {reason}</translation>
+        </message>
+        <message>
+            <source>{file} is not an Asterisk call record file (Master.csv).</source>
+            <translation>{file} n'est pas un fichier de relevés d'appels Asterisk (Master.csv).</translation>
+        </message>
+        <message>
+            <source>the line is not valid CSV: {reason}</source>
+            <translation>la ligne n'est pas du CSV valide : {reason}</translation>
+        </message>
+        <message>
+            <source>The file holds no unanswered call at all: the PBX probably does not log them (set unanswered=yes in cdr.conf), so the missed-call figures would be wrong.</source>
+            <translation>Le fichier ne contient aucun appel sans réponse : l'autocommutateur ne les enregistre sans doute pas (mettez unanswered=yes dans cdr.conf), les chiffres des appels perdus seraient donc faux.</translation>
+        </message>
+        <message>
+            <source>{n} calls went to numbers missing from the inventory ({numbers}); add those lines to count them.</source>
+            <translation>{n} appels visaient des numéros absents de l'inventaire ({numbers}) ; ajoutez ces lignes pour les compter.</translation>
+        </message>
+        <message>
+            <source>{file}, line {row}, column {column}: {message}</source>
+            <translation>{file}, ligne {row}, colonne {column} : {message}</translation>
+        </message>
+        <message>
+            <source>{file}, line {row}: {message}</source>
+            <translation>{file}, ligne {row} : {message}</translation>
+        </message>
+        <message>
+            <source>{first} ({n} bad lines in all; nothing was imported.)</source>
+            <translation>{first} ({n} lignes erronées en tout ; rien n'a été importé.)</translation>
+        </message>
+        <message>
+            <source>{first} (Nothing was imported.)</source>
+            <translation>{first} (Rien n'a été importé.)</translation>
+        </message>
+        <message>
+            <source>Give the campaign a name.</source>
+            <translation>Donnez un nom à la campagne.</translation>
+        </message>
+        <message>
+            <source>The campaign ends before it starts.</source>
+            <translation>La campagne se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <source>Plan between 1 and {n} calls per line.</source>
+            <translation>Prévoyez entre 1 et {n} appels par ligne.</translation>
+        </message>
+        <message>
+            <source>Choose at least one line in service to call.</source>
+            <translation>Choisissez au moins une ligne en service à appeler.</translation>
+        </message>
+        <message>
+            <source>The office is closed for the whole period.</source>
+            <translation>Les bureaux sont fermés pendant toute la période.</translation>
+        </message>
+        <message>
+            <source>Supervisor listening</source>
+            <translation>Écoute du superviseur</translation>
+        </message>
+        <message>
+            <source>Mystery call</source>
+            <translation>Appel mystère</translation>
+        </message>
+        <message>
+            <source>Citizen feedback</source>
+            <translation>Retour d'un citoyen</translation>
+        </message>
+        <message>
+            <source>Answer every criterion: “{name}” has no answer.</source>
+            <translation>Répondez à chaque critère : « {name} » n'a pas de réponse.</translation>
+        </message>
+        <message>
+            <source>Choose how the call was evaluated.</source>
+            <translation>Choisissez comment l'appel a été évalué.</translation>
+        </message>
+        <message>
+            <source>Give the seconds it took to pick up.</source>
+            <translation>Indiquez les secondes avant le décroché.</translation>
+        </message>
+        <message>
+            <source>The seconds to pick up are not plausible.</source>
+            <translation>Les secondes avant le décroché ne sont pas plausibles.</translation>
+        </message>
+        <message>
+            <source>A mystery call needs the line that was called.</source>
+            <translation>Un appel mystère nécessite la ligne appelée.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>This line no longer exists.</source>
+            <translation>Cette ligne n'existe plus.</translation>
+        </message>
+        <message>
+            <source>This planned call no longer exists.</source>
+            <translation>Cet appel prévu n'existe plus.</translation>
+        </message>
+        <message>
+            <source>The result of this planned call is already in.</source>
+            <translation>Le résultat de cet appel prévu est déjà saisi.</translation>
+        </message>
+        <message>
+            <source>Mystery call answered after {n} s.</source>
+            <translation>Appel mystère décroché après {n} s.</translation>
+        </message>
+        <message>
+            <source>Mystery call not answered.</source>
+            <translation>Appel mystère sans réponse.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a timetable: write for example 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = Monday).</source>
+            <translation>« {text} » n'est pas un horaire : écrivez par exemple 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = lundi).</translation>
+        </message>
+        <message>
+            <source>Reception and guidance techniques</source>
+            <translation>Techniques d'accueil et d'orientation</translation>
+        </message>
+        <message>
+            <source>Legal and procedural update</source>
+            <translation>Mise à jour juridique et procédurale</translation>
+        </message>
+        <message>
+            <source>Serving particular categories of users</source>
+            <translation>Accueil des catégories particulières d'usagers</translation>
+        </message>
+        <message>
+            <source>Equipment and tools</source>
+            <translation>Équipements et outils</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Picked up in time</source>
+            <translation>Décroché dans le délai</translation>
+        </message>
+        <message>
+            <source>Greeted first</source>
+            <translation>Salue en premier</translation>
+        </message>
+        <message>
+            <source>Named the body</source>
+            <translation>Nomme l'organisme</translation>
+        </message>
+        <message>
+            <source>Information clear</source>
+            <translation>Information claire</translation>
+        </message>
+        <message>
+            <source>Information correct (reference guide)</source>
+            <translation>Information exacte (guide de référence)</translation>
+        </message>
+        <message>
+            <source>Courteous</source>
+            <translation>Courtoisie</translation>
+        </message>
+        <message>
+            <source>Particular category served well</source>
+            <translation>Catégorie particulière bien servie</translation>
+        </message>
+        <message>
+            <source>Proper closing</source>
+            <translation>Clôture correcte</translation>
+        </message>
+        <message>
+            <source>There is no scorecard yet; ask an administrator.</source>
+            <translation>Il n'y a pas encore de grille d'évaluation ; demandez à un administrateur.</translation>
+        </message>
+        <message>
+            <source>A scorecard needs at least one criterion.</source>
+            <translation>Une grille d'évaluation nécessite au moins un critère.</translation>
+        </message>
+        <message>
+            <source>Every criterion needs a name.</source>
+            <translation>Chaque critère doit avoir un nom.</translation>
+        </message>
+        <message>
+            <source>The criterion “{name}” appears twice.</source>
+            <translation>Le critère « {name} » figure deux fois.</translation>
+        </message>
+        <message>
+            <source>The weight of “{name}” must be between 1 and 100.</source>
+            <translation>Le poids de « {name} » doit être compris entre 1 et 100.</translation>
+        </message>
+        <message>
+            <source>“{topic}” is not a training topic.</source>
+            <translation>« {topic} » n'est pas un thème de formation.</translation>
+        </message>
+        <message>
+            <source>The scorecard was changed by someone else meanwhile; reopen it.</source>
+            <translation>La grille a été modifiée par quelqu'un d'autre entre-temps ; rouvrez-la.</translation>
+        </message>
+        <message>
+            <source>Evaluation score per agent</source>
+            <translation>Note d'évaluation par agent</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Evaluations</source>
+            <translation>Évaluations</translation>
+        </message>
+        <message>
+            <source>Mean score</source>
+            <translation>Note moyenne</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>Période précédente</translation>
+        </message>
+        <message>
+            <source>Picked up in time (%)</source>
+            <translation>Décroché dans le délai (%)</translation>
+        </message>
+        <message>
+            <source>Mean score per agent</source>
+            <translation>Note moyenne par agent</translation>
+        </message>
+        <message>
+            <source>Score (0–100)</source>
+            <translation>Note (0–100)</translation>
+        </message>
+        <message>
+            <source>Supervisor listening and mystery calls (C8.7); score 0–100 on the weighted scorecard, criteria not applicable left out.</source>
+            <translation>Écoutes du superviseur et appels mystère (C8.7) ; note de 0 à 100 sur la grille pondérée, critères sans objet exclus.</translation>
+        </message>
+        <message>
+            <source>Criteria met</source>
+            <translation>Critères respectés</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Critère</translation>
+        </message>
+        <message>
+            <source>Met (%)</source>
+            <translation>Respecté (%)</translation>
+        </message>
+        <message>
+            <source>Previous period (%)</source>
+            <translation>Période précédente (%)</translation>
+        </message>
+        <message>
+            <source>Training topic</source>
+            <translation>Thème de formation</translation>
+        </message>
+        <message>
+            <source>Weakest first: the training topic addresses each criterion.</source>
+            <translation>Les plus faibles d'abord : le thème de formation correspond à chaque critère.</translation>
+        </message>
+        <message>
+            <source>Call quality</source>
+            <translation>Qualité des appels</translation>
+        </message>
+        <message>
+            <source>under {n} s</source>
+            <translation>moins de {n} s</translation>
+        </message>
+        <message>
+            <source>{a}–{b} s</source>
+            <translation>{a}–{b} s</translation>
+        </message>
+        <message>
+            <source>{n} s or more</source>
+            <translation>{n} s ou plus</translation>
+        </message>
+        <message>
+            <source>Inbound calls per line</source>
+            <translation>Appels entrants par ligne</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Offered</source>
+            <translation>Reçus</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondus</translation>
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation>Occupé</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Sans réponse</translation>
+        </message>
+        <message>
+            <source>Answered (%)</source>
+            <translation>Répondus (%)</translation>
+        </message>
+        <message>
+            <source>Median seconds to answer</source>
+            <translation>Médiane des secondes avant réponse</translation>
+        </message>
+        <message>
+            <source>Outside office hours</source>
+            <translation>Hors horaires de travail</translation>
+        </message>
+        <message>
+            <source>Offered, previous period</source>
+            <translation>Reçus, période précédente</translation>
+        </message>
+        <message>
+            <source>Answered (%), previous period</source>
+            <translation>Répondus (%), période précédente</translation>
+        </message>
+        <message>
+            <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first.</source>
+            <translation>D'après les relevés de l'autocommutateur ; appels sortants et internes exclus. Lignes perdant le plus d'appels d'abord.</translation>
+        </message>
+        <message>
+            <source>Calls per hour of the day</source>
+            <translation>Appels par heure de la journée</translation>
+        </message>
+        <message>
+            <source>Hour</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>Calls</source>
+            <translation>Appels</translation>
+        </message>
+        <message>
+            <source>Lost calls</source>
+            <translation>Appels perdus</translation>
+        </message>
+        <message>
+            <source>Peak hours (C8.4)</source>
+            <translation>Heures de pointe (C8.4)</translation>
+        </message>
+        <message>
+            <source>Reinforce the lines at the hours with the most calls and lost calls (C8.4).</source>
+            <translation>Renforcer les lignes aux heures qui comptent le plus d'appels et d'appels perdus (C8.4).</translation>
+        </message>
+        <message>
+            <source>Time to answer</source>
+            <translation>Délai de réponse</translation>
+        </message>
+        <message>
+            <source>Waited</source>
+            <translation>Attente</translation>
+        </message>
+        <message>
+            <source>Answered calls</source>
+            <translation>Appels répondus</translation>
+        </message>
+        <message>
+            <source>Call traffic</source>
+            <translation>Trafic d'appels</translation>
+        </message>
+        <message>
+            <source>Agents below the score target</source>
+            <translation>Agents sous l'objectif de note</translation>
+        </message>
+        <message>
+            <source>{name}: {score} over {n} evaluations</source>
+            <translation>{name} : {score} sur {n} évaluations</translation>
+        </message>
+        <message>
+            <source>Lines losing calls</source>
+            <translation>Lignes qui perdent des appels</translation>
+        </message>
+        <message>
+            <source>{number}: {lost} of {offered} calls lost</source>
+            <translation>{number} : {lost} appels perdus sur {offered}</translation>
+        </message>
+    </context>
+    <context>
         <name>cli</name>
         <message>
             <source>{file}, row {row}, column {column}: {message}</source>
@@ -1030,6 +1952,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>--size must look like 1366x768, not “{size}”.</source>
             <translation>--size doit avoir la forme 1366x768, pas « {size} ».</translation>
+        </message>
+        <message>
+            <source>{file} (warning): {message}</source>
+            <translation>{file} (avertissement) : {message}</translation>
+        </message>
+        <message>
+            <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
+            <translation>{inbound} appels entrants sur les lignes de l'inventaire, {outgoing} sortants, {internal} internes, {unmatched} vers des numéros absents de l'inventaire.</translation>
         </message>
     </context>
     <context>
@@ -1303,6 +2233,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Requests</source>
             <translation>Requêtes</translation>
+        </message>
+        <message>
+            <source>Call evaluations</source>
+            <translation>Évaluation des appels</translation>
+        </message>
+        <message>
+            <source>Call traffic</source>
+            <translation>Trafic d'appels</translation>
         </message>
     </context>
     <context>
