@@ -394,6 +394,12 @@ def import_cdr(
             report.result.warnings = _warnings(report)
             if dry_run:
                 raise _DryRun(report)
+            if report.first is not None and report.last is not None:
+                # The office calendar (holidays, Ramadan, summer) must know these years for the
+                # "outside office hours" figures of the traffic analysis.
+                from desktop_app.services.deadlines import ensure_years
+
+                ensure_years(s, range(report.first.year, report.last.year + 1))
             audit.record(s, actor, "import", "call_records", path.name, after={
                 "imported": report.result.imported,
                 "skipped_duplicates": report.result.skipped_duplicates,

@@ -17,7 +17,6 @@ from desktop_app.data.db import Database
 from desktop_app.data.models import CampaignCall, Evaluation, MysteryCampaign, PhoneLine
 from desktop_app.i18n import translate
 from desktop_app.services import audit, office_hours
-from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
@@ -25,19 +24,20 @@ from desktop_app.services.permissions import Actor, Perm
 MAX_CALLS_PER_LINE = 50
 
 
-def open_minutes(table: office_hours.Timetable, first: date, last: date) -> list[tuple[date, int]]:
+def open_minutes(table: office_hours.OfficeCalendar, first: date, last: date
+                 ) -> list[tuple[date, int]]:  # fmt: skip
     """(day, minute of day) of every open minute in [first, last], as compact ranges per day."""
     out: list[tuple[date, int]] = []
     day = first
     while day <= last:
-        for start, end in table.get(day.isoweekday(), ()):
+        for start, end in table.sessions_on(day):
             a, b = start.hour * 60 + start.minute, end.hour * 60 + end.minute
             out.extend((day, m) for m in range(a, b))
         day += timedelta(days=1)
     return out
 
 
-def draw_times(table: office_hours.Timetable, first: date, last: date, n: int,
+def draw_times(table: office_hours.OfficeCalendar, first: date, last: date, n: int,
                rng: random.Random) -> list[datetime]:  # fmt: skip
     """n distinct open moments (aware UTC), in time order."""
     minutes = open_minutes(table, first, last)
@@ -66,7 +66,7 @@ def plan(
             n=MAX_CALLS_PER_LINE))  # fmt: skip
     rng = random.Random(seed)
     with db.write() as s:
-        table = office_hours.parse(settings_service.load_all(s)["office_hours"])
+        table = office_hours.load_for(s, range(first_day.year, last_day.year + 1))
         stmt = select(PhoneLine.id).where(PhoneLine.retired_at.is_(None))
         if line_ids is not None:
             stmt = stmt.where(PhoneLine.id.in_(line_ids))

@@ -153,6 +153,16 @@ def load_clock(session: Session, values: Mapping[str, Any]) -> Clock:
     hours = int(values.get("deadline_hours", 48))
     if values.get("deadline_clock", CALENDAR) != WORKING:
         return CalendarClock(hours)
+    return office_calendar(session, hours)
+
+
+def office_calendar(session: Session, hours: int = 0) -> WorkingClock:
+    """When the office is open: the holidays and dated timetables an administrator keeps.
+
+    The same calendar serves the working-hours deadline clock (C2.1), the planning of mystery
+    calls and the "outside office hours" traffic figures (C8.4), so summer, Ramadan and holidays
+    are entered once.
+    """
     days = frozenset(session.scalars(select(Holiday.day)))
     tables = tuple(
         Timetable(t.valid_from, t.valid_to, parse_sessions(t.sessions_json))

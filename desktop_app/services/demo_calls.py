@@ -13,7 +13,6 @@ from sqlalchemy import func, insert, select
 
 from desktop_app.data.models import Agent, CallRecord, PhoneLine
 from desktop_app.services import campaigns, evaluations, office_hours
-from desktop_app.services import settings as settings_service
 from desktop_app.services.demo import DemoContext
 from desktop_app.services.evaluations import EvaluationInput
 from desktop_app.services.periods import TUNIS
@@ -133,10 +132,11 @@ _WEEKDAY = (1.35, 1.1, 1.0, 0.95, 0.7, 0.12, 0.05)
 
 def _records_step(ctx: DemoContext, lines: list[int]) -> int:
     rng = ctx.rng
-    with ctx.db.read() as s:
+    first_year = (ctx.now - timedelta(days=366)).astimezone(TUNIS).year
+    with ctx.db.write() as s:
         numbers = dict(s.execute(select(PhoneLine.id, PhoneLine.number)
                                  .where(PhoneLine.id.in_(lines))).all())  # fmt: skip
-        table = office_hours.parse(settings_service.load_all(s)["office_hours"])
+        table = office_hours.load_for(s, range(first_year, ctx.now.year + 1))
     weights = [1.0 / (i + 1) for i in range(len(lines))]  # the switchboard takes most calls
     first_day = (ctx.now - timedelta(days=365)).astimezone(TUNIS).date()
     today = ctx.now.astimezone(TUNIS).date()

@@ -18,8 +18,6 @@ from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import audit
 from desktop_app.services.errors import UserError
-from desktop_app.services.office_hours import DEFAULT_OFFICE_HOURS
-from desktop_app.services.office_hours import check as check_office_hours
 from desktop_app.services.permissions import Actor, Perm
 
 
@@ -79,8 +77,6 @@ SPECS: dict[str, SettingSpec] = {
         # requests area (C2.1): 48 calendar hours by default; "working" skips nights, weekends,
         # public holidays and the hours the office is closed (services/deadlines.py).
         SettingSpec("deadline_clock", "calendar", str, check=_clock_kind),
-        # Call quality and traffic (issue 6): the weekly timetable campaigns and traffic use.
-        SettingSpec("office_hours", DEFAULT_OFFICE_HOURS, str, check=check_office_hours),
     )
 }
 

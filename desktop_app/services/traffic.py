@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from desktop_app.data.db import Database
 from desktop_app.data.models import CallRecord, PhoneLine
 from desktop_app.services import office_hours
-from desktop_app.services import settings as settings_service
 from desktop_app.services.kpis import median
 from desktop_app.services.periods import TUNIS, Period, quarter_of
 from desktop_app.services.permissions import Actor, Perm
@@ -84,7 +83,7 @@ class TrafficReport:
 def traffic_in(session: Session, start: datetime, end: datetime,
                line_id: int | None = None) -> TrafficReport:  # fmt: skip
     """One pass over the period's inbound calls, streamed (never the table whole)."""
-    table = office_hours.parse(settings_service.load_all(session)["office_hours"])
+    table = office_hours.load(session)
     lines: dict[int, LineTraffic] = {}
     calls = [[0] * 24 for _ in range(7)]
     missed = [[0] * 24 for _ in range(7)]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CampaignCall, Evaluation
-from desktop_app.services import campaigns, evaluations, office_hours, scorecards, settings
+from desktop_app.services import campaigns, evaluations, office_hours, scorecards
+from desktop_app.services.deadlines import Timetable, WorkingClock
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.evaluations import EvaluationInput
 from desktop_app.services.periods import TUNIS
@@ -128,14 +129,16 @@ def test_coaching_shows_trend_weakest_criteria_and_topics(db: Database, admin: A
     assert [c.comment for c in view.comments] == ["m3", "m2", "m1"]
 
 
-def test_office_hours_timetable() -> None:
-    table = office_hours.parse("1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30")
-    assert office_hours.is_open(table, datetime(2026, 3, 2, 8, 0, tzinfo=TUNIS))  # Monday
-    assert not office_hours.is_open(table, datetime(2026, 3, 2, 12, 30, tzinfo=TUNIS))
-    assert not office_hours.is_open(table, datetime(2026, 3, 6, 14, 0, tzinfo=TUNIS))  # Friday
-    assert not office_hours.is_open(table, datetime(2026, 3, 7, 9, 0, tzinfo=TUNIS))  # Saturday
-    with pytest.raises(UserError):
-        office_hours.parse("Monday 8-17")
+def test_office_hours_follow_the_calendar_of_the_deadline_clock_c8_4(db: Database) -> None:
+    """Holidays and the summer single session close the office for mystery calls too."""
+    with db.write() as s:
+        table = office_hours.load_for(s, [2026])
+    assert office_hours.is_open(table, datetime(2026, 4, 6, 9, 0, tzinfo=TUNIS))  # Monday
+    assert not office_hours.is_open(table, datetime(2026, 4, 6, 14, 0, tzinfo=TUNIS))  # lunch
+    assert not office_hours.is_open(table, datetime(2026, 4, 11, 9, 0, tzinfo=TUNIS))  # Saturday
+    assert office_hours.is_open(table, datetime(2026, 3, 2, 14, 0, tzinfo=TUNIS))  # Ramadan
+    assert not office_hours.is_open(table, datetime(2026, 3, 20, 9, 0, tzinfo=TUNIS))  # 20 March
+    assert not office_hours.is_open(table, datetime(2026, 7, 15, 15, 0, tzinfo=TUNIS))  # summer
 
 
 def test_campaign_plans_n_calls_per_line_in_office_hours_c8_7(db: Database, admin: Actor) -> None:
@@ -144,7 +147,8 @@ def test_campaign_plans_n_calls_per_line_in_office_hours_c8_7(db: Database, admi
                               seed=7)  # fmt: skip
     calls = campaigns.campaign_calls(db, admin, campaign)
     assert len(calls) == 4 * len(ids)
-    table = office_hours.parse(settings.get(db, "office_hours"))
+    with db.read() as s:
+        table = office_hours.load(s)
     for call in calls:
         local = call.planned_at.astimezone(TUNIS)
         assert office_hours.is_open(table, local)
@@ -172,6 +176,8 @@ def test_campaign_in_a_closed_period_is_refused(db: Database, admin: Actor) -> N
 
 
 def test_draw_times_are_distinct_and_sorted() -> None:
-    table = office_hours.parse("1-5 08:00-09:00")
+    table = WorkingClock(
+        0, frozenset(), (Timetable(None, None, {d: ((time(8), time(9)),) for d in range(1, 6)}),)
+    )
     times = campaigns.draw_times(table, date(2026, 3, 2), date(2026, 3, 2), 60, random.Random(1))
     assert len(set(times)) == 60 and times == sorted(times)
