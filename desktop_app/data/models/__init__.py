@@ -6,7 +6,8 @@ from desktop_app.data.models.agents import Agent
 from desktop_app.data.models.audit import AuditEntry
 from desktop_app.data.models.base import Base
 from desktop_app.data.models.lines import PhoneLine
+from desktop_app.data.models.reports import ReportRun
 from desktop_app.data.models.settings import Setting
 from desktop_app.data.models.users import User
 
-__all__ = ["Agent", "AuditEntry", "Base", "PhoneLine", "Setting", "User"]
+__all__ = ["Agent", "AuditEntry", "Base", "PhoneLine", "ReportRun", "Setting", "User"]
