@@ -1,4 +1,4 @@
-"""Making the periodic evaluation report (C8.7): compute, write the workbook safely, keep history."""
+"""Making the periodic evaluation report (C8.7): compute, write it safely, keep a history."""
 
 from __future__ import annotations
 
