@@ -23,8 +23,9 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_report_json_names_file_period_and_every_kpi_c8_7(tmp_path: Path) -> None:
     out = tmp_path / "q3.xlsx"
-    done = run_cli("--db", str(tmp_path / "i.sqlite"), "report", "--period", "2026-Q3",
-                   "--out", str(out), "--lang", "ar", "--as-of", "2026-10-01T08:00", "--json")  # fmt: skip
+    args = ["--period", "2026-Q3", "--out", str(out), "--lang", "ar",
+            "--as-of", "2026-10-01T08:00", "--json"]  # fmt: skip
+    done = run_cli("--db", str(tmp_path / "i.sqlite"), "report", *args)
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
     assert payload == {
