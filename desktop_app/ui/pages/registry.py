@@ -41,6 +41,18 @@ def _audit(state: AppState) -> QWidget:
     return AuditPage(state)
 
 
+def _dashboard(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.dashboard_page import DashboardPage
+
+    return DashboardPage(state)
+
+
+def _reports(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.reports_page import ReportsPage
+
+    return ReportsPage(state)
+
+
 # Areas append their PageSpec; the navigation sorts by PAGE_ORDER, whatever the order here.
 # Titles are lambdas around a literal so lupdate can extract them.
 PAGES: list[PageSpec] = [
@@ -50,6 +62,11 @@ PAGES: list[PageSpec] = [
              Perm.MANAGE_USERS),
     PageSpec("audit", lambda: QCoreApplication.translate("pages", "Audit trail"), _audit,
              Perm.VIEW_AUDIT),
+    # The periodic evaluation (C8.7): the home page and the quarterly report.
+    PageSpec("dashboard", lambda: QCoreApplication.translate("pages", "Dashboard"), _dashboard,
+             Perm.READ_ALL),
+    PageSpec("reports", lambda: QCoreApplication.translate("pages", "Reports"), _reports,
+             Perm.READ_ALL),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip
