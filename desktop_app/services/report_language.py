@@ -34,11 +34,11 @@ def report_language(lang: str) -> Iterator[str]:
     if app is None:
         yield lang
         return
-    translator: QTranslator = _SourceText(app)
+    translator: QTranslator = _SourceText()
     if lang != "en":
-        translator = QTranslator(app)
+        translator = QTranslator()
         if not translator.load(str(resource_path("i18n", f"istiqbal_{lang}.qm"))):
-            translator = _SourceText(app)
+            translator = _SourceText()
     app.installTranslator(translator)
     try:
         yield lang

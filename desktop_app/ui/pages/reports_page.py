@@ -144,6 +144,8 @@ class ReportsPage(QWidget):
         where = QHBoxLayout()
         where.addWidget(self.out, 1)
         where.addWidget(browse)
+        self.kind.setMaximumWidth(320)
+        self.language.setMaximumWidth(320)
         form.addRow(self.tr("Period"), self.kind)
         form.addRow("", self._wrap(self.when))
         form.addRow(self.tr("Language"), self.language)
