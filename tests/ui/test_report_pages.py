@@ -26,8 +26,11 @@ def fake_current_quarter(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop_app.services import dashboard
 
     real = dashboard.dashboard
-    monkeypatch.setattr(dashboard, "dashboard",
-                        lambda db, actor, today=None, as_of=None: real(db, actor, date(2026, 8, 1)))  # fmt: skip
+
+    def in_q3(db: object, actor: object, today: object = None, as_of: object = None) -> object:
+        return real(db, actor, date(2026, 8, 1))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard, "dashboard", in_q3)
     import desktop_app.ui.pages.dashboard_page as page
 
     monkeypatch.setattr(page, "dashboard", dashboard.dashboard)
