@@ -235,6 +235,7 @@ class _Writer:
             cell = self.text(ws, row, col, h, font=self.st.header_font,
                              align=self.st.wrap_center, border=True)  # fmt: skip
             cell.fill = self.st.header_fill
+        ws.row_dimensions[row].height = 32
 
     def sheet_title(self, ws: Worksheet, title: str, span: int) -> None:
         self.text(ws, 1, 1, title, font=self.st.title)
@@ -268,6 +269,8 @@ class _Writer:
         self.text(ws, 5, 2, translate("excel_report", "Periodic evaluation of citizen reception"),
                   font=self.st.title)  # fmt: skip
         ws.merge_cells("B5:C5")
+        ws.row_dimensions[5].height = 26
+        ws.row_dimensions[6].height = 30
         self.text(ws, 6, 2, translate(
             "excel_report",
             "Circular no. 8 of 19 March 2020 (phone reception, C8.7) and circular no. 2 of "
@@ -308,13 +311,13 @@ class _Writer:
 
     def summary(self) -> None:
         d = self.data
-        ws = self.new_sheet(translate("excel_report", "Summary"), [46, 14, 14, 14, 16], "1:2")
+        ws = self.new_sheet(translate("excel_report", "Summary"), [50, 14, 14, 16, 24], "1:2")
         self.sheet_title(ws, translate("excel_report", "Summary of the evaluation"), 5)
         row = 4
         for sentence in self.sentences():
             self.text(ws, row, 1, sentence)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
-            ws.row_dimensions[row].height = 15 * max(1, len(sentence) // 110 + 1)
+            ws.row_dimensions[row].height = 16 * max(1, len(sentence) // 95 + 1)
             row += 1
         row += 1
         self.text(ws, row, 1, translate("excel_report", "Indicators with a target"),

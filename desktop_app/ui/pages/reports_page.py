@@ -308,7 +308,7 @@ class ReportsPage(QWidget):
                 format_datetime(row.created_at), row.who,
                 f"{period_label(period)} ({format_date(row.period_from)} – "
                 f"{format_date(row.period_to)})",
-                language_name(row.lang), f"\u2066{row.file_name}\u2069",
+                language_name(row.lang), f"\u200e{row.file_name}\u200e",
             ]  # fmt: skip
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
