@@ -15,6 +15,7 @@ from desktop_app.data.models.calls import (
     ScorecardCriterion,
 )
 from desktop_app.data.models.lines import PhoneLine
+from desktop_app.data.models.reports import ReportRun
 from desktop_app.data.models.requests import (
     CalendarYear,
     CitizenRequest,
@@ -27,7 +28,24 @@ from desktop_app.data.models.settings import Setting
 from desktop_app.data.models.users import User
 
 __all__ = [
-    "Agent", "AuditEntry", "Base", "CalendarYear", "CallRecord", "CampaignCall", "CitizenRequest",
-    "Evaluation", "EvaluationAnswer", "Holiday", "MysteryCampaign", "OfficeTimetable", "PhoneLine",
-    "RequestEvent", "RequestPurge", "Scorecard", "ScorecardCriterion", "Setting", "User",
-]  # fmt: skip
+    "Agent",
+    "AuditEntry",
+    "Base",
+    "CalendarYear",
+    "CallRecord",
+    "CampaignCall",
+    "CitizenRequest",
+    "Evaluation",
+    "EvaluationAnswer",
+    "Holiday",
+    "MysteryCampaign",
+    "OfficeTimetable",
+    "PhoneLine",
+    "ReportRun",
+    "RequestEvent",
+    "RequestPurge",
+    "Scorecard",
+    "ScorecardCriterion",
+    "Setting",
+    "User",
+]

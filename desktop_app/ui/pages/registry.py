@@ -59,6 +59,18 @@ def _calls(state: AppState) -> QWidget:
     return CallsPage(state)
 
 
+def _dashboard(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.dashboard_page import DashboardPage
+
+    return DashboardPage(state)
+
+
+def _reports(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.reports_page import ReportsPage
+
+    return ReportsPage(state)
+
+
 # Areas append their PageSpec; the navigation sorts by PAGE_ORDER, whatever the order here.
 # Titles are lambdas around a literal so lupdate can extract them.
 PAGES: list[PageSpec] = [
@@ -75,6 +87,10 @@ PAGES: list[PageSpec] = [
     PageSpec("evaluations", lambda: QCoreApplication.translate("pages", "Call evaluations"),
              _evaluations, Perm.READ_ALL),
     PageSpec("calls", lambda: QCoreApplication.translate("pages", "Call traffic"), _calls,
+    # The periodic evaluation (C8.7): the home page and the quarterly report.
+    PageSpec("dashboard", lambda: QCoreApplication.translate("pages", "Dashboard"), _dashboard,
+             Perm.READ_ALL),
+    PageSpec("reports", lambda: QCoreApplication.translate("pages", "Reports"), _reports,
              Perm.READ_ALL),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",

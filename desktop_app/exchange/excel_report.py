@@ -1,0 +1,562 @@
+"""The quarterly evaluation workbook (C8.7, CONTRACTS §3): cover, summary, KPIs, areas, action plan.
+
+Every sheet is print-ready (A4 landscape, fit to width, repeated header rows, body and period in the
+page header, page N of M in the footer) and right-to-left in Arabic. Text that came from people is
+written through xlsx_safe, so nothing a citizen typed can become a formula. The caller installs the
+report's language (services/report_language.py) before calling write_workbook().
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.exchange.xlsx_safe import set_text
+from desktop_app.i18n import translate
+from desktop_app.services.kpi_remedies import remedy_for
+from desktop_app.services.kpi_status import COLOURS, below_target, status, status_text
+from desktop_app.services.periods import TUNIS, Period
+from desktop_app.services.sections import ReportSection, ReportTable
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+KPI_SHEET = "KPIs"
+KPI_HEADERS = ("id", "label", "value", "target", "previous period")
+HEADER_FILL = "1F4E79"
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+@dataclass
+class KpiRow:
+    id: str
+    label: str
+    value: float | int | None
+    target: float | None
+    previous: float | int | None
+
+    @property
+    def state(self) -> str:
+        return status(self.id, self.value, self.target)
+
+
+@dataclass
+class ReportData:
+    """Everything the workbook shows, already computed and translated."""
+
+    lang: str
+    body_name: str
+    period: Period
+    previous: Period
+    clock: str
+    generated_by: str
+    generated_at: datetime  # aware UTC
+    kpis: list[KpiRow]
+    sections: list[ReportSection] = field(default_factory=list)
+
+
+# -- small helpers ---------------------------------------------------------------------------------
+def _num(value: float | int | None, lang: str, decimals: int = 1) -> str:
+    """A figure inside a sentence; French writes a decimal comma."""
+    if value is None:
+        return "—"
+    if isinstance(value, int) or float(value).is_integer():
+        text = f"{int(value):,}".replace(",", "\u202f" if lang == "fr" else ",")
+    else:
+        text = f"{value:,.{decimals}f}"
+        if lang == "fr":
+            text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def _day(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def month_name(month: int) -> str:
+    return (
+        translate("excel_report", "January"), translate("excel_report", "February"),
+        translate("excel_report", "March"), translate("excel_report", "April"),
+        translate("excel_report", "May"), translate("excel_report", "June"),
+        translate("excel_report", "July"), translate("excel_report", "August"),
+        translate("excel_report", "September"), translate("excel_report", "October"),
+        translate("excel_report", "November"), translate("excel_report", "December"),
+    )[month - 1]  # fmt: skip
+
+
+def period_label(period: Period) -> str:
+    """The period as a director says it: "Quarter 3 2026", "July 2026", "Year 2026" or a range."""
+    first, last = period.first_day, period.last_day
+    if period.kind == "quarter":
+        return translate("excel_report", "Quarter {q} {year}").format(
+            q=(first.month - 1) // 3 + 1, year=first.year
+        )
+    if period.kind == "month":
+        return translate("excel_report", "{month} {year}").format(
+            month=month_name(first.month), year=first.year
+        )
+    if period.kind == "year":
+        return translate("excel_report", "Year {year}").format(year=first.year)
+    return translate("excel_report", "{first} to {last}").format(first=_day(first), last=_day(last))
+
+
+def _excel_value(value: Any) -> Any:
+    """Datetimes become Tunis local time without zone (Excel has none); dates stay dates."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(TUNIS)
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _safe_sheet_title(title: str, taken: set[str]) -> str:
+    base = " ".join(_BAD_SHEET_CHARS.sub(" ", title).split()).strip("'")[:31] or "Sheet"
+    name, n = base, 2
+    while name.lower() in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name.lower())
+    return name
+
+
+class _Styles:
+    """openpyxl style objects, made once per workbook (openpyxl is imported lazily)."""
+
+    def __init__(self, rtl: bool) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="8C96A0")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.title = Font(size=16, bold=True, color=HEADER_FILL)
+        self.big = Font(size=22, bold=True, color=HEADER_FILL)
+        self.subtitle = Font(size=12, bold=True, color="3C4650")
+        self.bold = Font(bold=True)
+        self.muted = Font(italic=True, color="5A6470")
+        self.header_font = Font(bold=True, color="FFFFFF")
+        self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+        self.band_fill = PatternFill("solid", fgColor="F2F5F8")
+        horizontal = "right" if rtl else "left"
+        self.wrap = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
+        self.wrap_center = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        self.number = Alignment(vertical="top", horizontal="center")
+        self.state_fills = {
+            k: (PatternFill("solid", fgColor=bg[1:]), Font(bold=True, color=fg[1:]))
+            for k, (bg, fg) in COLOURS.items()
+        }
+
+
+class _Writer:
+    def __init__(self, data: ReportData) -> None:
+        from openpyxl import Workbook
+
+        self.data = data
+        self.rtl = data.lang == "ar"
+        self.wb: Workbook = Workbook()
+        self.st = _Styles(self.rtl)
+        self.taken: set[str] = set()
+
+    # -- page set-up shared by every sheet ---------------------------------------------------------
+    def new_sheet(self, title: str, widths: list[float], header_rows: str | None = None
+                  ) -> Worksheet:  # fmt: skip
+        from openpyxl.utils import get_column_letter
+
+        if len(self.wb.worksheets) == 1 and self.wb.active is not None and not self.taken:
+            ws = self.wb.active
+            ws.title = _safe_sheet_title(title, self.taken)
+        else:
+            ws = self.wb.create_sheet(_safe_sheet_title(title, self.taken))
+        ws.sheet_view.rightToLeft = self.rtl
+        ws.sheet_view.showGridLines = False
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        setup = ws.page_setup
+        setup.orientation = "landscape"
+        setup.paperSize = ws.PAPERSIZE_A4
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = ws.page_margins.bottom = 0.75
+        ws.page_margins.header = ws.page_margins.footer = 0.3
+        # "&" starts a header code: a body called "A & B" must print as written.
+        body = self.data.body_name.replace("&", "&&")
+        period = period_label(self.data.period).replace("&", "&&")
+        ws.oddHeader.left.text = body
+        ws.oddHeader.left.size = 9
+        ws.oddHeader.right.text = period
+        ws.oddHeader.right.size = 9
+        ws.oddFooter.center.text = translate("excel_report", "Page {page} of {pages}").format(
+            page="&P", pages="&N"
+        )
+        ws.oddFooter.center.size = 9
+        ws.oddFooter.left.text = "&A"
+        ws.oddFooter.left.size = 9
+        ws.print_title_rows = header_rows or "1:2"
+        return ws
+
+    def text(self, ws: Worksheet, row: int, col: int, value: object, font: Any = None,
+             align: Any = None, border: bool = False) -> Any:  # fmt: skip
+        cell = set_text(ws.cell(row=row, column=col), value)
+        if font is not None:
+            cell.font = font
+        cell.alignment = align or self.st.wrap
+        if border:
+            cell.border = self.st.border
+        return cell
+
+    def value(self, ws: Worksheet, row: int, col: int, value: Any, fmt: str | None = None,
+              border: bool = True) -> Any:  # fmt: skip
+        """A cell of data: strings as text whatever they start with, numbers and dates as such."""
+        if isinstance(value, str):
+            return self.text(ws, row, col, value, border=border)
+        cell = ws.cell(row=row, column=col, value=_excel_value(value))
+        if isinstance(value, datetime):
+            cell.number_format = fmt or DATETIME_FORMAT
+        elif isinstance(value, date):
+            cell.number_format = fmt or DATE_FORMAT
+        elif fmt:
+            cell.number_format = fmt
+        elif isinstance(value, float):
+            cell.number_format = "0.0"
+        cell.alignment = self.st.number
+        if border:
+            cell.border = self.st.border
+        return cell
+
+    def header_row(self, ws: Worksheet, row: int, headers: list[str] | tuple[str, ...]) -> None:
+        for col, h in enumerate(headers, start=1):
+            cell = self.text(ws, row, col, h, font=self.st.header_font,
+                             align=self.st.wrap_center, border=True)  # fmt: skip
+            cell.fill = self.st.header_fill
+        ws.row_dimensions[row].height = 32
+
+    def sheet_title(self, ws: Worksheet, title: str, span: int) -> None:
+        self.text(ws, 1, 1, title, font=self.st.title)
+        self.text(ws, 2, 1, self.period_line(), font=self.st.muted)
+        if span > 1:
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
+            ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=span)
+        ws.row_dimensions[1].height = 26
+
+    def period_line(self) -> str:
+        return translate("excel_report", "{body} — {period} ({first} to {last})").format(
+            body=self.data.body_name or translate("excel_report", "Public body"),
+            period=period_label(self.data.period),
+            first=_day(self.data.period.first_day),
+            last=_day(self.data.period.last_day),
+        )
+
+    def state_cell(self, ws: Worksheet, row: int, col: int, state: str) -> None:
+        cell = self.text(ws, row, col, status_text(state), align=self.st.wrap_center, border=True)
+        fill, font = self.st.state_fills[state]
+        cell.fill, cell.font = fill, font
+
+    # -- the sheets --------------------------------------------------------------------------------
+    def cover(self) -> None:
+        d = self.data
+        ws = self.new_sheet(translate("excel_report", "Cover"), [4, 34, 70], "1:1")
+        ws.row_dimensions[3].height = 40
+        self.text(ws, 3, 2, d.body_name or translate("excel_report", "Public body"),
+                  font=self.st.big)  # fmt: skip
+        ws.merge_cells("B3:C3")
+        self.text(ws, 5, 2, translate("excel_report", "Periodic evaluation of citizen reception"),
+                  font=self.st.title)  # fmt: skip
+        ws.merge_cells("B5:C5")
+        ws.row_dimensions[5].height = 26
+        ws.row_dimensions[6].height = 30
+        self.text(ws, 6, 2, translate(
+            "excel_report",
+            "Circular no. 8 of 19 March 2020 (phone reception, C8.7) and circular no. 2 of "
+            "3 April 2020 (remote services)",
+        ), font=self.st.muted)  # fmt: skip
+        ws.merge_cells("B6:C6")
+        generated = d.generated_at.astimezone(TUNIS)
+        facts = [
+            (translate("excel_report", "Period"), self.period_line()),
+            (translate("excel_report", "Compared with"), translate(
+                "excel_report", "{period} ({first} to {last})").format(
+                    period=period_label(d.previous), first=_day(d.previous.first_day),
+                    last=_day(d.previous.last_day))),
+            (translate("excel_report", "Deadline clock in force"), d.clock),
+            (translate("excel_report", "Generated by"), d.generated_by),
+            (translate("excel_report", "Generated on"),
+             generated.strftime("%d/%m/%Y %H:%M")),
+        ]  # fmt: skip
+        row = 8
+        for label, value in facts:
+            self.text(ws, row, 2, label, font=self.st.bold, border=True)
+            self.text(ws, row, 3, value, border=True)
+            row += 1
+        row += 2
+        self.text(ws, row, 2, translate("excel_report", "The director"), font=self.st.subtitle)
+        row += 1
+        for label in (translate("excel_report", "Name and title"),
+                      translate("excel_report", "Date"),
+                      translate("excel_report", "Signature and stamp")):  # fmt: skip
+            self.text(ws, row, 2, label, font=self.st.bold, border=True)
+            self.text(ws, row, 3, "", border=True)
+            ws.row_dimensions[row].height = 60 if label == self.signature_label() else 24
+            row += 1
+
+    @staticmethod
+    def signature_label() -> str:
+        return translate("excel_report", "Signature and stamp")
+
+    def summary(self) -> None:
+        d = self.data
+        ws = self.new_sheet(translate("excel_report", "Summary"), [50, 14, 14, 16, 24], "1:2")
+        self.sheet_title(ws, translate("excel_report", "Summary of the evaluation"), 5)
+        row = 4
+        for sentence in self.sentences():
+            self.text(ws, row, 1, sentence)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            ws.row_dimensions[row].height = 16 * max(1, len(sentence) // 95 + 1)
+            row += 1
+        row += 1
+        self.text(ws, row, 1, translate("excel_report", "Indicators with a target"),
+                  font=self.st.subtitle)  # fmt: skip
+        row += 1
+        self.header_row(ws, row, [
+            translate("excel_report", "Indicator"), translate("excel_report", "Value"),
+            translate("excel_report", "Target"), translate("excel_report", "Previous period"),
+            translate("excel_report", "State"),
+        ])  # fmt: skip
+        row += 1
+        for k in d.kpis:
+            if k.target is None:
+                continue
+            self.text(ws, row, 1, k.label, border=True)
+            self.value(ws, row, 2, k.value)
+            self.value(ws, row, 3, k.target)
+            self.value(ws, row, 4, k.previous)
+            self.state_cell(ws, row, 5, k.state)
+            row += 1
+
+    def sentences(self) -> list[str]:
+        d, lang = self.data, self.data.lang
+        v = {k.id: k.value for k in d.kpis}
+        t = {k.id: k.target for k in d.kpis}
+        out = [translate(
+            "excel_report",
+            "This report evaluates citizen reception at {body} for {period}, from {first} to "
+            "{last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared "
+            "with its target and with {previous}.",
+        ).format(body=d.body_name or translate("excel_report", "the body"),
+                 period=period_label(d.period), first=_day(d.period.first_day),
+                 last=_day(d.period.last_day), previous=period_label(d.previous))]  # fmt: skip
+        with_target = [k for k in d.kpis if k.target is not None and k.value is not None]
+        counts = {s: sum(1 for k in with_target if k.state == s) for s in ("good", "watch", "bad")}
+        measured = sum(1 for k in d.kpis if k.value is not None)
+        out.append(translate(
+            "excel_report",
+            "{measured} of {total} indicators could be measured. Of the {n} measured indicators "
+            "that have a target, {good} meet it, {watch} are close to it and {bad} fall short; "
+            "the action plan sheet proposes a remedy for each of them.",
+        ).format(measured=measured, total=len(d.kpis), n=len(with_target), good=counts["good"],
+                 watch=counts["watch"], bad=counts["bad"]))  # fmt: skip
+        n = lambda key: _num(v.get(key), lang)  # noqa: E731
+        if v.get("req_received") is not None:
+            out.append(translate(
+                "excel_report",
+                "Requests: {received} received; {on_time} % of those that can be judged were "
+                "answered within the deadline (target {target} %); {overdue} were overdue and "
+                "unanswered at the end of the period.",
+            ).format(received=n("req_received"), on_time=n("req_on_time_pct"),
+                     target=_num(t.get("req_on_time_pct"), lang),
+                     overdue=n("req_overdue_open_end")))  # fmt: skip
+        if v.get("lines_active") is not None:
+            out.append(translate(
+                "excel_report",
+                "Phone lines: {active} in service; {checked} % were checked during the period and "
+                "{working} % worked at their last check; {faults} faults were still open at the "
+                "end of the period.",
+            ).format(active=n("lines_active"), checked=n("lines_checked_pct"),
+                     working=n("lines_working_pct"), faults=n("faults_open_end")))  # fmt: skip
+        if v.get("evals_count") is not None:
+            out.append(translate(
+                "excel_report",
+                "Call quality: {count} calls evaluated, with a mean score of {score} out of 100; "
+                "{pickup} % were picked up in time and {named} % named the body.",
+            ).format(count=n("evals_count"), score=n("evals_score_avg"),
+                     pickup=n("evals_pickup_ok_pct"), named=n("evals_named_body_pct")))  # fmt: skip
+        if v.get("cdr_calls") is not None:
+            out.append(translate(
+                "excel_report",
+                "Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest "
+                "hour began at {hour}:00.",
+            ).format(calls=n("cdr_calls"), answered=n("cdr_answered_pct"),
+                     hour=n("cdr_peak_hour")))  # fmt: skip
+        if v.get("agents_active") is not None:
+            out.append(translate(
+                "excel_report",
+                "Staff and training: {agents} reception agents active; {sessions} training "
+                "sessions held ({hours} person-hours); {trained} % of agents trained during the "
+                "period and {special} % trained to serve particular categories of users.",
+            ).format(agents=n("agents_active"), sessions=n("training_sessions"),
+                     hours=n("training_person_hours"), trained=n("agents_trained_pct"),
+                     special=n("agents_special_categories_pct")))  # fmt: skip
+        return out
+
+    def kpi_sheet(self) -> None:
+        from openpyxl.workbook.defined_name import DefinedName
+
+        ws = self.new_sheet(KPI_SHEET, [34, 60, 14, 14, 16], "1:1")
+        self.header_row(ws, 1, KPI_HEADERS)
+        for row, k in enumerate(self.data.kpis, start=2):
+            self.text(ws, row, 1, k.id, border=True)
+            self.text(ws, row, 2, k.label, border=True)
+            self.value(ws, row, 3, k.value)
+            self.value(ws, row, 4, k.target)
+            self.value(ws, row, 5, k.previous)
+            ref = f"'{KPI_SHEET}'!$C${row}"
+            self.wb.defined_names[f"kpi_{k.id}"] = DefinedName(f"kpi_{k.id}", attr_text=ref)
+        ws.freeze_panes = "A2"
+
+    def section_sheet(self, section: ReportSection) -> None:
+        span = max([len(t.headers) for t in section.tables] + [2])
+        widths = self.widths(section.tables, span)
+        ws = self.new_sheet(section.title, widths, "1:2")
+        self.sheet_title(ws, section.title, span)
+        row = 4
+        for table in section.tables:
+            row = self.table(ws, table, row) + 2
+        if not section.tables:
+            self.text(ws, row, 1, translate("excel_report", "Nothing recorded for this period."),
+                      font=self.st.muted)  # fmt: skip
+
+    @staticmethod
+    def widths(tables: list[ReportTable], span: int) -> list[float]:
+        widths = [10.0] * span
+        for table in tables:
+            for i, h in enumerate(table.headers):
+                widths[i] = max(widths[i], min(len(str(h)) + 4, 30))
+            for r in table.rows[:200]:
+                for i, v in enumerate(r[:span]):
+                    size = 12 if isinstance(v, datetime | date) else len(str(v or "")) + 3
+                    widths[i] = max(widths[i], min(size, 50))
+        return widths
+
+    def table(self, ws: Worksheet, table: ReportTable, row: int) -> int:
+        self.text(ws, row, 1, table.title, font=self.st.subtitle)
+        row += 1
+        if table.note:
+            self.text(ws, row, 1, table.note, font=self.st.muted)
+            if len(table.headers) > 1:
+                ws.merge_cells(start_row=row, start_column=1, end_row=row,
+                               end_column=len(table.headers))  # fmt: skip
+            row += 1
+        self.header_row(ws, row, table.headers)
+        header = row
+        for values in table.rows:
+            row += 1
+            for col, v in enumerate(values, start=1):
+                self.value(ws, row, col, v, table.number_formats.get(col - 1))
+        if not table.rows:
+            row += 1
+            self.text(ws, row, 1, translate("excel_report", "Nothing recorded for this period."),
+                      font=self.st.muted)  # fmt: skip
+        elif table.chart is not None:
+            row = self.chart(ws, table, header, row)
+        return row
+
+    def chart(self, ws: Worksheet, table: ReportTable, header: int, last: int) -> int:
+        """A native chart under its table, the width of the printed page."""
+        from openpyxl.chart import BarChart, LineChart, PieChart, Reference
+
+        spec = table.chart
+        assert spec is not None
+        chart: Any
+        if spec.kind == "pie":
+            chart = PieChart()
+        elif spec.kind == "line":
+            chart = LineChart()
+        else:
+            chart = BarChart()
+            chart.type = "bar" if spec.kind == "bar" else "col"
+        chart.title = spec.title
+        if spec.y_title and spec.kind != "pie":
+            chart.y_axis.title = spec.y_title
+        for col in spec.value_columns:
+            data = Reference(ws, min_col=col + 1, min_row=header, max_row=last)
+            chart.add_data(data, titles_from_data=True)
+        cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1, max_row=last)
+        chart.set_categories(cats)
+        chart.height, chart.width = 7.5, 22
+        ws.add_chart(chart, f"A{last + 2}")
+        return last + 17
+
+    def action_plan(self) -> None:
+        ws = self.new_sheet(translate("excel_report", "Action plan"),
+                            [30, 11, 11, 11, 52, 40, 20, 14], "1:4")  # fmt: skip
+        self.sheet_title(ws, translate("excel_report", "Action plan (C8.7)"), 8)
+        self.text(ws, 3, 1, translate(
+            "excel_report",
+            "Every indicator below its target, with a suggested remedy. Write the solutions "
+            "decided, who carries them out and by when, then sign the cover.",
+        ), font=self.st.muted)  # fmt: skip
+        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=8)
+        self.header_row(ws, 4, [
+            translate("excel_report", "Indicator"), translate("excel_report", "Value"),
+            translate("excel_report", "Target"), translate("excel_report", "Previous period"),
+            translate("excel_report", "Suggested remedy"),
+            translate("excel_report", "Solutions decided by the director"),
+            translate("excel_report", "Responsible"), translate("excel_report", "Due date"),
+        ])  # fmt: skip
+        row = 4
+        below = [k for k in self.data.kpis if below_target(k.id, k.value, k.target)]
+        for k in below:
+            row += 1
+            self.text(ws, row, 1, k.label, border=True)
+            self.value(ws, row, 2, k.value)
+            self.value(ws, row, 3, k.target)
+            self.value(ws, row, 4, k.previous)
+            self.text(ws, row, 5, remedy_for(k.id), border=True)
+            for col in (6, 7, 8):
+                self.text(ws, row, col, "", border=True)
+            ws.cell(row=row, column=8).number_format = DATE_FORMAT
+            ws.row_dimensions[row].height = 75
+        if not below:
+            row += 1
+            self.text(
+                ws,
+                row,
+                1,
+                translate("excel_report", "Every measured indicator meets its target."),
+                border=True,
+            )
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
+        row += 2
+        self.text(ws, row, 1, translate("excel_report", "Other difficulties found and solutions"),
+                  font=self.st.subtitle)  # fmt: skip
+        for _ in range(4):
+            row += 1
+            for col in range(1, 9):
+                self.text(ws, row, col, "", border=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            ws.row_dimensions[row].height = 45
+
+    def build(self) -> Workbook:
+        self.cover()
+        self.summary()
+        self.kpi_sheet()
+        for section in self.data.sections:
+            self.section_sheet(section)
+        self.action_plan()
+        self.wb.active = 0
+        return self.wb
+
+
+def build_workbook(data: ReportData) -> Workbook:
+    return _Writer(data).build()
+
+
+def write_workbook(path: Path, data: ReportData) -> None:
+    """Write the whole workbook at `path` (the service writes a temporary file, then renames)."""
+    build_workbook(data).save(path)

@@ -1,0 +1,189 @@
+"""Making the periodic evaluation report (C8.7): compute, write it safely, keep a history."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop_app.data.db import Database
+from desktop_app.data.models import ReportRun
+from desktop_app.data.types import utcnow
+from desktop_app.i18n import translate
+from desktop_app.services import audit
+from desktop_app.services import settings as settings_service
+from desktop_app.services.errors import UserError
+from desktop_app.services.kpi_labels import labels
+from desktop_app.services.kpi_status import target_of
+from desktop_app.services.kpis import KPI_IDS, compute_in
+from desktop_app.services.periods import Period, parse_period
+from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.progress import Cancelled, NoProgress, Progress
+from desktop_app.services.report_language import report_language
+from desktop_app.services.sections import build_sections, make_context
+
+Kpis = dict[str, float | int | None]
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    out: Path
+    period: Period
+    kpis: Kpis
+    previous_kpis: Kpis
+    run_id: int
+
+    def as_json(self) -> dict[str, object]:
+        """CONTRACTS.md §1: `{"out", "period": {"from", "to"}, "kpis"}` (both days included)."""
+        return {
+            "out": str(self.out),
+            "period": {"from": self.period.first_day.isoformat(),
+                       "to": self.period.last_day.isoformat()},
+            "kpis": dict(self.kpis),
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReportHistoryRow:
+    id: int
+    created_at: datetime
+    who: str
+    period_text: str
+    period_from: date
+    period_to: date
+    lang: str
+    file_name: str
+    kpis: Kpis
+
+
+def clock_text(values: dict[str, object]) -> str:
+    """The deadline clock in force: an area's `deadline_clock` setting, else 48 calendar hours."""
+    clock = values.get("deadline_clock")
+    if isinstance(clock, str) and clock.strip():
+        return clock.strip()
+    hours = values.get("deadline_hours", 48)
+    return translate("report", "{hours} calendar hours").format(hours=hours)
+
+
+def _check_target(out: Path) -> Path:
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(
+            translate("report", "The report must be an .xlsx file, not “{name}”.").format(
+                name=out.name
+            )
+        )
+    if not out.parent.is_dir():
+        raise UserError(
+            translate("report", "The folder {folder} does not exist.").format(folder=out.parent)
+        )
+    return out
+
+
+def _write_atomically(out: Path, write: object) -> None:
+    """Write next to the target, then rename: a reader never sees a half-written workbook."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".istiqbal-", suffix=".xlsx", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)  # type: ignore[operator]
+        os.replace(tmp, out)
+    except PermissionError as exc:
+        raise UserError(
+            translate(
+                "report",
+                "Cannot write {path}: the file is open in another program (Excel?) or read-only; "
+                "close it and try again.",
+            ).format(path=out)
+        ) from exc
+    except OSError as exc:
+        raise UserError(
+            translate("report", "Cannot write {path}: {reason}.").format(
+                path=out, reason=exc.strerror or exc
+            )
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def generate(
+    db: Database, actor: Actor, period: Period | str, out: Path, lang: str = "ar",
+    as_of: datetime | None = None, progress: Progress | None = None,
+) -> ReportResult:  # fmt: skip
+    """The quarterly (or any period's) workbook of CONTRACTS.md §3, recorded in the history."""
+    from desktop_app.exchange.excel_report import KpiRow, ReportData, write_workbook
+
+    actor.require(Perm.MAKE_REPORTS)
+    progress = progress or NoProgress()
+    if isinstance(period, str):
+        period = parse_period(period)
+    out = _check_target(Path(out))
+    as_of = as_of or utcnow()
+    if as_of.tzinfo is None:
+        raise UserError(translate("report", "The report time must include its time zone."))
+    steps = 5
+
+    def step(done: int) -> None:
+        if progress.cancelled():
+            raise Cancelled()
+        progress.report(done, steps)
+
+    with report_language(lang) as lang:
+        step(0)
+        with db.read() as s:
+            values = settings_service.load_all(s)
+            kpis = compute_in(s, period, as_of)
+            step(1)
+            previous = compute_in(s, period.previous(), as_of)
+            step(2)
+            sections = build_sections(s, make_context(s, period, as_of, lang))
+            step(3)
+        names = labels()
+        body = str(values.get("body_name_ar" if lang == "ar" else "body_name_fr") or "")
+        data = ReportData(
+            lang=lang, body_name=body, period=period, previous=period.previous(),
+            clock=clock_text(values), generated_by=actor.full_name or actor.username,
+            generated_at=utcnow(),
+            kpis=[KpiRow(k, names.get(k, k), kpis.get(k), target_of(values, k), previous.get(k))
+                  for k in KPI_IDS],
+            sections=sections,
+        )  # fmt: skip
+        _write_atomically(out, lambda tmp: write_workbook(tmp, data))
+        step(4)
+    with db.write() as s:
+        run = ReportRun(
+            user_id=actor.user_id, username=actor.username, full_name=actor.full_name,
+            period_text=period.text, period_from=period.first_day, period_to=period.last_day,
+            lang=lang, file_name=str(out.resolve()),
+            kpis_json=json.dumps(kpis, ensure_ascii=False),
+        )  # fmt: skip
+        s.add(run)
+        s.flush()
+        after = {"period": period.text, "lang": lang, "file": run.file_name}
+        audit.record(s, actor, "create", "report", run.id, after=after)
+        run_id = run.id
+    progress.report(steps, steps)
+    return ReportResult(out, period, kpis, previous, run_id)
+
+
+def history(db: Database, actor: Actor, limit: int = 200) -> list[ReportHistoryRow]:
+    """The reports made, newest first: who and when, for the Reports page."""
+    actor.require(Perm.READ_ALL)
+    with db.read() as s:
+        runs = s.scalars(
+            select(ReportRun).order_by(ReportRun.created_at.desc(), ReportRun.id.desc())
+            .limit(limit)
+        ).all()  # fmt: skip
+        return [
+            ReportHistoryRow(r.id, r.created_at, r.full_name or r.username, r.period_text,
+                             r.period_from, r.period_to, r.lang, r.file_name,
+                             json.loads(r.kpis_json))
+            for r in runs
+        ]  # fmt: skip

@@ -1,0 +1,196 @@
+"""The home page (C8.7): this quarter's indicators as tiles against targets, and the to-do lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.exchange.excel_report import period_label
+from desktop_app.services import sections
+from desktop_app.services.dashboard import Dashboard, KpiTile, dashboard
+from desktop_app.services.kpi_status import COLOURS, status_text
+from desktop_app.services.sections import ActionList
+from desktop_app.ui.formatting import format_date, format_number
+from desktop_app.ui.messages import attempt
+from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.page_header import PageHeader
+
+TILE_COLUMNS = 4
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def _figure(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+class KpiTileWidget(QFrame):
+    """One indicator: its state in words and colour, value, target and change since last quarter."""
+
+    def __init__(self, tile: KpiTile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tile = tile
+        self.setObjectName("kpiTile")
+        background, ink = COLOURS[tile.state]
+        self.setStyleSheet(
+            f"#kpiTile {{ background: {background}; border: 1px solid #C8CED4;"
+            f" border-radius: 6px; }} #kpiTile QLabel {{ background: transparent; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        name = _plain(tile.label)
+        name.setMinimumHeight(32)
+        layout.addWidget(name)
+        row = QHBoxLayout()
+        self.value_label = QLabel(_figure(tile.value))
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        row.addWidget(self.value_label)
+        row.addStretch(1)
+        self.state_label = QLabel(status_text(tile.state))
+        self.state_label.setStyleSheet(f"color: {ink}; font-weight: bold;")
+        row.addWidget(self.state_label)
+        layout.addLayout(row)
+        details = []
+        if tile.target is not None:
+            details.append(self.tr("Target {target}").format(target=_figure(tile.target)))
+        details.append(self.change_text())
+        self.detail_label = _plain(" · ".join(details))
+        self.detail_label.setStyleSheet("color: #3C4650;")
+        layout.addWidget(self.detail_label)
+
+    def change_text(self) -> str:
+        t = self.tile
+        if t.previous is None:
+            return self.tr("Last quarter: not measured")
+        change = t.change
+        if change is None or change == 0:
+            return self.tr("Last quarter {previous}, unchanged").format(
+                previous=_figure(t.previous)
+            )
+        arrow = "▲" if change > 0 else "▼"
+        sign = "+" if change > 0 else "−"
+        return self.tr("Last quarter {previous}, {arrow} {change}").format(
+            previous=_figure(t.previous), arrow=arrow, change=f"{sign}{_figure(abs(change))}"
+        )
+
+
+class ActionListBox(QGroupBox):
+    """The things to do behind an indicator; the button opens the page filtered on them."""
+
+    def __init__(self, action: ActionList, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        self.setTitle(self.tr("{title} ({count})").format(title=action.title, count=action.count))
+        layout = QVBoxLayout(self)
+        for item in action.items[:5]:
+            layout.addWidget(_plain(f"• {item}"))
+        if not action.items:
+            layout.addWidget(_plain(self.tr("Nothing to do.")))
+        self.open_button = QPushButton(self.tr("Show them all"))
+        self.open_button.setEnabled(action.count > 0)
+        self.open_button.clicked.connect(self.open_page)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeading)
+
+    def open_page(self) -> None:
+        window = self.window()
+        opener = getattr(window, "open_filtered", None)
+        if callable(opener):
+            opener(self.action.page, **self.action.page_filter)
+
+
+class DashboardPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        outer = QVBoxLayout(self)
+        self.header = PageHeader(
+            self.tr("Dashboard"),
+            self.tr("This quarter's indicators against their targets (C8.7). Worst first."),
+        )
+        outer.addWidget(self.header)
+        self.period_label = _plain("")
+        self.period_label.setStyleSheet("font-weight: bold;")
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.period_label, 1)
+        top.addWidget(refresh)
+        outer.addLayout(top)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll, 1)
+        self.tiles: list[KpiTileWidget] = []
+        self.action_boxes: list[ActionListBox] = []
+        self.reload()
+
+    def _clear(self) -> None:
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.tiles, self.action_boxes = [], []
+
+    def reload(self) -> None:
+        data = attempt(self, lambda: dashboard(self.state.db, self.state.actor))
+        self._clear()
+        if data is None:
+            return
+        self.period_label.setText(self.tr("{period}, from {first} to {last}").format(
+            period=period_label(data.period), first=format_date(data.period.first_day),
+            last=format_date(data.period.last_day)))  # fmt: skip
+        self._actions(data)
+        self._tiles(data)
+        self.body_layout.addStretch(1)
+
+    def _actions(self, data: Dashboard) -> None:
+        lists = attempt(self, lambda: sections.action_lists(
+            self.state.db, self.state.actor, data.period, self.state.lang)) or []  # fmt: skip
+        box = QGroupBox(self.tr("To do now"))
+        grid = QGridLayout(box)
+        for i, action in enumerate(lists):
+            widget = ActionListBox(action)
+            self.action_boxes.append(widget)
+            grid.addWidget(widget, i // 3, i % 3)
+        if not lists:
+            grid.addWidget(_plain(self.tr(
+                "No to-do list yet: they appear as requests, lines, agents and evaluations "
+                "are recorded.")), 0, 0)  # fmt: skip
+        self.body_layout.addWidget(box)
+
+    def _tiles(self, data: Dashboard) -> None:
+        box = QGroupBox(self.tr("Indicators"))
+        grid = QGridLayout(box)
+        grid.setSpacing(8)
+        for i, tile in enumerate(data.tiles):
+            widget = KpiTileWidget(tile)
+            self.tiles.append(widget)
+            grid.addWidget(widget, i // TILE_COLUMNS, i % TILE_COLUMNS)
+        for c in range(TILE_COLUMNS):
+            grid.setColumnStretch(c, 1)
+        self.body_layout.addWidget(box)

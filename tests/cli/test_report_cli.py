@@ -1,0 +1,84 @@
+"""`istiqbal report` exactly as CONTRACTS.md §1 says, run as a scheduled task would (C8.7)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop_app.services.kpis import KPI_IDS
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ISTIQBAL_LANG": "en"}
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                          text=True, env=env, timeout=120)  # fmt: skip
+
+
+def test_report_json_names_file_period_and_every_kpi_c8_7(tmp_path: Path) -> None:
+    out = tmp_path / "q3.xlsx"
+    args = ["--period", "2026-Q3", "--out", str(out), "--lang", "ar",
+            "--as-of", "2026-10-01T08:00", "--json"]  # fmt: skip
+    done = run_cli("--db", str(tmp_path / "i.sqlite"), "report", *args)
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert payload == {
+        "out": str(out),
+        "period": {"from": "2026-07-01", "to": "2026-09-30"},
+        "kpis": dict.fromkeys(KPI_IDS),
+    }
+    wb = load_workbook(out)
+    assert "kpi_req_on_time_pct" in wb.defined_names
+    assert all(ws.sheet_view.rightToLeft for ws in wb.worksheets)
+
+
+def test_report_human_summary_and_range_period_c8_7(tmp_path: Path) -> None:
+    out = tmp_path / "r.xlsx"
+    done = run_cli("report", "--db", str(tmp_path / "i.sqlite"), "--period",
+                   "2026-07-01..2026-07-15", "--out", str(out), "--lang", "fr")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert str(out) in done.stdout and out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--period", "2026-Q5", "--out", "x.xlsx"], "is not a period"),
+        (["--period", "2026-Q3", "--out", "x.xlsx", "--as-of", "yesterday"], "ISO time"),
+        (["--period", "2026-Q3", "--out", "x.csv"], ".xlsx"),
+    ],
+)
+def test_report_mistakes_exit_1_with_one_sentence_c8_7(
+    tmp_path: Path, args: list[str], needle: str
+) -> None:
+    fixed = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    done = run_cli("--db", str(tmp_path / "i.sqlite"), "report", *fixed)
+    assert done.returncode == 1
+    assert needle in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_report_without_period_exits_2(tmp_path: Path) -> None:
+    assert run_cli("report", "--out", str(tmp_path / "x.xlsx")).returncode == 2
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_converts_the_report_to_pdf_c8_7(tmp_path: Path) -> None:
+    out = tmp_path / "q3.xlsx"
+    assert run_cli("--db", str(tmp_path / "i.sqlite"), "report", "--period", "2026-Q3",
+                   "--out", str(out), "--lang", "ar").returncode == 0  # fmt: skip
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / "q3.pdf"
+    assert pdf.exists(), done.stderr
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 5000

@@ -1,0 +1,128 @@
+"""The dashboard (home page) and the Reports page under pytest-qt (C8.7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import report, settings
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.dashboard_page import DashboardPage
+from desktop_app.ui.pages.reports_page import ReportsPage, summary_html
+from desktop_app.ui.state import AppState
+from tests.report_fakes import fake_registries  # noqa: F401
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def fake_current_quarter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fakes answer for 2026-Q3; make the dashboard's "current quarter" that one."""
+    from datetime import date
+
+    from desktop_app.services import dashboard
+
+    real = dashboard.dashboard
+
+    def in_q3(db: object, actor: object, today: object = None, as_of: object = None) -> object:
+        return real(db, actor, date(2026, 8, 1))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard, "dashboard", in_q3)
+    import desktop_app.ui.pages.dashboard_page as page
+
+    monkeypatch.setattr(page, "dashboard", dashboard.dashboard)
+
+
+def test_dashboard_empty_registries_show_not_yet_measurable_c8_7(
+    qtbot: QtBot, state: AppState
+) -> None:
+    page = DashboardPage(state)
+    qtbot.addWidget(page)
+    assert len(page.tiles) == 31
+    assert all(t.state_label.text() == "Not yet measurable" for t in page.tiles)
+    assert page.action_boxes == []
+
+
+@pytest.mark.usefixtures("fake_registries", "fake_current_quarter")
+def test_dashboard_tiles_judge_targets_and_change_c8_7(qtbot: QtBot, state: AppState) -> None:
+    settings.update(state.db, state.actor, {"target.req_on_time_pct": 95.0})
+    page = DashboardPage(state)
+    qtbot.addWidget(page)
+    first = page.tiles[0]  # worst first
+    assert first.tile.id == "req_on_time_pct"
+    assert first.state_label.text() == "Below target"
+    assert "#9B1C1C" in first.state_label.styleSheet()
+    assert "Target 95" in first.detail_label.text()
+    assert "▼ −10" in first.detail_label.text()
+    by_id = {t.tile.id: t for t in page.tiles}
+    assert by_id["req_received"].state_label.text() == "No target"
+    assert "▲ +20" in by_id["req_received"].detail_label.text()
+
+
+@pytest.mark.usefixtures("fake_registries", "fake_current_quarter")
+def test_action_list_opens_the_filtered_page_c8_7(
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.show_page("dashboard")
+    assert isinstance(page, DashboardPage)
+    (box,) = page.action_boxes
+    assert box.title() == "Requests overdue (3)"
+    opened: list[tuple[str, dict[str, object]]] = []
+    monkeypatch.setattr(window, "open_filtered", lambda key, **f: opened.append((key, f)))
+    box.open_button.click()
+    assert opened == [("requests", {"overdue": True})]
+
+
+def test_reports_page_generates_in_background_and_lists_history_c8_7(
+    qtbot: QtBot, state: AppState, tmp_path: Path
+) -> None:
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("month"))
+    page.year.setValue(2026)
+    page.month.setCurrentIndex(6)
+    page.language.setCurrentIndex(page.language.findData("ar"))
+    out = tmp_path / "july.xlsx"
+    page.out.setText(str(out))
+    page.generate()
+    qtbot.waitUntil(lambda: page.history.rowCount() == 1, timeout=20000)
+    assert out.exists() and load_workbook(out)["KPIs"].sheet_view.rightToLeft
+    (row,) = report.history(state.db, state.actor)
+    assert row.period_text == "2026-07" and row.lang == "ar"
+    assert page.history.item(0, 1).text() == "Admin Istrateur"
+    assert page.selected_file() == out.resolve()
+    assert page.generate_button.isEnabled()
+
+
+def test_reports_page_period_choices_c8_7(qtbot: QtBot, state: AppState) -> None:
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("year"))
+    page.year.setValue(2025)
+    assert page.period().text == "2025"
+    assert page.quarter.isHidden() and not page.year.isHidden()
+    page.kind.setCurrentIndex(page.kind.findData("range"))
+    assert page.first.isVisible() or not page.isVisible()
+    assert page.period().kind == "range"
+
+
+def test_summary_printout_reverses_columns_for_arabic_c8_7(qtbot: QtBot, state: AppState) -> None:
+    from desktop_app.services.dashboard import compare
+    from desktop_app.services.periods import parse_period
+
+    data = compare(state.db, state.actor, parse_period("2026-Q3"))
+    texts = {k: k.upper() for k in ("indicator", "value", "target", "previous", "state",
+                                    "title", "period")}  # fmt: skip
+    ltr = summary_html(data, "<b>Body</b>", False, texts)
+    rtl = summary_html(data, "<b>Body</b>", True, texts)
+    assert ltr.index("INDICATOR") < ltr.index("STATE")
+    assert rtl.index("STATE") < rtl.index("INDICATOR")
+    assert "&lt;b&gt;Body" in rtl and 'dir="rtl"' in rtl
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    assert "Requests received" in page.summary_document().toPlainText()
