@@ -25,6 +25,21 @@
         </message>
     </context>
     <context>
+        <name>ActionListBox</name>
+        <message>
+            <source>{title} ({count})</source>
+            <translation>{title} ({count})</translation>
+        </message>
+        <message>
+            <source>Nothing to do.</source>
+            <translation>لا شيء للقيام به.</translation>
+        </message>
+        <message>
+            <source>Show them all</source>
+            <translation>عرضها كلها</translation>
+        </message>
+    </context>
+    <context>
         <name>AnswerSelector</name>
         <message>
             <source>1 Yes</source>
@@ -307,6 +322,37 @@
         <message>
             <source>The two new passwords differ.</source>
             <translation>كلمتا العبور الجديدتان مختلفتان.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>لوحة القيادة</translation>
+        </message>
+        <message>
+            <source>This quarter's indicators against their targets (C8.7). Worst first.</source>
+            <translation>مؤشرات هذه الثلاثية مقارنة بأهدافها (C8.7). الأضعف أولا.</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>تحيين</translation>
+        </message>
+        <message>
+            <source>{period}, from {first} to {last}</source>
+            <translation>{period}، من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <source>To do now</source>
+            <translation>للإنجاز الآن</translation>
+        </message>
+        <message>
+            <source>No to-do list yet: they appear as requests, lines, agents and evaluations are recorded.</source>
+            <translation>لا توجد قائمة أعمال بعد: تظهر كلما سُجّلت المطالب والخطوط والأعوان والتقييمات.</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>المؤشرات</translation>
         </message>
     </context>
     <context>
@@ -705,6 +751,25 @@
         </message>
     </context>
     <context>
+        <name>KpiTileWidget</name>
+        <message>
+            <source>Target {target}</source>
+            <translation>الهدف {target}</translation>
+        </message>
+        <message>
+            <source>Last quarter: not measured</source>
+            <translation>الثلاثية السابقة: غير مقيسة</translation>
+        </message>
+        <message>
+            <source>Last quarter {previous}, unchanged</source>
+            <translation>الثلاثية السابقة {previous}، دون تغيير</translation>
+        </message>
+        <message>
+            <source>Last quarter {previous}, {arrow} {change}</source>
+            <translation>الثلاثية السابقة {previous}، {arrow} {change}</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Istiqbal — sign in</source>
@@ -827,6 +892,137 @@
         <message>
             <source>Text</source>
             <translation>النص</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Reports</source>
+            <translation>التقارير</translation>
+        </message>
+        <message>
+            <source>The periodic evaluation of reception (C8.7): an Excel workbook to sign and send up, with every indicator, the areas' tables and an action plan.</source>
+            <translation>التقييم الدوري للاستقبال (C8.7): مصنف Excel للإمضاء والإحالة إلى سلطة الإشراف، يتضمن كل المؤشرات وجداول كل مجال وخطة عمل.</translation>
+        </message>
+        <message>
+            <source>New report</source>
+            <translation>تقرير جديد</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>ثلاثية</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>سنة</translation>
+        </message>
+        <message>
+            <source>From … to …</source>
+            <translation>من … إلى …</translation>
+        </message>
+        <message>
+            <source>Quarter {q}</source>
+            <translation>الثلاثية {q}</translation>
+        </message>
+        <message>
+            <source>Where to save the workbook</source>
+            <translation>مكان حفظ المصنف</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختيار…</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>الملف</translation>
+        </message>
+        <message>
+            <source>Make the report</source>
+            <translation>إعداد التقرير</translation>
+        </message>
+        <message>
+            <source>Print preview of the summary…</source>
+            <translation>معاينة طباعة الملخص…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>حفظ التقرير</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>مصنف Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Making the report…</source>
+            <translation>جارٍ إعداد التقرير…</translation>
+        </message>
+        <message>
+            <source>Report written to {path}.</source>
+            <translation>تمت كتابة التقرير في {path}.</translation>
+        </message>
+        <message>
+            <source>Summary of the evaluation</source>
+            <translation>ملخص التقييم</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>المؤشر</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>القيمة</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>الهدف</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>الفترة السابقة</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>الوضعية</translation>
+        </message>
+        <message>
+            <source>{period}, from {first} to {last}</source>
+            <translation>{period}، من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <source>Reports made</source>
+            <translation>التقارير المعدّة</translation>
+        </message>
+        <message>
+            <source>Made on</source>
+            <translation>تاريخ الإعداد</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>من طرف</translation>
+        </message>
+        <message>
+            <source>Open the file</source>
+            <translation>فتح الملف</translation>
+        </message>
+        <message>
+            <source>Open its folder</source>
+            <translation>فتح المجلد</translation>
+        </message>
+        <message>
+            <source>{path} no longer exists.</source>
+            <translation>{path} لم يعد موجودا.</translation>
         </message>
     </context>
     <context>
@@ -1643,10 +1839,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مكالمة المواطن الرقيب: دون رد.</translation>
         </message>
         <message>
-            <source>“{text}” is not a timetable: write for example 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = Monday).</source>
-            <translation>«{text}» ليس توقيتًا صحيحًا: اكتب مثلًا 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = الإثنين).</translation>
-        </message>
-        <message>
             <source>Reception and guidance techniques</source>
             <translation>تقنيات الاستقبال والإرشاد</translation>
         </message>
@@ -2079,6 +2271,241 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>excel_report</name>
+        <message>
+            <source>January</source>
+            <translation>جانفي</translation>
+        </message>
+        <message>
+            <source>February</source>
+            <translation>فيفري</translation>
+        </message>
+        <message>
+            <source>March</source>
+            <translation>مارس</translation>
+        </message>
+        <message>
+            <source>April</source>
+            <translation>أفريل</translation>
+        </message>
+        <message>
+            <source>May</source>
+            <translation>ماي</translation>
+        </message>
+        <message>
+            <source>June</source>
+            <translation>جوان</translation>
+        </message>
+        <message>
+            <source>July</source>
+            <translation>جويلية</translation>
+        </message>
+        <message>
+            <source>August</source>
+            <translation>أوت</translation>
+        </message>
+        <message>
+            <source>September</source>
+            <translation>سبتمبر</translation>
+        </message>
+        <message>
+            <source>October</source>
+            <translation>أكتوبر</translation>
+        </message>
+        <message>
+            <source>November</source>
+            <translation>نوفمبر</translation>
+        </message>
+        <message>
+            <source>December</source>
+            <translation>ديسمبر</translation>
+        </message>
+        <message>
+            <source>Quarter {q} {year}</source>
+            <translation>الثلاثية {q} لسنة {year}</translation>
+        </message>
+        <message>
+            <source>{month} {year}</source>
+            <translation>{month} {year}</translation>
+        </message>
+        <message>
+            <source>Year {year}</source>
+            <translation>سنة {year}</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation>صفحة {page} من {pages}</translation>
+        </message>
+        <message>
+            <source>{body} — {period} ({first} to {last})</source>
+            <translation>{body} — {period} (من {first} إلى {last})</translation>
+        </message>
+        <message>
+            <source>Public body</source>
+            <translation>الهيكل العمومي</translation>
+        </message>
+        <message>
+            <source>Cover</source>
+            <translation>الغلاف</translation>
+        </message>
+        <message>
+            <source>Periodic evaluation of citizen reception</source>
+            <translation>التقييم الدوري لاستقبال المواطنين</translation>
+        </message>
+        <message>
+            <source>Circular no. 8 of 19 March 2020 (phone reception, C8.7) and circular no. 2 of 3 April 2020 (remote services)</source>
+            <translation>المنشور عدد 8 المؤرخ في 19 مارس 2020 (الاستقبال الهاتفي، C8.7) والمنشور عدد 2 المؤرخ في 3 أفريل 2020 (الخدمات عن بعد)</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Compared with</source>
+            <translation>مقارنة مع</translation>
+        </message>
+        <message>
+            <source>{period} ({first} to {last})</source>
+            <translation>{period} (من {first} إلى {last})</translation>
+        </message>
+        <message>
+            <source>Deadline clock in force</source>
+            <translation>طريقة احتساب الآجال المعتمدة</translation>
+        </message>
+        <message>
+            <source>Generated by</source>
+            <translation>أعدّه</translation>
+        </message>
+        <message>
+            <source>Generated on</source>
+            <translation>تاريخ الإعداد</translation>
+        </message>
+        <message>
+            <source>The director</source>
+            <translation>المدير</translation>
+        </message>
+        <message>
+            <source>Name and title</source>
+            <translation>الاسم والصفة</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Signature and stamp</source>
+            <translation>الإمضاء والختم</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>الملخص</translation>
+        </message>
+        <message>
+            <source>Summary of the evaluation</source>
+            <translation>ملخص التقييم</translation>
+        </message>
+        <message>
+            <source>Indicators with a target</source>
+            <translation>المؤشرات ذات الهدف</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>المؤشر</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>القيمة</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>الهدف</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>الفترة السابقة</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>الوضعية</translation>
+        </message>
+        <message>
+            <source>This report evaluates citizen reception at {body} for {period}, from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with {previous}.</source>
+            <translation>يقيّم هذا التقرير استقبال المواطنين بـ{body} خلال {period}، من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبـ{previous}.</translation>
+        </message>
+        <message>
+            <source>the body</source>
+            <translation>الهيكل</translation>
+        </message>
+        <message>
+            <source>{measured} of {total} indicators could be measured. Of the {n} measured indicators that have a target, {good} meet it, {watch} are close to it and {bad} fall short; the action plan sheet proposes a remedy for each of them.</source>
+            <translation>أمكن قيس {measured} مؤشرا من أصل {total}. من بين {n} مؤشرات مقيسة لها هدف، {good} تبلغه و{watch} قريبة منه و{bad} دونه؛ وتقترح ورقة خطة العمل حلا لكل منها.</translation>
+        </message>
+        <message>
+            <source>Requests: {received} received; {on_time} % of those that can be judged were answered within the deadline (target {target} %); {overdue} were overdue and unanswered at the end of the period.</source>
+            <translation>المطالب: ورد {received} مطلبا؛ تمت الإجابة في الأجل على {on_time} % من المطالب القابلة للتقييم (الهدف {target} %)؛ و{overdue} مطلبا تجاوزت الأجل دون رد في نهاية الفترة.</translation>
+        </message>
+        <message>
+            <source>Phone lines: {active} in service; {checked} % were checked during the period and {working} % worked at their last check; {faults} faults were still open at the end of the period.</source>
+            <translation>الخطوط الهاتفية: {active} خطا في الخدمة؛ تمت مراقبة {checked} % منها خلال الفترة وكانت {working} % تعمل عند آخر مراقبة؛ وبقي {faults} عطبا مفتوحا في نهاية الفترة.</translation>
+        </message>
+        <message>
+            <source>Call quality: {count} calls evaluated, with a mean score of {score} out of 100; {pickup} % were picked up in time and {named} % named the body.</source>
+            <translation>جودة المكالمات: تم تقييم {count} مكالمة بمعدل {score} من 100؛ تمت الإجابة في الوقت على {pickup} % منها وذُكر اسم الهيكل في {named} %.</translation>
+        </message>
+        <message>
+            <source>Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest hour began at {hour}:00.</source>
+            <translation>حركة المكالمات: تم تسجيل {calls} مكالمة واردة، أُجيب عن {answered} % منها؛ وبدأت ساعة الذروة على الساعة {hour}:00.</translation>
+        </message>
+        <message>
+            <source>Staff and training: {agents} reception agents active; {sessions} training sessions held ({hours} person-hours); {trained} % of agents trained during the period and {special} % trained to serve particular categories of users.</source>
+            <translation>الأعوان والتكوين: {agents} عون استقبال مباشر؛ {sessions} دورة تكوينية ({hours} ساعة-عون)؛ تكوّن {trained} % من الأعوان خلال الفترة و{special} % منهم في خدمة الفئات الخاصة من المستعملين.</translation>
+        </message>
+        <message>
+            <source>Nothing recorded for this period.</source>
+            <translation>لا شيء مسجل لهذه الفترة.</translation>
+        </message>
+        <message>
+            <source>Action plan</source>
+            <translation>خطة العمل</translation>
+        </message>
+        <message>
+            <source>Action plan (C8.7)</source>
+            <translation>خطة العمل (C8.7)</translation>
+        </message>
+        <message>
+            <source>Every indicator below its target, with a suggested remedy. Write the solutions decided, who carries them out and by when, then sign the cover.</source>
+            <translation>كل مؤشر دون هدفه مع حل مقترح. اكتبوا الحلول المقررة والمكلف بتنفيذها وأجلها، ثم أمضوا الغلاف.</translation>
+        </message>
+        <message>
+            <source>Suggested remedy</source>
+            <translation>الحل المقترح</translation>
+        </message>
+        <message>
+            <source>Solutions decided by the director</source>
+            <translation>الحلول التي يقررها المدير</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>المكلف</translation>
+        </message>
+        <message>
+            <source>Due date</source>
+            <translation>الأجل</translation>
+        </message>
+        <message>
+            <source>Every measured indicator meets its target.</source>
+            <translation>كل المؤشرات المقيسة تبلغ أهدافها.</translation>
+        </message>
+        <message>
+            <source>Other difficulties found and solutions</source>
+            <translation>صعوبات أخرى ملاحظة وحلولها</translation>
+        </message>
+    </context>
+    <context>
         <name>kpi</name>
         <message>
             <source>Requests received</source>
@@ -2206,6 +2633,116 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>kpi_remedy</name>
+        <message>
+            <source>Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and send a notice to the sender within 48 hours when documents or coordination are needed (C2.1).</source>
+            <translation>مراجعة المطالب التي أُجيب عنها متأخرة مع الفريق، وتعيين عون احتياطي لمتابعة البريد عند الغياب، وإعلام المرسل في أجل 48 ساعة عندما تتطلب الإجابة وثائق أو تنسيقا (C2.1).</translation>
+        </message>
+        <message>
+            <source>Read the mailbox at least twice a day and answer with the standard replies of the reference guide; send the notice at once when the answer needs coordination (C2.1).</source>
+            <translation>الاطلاع على البريد مرتين في اليوم على الأقل والإجابة بالردود النموذجية للدليل المرجعي، وإرسال الإعلام فورا عندما تتطلب الإجابة تنسيقا (C2.1).</translation>
+        </message>
+        <message>
+            <source>Answer or send a notice for every overdue request this week, then check the list of requests near their deadline every morning (C2.1).</source>
+            <translation>الإجابة أو إرسال إعلام لكل مطلب متأخر هذا الأسبوع، ثم مراجعة قائمة المطالب القريبة من أجلها كل صباح (C2.1).</translation>
+        </message>
+        <message>
+            <source>Check that each notice names the documents or bodies involved and follow the request to its final answer (C2.1).</source>
+            <translation>التثبت من أن كل إعلام يذكر الوثائق أو الهياكل المعنية ومتابعة المطلب إلى غاية الرد النهائي (C2.1).</translation>
+        </message>
+        <message>
+            <source>Follow each open request to its final answer and close it; report the requests blocked by another body (C2.3).</source>
+            <translation>متابعة كل مطلب مفتوح إلى غاية الرد النهائي وغلقه، والإبلاغ عن المطالب المعطلة لدى هيكل آخر (C2.3).</translation>
+        </message>
+        <message>
+            <source>Plan a test call on every line in service each month and record its result (C8.1).</source>
+            <translation>برمجة مكالمة اختبار شهرية لكل خط في الخدمة وتسجيل نتيجتها (C8.1).</translation>
+        </message>
+        <message>
+            <source>Report each line found out of order to the operator at once and forward it to a working line meanwhile (C8.4, C2.4).</source>
+            <translation>إبلاغ المشغل فورا بكل خط معطل وتحويله إلى خط يعمل في الأثناء (C8.4، C2.4).</translation>
+        </message>
+        <message>
+            <source>Publish every line in service on the website and on forms and posters, and remove the retired ones (C8.1).</source>
+            <translation>نشر كل خط في الخدمة على موقع الواب وعلى المطبوعات والمعلقات، وحذف الخطوط الملغاة (C8.1).</translation>
+        </message>
+        <message>
+            <source>Chase the operator for each open fault and forward the line to an agent's phone until it is repaired (C8.4, C2.4).</source>
+            <translation>متابعة المشغل بخصوص كل عطب مفتوح وتحويل الخط إلى هاتف عون إلى حين إصلاحه (C8.4، C2.4).</translation>
+        </message>
+        <message>
+            <source>Agree a repair delay with the operator and escalate the faults that exceed it (C8.4).</source>
+            <translation>الاتفاق مع المشغل على أجل للإصلاح ورفع الأعطاب التي تتجاوزه إلى المستوى الأعلى (C8.4).</translation>
+        </message>
+        <message>
+            <source>Reinforce the lines at peak hours, forward unanswered lines to an available agent and remind agents that calls must be picked up within five minutes (C8.2, C8.4).</source>
+            <translation>تدعيم الخطوط في ساعات الذروة، وتحويل الخطوط التي لا يُجاب عنها إلى عون متاح، وتذكير الأعوان بوجوب الرد في أقل من خمس دقائق (C8.2، C8.4).</translation>
+        </message>
+        <message>
+            <source>Remind agents to greet the caller first, with a short session on the reception standards (C8.2, C8.5).</source>
+            <translation>تذكير الأعوان بالمبادرة بتحية المتصل، مع حصة قصيرة حول معايير الاستقبال (C8.2، C8.5).</translation>
+        </message>
+        <message>
+            <source>Post the standard greeting that names the body beside every phone and check it during listening sessions (C8.2).</source>
+            <translation>تعليق عبارة التحية النموذجية التي تذكر اسم الهيكل بجانب كل هاتف والتثبت منها خلال حصص الاستماع (C8.2).</translation>
+        </message>
+        <message>
+            <source>Go over the evaluations with each agent, train on the weakest criteria and recognise the best agents (C8.2, C8.5).</source>
+            <translation>مراجعة التقييمات مع كل عون، والتكوين في المعايير الأضعف، وتكريم أفضل الأعوان (C8.2، C8.5).</translation>
+        </message>
+        <message>
+            <source>Plan listening sessions and mystery calls every month so that each agent is evaluated (C8.7).</source>
+            <translation>برمجة حصص استماع ومكالمات تقييم خفية كل شهر حتى يُقيّم كل عون (C8.7).</translation>
+        </message>
+        <message>
+            <source>Add agents or lines at the peak hour shown in the traffic sheet and forward lines left unattended (C8.4, C2.4).</source>
+            <translation>إضافة أعوان أو خطوط في ساعة الذروة المبينة في ورقة حركة المكالمات وتحويل الخطوط غير المؤمنة (C8.4، C2.4).</translation>
+        </message>
+        <message>
+            <source>Reorganise the reception rota around the peak hours so that calls are picked up quickly (C8.2, C8.4).</source>
+            <translation>إعادة تنظيم جدول الاستمرار حسب ساعات الذروة حتى يُجاب عن المكالمات بسرعة (C8.2، C8.4).</translation>
+        </message>
+        <message>
+            <source>Plan the training sessions of the next quarter on reception techniques and legal updates (C8.5).</source>
+            <translation>برمجة دورات تكوين الثلاثية القادمة حول تقنيات الاستقبال والمستجدات القانونية (C8.5).</translation>
+        </message>
+        <message>
+            <source>Register the agents not yet trained in the next session on reception and guidance techniques (C8.5).</source>
+            <translation>تسجيل الأعوان الذين لم يتلقوا تكوينا بعد في الدورة القادمة حول تقنيات الاستقبال والإرشاد (C8.5).</translation>
+        </message>
+        <message>
+            <source>Organise an awareness session on serving people with disabilities and the elderly for the agents not yet trained (C8.6).</source>
+            <translation>تنظيم حصة تحسيسية حول خدمة ذوي الإعاقة وكبار السن لفائدة الأعوان الذين لم يتلقوا تكوينا بعد (C8.6).</translation>
+        </message>
+        <message>
+            <source>Look into the causes with the team concerned and set a dated correction (C8.7).</source>
+            <translation>دراسة الأسباب مع الفريق المعني وتحديد إجراء تصحيحي مؤرخ (C8.7).</translation>
+        </message>
+    </context>
+    <context>
+        <name>kpi_status</name>
+        <message>
+            <source>Good</source>
+            <translation>جيد</translation>
+        </message>
+        <message>
+            <source>Watch</source>
+            <translation>للمتابعة</translation>
+        </message>
+        <message>
+            <source>Below target</source>
+            <translation>دون الهدف</translation>
+        </message>
+        <message>
+            <source>No target</source>
+            <translation>دون هدف</translation>
+        </message>
+        <message>
+            <source>Not yet measurable</source>
+            <translation>غير قابل للقيس بعد</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -2242,6 +2779,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>Call traffic</source>
             <translation>حركة المكالمات</translation>
         </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>لوحة القيادة</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>التقارير</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -2255,6 +2800,41 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>دورك ({role}) لا يسمح بهذه العملية.</translation>
+        </message>
+    </context>
+    <context>
+        <name>report</name>
+        <message>
+            <source>“{text}” is not an ISO time such as 2026-10-01T08:00.</source>
+            <translation>«{text}» ليس توقيتا بصيغة ISO مثل 2026-10-01T08:00.</translation>
+        </message>
+        <message>
+            <source>Report for {period} written to {path}.</source>
+            <translation>تمت كتابة تقرير {period} في {path}.</translation>
+        </message>
+        <message>
+            <source>{hours} calendar hours</source>
+            <translation>{hours} ساعة متتالية</translation>
+        </message>
+        <message>
+            <source>The report must be an .xlsx file, not “{name}”.</source>
+            <translation>يجب أن يكون التقرير ملف ‎.xlsx وليس «{name}».</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>المجلد {folder} غير موجود.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: the file is open in another program (Excel?) or read-only; close it and try again.</source>
+            <translation>تعذرت كتابة {path}: الملف مفتوح في برنامج آخر (Excel؟) أو للقراءة فقط؛ أغلقوه وأعيدوا المحاولة.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}.</source>
+            <translation>تعذرت كتابة {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>The report time must include its time zone.</source>
+            <translation>يجب أن يتضمن توقيت التقرير المنطقة الزمنية.</translation>
         </message>
     </context>
     <context>

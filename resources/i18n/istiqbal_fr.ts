@@ -25,6 +25,21 @@
         </message>
     </context>
     <context>
+        <name>ActionListBox</name>
+        <message>
+            <source>{title} ({count})</source>
+            <translation>{title} ({count})</translation>
+        </message>
+        <message>
+            <source>Nothing to do.</source>
+            <translation>Rien à faire.</translation>
+        </message>
+        <message>
+            <source>Show them all</source>
+            <translation>Les afficher toutes</translation>
+        </message>
+    </context>
+    <context>
         <name>AnswerSelector</name>
         <message>
             <source>1 Yes</source>
@@ -307,6 +322,37 @@
         <message>
             <source>The two new passwords differ.</source>
             <translation>Les deux nouveaux mots de passe diffèrent.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>Tableau de bord</translation>
+        </message>
+        <message>
+            <source>This quarter's indicators against their targets (C8.7). Worst first.</source>
+            <translation>Les indicateurs du trimestre face à leurs cibles (C8.7). Les plus faibles d'abord.</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>{period}, from {first} to {last}</source>
+            <translation>{period}, du {first} au {last}</translation>
+        </message>
+        <message>
+            <source>To do now</source>
+            <translation>À faire maintenant</translation>
+        </message>
+        <message>
+            <source>No to-do list yet: they appear as requests, lines, agents and evaluations are recorded.</source>
+            <translation>Pas encore de liste d'actions : elles apparaissent à mesure que requêtes, lignes, agents et évaluations sont enregistrés.</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>Indicateurs</translation>
         </message>
     </context>
     <context>
@@ -705,6 +751,25 @@
         </message>
     </context>
     <context>
+        <name>KpiTileWidget</name>
+        <message>
+            <source>Target {target}</source>
+            <translation>Cible {target}</translation>
+        </message>
+        <message>
+            <source>Last quarter: not measured</source>
+            <translation>Trimestre précédent : non mesuré</translation>
+        </message>
+        <message>
+            <source>Last quarter {previous}, unchanged</source>
+            <translation>Trimestre précédent {previous}, inchangé</translation>
+        </message>
+        <message>
+            <source>Last quarter {previous}, {arrow} {change}</source>
+            <translation>Trimestre précédent {previous}, {arrow} {change}</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Istiqbal — sign in</source>
@@ -827,6 +892,137 @@
         <message>
             <source>Text</source>
             <translation>Texte</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Reports</source>
+            <translation>Rapports</translation>
+        </message>
+        <message>
+            <source>The periodic evaluation of reception (C8.7): an Excel workbook to sign and send up, with every indicator, the areas' tables and an action plan.</source>
+            <translation>L'évaluation périodique de l'accueil (C8.7) : un classeur Excel à signer et transmettre, avec chaque indicateur, les tableaux de chaque domaine et un plan d'action.</translation>
+        </message>
+        <message>
+            <source>New report</source>
+            <translation>Nouveau rapport</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mois</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>From … to …</source>
+            <translation>Du … au …</translation>
+        </message>
+        <message>
+            <source>Quarter {q}</source>
+            <translation>Trimestre {q}</translation>
+        </message>
+        <message>
+            <source>Where to save the workbook</source>
+            <translation>Où enregistrer le classeur</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Make the report</source>
+            <translation>Établir le rapport</translation>
+        </message>
+        <message>
+            <source>Print preview of the summary…</source>
+            <translation>Aperçu avant impression de la synthèse…</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>Enregistrer le rapport</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Making the report…</source>
+            <translation>Établissement du rapport…</translation>
+        </message>
+        <message>
+            <source>Report written to {path}.</source>
+            <translation>Rapport enregistré dans {path}.</translation>
+        </message>
+        <message>
+            <source>Summary of the evaluation</source>
+            <translation>Synthèse de l'évaluation</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicateur</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Cible</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>Période précédente</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>{period}, from {first} to {last}</source>
+            <translation>{period}, du {first} au {last}</translation>
+        </message>
+        <message>
+            <source>Reports made</source>
+            <translation>Rapports établis</translation>
+        </message>
+        <message>
+            <source>Made on</source>
+            <translation>Établi le</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>Open the file</source>
+            <translation>Ouvrir le fichier</translation>
+        </message>
+        <message>
+            <source>Open its folder</source>
+            <translation>Ouvrir son dossier</translation>
+        </message>
+        <message>
+            <source>{path} no longer exists.</source>
+            <translation>{path} n'existe plus.</translation>
         </message>
     </context>
     <context>
@@ -1643,10 +1839,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Appel mystère sans réponse.</translation>
         </message>
         <message>
-            <source>“{text}” is not a timetable: write for example 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = Monday).</source>
-            <translation>« {text} » n'est pas un horaire : écrivez par exemple 1-4 08:00-12:00 13:00-17:30; 5 08:00-13:30 (1 = lundi).</translation>
-        </message>
-        <message>
             <source>Reception and guidance techniques</source>
             <translation>Techniques d'accueil et d'orientation</translation>
         </message>
@@ -2079,6 +2271,241 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>excel_report</name>
+        <message>
+            <source>January</source>
+            <translation>janvier</translation>
+        </message>
+        <message>
+            <source>February</source>
+            <translation>février</translation>
+        </message>
+        <message>
+            <source>March</source>
+            <translation>mars</translation>
+        </message>
+        <message>
+            <source>April</source>
+            <translation>avril</translation>
+        </message>
+        <message>
+            <source>May</source>
+            <translation>mai</translation>
+        </message>
+        <message>
+            <source>June</source>
+            <translation>juin</translation>
+        </message>
+        <message>
+            <source>July</source>
+            <translation>juillet</translation>
+        </message>
+        <message>
+            <source>August</source>
+            <translation>août</translation>
+        </message>
+        <message>
+            <source>September</source>
+            <translation>septembre</translation>
+        </message>
+        <message>
+            <source>October</source>
+            <translation>octobre</translation>
+        </message>
+        <message>
+            <source>November</source>
+            <translation>novembre</translation>
+        </message>
+        <message>
+            <source>December</source>
+            <translation>décembre</translation>
+        </message>
+        <message>
+            <source>Quarter {q} {year}</source>
+            <translation>Trimestre {q} {year}</translation>
+        </message>
+        <message>
+            <source>{month} {year}</source>
+            <translation>{month} {year}</translation>
+        </message>
+        <message>
+            <source>Year {year}</source>
+            <translation>Année {year}</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>Du {first} au {last}</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation>Page {page} sur {pages}</translation>
+        </message>
+        <message>
+            <source>{body} — {period} ({first} to {last})</source>
+            <translation>{body} — {period} (du {first} au {last})</translation>
+        </message>
+        <message>
+            <source>Public body</source>
+            <translation>Organisme public</translation>
+        </message>
+        <message>
+            <source>Cover</source>
+            <translation>Couverture</translation>
+        </message>
+        <message>
+            <source>Periodic evaluation of citizen reception</source>
+            <translation>Évaluation périodique de l'accueil des citoyens</translation>
+        </message>
+        <message>
+            <source>Circular no. 8 of 19 March 2020 (phone reception, C8.7) and circular no. 2 of 3 April 2020 (remote services)</source>
+            <translation>Circulaire n° 8 du 19 mars 2020 (accueil téléphonique, C8.7) et circulaire n° 2 du 3 avril 2020 (services à distance)</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Compared with</source>
+            <translation>Comparée à</translation>
+        </message>
+        <message>
+            <source>{period} ({first} to {last})</source>
+            <translation>{period} (du {first} au {last})</translation>
+        </message>
+        <message>
+            <source>Deadline clock in force</source>
+            <translation>Mode de calcul des délais en vigueur</translation>
+        </message>
+        <message>
+            <source>Generated by</source>
+            <translation>Établi par</translation>
+        </message>
+        <message>
+            <source>Generated on</source>
+            <translation>Établi le</translation>
+        </message>
+        <message>
+            <source>The director</source>
+            <translation>Le directeur</translation>
+        </message>
+        <message>
+            <source>Name and title</source>
+            <translation>Nom et qualité</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Signature and stamp</source>
+            <translation>Signature et cachet</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Synthèse</translation>
+        </message>
+        <message>
+            <source>Summary of the evaluation</source>
+            <translation>Synthèse de l'évaluation</translation>
+        </message>
+        <message>
+            <source>Indicators with a target</source>
+            <translation>Indicateurs ayant une cible</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicateur</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Cible</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>Période précédente</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>This report evaluates citizen reception at {body} for {period}, from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with {previous}.</source>
+            <translation>Ce rapport évalue l'accueil des citoyens à {body} pour {period}, du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à {previous}.</translation>
+        </message>
+        <message>
+            <source>the body</source>
+            <translation>l'organisme</translation>
+        </message>
+        <message>
+            <source>{measured} of {total} indicators could be measured. Of the {n} measured indicators that have a target, {good} meet it, {watch} are close to it and {bad} fall short; the action plan sheet proposes a remedy for each of them.</source>
+            <translation>{measured} indicateurs sur {total} ont pu être mesurés. Sur les {n} indicateurs mesurés ayant une cible, {good} l'atteignent, {watch} en sont proches et {bad} restent en deçà ; la feuille « Plan d'action » propose une mesure pour chacun.</translation>
+        </message>
+        <message>
+            <source>Requests: {received} received; {on_time} % of those that can be judged were answered within the deadline (target {target} %); {overdue} were overdue and unanswered at the end of the period.</source>
+            <translation>Requêtes : {received} reçues ; {on_time} % de celles qui peuvent être jugées ont reçu une réponse dans le délai (cible {target} %) ; {overdue} étaient en retard et sans réponse en fin de période.</translation>
+        </message>
+        <message>
+            <source>Phone lines: {active} in service; {checked} % were checked during the period and {working} % worked at their last check; {faults} faults were still open at the end of the period.</source>
+            <translation>Lignes téléphoniques : {active} en service ; {checked} % ont été contrôlées pendant la période et {working} % fonctionnaient à leur dernier contrôle ; {faults} pannes restaient ouvertes en fin de période.</translation>
+        </message>
+        <message>
+            <source>Call quality: {count} calls evaluated, with a mean score of {score} out of 100; {pickup} % were picked up in time and {named} % named the body.</source>
+            <translation>Qualité des appels : {count} appels évalués, note moyenne {score} sur 100 ; {pickup} % ont été décrochés à temps et {named} % ont nommé l'organisme.</translation>
+        </message>
+        <message>
+            <source>Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest hour began at {hour}:00.</source>
+            <translation>Trafic d'appels : {calls} appels entrants enregistrés, {answered} % décrochés ; l'heure la plus chargée commençait à {hour} h 00.</translation>
+        </message>
+        <message>
+            <source>Staff and training: {agents} reception agents active; {sessions} training sessions held ({hours} person-hours); {trained} % of agents trained during the period and {special} % trained to serve particular categories of users.</source>
+            <translation>Personnel et formation : {agents} agents d'accueil en activité ; {sessions} sessions de formation ({hours} heures-personne) ; {trained} % des agents formés pendant la période et {special} % formés à l'accueil de catégories particulières d'usagers.</translation>
+        </message>
+        <message>
+            <source>Nothing recorded for this period.</source>
+            <translation>Rien d'enregistré pour cette période.</translation>
+        </message>
+        <message>
+            <source>Action plan</source>
+            <translation>Plan d'action</translation>
+        </message>
+        <message>
+            <source>Action plan (C8.7)</source>
+            <translation>Plan d'action (C8.7)</translation>
+        </message>
+        <message>
+            <source>Every indicator below its target, with a suggested remedy. Write the solutions decided, who carries them out and by when, then sign the cover.</source>
+            <translation>Chaque indicateur en deçà de sa cible, avec une mesure proposée. Inscrivez les solutions décidées, qui les met en œuvre et pour quand, puis signez la couverture.</translation>
+        </message>
+        <message>
+            <source>Suggested remedy</source>
+            <translation>Mesure proposée</translation>
+        </message>
+        <message>
+            <source>Solutions decided by the director</source>
+            <translation>Solutions décidées par le directeur</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>Responsable</translation>
+        </message>
+        <message>
+            <source>Due date</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>Every measured indicator meets its target.</source>
+            <translation>Chaque indicateur mesuré atteint sa cible.</translation>
+        </message>
+        <message>
+            <source>Other difficulties found and solutions</source>
+            <translation>Autres difficultés constatées et solutions</translation>
+        </message>
+    </context>
+    <context>
         <name>kpi</name>
         <message>
             <source>Requests received</source>
@@ -2206,6 +2633,116 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>kpi_remedy</name>
+        <message>
+            <source>Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and send a notice to the sender within 48 hours when documents or coordination are needed (C2.1).</source>
+            <translation>Revoir avec l'équipe les requêtes traitées en retard, désigner un suppléant pour la boîte aux lettres en cas d'absence et aviser l'expéditeur sous 48 heures quand des documents ou une coordination sont nécessaires (C2.1).</translation>
+        </message>
+        <message>
+            <source>Read the mailbox at least twice a day and answer with the standard replies of the reference guide; send the notice at once when the answer needs coordination (C2.1).</source>
+            <translation>Relever la boîte au moins deux fois par jour et répondre avec les réponses types du guide de référence ; envoyer l'avis sans attendre quand la réponse exige une coordination (C2.1).</translation>
+        </message>
+        <message>
+            <source>Answer or send a notice for every overdue request this week, then check the list of requests near their deadline every morning (C2.1).</source>
+            <translation>Répondre ou envoyer un avis pour chaque requête en retard cette semaine, puis consulter chaque matin la liste des requêtes proches de leur échéance (C2.1).</translation>
+        </message>
+        <message>
+            <source>Check that each notice names the documents or bodies involved and follow the request to its final answer (C2.1).</source>
+            <translation>Vérifier que chaque avis cite les documents ou organismes concernés et suivre la requête jusqu'à sa réponse finale (C2.1).</translation>
+        </message>
+        <message>
+            <source>Follow each open request to its final answer and close it; report the requests blocked by another body (C2.3).</source>
+            <translation>Suivre chaque requête ouverte jusqu'à sa réponse finale et la clôturer ; signaler les requêtes bloquées par un autre organisme (C2.3).</translation>
+        </message>
+        <message>
+            <source>Plan a test call on every line in service each month and record its result (C8.1).</source>
+            <translation>Programmer chaque mois un appel de test sur chaque ligne en service et en noter le résultat (C8.1).</translation>
+        </message>
+        <message>
+            <source>Report each line found out of order to the operator at once and forward it to a working line meanwhile (C8.4, C2.4).</source>
+            <translation>Signaler sans délai à l'opérateur chaque ligne hors service et la renvoyer entre-temps vers une ligne qui fonctionne (C8.4, C2.4).</translation>
+        </message>
+        <message>
+            <source>Publish every line in service on the website and on forms and posters, and remove the retired ones (C8.1).</source>
+            <translation>Publier chaque ligne en service sur le site web, les formulaires et les affiches, et retirer les lignes supprimées (C8.1).</translation>
+        </message>
+        <message>
+            <source>Chase the operator for each open fault and forward the line to an agent's phone until it is repaired (C8.4, C2.4).</source>
+            <translation>Relancer l'opérateur pour chaque panne ouverte et renvoyer la ligne vers le téléphone d'un agent jusqu'à sa réparation (C8.4, C2.4).</translation>
+        </message>
+        <message>
+            <source>Agree a repair delay with the operator and escalate the faults that exceed it (C8.4).</source>
+            <translation>Convenir d'un délai de réparation avec l'opérateur et faire remonter les pannes qui le dépassent (C8.4).</translation>
+        </message>
+        <message>
+            <source>Reinforce the lines at peak hours, forward unanswered lines to an available agent and remind agents that calls must be picked up within five minutes (C8.2, C8.4).</source>
+            <translation>Renforcer les lignes aux heures de pointe, renvoyer les lignes sans réponse vers un agent disponible et rappeler aux agents de décrocher en moins de cinq minutes (C8.2, C8.4).</translation>
+        </message>
+        <message>
+            <source>Remind agents to greet the caller first, with a short session on the reception standards (C8.2, C8.5).</source>
+            <translation>Rappeler aux agents de saluer l'appelant en premier, avec une courte session sur les normes d'accueil (C8.2, C8.5).</translation>
+        </message>
+        <message>
+            <source>Post the standard greeting that names the body beside every phone and check it during listening sessions (C8.2).</source>
+            <translation>Afficher près de chaque téléphone la formule d'accueil qui nomme l'organisme et la vérifier lors des écoutes (C8.2).</translation>
+        </message>
+        <message>
+            <source>Go over the evaluations with each agent, train on the weakest criteria and recognise the best agents (C8.2, C8.5).</source>
+            <translation>Passer en revue les évaluations avec chaque agent, former sur les critères les plus faibles et distinguer les meilleurs agents (C8.2, C8.5).</translation>
+        </message>
+        <message>
+            <source>Plan listening sessions and mystery calls every month so that each agent is evaluated (C8.7).</source>
+            <translation>Programmer chaque mois des écoutes et des appels mystère pour que chaque agent soit évalué (C8.7).</translation>
+        </message>
+        <message>
+            <source>Add agents or lines at the peak hour shown in the traffic sheet and forward lines left unattended (C8.4, C2.4).</source>
+            <translation>Ajouter des agents ou des lignes à l'heure de pointe indiquée dans la feuille du trafic et renvoyer les lignes laissées sans agent (C8.4, C2.4).</translation>
+        </message>
+        <message>
+            <source>Reorganise the reception rota around the peak hours so that calls are picked up quickly (C8.2, C8.4).</source>
+            <translation>Réorganiser le planning de l'accueil autour des heures de pointe pour décrocher rapidement (C8.2, C8.4).</translation>
+        </message>
+        <message>
+            <source>Plan the training sessions of the next quarter on reception techniques and legal updates (C8.5).</source>
+            <translation>Programmer les formations du prochain trimestre sur les techniques d'accueil et les mises à jour juridiques (C8.5).</translation>
+        </message>
+        <message>
+            <source>Register the agents not yet trained in the next session on reception and guidance techniques (C8.5).</source>
+            <translation>Inscrire les agents non encore formés à la prochaine session sur les techniques d'accueil et d'orientation (C8.5).</translation>
+        </message>
+        <message>
+            <source>Organise an awareness session on serving people with disabilities and the elderly for the agents not yet trained (C8.6).</source>
+            <translation>Organiser une session de sensibilisation à l'accueil des personnes handicapées et âgées pour les agents non encore formés (C8.6).</translation>
+        </message>
+        <message>
+            <source>Look into the causes with the team concerned and set a dated correction (C8.7).</source>
+            <translation>Analyser les causes avec l'équipe concernée et fixer une correction datée (C8.7).</translation>
+        </message>
+    </context>
+    <context>
+        <name>kpi_status</name>
+        <message>
+            <source>Good</source>
+            <translation>Bon</translation>
+        </message>
+        <message>
+            <source>Watch</source>
+            <translation>À surveiller</translation>
+        </message>
+        <message>
+            <source>Below target</source>
+            <translation>Sous la cible</translation>
+        </message>
+        <message>
+            <source>No target</source>
+            <translation>Sans cible</translation>
+        </message>
+        <message>
+            <source>Not yet measurable</source>
+            <translation>Pas encore mesurable</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -2242,6 +2779,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>Call traffic</source>
             <translation>Trafic d'appels</translation>
         </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Tableau de bord</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Rapports</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -2255,6 +2800,41 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>Votre rôle ({role}) ne permet pas cette action.</translation>
+        </message>
+    </context>
+    <context>
+        <name>report</name>
+        <message>
+            <source>“{text}” is not an ISO time such as 2026-10-01T08:00.</source>
+            <translation>« {text} » n'est pas une heure ISO comme 2026-10-01T08:00.</translation>
+        </message>
+        <message>
+            <source>Report for {period} written to {path}.</source>
+            <translation>Rapport de {period} enregistré dans {path}.</translation>
+        </message>
+        <message>
+            <source>{hours} calendar hours</source>
+            <translation>{hours} heures calendaires</translation>
+        </message>
+        <message>
+            <source>The report must be an .xlsx file, not “{name}”.</source>
+            <translation>Le rapport doit être un fichier .xlsx, pas « {name} ».</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>Le dossier {folder} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: the file is open in another program (Excel?) or read-only; close it and try again.</source>
+            <translation>Impossible d'écrire {path} : le fichier est ouvert dans un autre programme (Excel ?) ou en lecture seule ; fermez-le et réessayez.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}.</source>
+            <translation>Impossible d'écrire {path} : {reason}.</translation>
+        </message>
+        <message>
+            <source>The report time must include its time zone.</source>
+            <translation>L'heure du rapport doit inclure son fuseau horaire.</translation>
         </message>
     </context>
     <context>

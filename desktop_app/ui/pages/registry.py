@@ -87,6 +87,7 @@ PAGES: list[PageSpec] = [
     PageSpec("evaluations", lambda: QCoreApplication.translate("pages", "Call evaluations"),
              _evaluations, Perm.READ_ALL),
     PageSpec("calls", lambda: QCoreApplication.translate("pages", "Call traffic"), _calls,
+             Perm.READ_ALL),
     # The periodic evaluation (C8.7): the home page and the quarterly report.
     PageSpec("dashboard", lambda: QCoreApplication.translate("pages", "Dashboard"), _dashboard,
              Perm.READ_ALL),
