@@ -61,3 +61,15 @@ def actor_of(db: Database, admin: Actor) -> Callable[[Role], Actor]:
         return made[role]
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that switches the language (CLI --lang, a report in French) must not leak it."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        from desktop_app.i18n import install_language
+
+        install_language("en")

@@ -65,6 +65,9 @@ def _actions(ctx: SectionContext) -> ActionList:
 
 @pytest.fixture
 def fake_registries(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Import the real areas first, or their decorators would register into the fakes later.
+    kpis._load_areas()
+    sections._load()
     monkeypatch.setattr(kpis, "INDICATORS", {k: _kpi(k) for k in CURRENT})
     monkeypatch.setattr(sections, "REPORT_SECTIONS", {"requests": _section})
     monkeypatch.setattr(sections, "ACTION_LISTS", {"overdue": _actions})

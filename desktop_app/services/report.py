@@ -63,12 +63,10 @@ class ReportHistoryRow:
 
 
 def clock_text(values: dict[str, object]) -> str:
-    """The deadline clock in force: an area's `deadline_clock` setting, else 48 calendar hours."""
-    clock = values.get("deadline_clock")
-    if isinstance(clock, str) and clock.strip():
-        return clock.strip()
-    hours = values.get("deadline_hours", 48)
-    return translate("report", "{hours} calendar hours").format(hours=hours)
+    """The deadline clock in force, as the requests area's clock names it (C2.1)."""
+    from desktop_app.services.deadlines import clock_description
+
+    return clock_description(values)
 
 
 def _check_target(out: Path) -> Path:

@@ -78,7 +78,7 @@ def test_replace_refused_keeps_old_file_and_no_temp_c8_7(
 
     monkeypatch.setattr(report.os, "replace", refuse)
     with pytest.raises(UserError) as err:
-        report.generate(db, admin, "2026-Q3", out, "fr", AS_OF)
+        report.generate(db, admin, "2026-Q3", out, "en", AS_OF)
     assert "close it and try again" in err.value.message and "\n" not in err.value.message
     assert out.read_bytes() == b"old report"
     assert [p.name for p in out.parent.iterdir()] == ["q3.xlsx"]
@@ -114,5 +114,5 @@ def test_clock_in_force_on_cover_c8_7(db: Database, admin: Actor, tmp_path: Path
     report.generate(db, admin, "2026-Q3", out, "en", AS_OF)
     cover = load_workbook(out)["Cover"]
     texts = [c.value for row in cover.iter_rows() for c in row if c.value]
-    assert "48 calendar hours" in texts
+    assert "Deadline: 48 calendar hours after receipt (circular C2.1)." in texts
     assert "Admin Istrateur" in texts
