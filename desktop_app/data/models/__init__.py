@@ -5,8 +5,18 @@ from __future__ import annotations
 from desktop_app.data.models.agents import Agent
 from desktop_app.data.models.audit import AuditEntry
 from desktop_app.data.models.base import Base
-from desktop_app.data.models.lines import PhoneLine
+from desktop_app.data.models.lines import (
+    LineCheck,
+    LineFault,
+    LineForwarding,
+    LineMaintenance,
+    PhoneLine,
+    ReinforcementPlan,
+)
 from desktop_app.data.models.settings import Setting
 from desktop_app.data.models.users import User
 
-__all__ = ["Agent", "AuditEntry", "Base", "PhoneLine", "Setting", "User"]
+__all__ = [
+    "Agent", "AuditEntry", "Base", "LineCheck", "LineFault", "LineForwarding", "LineMaintenance",
+    "PhoneLine", "ReinforcementPlan", "Setting", "User",
+]  # fmt: skip
