@@ -35,6 +35,12 @@ def _users(state: AppState) -> QWidget:
     return UsersPage(state)
 
 
+def _lines(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.lines_page import LinesPage
+
+    return LinesPage(state)
+
+
 def _audit(state: AppState) -> QWidget:
     from desktop_app.ui.pages.audit_page import AuditPage
 
@@ -50,6 +56,9 @@ PAGES: list[PageSpec] = [
              Perm.MANAGE_USERS),
     PageSpec("audit", lambda: QCoreApplication.translate("pages", "Audit trail"), _audit,
              Perm.VIEW_AUDIT),
+    # Every role reads the lines (READ_ALL, or CHECK_LINES for agents doing verification
+    # rounds); lines.require_read() checks it in the service.
+    PageSpec("lines", lambda: QCoreApplication.translate("pages", "Phone lines"), _lines, None),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip
