@@ -72,7 +72,7 @@ def test_a_check_is_recorded_in_two_clicks_c8_1(state: AppState, qtbot: object) 
     page.check_actions["answered_named"].trigger()  # click 1 opened the menu, click 2 is this
     got = lines.get_line(state.db, state.actor, row.id)
     assert got.last_check_result == "answered_named"
-    assert page.model.display(page.model.row_at(0), 7) == "Answered and named the body"  # type: ignore[arg-type]
+    assert page.model.display(page.model.row_at(0), 6).endswith("Answered and named the body")  # type: ignore[arg-type]
     assert page.history.rowCount() == 1
     assert "0 due" in page.round_button.text()
 
@@ -157,8 +157,8 @@ def test_a_director_sees_the_lines_but_cannot_change_them(
     qtbot.addWidget(page)  # type: ignore[attr-defined]
     page.table.selectRow(0)
     assert page.model.rowCount() == 1
-    assert not page.add_button.isEnabled() and not page.edit_button.isEnabled()
-    assert not page.check_button.isEnabled()
+    assert page.add_button.isHidden() and page.edit_button.isHidden()
+    assert page.check_button.isHidden() and page.round_button.isHidden()
 
 
 def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot: object) -> None:

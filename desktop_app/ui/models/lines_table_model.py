@@ -11,14 +11,21 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services import lines
 from desktop_app.services.lines import LineFilter, LineRow
-from desktop_app.ui.formatting import format_datetime
+from desktop_app.ui.formatting import format_date, format_datetime, local
 from desktop_app.ui.models.keyset_table_model import KeysetTableModel
 from desktop_app.ui.state import AppState
 
 # Column → the service's sort key (None: not sortable in SQL).
-SORT_KEYS = ("number", "kind", "label", "department", None, "status", "last_checked_at", None, None)
+SORT_KEYS = ("number", "kind", "label", "department", None, "status", "last_checked_at", None)
 
 BAD = QColor("#b3261e")
+
+
+def ltr(text: str) -> str:
+    """A phone number keeps its digit groups in order inside Arabic text (bidi isolate)."""
+    return f"\u2066{text}\u2069"
+
+
 GOOD = QColor("#1e6b32")
 WARN_BG = QColor("#fdecea")
 
@@ -38,7 +45,6 @@ class LinesTableModel(KeysetTableModel[LineRow]):
             self.tr("Published on"),
             self.tr("Status"),
             self.tr("Last check"),
-            self.tr("Result"),
             self.tr("Answered by now"),
         )
 
@@ -49,7 +55,8 @@ class LinesTableModel(KeysetTableModel[LineRow]):
 
     def display(self, row: LineRow, column: int) -> str:
         if column == 0:
-            return f"{row.display}  ({row.extension})" if row.extension else row.display
+            shown = f"{row.display}  ({row.extension})" if row.extension else row.display
+            return ltr(shown)
         if column == 1:
             return lines.kind_label(row.kind)
         if column == 2:
@@ -68,29 +75,37 @@ class LinesTableModel(KeysetTableModel[LineRow]):
                 )
             return status
         if column == 6:
-            return format_datetime(row.last_checked_at) if row.last_checked_at else self.tr("never")
+            if row.last_checked_at is None:
+                return self.tr("never checked")
+            return self.tr("{date}: {result}").format(
+                date=format_date(local(row.last_checked_at).date()),
+                result=lines.result_label(row.last_check_result),
+            )
         if column == 7:
-            return lines.result_label(row.last_check_result)
-        if column == 8:
             fwd = row.forwarding
             if fwd is None:
                 return ""
             return self.tr("{agent} on {number}").format(
-                agent=fwd.agent_name(self.state.lang), number=fwd.target_display
+                agent=fwd.agent_name(self.state.lang), number=ltr(fwd.target_display)
             )
         return ""
 
     def extra_data(self, row: LineRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == 7 and row.working is not None:
+            if column == 6 and row.working is not None:
                 return QBrush(GOOD if row.working else BAD)
             if column == 5 and row.status in ("faulty", "out_of_service"):
                 return QBrush(BAD)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             # Digits read left to right even in an Arabic table.
             return int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.number
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return row.number
+            if column == 6 and row.last_checked_at is not None:
+                return format_datetime(row.last_checked_at)
+            if column in (2, 3, 4, 5, 7):
+                return self.display(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

@@ -160,13 +160,13 @@ class LinesPage(QWidget):
         self.maintenance_action.triggered.connect(self.schedule_maintenance)
         self.import_action.triggered.connect(self.import_file)
         self.export_action.triggered.connect(self.export_file)
-        self.add_button.setEnabled(self.can_edit)
-        self.forward_button.setEnabled(self.can_edit)
-        self.maintenance_action.setEnabled(self.can_edit)
-        self.import_action.setEnabled(self.can_edit)
-        self.check_button.setEnabled(self.can_check)
-        self.round_button.setEnabled(self.can_check)
-        self.fault_button.setEnabled(self.can_check)
+        # What a role can never do is not shown at all (a director reads, an agent checks).
+        for w in (self.add_button, self.edit_button, self.forward_button):
+            w.setVisible(self.can_edit)
+        for w in (self.check_button, self.round_button, self.fault_button):
+            w.setVisible(self.can_check)
+        self.maintenance_action.setVisible(self.can_edit)
+        self.import_action.setVisible(self.can_edit)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = LinesTableModel(self.state, self)
@@ -181,7 +181,8 @@ class LinesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 120, 200, 160, 150, 110, 120, 170)):
+        self.table.setWordWrap(False)
+        for col, width in enumerate((100, 95, 215, 115, 120, 95, 190)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self.edit_line)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
@@ -212,6 +213,8 @@ class LinesPage(QWidget):
     def refresh_inventory(self) -> None:
         self.model.filter = self.current_filter()
         attempt(self, self.model.reload)
+        if self.model.rowCount() and self.table.currentIndex().row() < 0:
+            self.table.selectRow(0)
         due = attempt(self, lambda: lines.lines_due_for_check(self.state.db, self.state.actor))
         self._due = due or []
         self.round_button.setText(self.tr("Verification round ({n} due)").format(n=len(self._due)))
@@ -394,6 +397,7 @@ class LinesPage(QWidget):
         self.open_only.setChecked(True)
         self.repair_button = QPushButton(self.tr("Mark repaired…"))
         self.repair_button.setEnabled(False)
+        self.repair_button.setVisible(self.can_edit)
         bar.addWidget(self.open_only)
         bar.addStretch(1)
         bar.addWidget(self.repair_button)
@@ -456,8 +460,8 @@ class LinesPage(QWidget):
         self.overdue_only.toggled.connect(self.refresh_maintenance)
         self.done_button.clicked.connect(self.maintenance_done)
         self.delete_maintenance_button.clicked.connect(self.delete_maintenance)
-        self.done_button.setEnabled(self.can_edit)
-        self.delete_maintenance_button.setEnabled(self.can_edit)
+        self.done_button.setVisible(self.can_edit)
+        self.delete_maintenance_button.setVisible(self.can_edit)
         self._maintenance_rows: list[lines.MaintenanceRow] = []
         return tab
 
@@ -536,7 +540,7 @@ class LinesPage(QWidget):
         self.edit_plan_button = QPushButton(self.tr("Edit…"))
         self.delete_plan_button = QPushButton(self.tr("Delete"))
         for b in (self.add_plan_button, self.edit_plan_button, self.delete_plan_button):
-            b.setEnabled(self.can_edit)
+            b.setVisible(self.can_edit)
             bar.addWidget(b)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -609,7 +613,7 @@ class LinesPage(QWidget):
         layout = QVBoxLayout(tab)
         bar = QHBoxLayout()
         self.end_forward_button = QPushButton(self.tr("End the forwarding now"))
-        self.end_forward_button.setEnabled(self.can_edit)
+        self.end_forward_button.setVisible(self.can_edit)
         bar.addStretch(1)
         bar.addWidget(self.end_forward_button)
         layout.addLayout(bar)
