@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, select, update
+from sqlalchemy import and_, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -1207,8 +1207,8 @@ def insert_lines(session: Session, actor: Actor, new: list[NewLine]) -> int:
         return 0
     now = utcnow()
     session.execute(
-        PhoneLine.__table__.insert(),
-        [  # type: ignore[attr-defined]
+        insert(PhoneLine),
+        [
             {
                 "number": n.number,
                 "kind": n.kind,

@@ -85,7 +85,7 @@ def fault_repair_mean_h(ctx: KpiContext) -> float | None:
     stmt = select(LineFault.reported_at, LineFault.repaired_at).where(
         LineFault.repaired_at >= ctx.start, LineFault.repaired_at < ctx.end
     )
-    hours = [(r - f).total_seconds() / 3600 for f, r in ctx.session.execute(stmt)]
+    hours = [(r - f).total_seconds() / 3600 for f, r in ctx.session.execute(stmt) if r is not None]
     if not hours:
         return None
     return round(sum(hours) / len(hours), 1)
