@@ -49,8 +49,15 @@ def _settings_step(ctx: DemoContext) -> None:
     })  # fmt: skip
 
 
+def _lines_step(ctx: DemoContext) -> None:
+    """Phone lines (C8.1, C8.4, C2.4); forwardings need agents, so it runs after their step."""
+    from desktop_app.services.demo_lines import lines_step
+
+    lines_step(ctx)
+
+
 # Areas register here, in the order their data depends on each other (lines before checks …).
-DEMO_STEPS: list[DemoStep] = [_settings_step]
+DEMO_STEPS: list[DemoStep] = [_settings_step, _lines_step]
 
 
 def _load_area_steps() -> None:

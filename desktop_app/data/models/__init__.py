@@ -14,7 +14,14 @@ from desktop_app.data.models.calls import (
     Scorecard,
     ScorecardCriterion,
 )
-from desktop_app.data.models.lines import PhoneLine
+from desktop_app.data.models.lines import (
+    LineCheck,
+    LineFault,
+    LineForwarding,
+    LineMaintenance,
+    PhoneLine,
+    ReinforcementPlan,
+)
 from desktop_app.data.models.reports import ReportRun
 from desktop_app.data.models.requests import (
     CalendarYear,
@@ -38,9 +45,14 @@ __all__ = [
     "Evaluation",
     "EvaluationAnswer",
     "Holiday",
+    "LineCheck",
+    "LineFault",
+    "LineForwarding",
+    "LineMaintenance",
     "MysteryCampaign",
     "OfficeTimetable",
     "PhoneLine",
+    "ReinforcementPlan",
     "ReportRun",
     "RequestEvent",
     "RequestPurge",

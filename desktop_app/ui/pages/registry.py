@@ -35,6 +35,12 @@ def _users(state: AppState) -> QWidget:
     return UsersPage(state)
 
 
+def _lines(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.lines_page import LinesPage
+
+    return LinesPage(state)
+
+
 def _audit(state: AppState) -> QWidget:
     from desktop_app.ui.pages.audit_page import AuditPage
 
@@ -93,6 +99,9 @@ PAGES: list[PageSpec] = [
              Perm.READ_ALL),
     PageSpec("reports", lambda: QCoreApplication.translate("pages", "Reports"), _reports,
              Perm.READ_ALL),
+    # Every role reads the lines (READ_ALL, or CHECK_LINES for agents doing verification
+    # rounds); lines.require_read() checks it in the service.
+    PageSpec("lines", lambda: QCoreApplication.translate("pages", "Phone lines"), _lines, None),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip

@@ -1,0 +1,68 @@
+"""Record a check of a line with notes, at a chosen time (C8.1, C2.4)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import lines
+from desktop_app.services.lines import LineRow
+from desktop_app.ui.messages import attempt
+from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.local_datetime_edit import LocalDateTimeEdit
+
+
+class LineCheckDialog(QDialog):
+    def __init__(self, state: AppState, line: LineRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.line = line
+        self.setWindowTitle(self.tr("Record a check"))
+        title = QLabel(f"{line.display} — {line.label}" if line.label else line.display)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        self.result = QComboBox()
+        for r in lines.RESULTS:
+            self.result.addItem(lines.result_label(r), r)
+        self.when = LocalDateTimeEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        form = QFormLayout()
+        form.addRow(self.tr("Line"), title)
+        form.addRow(self.tr("Result"), self.result)
+        form.addRow(self.tr("When"), self.when)
+        form.addRow(self.tr("Notes"), self.notes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        at: datetime = self.when.value()
+        done = attempt(
+            self,
+            lambda: lines.record_check(
+                self.state.db,
+                self.state.actor,
+                self.line.id,
+                self.result.currentData(),
+                at=at,
+                notes=self.notes.toPlainText(),
+            ),
+        )
+        if done is not None:
+            self.accept()

@@ -1,0 +1,122 @@
+"""Preview of a phone directory before importing it (C8.1): every row, what it becomes or why
+it cannot, then import or cancel. Nothing is written until the user says so."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.exchange.lines_file import ImportPlan, commit_import
+from desktop_app.services import lines, phones
+from desktop_app.services.errors import ImportResult
+from desktop_app.ui.messages import attempt
+from desktop_app.ui.state import AppState
+
+ERROR = QColor("#b3261e")
+WARNING = QColor("#8a5a00")
+
+
+class LinesImportDialog(QDialog):
+    def __init__(self, state: AppState, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.plan = plan
+        self.result: ImportResult | None = None
+        self.setWindowTitle(self.tr("Import phone lines — {file}").format(file=plan.file))
+        self.resize(980, 560)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(plan.rows), 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Row"),
+                self.tr("Number as written"),
+                self.tr("Kind"),
+                self.tr("Label"),
+                self.tr("Becomes"),
+                self.tr("Remarks"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        for i, r in enumerate(plan.rows):
+            becomes = ", ".join(phones.display_number(n.number) for n in r.new)
+            remarks = [e.message for e in r.errors] + [w.message for w in r.warnings]
+            if r.duplicates and not r.errors:
+                remarks.append(
+                    self.tr("{n} already in the inventory or earlier in the file").format(
+                        n=r.duplicates
+                    )
+                )
+            values = (
+                str(r.row),
+                r.number_text,
+                lines.kind_label(r.kind),
+                r.label,
+                becomes,
+                "\n".join(remarks),
+            )
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if r.errors:
+                    item.setForeground(QBrush(ERROR))
+                elif r.warnings and col == 5:
+                    item.setForeground(QBrush(WARNING))
+                self.table.setItem(i, col, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        self.skip = QCheckBox(self.tr("Skip the invalid rows and import the others"))
+        self.skip.setVisible(bool(plan.errors))
+        self.skip.toggled.connect(self.refresh)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.commit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.skip)
+        layout.addWidget(self.buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        skip = self.skip.isChecked()
+        new = len(self.plan.to_insert(skip))
+        bad = len({e.row for e in self.plan.errors})
+        if bad and not skip:
+            text = self.tr(
+                "{bad} rows cannot be imported (in red). Nothing will be written "
+                "unless you correct the file or choose to skip them."
+            ).format(bad=bad)
+        else:
+            text = self.tr(
+                "{new} new lines will be added; {dup} numbers are already in the inventory."
+            ).format(new=new, dup=self.plan.duplicates())
+        self.summary.setText(text)
+        self.import_button.setEnabled(new > 0 and (not bad or skip))
+
+    def commit(self) -> None:
+        skip = self.skip.isChecked()
+        result = attempt(
+            self,
+            lambda: commit_import(self.state.db, self.state.actor, self.plan, skip_invalid=skip),
+        )
+        if result is not None:
+            self.result = result
+            self.accept()

@@ -1,0 +1,177 @@
+"""The Lines page (C8.1, C8.4, C2.4): the model passes qtmodeltester, a check takes two clicks,
+the dialog validates the number as it is typed, the import previews before writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+
+from desktop_app.services import lines
+from desktop_app.services.lines import LineFilter, LineInput
+from desktop_app.services.permissions import Actor, Role
+from desktop_app.ui.dialogs.line_dialog import LineDialog
+from desktop_app.ui.dialogs.lines_import_dialog import LinesImportDialog
+from desktop_app.ui.dialogs.verification_round_dialog import VerificationRoundDialog
+from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
+from desktop_app.ui.models.lines_table_model import LinesTableModel
+from desktop_app.ui.pages.lines_page import LinesPage
+from desktop_app.ui.state import AppState
+from tests.helpers.typing import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def _seed(state: AppState, n: int = 3) -> list[lines.LineRow]:
+    made = []
+    for i in range(n):
+        made.append(
+            lines.create_line(
+                state.db,
+                state.actor,
+                LineInput(
+                    f"71 563 5{i:02d}",
+                    "direct",
+                    f"Ligne {i}",
+                    "Etat civil",
+                    published=frozenset({"website"}),
+                ),
+            )
+        )
+    return made
+
+
+def test_the_lines_models_pass_qtmodeltester(state: AppState, qtmodeltester: object) -> None:
+    rows = _seed(state, 5)
+    lines.record_check(state.db, state.actor, rows[0].id, "busy")
+    lines.report_fault(state.db, state.actor, rows[1].id, symptom="=SUM(A1)")
+    model = LinesTableModel(state)
+    model.page_size = 2
+    model.reload()
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    by_check = LinesTableModel(state)  # one tester per model: testers clash on a reset
+    by_check.page_size = 2
+    by_check.sort(6, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(by_check)  # type: ignore[attr-defined]
+    assert by_check.row_at(0).id == rows[0].id  # type: ignore[union-attr]
+    faults = LineFaultsTableModel(state)
+    faults.reload()
+    qtmodeltester.check(faults)  # type: ignore[attr-defined]
+    assert faults.display(faults.row_at(0), 4) == "open"  # type: ignore[arg-type]
+
+
+def test_a_check_is_recorded_in_two_clicks_c8_1(state: AppState, qtbot: object) -> None:
+    row = _seed(state, 1)[0]
+    page = LinesPage(state)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.table.selectRow(0)
+    menu = page.check_button.menu()
+    assert isinstance(menu, QMenu)
+    page.check_actions["answered_named"].trigger()  # click 1 opened the menu, click 2 is this
+    got = lines.get_line(state.db, state.actor, row.id)
+    assert got.last_check_result == "answered_named"
+    assert page.model.display(page.model.row_at(0), 6).endswith("Answered and named the body")  # type: ignore[arg-type]
+    assert page.history.rowCount() == 1
+    assert "0 due" in page.round_button.text()
+
+
+def test_the_dialog_checks_the_number_as_it_is_typed_c8_1(state: AppState, qtbot: object) -> None:
+    _seed(state, 1)
+    dialog = LineDialog(state)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    type_text(dialog.number, "٧١ ٥٦٣ ٥")
+    assert not save.isEnabled()
+    assert "has 6 digits" in dialog.feedback.text()
+    type_text(dialog.number, "٢٠")
+    assert save.isEnabled()
+    assert "71 563 520" in dialog.feedback.text()
+    dialog.kind.setCurrentIndex(lines.KINDS.index("fax"))
+    type_text(dialog.label, "فاكس مكتب الضبط")
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.number == "+21671563520"
+    again = LineDialog(state)
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    again.number.setText("71 563 500")  # the seeded line
+    assert again.validate()
+    assert lines.count_lines(state.db, state.actor) == 2
+
+
+def test_the_verification_round_records_one_click_per_line(state: AppState, qtbot: object) -> None:
+    _seed(state, 2)
+    due = lines.lines_due_for_check(state.db, state.actor)
+    dialog = VerificationRoundDialog(state, due)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.result_buttons["answered"].click()
+    dialog.result_buttons["no_answer"].click()
+    assert dialog.recorded == 2
+    assert lines.lines_due_for_check(state.db, state.actor) == []
+    assert "finished" in dialog.progress.text()
+
+
+def test_the_import_previews_then_commits_only_when_asked(
+    state: AppState, qtbot: object, tmp_path: Path
+) -> None:
+    from desktop_app.exchange.lines_file import plan_import
+
+    path = tmp_path / "annuaire.csv"
+    path.write_text(
+        "Numéro;Type;Libellé\n71 563 500;standard;Accueil\n71 5x3;fax;Faux\n", encoding="utf-8"
+    )
+    plan = plan_import(state.db, state.actor, path)
+    dialog = LinesImportDialog(state, plan)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert dialog.table.rowCount() == 2
+    assert not dialog.import_button.isEnabled()
+    assert "71 5x3" in dialog.table.item(1, 5).text()
+    dialog.skip.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    assert lines.count_lines(state.db, state.actor) == 0
+    dialog.commit()
+    assert dialog.result is not None and dialog.result.imported == 1
+    assert lines.count_lines(state.db, state.actor) == 1
+
+
+def test_the_import_runs_in_the_background_from_the_page(
+    state: AppState, qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "annuaire.csv"
+    path.write_text("Numéro\n71 563 500\n", encoding="utf-8")
+    page = LinesPage(state)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    shown: list[object] = []
+    monkeypatch.setattr(page, "_show_preview", shown.append)
+    page.import_path(path)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)  # type: ignore[attr-defined]
+    assert len(shown[0].rows) == 1  # type: ignore[attr-defined]
+
+
+def test_a_director_sees_the_lines_but_cannot_change_them(
+    state: AppState, qtbot: object, actor_of: object
+) -> None:
+    _seed(state, 1)
+    director: Actor = actor_of(Role.DIRECTOR)  # type: ignore[operator]
+    page = LinesPage(AppState(state.db, state.location, director, "en"))
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.table.selectRow(0)
+    assert page.model.rowCount() == 1
+    assert page.add_button.isHidden() and page.edit_button.isHidden()
+    assert page.check_button.isHidden() and page.round_button.isHidden()
+
+
+def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot: object) -> None:
+    rows = _seed(state, 2)
+    lines.record_check(state.db, state.actor, rows[0].id, "answered")
+    page = LinesPage(state)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.apply_filter(due=True)
+    assert page.model.rowCount() == 1
+    assert page.model.row_at(0).id == rows[1].id  # type: ignore[union-attr]
+    page.apply_filter(tab="faults", open_only=True)
+    assert page.tabs.currentIndex() == 1
+    page.apply_filter(tab="maintenance", overdue_only=True)
+    assert page.tabs.currentIndex() == 2 and page.overdue_only.isChecked()
+    assert QApplication.instance() is not None
+    assert lines.lines_page(state.db, state.actor, LineFilter())
