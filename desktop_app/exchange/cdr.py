@@ -28,6 +28,7 @@ from desktop_app.services import audit
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.phones import match_key
 from desktop_app.services.progress import Cancelled, NoProgress, Progress
 
 BASE_COLUMNS = (
@@ -46,25 +47,21 @@ CHUNK = 1000
 
 # -- numbers ------------------------------------------------------------------------------------
 def national_number(text: str) -> str:
-    """The national significant number: +216/00216/216 and a trunk 0 or 9 stripped, digits only.
+    """The national significant number, through the inventory's own key (services/phones.py).
 
     `+216 71 563 500`, `0021671563500`, `21671563500`, `071563500` and `971563500` all give
     `71563500`; a short number such as `1899` stays as it is; a name such as `s` gives "".
+    A PBX may also put its trunk prefix before an international number (`900216…`).
     """
     cleaned = re.sub(r"[\s.\-()/\u00a0\u200e\u200f]", "", text.strip())
     if not re.fullmatch(r"\+?\d+", cleaned):
         return ""
     digits = cleaned.lstrip("+")
-    for _ in range(2):  # a trunk prefix may sit before the international prefix: 900216…
-        if digits.startswith("00216") and len(digits) > 8:
-            digits = digits[5:]
-        elif digits.startswith("216") and len(digits) == 11:
-            digits = digits[3:]
-        elif digits[:1] in ("0", "9") and len(digits) in (9, 12, 14):
-            digits = digits[1:]
-            continue
-        break
-    return digits
+    if digits[:1] in ("0", "9") and (
+        digits[1:].startswith("00216") or (digits[1:].startswith("216") and len(digits) == 12)
+    ):
+        digits = digits[1:]
+    return match_key(digits)
 
 
 def line_index(session: Session) -> dict[str, int]:

@@ -208,19 +208,19 @@ def record(db: Database, actor: Actor, data: EvaluationInput) -> int:
 
 
 def _count_as_line_check(s: Session, actor: Actor, line_id: int, data: EvaluationInput) -> None:
-    """A mystery call is also a check of the line (C8.1): recorded through the lines area."""
-    try:
-        from desktop_app.services.lines import add_check  # type: ignore[attr-defined]
-    except ImportError:  # the lines area is merged separately
-        return
+    """A mystery call is also a check of the line (C8.1), recorded in the same transaction."""
+    from desktop_app.services.lines import add_check
+
     if data.answered:
+        named = data.answers.get("named_body") == scorecards.YES
+        result = "answered_named" if named else "answered"
         notes = translate("calls", "Mystery call answered after {n} s.").format(
             n=data.pickup_seconds
         )
     else:
+        result = "no_answer"
         notes = translate("calls", "Mystery call not answered.")
-    add_check(s, actor, line_id, "working" if data.answered else "no_answer", data.at, notes,
-              "mystery_call")  # fmt: skip
+    add_check(s, actor, line_id, result, data.at, notes, "mystery_call")
 
 
 # -- listing -----------------------------------------------------------------------------------

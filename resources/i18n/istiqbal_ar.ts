@@ -770,6 +770,604 @@
         </message>
     </context>
     <context>
+        <name>LineCheckDialog</name>
+        <message>
+            <source>Record a check</source>
+            <translation>تسجيل مراقبة</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineDialog</name>
+        <message>
+            <source>Edit phone line</source>
+            <translation>تعديل خط هاتفي</translation>
+        </message>
+        <message>
+            <source>New phone line</source>
+            <translation>خط هاتفي جديد</translation>
+        </message>
+        <message>
+            <source>e.g. 71 563 500, 80 100 321 or 1899</source>
+            <translation>مثال: 71 563 500 أو 80 100 321 أو 1899</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>التسمية</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>المصلحة</translation>
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation>الداخلي</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>النشر</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Type the number as it is published.</source>
+            <translation>اكتب الرقم كما هو منشور.</translation>
+        </message>
+        <message>
+            <source>Will be saved as {number}</source>
+            <translation>سيُسجَّل بالصيغة {number}</translation>
+        </message>
+        <message>
+            <source>Will be saved as {number}, extension {ext}</source>
+            <translation>سيُسجَّل بالصيغة {number}، الداخلي {ext}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineFaultDialog</name>
+        <message>
+            <source>Report a fault</source>
+            <translation>الإبلاغ عن عطب</translation>
+        </message>
+        <message>
+            <source>What callers hear: no tone, busy all day…</source>
+            <translation>ما يسمعه المتصلون: لا نغمة، مشغول طوال اليوم…</translation>
+        </message>
+        <message>
+            <source>Reference given by the operator</source>
+            <translation>المرجع الذي قدّمه المشغل</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Noticed at</source>
+            <translation>تاريخ المعاينة</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>العطب الملاحظ</translation>
+        </message>
+        <message>
+            <source>Operator ticket</source>
+            <translation>مرجع بلاغ المشغل</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineFaultsTableModel</name>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>تاريخ الإبلاغ</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>العطب الملاحظ</translation>
+        </message>
+        <message>
+            <source>Operator ticket</source>
+            <translation>مرجع بلاغ المشغل</translation>
+        </message>
+        <message>
+            <source>Repaired</source>
+            <translation>تاريخ الإصلاح</translation>
+        </message>
+        <message>
+            <source>Age / repair time</source>
+            <translation>المدة / مدة الإصلاح</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>قائم</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} يوم</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} س</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineForwardDialog</name>
+        <message>
+            <source>Forward the line to an agent</source>
+            <translation>تحويل الخط إلى عون</translation>
+        </message>
+        <message>
+            <source>The agent's phone, e.g. 98 123 456</source>
+            <translation>هاتف العون، مثال: 98 123 456</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Agent who answers</source>
+            <translation>العون المكلف بالرد</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>محوّل إلى</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Set the forwarding on the switchboard as well; Istiqbal records who answers the line and shows it on the inventory.</source>
+            <translation>يجب ضبط التحويل في المقسم أيضًا؛ يسجّل استقبال من يرد على الخط ويُظهره في قائمة الخطوط.</translation>
+        </message>
+        <message>
+            <source>No reception agent is registered yet: add agents first.</source>
+            <translation>لم يُسجَّل أي عون استقبال بعد: أضف الأعوان أولًا.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineMaintenanceDialog</name>
+        <message>
+            <source>Schedule maintenance</source>
+            <translation>برمجة صيانة</translation>
+        </message>
+        <message>
+            <source>e.g. switchboard check, handset cleaning</source>
+            <translation>مثال: مراقبة المقسم، تنظيف الأجهزة</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> يوم</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>العملية</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>كل</translation>
+        </message>
+        <message>
+            <source>Next due</source>
+            <translation>الموعد القادم</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineRepairDialog</name>
+        <message>
+            <source>Mark the fault repaired</source>
+            <translation>تسجيل إصلاح العطب</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>العطب الملاحظ</translation>
+        </message>
+        <message>
+            <source>Repaired at</source>
+            <translation>تاريخ الإصلاح</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>ما تمّ إنجازه</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesImportDialog</name>
+        <message>
+            <source>Import phone lines — {file}</source>
+            <translation>توريد الخطوط الهاتفية — {file}</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>السطر</translation>
+        </message>
+        <message>
+            <source>Number as written</source>
+            <translation>الرقم كما كُتب</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>التسمية</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>يُسجَّل بالصيغة</translation>
+        </message>
+        <message>
+            <source>Remarks</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>{n} already in the inventory or earlier in the file</source>
+            <translation>{n} موجود في القائمة أو مكرر في الملف</translation>
+        </message>
+        <message>
+            <source>Skip the invalid rows and import the others</source>
+            <translation>تجاهل الأسطر غير الصالحة وتوريد البقية</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>توريد</translation>
+        </message>
+        <message>
+            <source>{bad} rows cannot be imported (in red). Nothing will be written unless you correct the file or choose to skip them.</source>
+            <translation>{bad} أسطر لا يمكن توريدها (بالأحمر). لن يُسجَّل أي شيء ما لم تصحّح الملف أو تختر تجاهلها.</translation>
+        </message>
+        <message>
+            <source>{new} new lines will be added; {dup} numbers are already in the inventory.</source>
+            <translation>ستُضاف {new} خطوط جديدة؛ {dup} أرقام موجودة في القائمة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPage</name>
+        <message>
+            <source>Phone lines</source>
+            <translation>الخطوط الهاتفية</translation>
+        </message>
+        <message>
+            <source>Every number the public can call: is it working, who answers it, where is it published, and what is broken (circulars 8/2020 and 2/2020).</source>
+            <translation>كل رقم يمكن للعموم الاتصال به: هل يعمل، من يرد عليه، أين نُشر، وما المعطّل (المنشوران عدد 8 و2 لسنة 2020).</translation>
+        </message>
+        <message>
+            <source>Inventory</source>
+            <translation>قائمة الخطوط</translation>
+        </message>
+        <message>
+            <source>Faults</source>
+            <translation>الأعطاب</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>الصيانة</translation>
+        </message>
+        <message>
+            <source>Peak periods</source>
+            <translation>فترات الذروة</translation>
+        </message>
+        <message>
+            <source>Forwarding</source>
+            <translation>تحويل المكالمات</translation>
+        </message>
+        <message>
+            <source>Search a number, label or department</source>
+            <translation>ابحث عن رقم أو تسمية أو مصلحة</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>كل الأنواع</translation>
+        </message>
+        <message>
+            <source>In use (not retired)</source>
+            <translation>المستعملة (غير الملغاة)</translation>
+        </message>
+        <message>
+            <source>Only lines due for a check</source>
+            <translation>الخطوط المستوجبة للمراقبة فقط</translation>
+        </message>
+        <message>
+            <source>Add line…</source>
+            <translation>إضافة خط…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Record check</source>
+            <translation>تسجيل مراقبة</translation>
+        </message>
+        <message>
+            <source>With notes or another time…</source>
+            <translation>مع ملاحظات أو في وقت آخر…</translation>
+        </message>
+        <message>
+            <source>Verification round</source>
+            <translation>جولة المراقبة</translation>
+        </message>
+        <message>
+            <source>Report fault…</source>
+            <translation>الإبلاغ عن عطب…</translation>
+        </message>
+        <message>
+            <source>Forward…</source>
+            <translation>تحويل…</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>المزيد</translation>
+        </message>
+        <message>
+            <source>Schedule maintenance…</source>
+            <translation>برمجة صيانة…</translation>
+        </message>
+        <message>
+            <source>Import a directory (.csv, .xlsx)…</source>
+            <translation>توريد دليل هاتفي (.csv، .xlsx)…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>تصدير إلى Excel…</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Verification round ({n} due)</source>
+            <translation>جولة المراقبة ({n} مستوجبة)</translation>
+        </message>
+        <message>
+            <source>Every line has been checked recently.</source>
+            <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
+        </message>
+        <message>
+            <source>Import a phone directory</source>
+            <translation>توريد دليل هاتفي</translation>
+        </message>
+        <message>
+            <source>Registers (*.csv *.xlsx)</source>
+            <translation>سجلات (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Reading {file}…</source>
+            <translation>قراءة {file}…</translation>
+        </message>
+        <message>
+            <source>{n} lines imported; {d} were already in the inventory.</source>
+            <translation>تم توريد {n} خطوط؛ {d} كانت موجودة في القائمة.</translation>
+        </message>
+        <message>
+            <source>Export the inventory</source>
+            <translation>تصدير قائمة الخطوط</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>مصنف Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>كتابة {file}…</translation>
+        </message>
+        <message>
+            <source>{n} lines written to {file}.</source>
+            <translation>تمت كتابة {n} خطوط في {file}.</translation>
+        </message>
+        <message>
+            <source>Only faults not yet repaired</source>
+            <translation>الأعطاب غير المصلحة فقط</translation>
+        </message>
+        <message>
+            <source>Mark repaired…</source>
+            <translation>تسجيل الإصلاح…</translation>
+        </message>
+        <message>
+            <source>Only overdue maintenance</source>
+            <translation>الصيانة المتأخرة فقط</translation>
+        </message>
+        <message>
+            <source>Done today</source>
+            <translation>أُنجزت اليوم</translation>
+        </message>
+        <message>
+            <source>Remove from the schedule</source>
+            <translation>حذف من الرزنامة</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>العملية</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>كل</translation>
+        </message>
+        <message>
+            <source>Last done</source>
+            <translation>آخر إنجاز</translation>
+        </message>
+        <message>
+            <source>Next due</source>
+            <translation>الموعد القادم</translation>
+        </message>
+        <message>
+            <source>{date} — overdue</source>
+            <translation>{date} — متأخرة</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} يوم</translation>
+        </message>
+        <message>
+            <source>Remove “{task}” from the schedule?</source>
+            <translation>حذف «{task}» من الرزنامة؟</translation>
+        </message>
+        <message>
+            <source>Plan a peak period…</source>
+            <translation>برمجة فترة ذروة…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Peak period</source>
+            <translation>فترة الذروة</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>التوقيت</translation>
+        </message>
+        <message>
+            <source>Extra lines</source>
+            <translation>خطوط إضافية</translation>
+        </message>
+        <message>
+            <source>Extra agents</source>
+            <translation>أعوان إضافيون</translation>
+        </message>
+        <message>
+            <source>Delete the plan “{title}”?</source>
+            <translation>حذف البرنامج «{title}»؟</translation>
+        </message>
+        <message>
+            <source>End the forwarding now</source>
+            <translation>إنهاء التحويل الآن</translation>
+        </message>
+        <message>
+            <source>Agent who answers</source>
+            <translation>العون المكلف بالرد</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>محوّل إلى</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesTableModel</name>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>التسمية</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>المصلحة</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>النشر</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Last check</source>
+            <translation>آخر مراقبة</translation>
+        </message>
+        <message>
+            <source>Answered by now</source>
+            <translation>يرد عليه الآن</translation>
+        </message>
+        <message>
+            <source>{status} ({n} open faults)</source>
+            <translation>{status} ({n} أعطاب قائمة)</translation>
+        </message>
+        <message>
+            <source>never checked</source>
+            <translation>لم تتم مراقبته</translation>
+        </message>
+        <message>
+            <source>{date}: {result}</source>
+            <translation>{date}: {result}</translation>
+        </message>
+        <message>
+            <source>{agent} on {number}</source>
+            <translation>{agent} على {number}</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Istiqbal — sign in</source>
@@ -892,6 +1490,45 @@
         <message>
             <source>Text</source>
             <translation>النص</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReinforcementPlanDialog</name>
+        <message>
+            <source>Peak-period reinforcement</source>
+            <translation>التعزيز في فترة الذروة</translation>
+        </message>
+        <message>
+            <source>e.g. school enrolment, local tax deadline</source>
+            <translation>مثال: العودة المدرسية، آجال المعاليم البلدية</translation>
+        </message>
+        <message>
+            <source>Peak period</source>
+            <translation>فترة الذروة</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>التوقيت</translation>
+        </message>
+        <message>
+            <source>Extra lines</source>
+            <translation>خطوط إضافية</translation>
+        </message>
+        <message>
+            <source>Extra agents</source>
+            <translation>أعوان إضافيون</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
         </message>
     </context>
     <context>
@@ -1650,6 +2287,45 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>VerificationRoundDialog</name>
+        <message>
+            <source>Verification round</source>
+            <translation>جولة المراقبة</translation>
+        </message>
+        <message>
+            <source>Notes (optional), e.g. who answered</source>
+            <translation>ملاحظات (اختياري)، مثال: من ردّ</translation>
+        </message>
+        <message>
+            <source>Skip this line</source>
+            <translation>تجاوز هذا الخط</translation>
+        </message>
+        <message>
+            <source>Stop the round</source>
+            <translation>إيقاف الجولة</translation>
+        </message>
+        <message>
+            <source>Round finished: {n} lines checked.</source>
+            <translation>انتهت الجولة: تمت مراقبة {n} خطوط.</translation>
+        </message>
+        <message>
+            <source>Every line due has been seen.</source>
+            <translation>تمت معاينة كل الخطوط المستوجبة.</translation>
+        </message>
+        <message>
+            <source>Line {i} of {n}</source>
+            <translation>الخط {i} من {n}</translation>
+        </message>
+        <message>
+            <source>Last checked {when}: {result}</source>
+            <translation>آخر مراقبة {when}: {result}</translation>
+        </message>
+        <message>
+            <source>Never checked</source>
+            <translation>لم تتم مراقبته أبدًا</translation>
+        </message>
+    </context>
+    <context>
         <name>auth</name>
         <message>
             <source>A password needs at least {n} characters.</source>
@@ -2152,6 +2828,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
             <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
+        </message>
+        <message>
+            <source>Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.</source>
+            <translation>لم يُسجَّل أي شيء: {n} أسطر غير صالحة؛ صحّحها أو استعمل ‎--skip-invalid.</translation>
+        </message>
+        <message>
+            <source>{n} phone lines written to {file}.</source>
+            <translation>تمت كتابة {n} خطوط هاتفية في {file}.</translation>
         </message>
     </context>
     <context>
@@ -2743,6 +3427,308 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>lines</name>
+        <message>
+            <source>Switchboard</source>
+            <translation>المقسم</translation>
+        </message>
+        <message>
+            <source>Green number</source>
+            <translation>الرقم الأخضر</translation>
+        </message>
+        <message>
+            <source>Short number</source>
+            <translation>الرقم المختصر</translation>
+        </message>
+        <message>
+            <source>Call centre</source>
+            <translation>مركز النداء</translation>
+        </message>
+        <message>
+            <source>Fax</source>
+            <translation>فاكس</translation>
+        </message>
+        <message>
+            <source>Direct line</source>
+            <translation>خط مباشر</translation>
+        </message>
+        <message>
+            <source>Service mobile</source>
+            <translation>هاتف جوال</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>أخرى</translation>
+        </message>
+        <message>
+            <source>In service</source>
+            <translation>يعمل</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>معطّل</translation>
+        </message>
+        <message>
+            <source>Out of service</source>
+            <translation>خارج الخدمة</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>ملغى</translation>
+        </message>
+        <message>
+            <source>Answered and named the body</source>
+            <translation>رُدّ مع ذكر اسم الهيكل</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>رُدّ</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>لا رد</translation>
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation>مشغول</translation>
+        </message>
+        <message>
+            <source>Out of order</source>
+            <translation>معطّل</translation>
+        </message>
+        <message>
+            <source>Wrong destination</source>
+            <translation>وجهة خاطئة</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>الموقع</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>المراسلات</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>المعلقات</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>الوثائق</translation>
+        </message>
+        <message>
+            <source>This phone line no longer exists.</source>
+            <translation>هذا الخط الهاتفي لم يعد موجودًا.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this record meanwhile; reopen it and try again.</source>
+            <translation>غيّر شخص آخر هذا السجل في الأثناء؛ أعد فتحه وحاول مجددًا.</translation>
+        </message>
+        <message>
+            <source>Choose the kind of line.</source>
+            <translation>اختر نوع الخط.</translation>
+        </message>
+        <message>
+            <source>Choose the status of the line.</source>
+            <translation>اختر حالة الخط.</translation>
+        </message>
+        <message>
+            <source>“{where}” is not a place where numbers are published.</source>
+            <translation>«{where}» ليس مكانًا لنشر الأرقام.</translation>
+        </message>
+        <message>
+            <source>The extension “{text}” must be digits only.</source>
+            <translation>الرقم الداخلي «{text}» يجب أن يتكون من أرقام فقط.</translation>
+        </message>
+        <message>
+            <source>The number {number} is already in the inventory ({label}).</source>
+            <translation>الرقم {number} موجود في القائمة ({label}).</translation>
+        </message>
+        <message>
+            <source>Choose the result of the check.</source>
+            <translation>اختر نتيجة المراقبة.</translation>
+        </message>
+        <message>
+            <source>A check cannot be recorded in the future.</source>
+            <translation>لا يمكن تسجيل مراقبة في تاريخ لاحق.</translation>
+        </message>
+        <message>
+            <source>The line {number} is retired; it cannot be checked.</source>
+            <translation>الخط {number} ملغى؛ لا يمكن مراقبته.</translation>
+        </message>
+        <message>
+            <source>A fault cannot be reported in the future.</source>
+            <translation>لا يمكن الإبلاغ عن عطب في تاريخ لاحق.</translation>
+        </message>
+        <message>
+            <source>Describe the fault (what callers hear or see).</source>
+            <translation>صِف العطب (ما يسمعه أو يلاحظه المتصلون).</translation>
+        </message>
+        <message>
+            <source>A repair cannot be recorded in the future.</source>
+            <translation>لا يمكن تسجيل إصلاح في تاريخ لاحق.</translation>
+        </message>
+        <message>
+            <source>This fault no longer exists.</source>
+            <translation>هذا العطب لم يعد موجودًا.</translation>
+        </message>
+        <message>
+            <source>This fault is already marked repaired.</source>
+            <translation>هذا العطب مسجّل كمُصلَح.</translation>
+        </message>
+        <message>
+            <source>The repair cannot come before the fault was reported.</source>
+            <translation>لا يمكن أن يسبق الإصلاحُ تاريخَ الإبلاغ عن العطب.</translation>
+        </message>
+        <message>
+            <source>Name the maintenance task.</source>
+            <translation>اذكر عملية الصيانة.</translation>
+        </message>
+        <message>
+            <source>The maintenance interval must be between 1 and 3650 days.</source>
+            <translation>يجب أن تكون دورية الصيانة بين 1 و3650 يومًا.</translation>
+        </message>
+        <message>
+            <source>Maintenance cannot be marked done in the future.</source>
+            <translation>لا يمكن تسجيل صيانة منجزة في تاريخ لاحق.</translation>
+        </message>
+        <message>
+            <source>This maintenance task no longer exists.</source>
+            <translation>عملية الصيانة هذه لم تعد موجودة.</translation>
+        </message>
+        <message>
+            <source>Name the peak period (e.g. school enrolment).</source>
+            <translation>اذكر فترة الذروة (مثال: العودة المدرسية).</translation>
+        </message>
+        <message>
+            <source>The peak period ends before it starts.</source>
+            <translation>تنتهي فترة الذروة قبل أن تبدأ.</translation>
+        </message>
+        <message>
+            <source>Extra lines and agents cannot be negative.</source>
+            <translation>لا يمكن أن يكون عدد الخطوط أو الأعوان الإضافيين سالبًا.</translation>
+        </message>
+        <message>
+            <source>A reinforcement plan adds at least one line or one agent.</source>
+            <translation>يجب أن يضيف برنامج التعزيز خطًا أو عونًا على الأقل.</translation>
+        </message>
+        <message>
+            <source>This plan no longer exists.</source>
+            <translation>هذا البرنامج لم يعد موجودًا.</translation>
+        </message>
+        <message>
+            <source>The forwarding must end after it starts.</source>
+            <translation>يجب أن ينتهي التحويل بعد بدايته.</translation>
+        </message>
+        <message>
+            <source>This forwarding would already be over.</source>
+            <translation>هذا التحويل سيكون قد انتهى.</translation>
+        </message>
+        <message>
+            <source>A retired line cannot be forwarded.</source>
+            <translation>لا يمكن تحويل خط ملغى.</translation>
+        </message>
+        <message>
+            <source>A line cannot be forwarded to itself.</source>
+            <translation>لا يمكن تحويل خط إلى نفسه.</translation>
+        </message>
+        <message>
+            <source>Choose the agent who will answer.</source>
+            <translation>اختر العون الذي سيرد.</translation>
+        </message>
+        <message>
+            <source>This line is already forwarded during part of that period.</source>
+            <translation>هذا الخط محوّل خلال جزء من تلك الفترة.</translation>
+        </message>
+        <message>
+            <source>This forwarding no longer exists.</source>
+            <translation>هذا التحويل لم يعد موجودًا.</translation>
+        </message>
+    </context>
+    <context>
+        <name>lines_file</name>
+        <message>
+            <source>“{text}” is not a kind of line (switchboard, green, short, call_centre, fax, direct, mobile, other).</source>
+            <translation>«{text}» ليس نوع خط (المقسم، الرقم الأخضر، الرقم المختصر، مركز النداء، فاكس، خط مباشر، هاتف جوال، أخرى).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a place of publication (website, letters, posters, documents).</source>
+            <translation>«{text}» ليس مكان نشر (الموقع، المراسلات، المعلقات، الوثائق).</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation>الداخلي</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>التسمية</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>المصلحة</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>النشر</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Last check</source>
+            <translation>آخر مراقبة</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>محوّل إلى</translation>
+        </message>
+        <message>
+            <source>International form</source>
+            <translation>الصيغة الدولية</translation>
+        </message>
+        <message>
+            <source>The export is an Excel file: give a name ending in .xlsx.</source>
+            <translation>التصدير ملف Excel: اختر اسمًا ينتهي بـ .xlsx.</translation>
+        </message>
+        <message>
+            <source>Phone lines</source>
+            <translation>الخطوط الهاتفية</translation>
+        </message>
+        <message>
+            <source>Phone lines published to the public</source>
+            <translation>الخطوط الهاتفية المتاحة للعموم</translation>
+        </message>
+        <message>
+            <source>Exported on {date}</source>
+            <translation>صُدّر بتاريخ {date}</translation>
+        </message>
+        <message>
+            <source>Page &amp;P of &amp;N</source>
+            <translation>صفحة &amp;P من &amp;N</translation>
+        </message>
+        <message>
+            <source>{file} cannot be written: is it open in another program?</source>
+            <translation>لا يمكن كتابة {file}: هل هو مفتوح في برنامج آخر؟</translation>
+        </message>
+        <message>
+            <source>{file} cannot be written: {reason}</source>
+            <translation>لا يمكن كتابة {file}: {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -2787,6 +3773,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>Reports</source>
             <translation>التقارير</translation>
         </message>
+        <message>
+            <source>Phone lines</source>
+            <translation>الخطوط الهاتفية</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -2803,6 +3793,49 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>phones</name>
+        <message>
+            <source>The phone number is empty.</source>
+            <translation>رقم الهاتف فارغ.</translation>
+        </message>
+        <message>
+            <source>“{text}” contains no phone number.</source>
+            <translation>«{text}» لا يحتوي على رقم هاتف.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a phone number: it has letters among the digits.</source>
+            <translation>«{text}» ليس رقم هاتف: توجد حروف بين الأرقام.</translation>
+        </message>
+        <message>
+            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
+            <translation>«{text}» يتكون من {count} أرقام؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not in Tunisia's known green-number ranges; check it is right.</source>
+            <translation>«{text}» خارج مجالات الأرقام الخضراء المعروفة في تونس؛ تثبّت من صحته.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a valid Tunisian phone number.</source>
+            <translation>«{text}» ليس رقم هاتف تونسيًا صالحًا.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a valid phone number.</source>
+            <translation>«{text}» ليس رقم هاتف صالحًا.</translation>
+        </message>
+        <message>
+            <source>“{text}” is a short number, which a fax, mobile or direct line cannot have; write the full 8-digit number.</source>
+            <translation>«{text}» رقم مختصر، ولا يكون للفاكس أو الجوال أو الخط المباشر رقم مختصر؛ اكتب الرقم الكامل المتكون من 8 أرقام.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a short number Tunisia's numbering plan lists; check it is right.</source>
+            <translation>«{text}» ليس رقمًا مختصرًا مدرجًا في مخطط الترقيم التونسي؛ تثبّت من صحته.</translation>
+        </message>
+        <message>
+            <source>“{text}” holds several numbers; enter one line at a time.</source>
+            <translation>«{text}» يحتوي على عدة أرقام؛ أدخل خطًا واحدًا في كل مرة.</translation>
+        </message>
+    </context>
+    <context>
         <name>report</name>
         <message>
             <source>“{text}” is not an ISO time such as 2026-10-01T08:00.</source>
@@ -2811,10 +3844,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Report for {period} written to {path}.</source>
             <translation>تمت كتابة تقرير {period} في {path}.</translation>
-        </message>
-        <message>
-            <source>{hours} calendar hours</source>
-            <translation>{hours} ساعة متتالية</translation>
         </message>
         <message>
             <source>The report must be an .xlsx file, not “{name}”.</source>
@@ -3223,6 +4252,145 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Reception agent</source>
             <translation>عون استقبال</translation>
+        </message>
+    </context>
+    <context>
+        <name>sections_lines</name>
+        <message>
+            <source>Indicators</source>
+            <translation>المؤشرات</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>المؤشر</translation>
+        </message>
+        <message>
+            <source>This period</source>
+            <translation>هذه الفترة</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>الفترة السابقة</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>المجموع</translation>
+        </message>
+        <message>
+            <source>Inventory at the end of the period</source>
+            <translation>قائمة الخطوط في نهاية الفترة</translation>
+        </message>
+        <message>
+            <source>Kind of line</source>
+            <translation>نوع الخط</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>الخطوط</translation>
+        </message>
+        <message>
+            <source>Checked in the period</source>
+            <translation>مراقبة خلال الفترة</translation>
+        </message>
+        <message>
+            <source>Published on the website</source>
+            <translation>منشورة على الموقع</translation>
+        </message>
+        <message>
+            <source>Lines checked by kind</source>
+            <translation>الخطوط المراقبة حسب النوع</translation>
+        </message>
+        <message>
+            <source>Test calls in the period, by result</source>
+            <translation>مكالمات المراقبة خلال الفترة حسب النتيجة</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>المراقبات</translation>
+        </message>
+        <message>
+            <source>Results of the test calls</source>
+            <translation>نتائج مكالمات المراقبة</translation>
+        </message>
+        <message>
+            <source>Faults reported or still open in the period</source>
+            <translation>الأعطاب المبلغ عنها أو القائمة خلال الفترة</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>تاريخ الإبلاغ</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>العطب الملاحظ</translation>
+        </message>
+        <message>
+            <source>Operator ticket</source>
+            <translation>مرجع بلاغ المشغل</translation>
+        </message>
+        <message>
+            <source>Repaired</source>
+            <translation>تاريخ الإصلاح</translation>
+        </message>
+        <message>
+            <source>Hours to repair</source>
+            <translation>ساعات الإصلاح</translation>
+        </message>
+        <message>
+            <source>A fault without a repair date was still open at the end of the period.</source>
+            <translation>العطب الذي ليس له تاريخ إصلاح كان قائمًا في نهاية الفترة.</translation>
+        </message>
+        <message>
+            <source>Lines forwarded to an agent's phone (C2.4)</source>
+            <translation>الخطوط المحوّلة إلى هاتف عون (C2.4)</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>محوّل إلى</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Phone lines</source>
+            <translation>الخطوط الهاتفية</translation>
+        </message>
+        <message>
+            <source>Lines not checked for {days} days</source>
+            <translation>خطوط لم تتم مراقبتها منذ {days} يومًا</translation>
+        </message>
+        <message>
+            <source>{line} (open for {days} days)</source>
+            <translation>{line} (قائم منذ {days} يومًا)</translation>
+        </message>
+        <message>
+            <source>Line faults not repaired</source>
+            <translation>أعطاب خطوط غير مصلحة</translation>
+        </message>
+        <message>
+            <source>{task} — {line}, due {date}</source>
+            <translation>{task} — {line}، موعدها {date}</translation>
+        </message>
+        <message>
+            <source>Line maintenance overdue</source>
+            <translation>صيانة خطوط متأخرة</translation>
         </message>
     </context>
     <context>

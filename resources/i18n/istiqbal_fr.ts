@@ -770,6 +770,604 @@
         </message>
     </context>
     <context>
+        <name>LineCheckDialog</name>
+        <message>
+            <source>Record a check</source>
+            <translation>Enregistrer un contrôle</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineDialog</name>
+        <message>
+            <source>Edit phone line</source>
+            <translation>Modifier la ligne téléphonique</translation>
+        </message>
+        <message>
+            <source>New phone line</source>
+            <translation>Nouvelle ligne téléphonique</translation>
+        </message>
+        <message>
+            <source>e.g. 71 563 500, 80 100 321 or 1899</source>
+            <translation>ex. 71 563 500, 80 100 321 ou 1899</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Libellé</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation>Poste</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>Publié sur</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
+        <message>
+            <source>Type the number as it is published.</source>
+            <translation>Saisissez le numéro tel qu'il est publié.</translation>
+        </message>
+        <message>
+            <source>Will be saved as {number}</source>
+            <translation>Sera enregistré sous la forme {number}</translation>
+        </message>
+        <message>
+            <source>Will be saved as {number}, extension {ext}</source>
+            <translation>Sera enregistré sous la forme {number}, poste {ext}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineFaultDialog</name>
+        <message>
+            <source>Report a fault</source>
+            <translation>Signaler une panne</translation>
+        </message>
+        <message>
+            <source>What callers hear: no tone, busy all day…</source>
+            <translation>Ce qu'entendent les appelants : pas de tonalité, occupé toute la journée…</translation>
+        </message>
+        <message>
+            <source>Reference given by the operator</source>
+            <translation>Référence donnée par l'opérateur</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Noticed at</source>
+            <translation>Constatée le</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>Symptôme</translation>
+        </message>
+        <message>
+            <source>Operator ticket</source>
+            <translation>Ticket de l'opérateur</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineFaultsTableModel</name>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>Signalée le</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>Symptôme</translation>
+        </message>
+        <message>
+            <source>Operator ticket</source>
+            <translation>Ticket de l'opérateur</translation>
+        </message>
+        <message>
+            <source>Repaired</source>
+            <translation>Réparée le</translation>
+        </message>
+        <message>
+            <source>Age / repair time</source>
+            <translation>Ancienneté / durée de réparation</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} jours</translation>
+        </message>
+        <message>
+            <source>{n} h</source>
+            <translation>{n} h</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineForwardDialog</name>
+        <message>
+            <source>Forward the line to an agent</source>
+            <translation>Renvoyer la ligne vers un agent</translation>
+        </message>
+        <message>
+            <source>The agent's phone, e.g. 98 123 456</source>
+            <translation>Téléphone de l'agent, ex. 98 123 456</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Agent who answers</source>
+            <translation>Agent qui répond</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>Renvoyé vers</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
+        <message>
+            <source>Set the forwarding on the switchboard as well; Istiqbal records who answers the line and shows it on the inventory.</source>
+            <translation>Programmez aussi le renvoi sur le standard ; Istiqbal enregistre qui répond à la ligne et l'affiche dans l'inventaire.</translation>
+        </message>
+        <message>
+            <source>No reception agent is registered yet: add agents first.</source>
+            <translation>Aucun agent d'accueil n'est encore enregistré : ajoutez d'abord les agents.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineMaintenanceDialog</name>
+        <message>
+            <source>Schedule maintenance</source>
+            <translation>Planifier une maintenance</translation>
+        </message>
+        <message>
+            <source>e.g. switchboard check, handset cleaning</source>
+            <translation>ex. contrôle du standard, nettoyage des combinés</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> jours</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Tâche</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>Tous les</translation>
+        </message>
+        <message>
+            <source>Next due</source>
+            <translation>Prochaine échéance</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineRepairDialog</name>
+        <message>
+            <source>Mark the fault repaired</source>
+            <translation>Marquer la panne comme réparée</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>Symptôme</translation>
+        </message>
+        <message>
+            <source>Repaired at</source>
+            <translation>Réparée le</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>Intervention effectuée</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesImportDialog</name>
+        <message>
+            <source>Import phone lines — {file}</source>
+            <translation>Importer des lignes téléphoniques — {file}</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Ligne du fichier</translation>
+        </message>
+        <message>
+            <source>Number as written</source>
+            <translation>Numéro tel qu'écrit</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Libellé</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>Devient</translation>
+        </message>
+        <message>
+            <source>Remarks</source>
+            <translation>Remarques</translation>
+        </message>
+        <message>
+            <source>{n} already in the inventory or earlier in the file</source>
+            <translation>{n} déjà dans l'inventaire ou plus haut dans le fichier</translation>
+        </message>
+        <message>
+            <source>Skip the invalid rows and import the others</source>
+            <translation>Ignorer les lignes invalides et importer les autres</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
+            <source>{bad} rows cannot be imported (in red). Nothing will be written unless you correct the file or choose to skip them.</source>
+            <translation>{bad} lignes ne peuvent pas être importées (en rouge). Rien ne sera enregistré tant que vous n'aurez pas corrigé le fichier ou choisi de les ignorer.</translation>
+        </message>
+        <message>
+            <source>{new} new lines will be added; {dup} numbers are already in the inventory.</source>
+            <translation>{new} nouvelles lignes seront ajoutées ; {dup} numéros sont déjà dans l'inventaire.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPage</name>
+        <message>
+            <source>Phone lines</source>
+            <translation>Lignes téléphoniques</translation>
+        </message>
+        <message>
+            <source>Every number the public can call: is it working, who answers it, where is it published, and what is broken (circulars 8/2020 and 2/2020).</source>
+            <translation>Chaque numéro que le public peut appeler : fonctionne-t-il, qui répond, où est-il publié, qu'est-ce qui est en panne (circulaires 8/2020 et 2/2020).</translation>
+        </message>
+        <message>
+            <source>Inventory</source>
+            <translation>Inventaire</translation>
+        </message>
+        <message>
+            <source>Faults</source>
+            <translation>Pannes</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
+        </message>
+        <message>
+            <source>Peak periods</source>
+            <translation>Périodes de pointe</translation>
+        </message>
+        <message>
+            <source>Forwarding</source>
+            <translation>Renvois</translation>
+        </message>
+        <message>
+            <source>Search a number, label or department</source>
+            <translation>Rechercher un numéro, un libellé ou un service</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Tous les types</translation>
+        </message>
+        <message>
+            <source>In use (not retired)</source>
+            <translation>En usage (non retirées)</translation>
+        </message>
+        <message>
+            <source>Only lines due for a check</source>
+            <translation>Seulement les lignes à contrôler</translation>
+        </message>
+        <message>
+            <source>Add line…</source>
+            <translation>Ajouter une ligne…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Record check</source>
+            <translation>Enregistrer un contrôle</translation>
+        </message>
+        <message>
+            <source>With notes or another time…</source>
+            <translation>Avec remarques ou à une autre heure…</translation>
+        </message>
+        <message>
+            <source>Verification round</source>
+            <translation>Tournée de vérification</translation>
+        </message>
+        <message>
+            <source>Report fault…</source>
+            <translation>Signaler une panne…</translation>
+        </message>
+        <message>
+            <source>Forward…</source>
+            <translation>Renvoyer…</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>Plus</translation>
+        </message>
+        <message>
+            <source>Schedule maintenance…</source>
+            <translation>Planifier une maintenance…</translation>
+        </message>
+        <message>
+            <source>Import a directory (.csv, .xlsx)…</source>
+            <translation>Importer un annuaire (.csv, .xlsx)…</translation>
+        </message>
+        <message>
+            <source>Export to Excel…</source>
+            <translation>Exporter vers Excel…</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
+        <message>
+            <source>Verification round ({n} due)</source>
+            <translation>Tournée de vérification ({n} à faire)</translation>
+        </message>
+        <message>
+            <source>Every line has been checked recently.</source>
+            <translation>Toutes les lignes ont été contrôlées récemment.</translation>
+        </message>
+        <message>
+            <source>Import a phone directory</source>
+            <translation>Importer un annuaire téléphonique</translation>
+        </message>
+        <message>
+            <source>Registers (*.csv *.xlsx)</source>
+            <translation>Registres (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Reading {file}…</source>
+            <translation>Lecture de {file}…</translation>
+        </message>
+        <message>
+            <source>{n} lines imported; {d} were already in the inventory.</source>
+            <translation>{n} lignes importées ; {d} étaient déjà dans l'inventaire.</translation>
+        </message>
+        <message>
+            <source>Export the inventory</source>
+            <translation>Exporter l'inventaire</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>Écriture de {file}…</translation>
+        </message>
+        <message>
+            <source>{n} lines written to {file}.</source>
+            <translation>{n} lignes écrites dans {file}.</translation>
+        </message>
+        <message>
+            <source>Only faults not yet repaired</source>
+            <translation>Seulement les pannes non réparées</translation>
+        </message>
+        <message>
+            <source>Mark repaired…</source>
+            <translation>Marquer réparée…</translation>
+        </message>
+        <message>
+            <source>Only overdue maintenance</source>
+            <translation>Seulement les maintenances en retard</translation>
+        </message>
+        <message>
+            <source>Done today</source>
+            <translation>Faite aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Remove from the schedule</source>
+            <translation>Retirer du calendrier</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Tâche</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>Tous les</translation>
+        </message>
+        <message>
+            <source>Last done</source>
+            <translation>Dernière réalisation</translation>
+        </message>
+        <message>
+            <source>Next due</source>
+            <translation>Prochaine échéance</translation>
+        </message>
+        <message>
+            <source>{date} — overdue</source>
+            <translation>{date} — en retard</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} jours</translation>
+        </message>
+        <message>
+            <source>Remove “{task}” from the schedule?</source>
+            <translation>Retirer « {task} » du calendrier ?</translation>
+        </message>
+        <message>
+            <source>Plan a peak period…</source>
+            <translation>Planifier une période de pointe…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Peak period</source>
+            <translation>Période de pointe</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Horaires</translation>
+        </message>
+        <message>
+            <source>Extra lines</source>
+            <translation>Lignes supplémentaires</translation>
+        </message>
+        <message>
+            <source>Extra agents</source>
+            <translation>Agents supplémentaires</translation>
+        </message>
+        <message>
+            <source>Delete the plan “{title}”?</source>
+            <translation>Supprimer le plan « {title} » ?</translation>
+        </message>
+        <message>
+            <source>End the forwarding now</source>
+            <translation>Arrêter le renvoi maintenant</translation>
+        </message>
+        <message>
+            <source>Agent who answers</source>
+            <translation>Agent qui répond</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>Renvoyé vers</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesTableModel</name>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Libellé</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>Publié sur</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Last check</source>
+            <translation>Dernier contrôle</translation>
+        </message>
+        <message>
+            <source>Answered by now</source>
+            <translation>Répond en ce moment</translation>
+        </message>
+        <message>
+            <source>{status} ({n} open faults)</source>
+            <translation>{status} ({n} pannes en cours)</translation>
+        </message>
+        <message>
+            <source>never checked</source>
+            <translation>jamais contrôlée</translation>
+        </message>
+        <message>
+            <source>{date}: {result}</source>
+            <translation>{date} : {result}</translation>
+        </message>
+        <message>
+            <source>{agent} on {number}</source>
+            <translation>{agent} au {number}</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>Istiqbal — sign in</source>
@@ -892,6 +1490,45 @@
         <message>
             <source>Text</source>
             <translation>Texte</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReinforcementPlanDialog</name>
+        <message>
+            <source>Peak-period reinforcement</source>
+            <translation>Renfort en période de pointe</translation>
+        </message>
+        <message>
+            <source>e.g. school enrolment, local tax deadline</source>
+            <translation>ex. rentrée scolaire, échéance de la taxe locale</translation>
+        </message>
+        <message>
+            <source>Peak period</source>
+            <translation>Période de pointe</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Horaires</translation>
+        </message>
+        <message>
+            <source>Extra lines</source>
+            <translation>Lignes supplémentaires</translation>
+        </message>
+        <message>
+            <source>Extra agents</source>
+            <translation>Agents supplémentaires</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
         </message>
     </context>
     <context>
@@ -1650,6 +2287,45 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>VerificationRoundDialog</name>
+        <message>
+            <source>Verification round</source>
+            <translation>Tournée de vérification</translation>
+        </message>
+        <message>
+            <source>Notes (optional), e.g. who answered</source>
+            <translation>Remarques (facultatif), ex. qui a répondu</translation>
+        </message>
+        <message>
+            <source>Skip this line</source>
+            <translation>Passer cette ligne</translation>
+        </message>
+        <message>
+            <source>Stop the round</source>
+            <translation>Arrêter la tournée</translation>
+        </message>
+        <message>
+            <source>Round finished: {n} lines checked.</source>
+            <translation>Tournée terminée : {n} lignes contrôlées.</translation>
+        </message>
+        <message>
+            <source>Every line due has been seen.</source>
+            <translation>Toutes les lignes à contrôler ont été vues.</translation>
+        </message>
+        <message>
+            <source>Line {i} of {n}</source>
+            <translation>Ligne {i} sur {n}</translation>
+        </message>
+        <message>
+            <source>Last checked {when}: {result}</source>
+            <translation>Dernier contrôle le {when} : {result}</translation>
+        </message>
+        <message>
+            <source>Never checked</source>
+            <translation>Jamais contrôlée</translation>
+        </message>
+    </context>
+    <context>
         <name>auth</name>
         <message>
             <source>A password needs at least {n} characters.</source>
@@ -2152,6 +2828,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
             <translation>{inbound} appels entrants sur les lignes de l'inventaire, {outgoing} sortants, {internal} internes, {unmatched} vers des numéros absents de l'inventaire.</translation>
+        </message>
+        <message>
+            <source>Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.</source>
+            <translation>Rien n'a été enregistré : {n} lignes sont invalides ; corrigez-les ou utilisez --skip-invalid.</translation>
+        </message>
+        <message>
+            <source>{n} phone lines written to {file}.</source>
+            <translation>{n} lignes téléphoniques écrites dans {file}.</translation>
         </message>
     </context>
     <context>
@@ -2743,6 +3427,308 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>lines</name>
+        <message>
+            <source>Switchboard</source>
+            <translation>Standard</translation>
+        </message>
+        <message>
+            <source>Green number</source>
+            <translation>Numéro vert</translation>
+        </message>
+        <message>
+            <source>Short number</source>
+            <translation>Numéro court</translation>
+        </message>
+        <message>
+            <source>Call centre</source>
+            <translation>Centre d'appel</translation>
+        </message>
+        <message>
+            <source>Fax</source>
+            <translation>Fax</translation>
+        </message>
+        <message>
+            <source>Direct line</source>
+            <translation>Ligne directe</translation>
+        </message>
+        <message>
+            <source>Service mobile</source>
+            <translation>Mobile de service</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>In service</source>
+            <translation>En service</translation>
+        </message>
+        <message>
+            <source>Faulty</source>
+            <translation>En panne</translation>
+        </message>
+        <message>
+            <source>Out of service</source>
+            <translation>Hors service</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retirée</translation>
+        </message>
+        <message>
+            <source>Answered and named the body</source>
+            <translation>Répondu en nommant l'organisme</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondu</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>Pas de réponse</translation>
+        </message>
+        <message>
+            <source>Busy</source>
+            <translation>Occupé</translation>
+        </message>
+        <message>
+            <source>Out of order</source>
+            <translation>En dérangement</translation>
+        </message>
+        <message>
+            <source>Wrong destination</source>
+            <translation>Mauvais destinataire</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>Site web</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Courriers</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>Affiches</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>This phone line no longer exists.</source>
+            <translation>Cette ligne téléphonique n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this record meanwhile; reopen it and try again.</source>
+            <translation>Quelqu'un d'autre a modifié cet enregistrement entre-temps ; rouvrez-le et réessayez.</translation>
+        </message>
+        <message>
+            <source>Choose the kind of line.</source>
+            <translation>Choisissez le type de ligne.</translation>
+        </message>
+        <message>
+            <source>Choose the status of the line.</source>
+            <translation>Choisissez l'état de la ligne.</translation>
+        </message>
+        <message>
+            <source>“{where}” is not a place where numbers are published.</source>
+            <translation>« {where} » n'est pas un lieu de publication des numéros.</translation>
+        </message>
+        <message>
+            <source>The extension “{text}” must be digits only.</source>
+            <translation>Le poste « {text} » ne doit contenir que des chiffres.</translation>
+        </message>
+        <message>
+            <source>The number {number} is already in the inventory ({label}).</source>
+            <translation>Le numéro {number} est déjà dans l'inventaire ({label}).</translation>
+        </message>
+        <message>
+            <source>Choose the result of the check.</source>
+            <translation>Choisissez le résultat du contrôle.</translation>
+        </message>
+        <message>
+            <source>A check cannot be recorded in the future.</source>
+            <translation>Un contrôle ne peut pas être daté dans le futur.</translation>
+        </message>
+        <message>
+            <source>The line {number} is retired; it cannot be checked.</source>
+            <translation>La ligne {number} est retirée ; elle ne peut pas être contrôlée.</translation>
+        </message>
+        <message>
+            <source>A fault cannot be reported in the future.</source>
+            <translation>Une panne ne peut pas être signalée dans le futur.</translation>
+        </message>
+        <message>
+            <source>Describe the fault (what callers hear or see).</source>
+            <translation>Décrivez la panne (ce qu'entendent ou constatent les appelants).</translation>
+        </message>
+        <message>
+            <source>A repair cannot be recorded in the future.</source>
+            <translation>Une réparation ne peut pas être datée dans le futur.</translation>
+        </message>
+        <message>
+            <source>This fault no longer exists.</source>
+            <translation>Cette panne n'existe plus.</translation>
+        </message>
+        <message>
+            <source>This fault is already marked repaired.</source>
+            <translation>Cette panne est déjà marquée réparée.</translation>
+        </message>
+        <message>
+            <source>The repair cannot come before the fault was reported.</source>
+            <translation>La réparation ne peut pas précéder le signalement de la panne.</translation>
+        </message>
+        <message>
+            <source>Name the maintenance task.</source>
+            <translation>Nommez la tâche de maintenance.</translation>
+        </message>
+        <message>
+            <source>The maintenance interval must be between 1 and 3650 days.</source>
+            <translation>La périodicité de maintenance doit être comprise entre 1 et 3650 jours.</translation>
+        </message>
+        <message>
+            <source>Maintenance cannot be marked done in the future.</source>
+            <translation>Une maintenance ne peut pas être marquée faite dans le futur.</translation>
+        </message>
+        <message>
+            <source>This maintenance task no longer exists.</source>
+            <translation>Cette tâche de maintenance n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Name the peak period (e.g. school enrolment).</source>
+            <translation>Nommez la période de pointe (ex. rentrée scolaire).</translation>
+        </message>
+        <message>
+            <source>The peak period ends before it starts.</source>
+            <translation>La période de pointe se termine avant de commencer.</translation>
+        </message>
+        <message>
+            <source>Extra lines and agents cannot be negative.</source>
+            <translation>Les lignes et agents supplémentaires ne peuvent pas être négatifs.</translation>
+        </message>
+        <message>
+            <source>A reinforcement plan adds at least one line or one agent.</source>
+            <translation>Un plan de renfort ajoute au moins une ligne ou un agent.</translation>
+        </message>
+        <message>
+            <source>This plan no longer exists.</source>
+            <translation>Ce plan n'existe plus.</translation>
+        </message>
+        <message>
+            <source>The forwarding must end after it starts.</source>
+            <translation>Le renvoi doit se terminer après son début.</translation>
+        </message>
+        <message>
+            <source>This forwarding would already be over.</source>
+            <translation>Ce renvoi serait déjà terminé.</translation>
+        </message>
+        <message>
+            <source>A retired line cannot be forwarded.</source>
+            <translation>Une ligne retirée ne peut pas être renvoyée.</translation>
+        </message>
+        <message>
+            <source>A line cannot be forwarded to itself.</source>
+            <translation>Une ligne ne peut pas être renvoyée vers elle-même.</translation>
+        </message>
+        <message>
+            <source>Choose the agent who will answer.</source>
+            <translation>Choisissez l'agent qui répondra.</translation>
+        </message>
+        <message>
+            <source>This line is already forwarded during part of that period.</source>
+            <translation>Cette ligne est déjà renvoyée pendant une partie de cette période.</translation>
+        </message>
+        <message>
+            <source>This forwarding no longer exists.</source>
+            <translation>Ce renvoi n'existe plus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>lines_file</name>
+        <message>
+            <source>“{text}” is not a kind of line (switchboard, green, short, call_centre, fax, direct, mobile, other).</source>
+            <translation>« {text} » n'est pas un type de ligne (standard, numéro vert, numéro court, centre d'appel, fax, ligne directe, mobile de service, autre).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a place of publication (website, letters, posters, documents).</source>
+            <translation>« {text} » n'est pas un lieu de publication (site web, courriers, affiches, documents).</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation>Poste</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Libellé</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>Publié sur</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Last check</source>
+            <translation>Dernier contrôle</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>Renvoyé vers</translation>
+        </message>
+        <message>
+            <source>International form</source>
+            <translation>Forme internationale</translation>
+        </message>
+        <message>
+            <source>The export is an Excel file: give a name ending in .xlsx.</source>
+            <translation>L'export est un fichier Excel : donnez un nom se terminant par .xlsx.</translation>
+        </message>
+        <message>
+            <source>Phone lines</source>
+            <translation>Lignes téléphoniques</translation>
+        </message>
+        <message>
+            <source>Phone lines published to the public</source>
+            <translation>Lignes téléphoniques publiées au public</translation>
+        </message>
+        <message>
+            <source>Exported on {date}</source>
+            <translation>Exporté le {date}</translation>
+        </message>
+        <message>
+            <source>Page &amp;P of &amp;N</source>
+            <translation>Page &amp;P sur &amp;N</translation>
+        </message>
+        <message>
+            <source>{file} cannot be written: is it open in another program?</source>
+            <translation>Impossible d'écrire {file} : est-il ouvert dans un autre programme ?</translation>
+        </message>
+        <message>
+            <source>{file} cannot be written: {reason}</source>
+            <translation>Impossible d'écrire {file} : {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -2787,6 +3773,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>Reports</source>
             <translation>Rapports</translation>
         </message>
+        <message>
+            <source>Phone lines</source>
+            <translation>Lignes téléphoniques</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -2803,6 +3793,49 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>phones</name>
+        <message>
+            <source>The phone number is empty.</source>
+            <translation>Le numéro de téléphone est vide.</translation>
+        </message>
+        <message>
+            <source>“{text}” contains no phone number.</source>
+            <translation>« {text} » ne contient aucun numéro de téléphone.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a phone number: it has letters among the digits.</source>
+            <translation>« {text} » n'est pas un numéro : il contient des lettres parmi les chiffres.</translation>
+        </message>
+        <message>
+            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
+            <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not in Tunisia's known green-number ranges; check it is right.</source>
+            <translation>« {text} » n'est pas dans les plages de numéros verts connues en Tunisie ; vérifiez-le.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a valid Tunisian phone number.</source>
+            <translation>« {text} » n'est pas un numéro tunisien valide.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a valid phone number.</source>
+            <translation>« {text} » n'est pas un numéro de téléphone valide.</translation>
+        </message>
+        <message>
+            <source>“{text}” is a short number, which a fax, mobile or direct line cannot have; write the full 8-digit number.</source>
+            <translation>« {text} » est un numéro court, ce qu'un fax, un mobile ou une ligne directe ne peut pas avoir ; saisissez le numéro complet à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a short number Tunisia's numbering plan lists; check it is right.</source>
+            <translation>« {text} » n'est pas un numéro court du plan de numérotation tunisien ; vérifiez-le.</translation>
+        </message>
+        <message>
+            <source>“{text}” holds several numbers; enter one line at a time.</source>
+            <translation>« {text} » contient plusieurs numéros ; saisissez une ligne à la fois.</translation>
+        </message>
+    </context>
+    <context>
         <name>report</name>
         <message>
             <source>“{text}” is not an ISO time such as 2026-10-01T08:00.</source>
@@ -2811,10 +3844,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Report for {period} written to {path}.</source>
             <translation>Rapport de {period} enregistré dans {path}.</translation>
-        </message>
-        <message>
-            <source>{hours} calendar hours</source>
-            <translation>{hours} heures calendaires</translation>
         </message>
         <message>
             <source>The report must be an .xlsx file, not “{name}”.</source>
@@ -3223,6 +4252,145 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Reception agent</source>
             <translation>Agent d'accueil</translation>
+        </message>
+    </context>
+    <context>
+        <name>sections_lines</name>
+        <message>
+            <source>Indicators</source>
+            <translation>Indicateurs</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicateur</translation>
+        </message>
+        <message>
+            <source>This period</source>
+            <translation>Cette période</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>Période précédente</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Inventory at the end of the period</source>
+            <translation>Inventaire en fin de période</translation>
+        </message>
+        <message>
+            <source>Kind of line</source>
+            <translation>Type de ligne</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Lignes</translation>
+        </message>
+        <message>
+            <source>Checked in the period</source>
+            <translation>Contrôlées dans la période</translation>
+        </message>
+        <message>
+            <source>Published on the website</source>
+            <translation>Publiées sur le site web</translation>
+        </message>
+        <message>
+            <source>Lines checked by kind</source>
+            <translation>Lignes contrôlées par type</translation>
+        </message>
+        <message>
+            <source>Test calls in the period, by result</source>
+            <translation>Appels de contrôle de la période, par résultat</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Contrôles</translation>
+        </message>
+        <message>
+            <source>Results of the test calls</source>
+            <translation>Résultats des appels de contrôle</translation>
+        </message>
+        <message>
+            <source>Faults reported or still open in the period</source>
+            <translation>Pannes signalées ou encore ouvertes dans la période</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>Signalée le</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>Symptôme</translation>
+        </message>
+        <message>
+            <source>Operator ticket</source>
+            <translation>Ticket de l'opérateur</translation>
+        </message>
+        <message>
+            <source>Repaired</source>
+            <translation>Réparée le</translation>
+        </message>
+        <message>
+            <source>Hours to repair</source>
+            <translation>Heures de réparation</translation>
+        </message>
+        <message>
+            <source>A fault without a repair date was still open at the end of the period.</source>
+            <translation>Une panne sans date de réparation était encore ouverte en fin de période.</translation>
+        </message>
+        <message>
+            <source>Lines forwarded to an agent's phone (C2.4)</source>
+            <translation>Lignes renvoyées vers le téléphone d'un agent (C2.4)</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>Renvoyé vers</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Phone lines</source>
+            <translation>Lignes téléphoniques</translation>
+        </message>
+        <message>
+            <source>Lines not checked for {days} days</source>
+            <translation>Lignes non contrôlées depuis {days} jours</translation>
+        </message>
+        <message>
+            <source>{line} (open for {days} days)</source>
+            <translation>{line} (ouverte depuis {days} jours)</translation>
+        </message>
+        <message>
+            <source>Line faults not repaired</source>
+            <translation>Pannes de lignes non réparées</translation>
+        </message>
+        <message>
+            <source>{task} — {line}, due {date}</source>
+            <translation>{task} — {line}, prévue le {date}</translation>
+        </message>
+        <message>
+            <source>Line maintenance overdue</source>
+            <translation>Maintenances de lignes en retard</translation>
         </message>
     </context>
     <context>
