@@ -53,6 +53,15 @@ def _settings_step(ctx: DemoContext) -> None:
 DEMO_STEPS: list[DemoStep] = [_settings_step]
 
 
+def _agents_step(ctx: DemoContext) -> None:
+    from desktop_app.services.demo_agents import agents_step  # the agents area (C8.3, C8.5)
+
+    agents_step(ctx)
+
+
+DEMO_STEPS.append(_agents_step)
+
+
 def fill_demo(db: Database, years: int = 2, seed: int = 2020) -> dict[str, str]:
     """Returns the one-time password of every demo user; refuses a database already in use."""
     if years < 1 or years > 10:

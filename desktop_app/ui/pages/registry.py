@@ -35,6 +35,18 @@ def _users(state: AppState) -> QWidget:
     return UsersPage(state)
 
 
+def _agents(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.agents_page import AgentsPage
+
+    return AgentsPage(state)
+
+
+def _training(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.training_page import TrainingPage
+
+    return TrainingPage(state)
+
+
 def _audit(state: AppState) -> QWidget:
     from desktop_app.ui.pages.audit_page import AuditPage
 
@@ -50,6 +62,12 @@ PAGES: list[PageSpec] = [
              Perm.MANAGE_USERS),
     PageSpec("audit", lambda: QCoreApplication.translate("pages", "Audit trail"), _audit,
              Perm.VIEW_AUDIT),
+    # Agents area (C8.3, C8.5, C8.6). The training page is open to every role: HR, supervisors
+    # and directors see all its tabs (READ_ALL); an agent sees the guides, to acknowledge them.
+    PageSpec("agents", lambda: QCoreApplication.translate("pages", "Agents"), _agents,
+             Perm.READ_ALL),
+    PageSpec("training", lambda: QCoreApplication.translate("pages", "Training"), _training,
+             None),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip
