@@ -165,7 +165,8 @@ def posts_in(s: Session, today: date) -> list[PostRow]:
         .where(Agent.post_id.is_not(None), active_on(today))
         .order_by(Agent.name_fr)
     ):
-        people.setdefault(a[0], []).append((a[1] or a[2], a[2] or a[1]))
+        if a[0] is not None:
+            people.setdefault(a[0], []).append((a[1] or a[2], a[2] or a[1]))
     return [
         PostRow(
             p.id,

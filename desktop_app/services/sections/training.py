@@ -134,8 +134,8 @@ def training_section(ctx: SectionContext) -> ReportSection:
         ],
         number_formats={0: "dd/mm/yyyy", 3: "0.0"},
     )
-    by_topic_now = defaultdict(float)
-    by_topic_prev = defaultdict(float)
+    by_topic_now: defaultdict[str, float] = defaultdict(float)
+    by_topic_prev: defaultdict[str, float] = defaultdict(float)
     for hours in now.values():
         for t, h in hours.items():
             by_topic_now[t] += h
