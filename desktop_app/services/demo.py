@@ -6,6 +6,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from importlib import import_module
 
 from sqlalchemy import func, select
 
@@ -49,23 +50,26 @@ def _settings_step(ctx: DemoContext) -> None:
     })  # fmt: skip
 
 
-def _lines_step(ctx: DemoContext) -> None:
-    """Phone lines (C8.1, C8.4, C2.4); forwardings need agents, so it runs after their step."""
-    from desktop_app.services.demo_lines import lines_step
+def _area_step(module: str, function: str) -> DemoStep:
+    """Area modules import DemoContext from here, so they are imported when the step runs."""
 
-    lines_step(ctx)
+    def step(ctx: DemoContext) -> None:
+        getattr(import_module(f"desktop_app.services.{module}"), function)(ctx)
+
+    step.__name__ = f"{module}.{function}"
+    return step
 
 
-# Areas register here, in the order their data depends on each other (lines before checks …).
-DEMO_STEPS: list[DemoStep] = [_settings_step, _lines_step]
-
-
-def _load_area_steps() -> None:
-    """Area modules import DemoContext from here, so their steps are appended on first use."""
-    from desktop_app.services.demo_calls import demo_calls_step
-
-    if demo_calls_step not in DEMO_STEPS:
-        DEMO_STEPS.append(demo_calls_step)  # call quality and traffic (issue 6): after lines
+# In the order the data depends on each other: agents are linked to lines, a forwarding goes to
+# an agent, requests are assigned to agents, mystery calls ring lines and rate agents.
+DEMO_STEPS: list[DemoStep] = [
+    _settings_step,
+    _area_step("demo_lines", "lines_step"),  # C8.1, C8.4
+    _area_step("demo_agents", "agents_step"),  # C8.3, C8.5, C8.6
+    _area_step("demo_lines", "forwarding_step"),  # C2.4
+    _area_step("demo_requests", "requests_step"),  # C2.1, C2.3
+    _area_step("demo_calls", "demo_calls_step"),  # C8.2, C8.7
+]
 
 
 def fill_demo(db: Database, years: int = 2, seed: int = 2020) -> dict[str, str]:
@@ -86,17 +90,6 @@ def fill_demo(db: Database, years: int = 2, seed: int = 2020) -> dict[str, str]:
         user, password = auth.create_user(db, actor, username, full_name, role)
         passwords[user.username] = password
     ctx = DemoContext(db, actor, random.Random(seed), years, utcnow())
-    _load_area_steps()
     for step in DEMO_STEPS:
         step(ctx)
     return passwords
-
-
-def _requests_step(ctx: DemoContext) -> None:
-    from desktop_app.services.demo_requests import requests_step
-
-    requests_step(ctx)
-
-
-# requests area (C2.1): after the agents step when it exists, so requests go to real agents.
-DEMO_STEPS.append(_requests_step)

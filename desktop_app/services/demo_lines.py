@@ -381,6 +381,26 @@ def lines_step(ctx: DemoContext) -> None:
                 },
             ],
         )
+        audit.record(
+            s,
+            ctx.actor,
+            "demo",
+            "phone_line",
+            "",
+            after={"lines": len(ids), "checks": len(checks), "faults": len(faults)},
+        )
+    ctx.summary["phone_lines"] = len(ids)
+    ctx.summary["line_checks"] = len(checks)
+    ctx.summary["line_faults"] = len(faults)
+
+
+def forwarding_step(ctx: DemoContext) -> None:
+    """A current forwarding (C2.4) to an agent's mobile; runs after the agents' demo step."""
+    with ctx.db.write() as s:
+        line_id = s.scalar(select(PhoneLine.id).where(PhoneLine.number == "+21671774500"))
+        if line_id is None:
+            return
+        ids = {"+21671774500": line_id}
         agents = list(s.scalars(select(Agent.id).order_by(Agent.id).limit(2)))
         if agents:
             start = ctx.now.astimezone(TUNIS).replace(hour=14, minute=0, second=0, microsecond=0)
@@ -401,14 +421,3 @@ def lines_step(ctx: DemoContext) -> None:
                     },
                 ],
             )
-        audit.record(
-            s,
-            ctx.actor,
-            "demo",
-            "phone_line",
-            "",
-            after={"lines": len(ids), "checks": len(checks), "faults": len(faults)},
-        )
-    ctx.summary["phone_lines"] = len(ids)
-    ctx.summary["line_checks"] = len(checks)
-    ctx.summary["line_faults"] = len(faults)

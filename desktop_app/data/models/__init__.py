@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from desktop_app.data.models.agents import Agent
+from desktop_app.data.models.agents import (
+    Agent,
+    AgentLine,
+    Guide,
+    GuideAcknowledgement,
+    LegalUpdate,
+    LegalUpdateNotice,
+    PostEquipment,
+    ReceptionPost,
+    Recognition,
+    TrainingAttendance,
+    TrainingRule,
+    TrainingSession,
+)
 from desktop_app.data.models.audit import AuditEntry
 from desktop_app.data.models.base import Base
 from desktop_app.data.models.calls import (
@@ -36,6 +49,7 @@ from desktop_app.data.models.users import User
 
 __all__ = [
     "Agent",
+    "AgentLine",
     "AuditEntry",
     "Base",
     "CalendarYear",
@@ -44,7 +58,11 @@ __all__ = [
     "CitizenRequest",
     "Evaluation",
     "EvaluationAnswer",
+    "Guide",
+    "GuideAcknowledgement",
     "Holiday",
+    "LegalUpdate",
+    "LegalUpdateNotice",
     "LineCheck",
     "LineFault",
     "LineForwarding",
@@ -52,6 +70,9 @@ __all__ = [
     "MysteryCampaign",
     "OfficeTimetable",
     "PhoneLine",
+    "PostEquipment",
+    "ReceptionPost",
+    "Recognition",
     "ReinforcementPlan",
     "ReportRun",
     "RequestEvent",
@@ -59,5 +80,8 @@ __all__ = [
     "Scorecard",
     "ScorecardCriterion",
     "Setting",
+    "TrainingAttendance",
+    "TrainingRule",
+    "TrainingSession",
     "User",
 ]

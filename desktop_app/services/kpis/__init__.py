@@ -34,7 +34,7 @@ KPI_IDS: tuple[str, ...] = (
 )  # fmt: skip
 
 # Area modules holding @indicator functions; each is imported by compute().
-AREA_MODULES: tuple[str, ...] = ("requests", "calls", "lines")
+AREA_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "agents")
 
 
 @dataclass(frozen=True)

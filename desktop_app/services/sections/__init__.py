@@ -32,7 +32,7 @@ from desktop_app.services.permissions import Actor, Perm
 # datetimes as real Excel dates (datetimes are converted to Tunis local time by the renderer).
 CellValue = str | int | float | date | datetime | None
 
-SECTION_MODULES: tuple[str, ...] = ("requests", "calls", "lines")
+SECTION_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "training")
 SECTION_ORDER = ("requests", "lines", "quality", "traffic", "training")
 
 

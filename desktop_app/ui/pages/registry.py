@@ -41,6 +41,18 @@ def _lines(state: AppState) -> QWidget:
     return LinesPage(state)
 
 
+def _agents(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.agents_page import AgentsPage
+
+    return AgentsPage(state)
+
+
+def _training(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.training_page import TrainingPage
+
+    return TrainingPage(state)
+
+
 def _audit(state: AppState) -> QWidget:
     from desktop_app.ui.pages.audit_page import AuditPage
 
@@ -102,6 +114,12 @@ PAGES: list[PageSpec] = [
     # Every role reads the lines (READ_ALL, or CHECK_LINES for agents doing verification
     # rounds); lines.require_read() checks it in the service.
     PageSpec("lines", lambda: QCoreApplication.translate("pages", "Phone lines"), _lines, None),
+    # Agents area (C8.3, C8.5, C8.6). The training page is open to every role: HR, supervisors
+    # and directors see all its tabs (READ_ALL); an agent sees the guides, to acknowledge them.
+    PageSpec("agents", lambda: QCoreApplication.translate("pages", "Agents"), _agents,
+             Perm.READ_ALL),
+    PageSpec("training", lambda: QCoreApplication.translate("pages", "Training"), _training,
+             None),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip

@@ -1,0 +1,307 @@
+"""The report's "training" sheet and the dashboard's to-do lists for agents (C8.3, C8.5, C8.6).
+
+Sheet: training per agent and topic (hours attended in P beside the previous period), the
+sessions of P, the guides library with acknowledgement counts, and the legal updates of P.
+Action lists: agents not trained per the plan, guides out of date, agents who have not read the
+current guide, missing or broken equipment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import func, select
+
+from desktop_app.data.models import (
+    Agent,
+    LegalUpdate,
+    LegalUpdateNotice,
+    TrainingAttendance,
+    TrainingSession,
+)
+from desktop_app.i18n import translate
+from desktop_app.services import equipment, guides, training
+from desktop_app.services.agents_common import TOPICS, active_on, agent_name, topic_label
+from desktop_app.services.periods import local_date
+from desktop_app.services.sections import (
+    ActionList,
+    ChartSpec,
+    ReportSection,
+    ReportTable,
+    SectionContext,
+    action_list,
+    report_section,
+)
+
+FIRST_ITEMS = 5
+
+
+def _hours_by_agent_topic(
+    ctx: SectionContext, first: date, last: date
+) -> dict[int, dict[str, float]]:
+    rows = ctx.session.execute(
+        select(
+            TrainingAttendance.agent_id,
+            TrainingSession.topic,
+            func.sum(TrainingSession.duration_hours),
+        )
+        .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
+        .where(
+            TrainingAttendance.attended.is_(True),
+            TrainingSession.held_on >= first,
+            TrainingSession.held_on <= last,
+        )
+        .group_by(TrainingAttendance.agent_id, TrainingSession.topic)
+    ).all()
+    out: dict[int, dict[str, float]] = defaultdict(dict)
+    for agent_id, topic, hours in rows:
+        out[agent_id][topic] = float(hours or 0.0)
+    return out
+
+
+def _today(ctx: SectionContext) -> date:
+    """Plan and guide status are judged at the period's end, or now if that comes first."""
+    return min(local_date(ctx.as_of), ctx.period.last_day)
+
+
+@report_section("training")
+def training_section(ctx: SectionContext) -> ReportSection:
+    s, p, prev = ctx.session, ctx.period, ctx.previous
+    agents = s.execute(
+        select(Agent.id, Agent.name_ar, Agent.name_fr, Agent.staff_number)
+        .where(active_on(p.last_day) | active_on(p.first_day))
+        .order_by(Agent.name_fr, Agent.id)
+    ).all()
+    now = _hours_by_agent_topic(ctx, p.first_day, p.last_day)
+    before = _hours_by_agent_topic(ctx, prev.first_day, prev.last_day)
+    per_agent = ReportTable(
+        title=translate("training", "Training hours per agent and topic"),
+        headers=[
+            translate("training", "Agent"),
+            translate("training", "Staff number"),
+            *[topic_label(t) for t in TOPICS],
+            translate("training", "Total"),
+            translate("training", "Previous period"),
+        ],
+        rows=[
+            [
+                agent_name(a.name_ar, a.name_fr, ctx.lang),
+                a.staff_number or "",
+                *[round(now[a.id].get(t, 0.0), 1) for t in TOPICS],
+                round(sum(now[a.id].values()), 1),
+                round(sum(before[a.id].values()), 1),
+            ]
+            for a in agents
+        ],
+        number_formats={i: "0.0" for i in range(2, 2 + len(TOPICS) + 2)},
+        note=translate("training", "Hours of sessions attended in the period (C8.5, C8.6)."),
+    )
+    sessions = s.execute(
+        select(
+            TrainingSession.held_on,
+            TrainingSession.title,
+            TrainingSession.topic,
+            TrainingSession.duration_hours,
+            TrainingSession.trainer,
+            TrainingSession.remote,
+            func.count(TrainingAttendance.id),
+        )
+        .outerjoin(
+            TrainingAttendance,
+            (TrainingAttendance.session_id == TrainingSession.id)
+            & TrainingAttendance.attended.is_(True),
+        )
+        .where(TrainingSession.held_on >= p.first_day, TrainingSession.held_on <= p.last_day)
+        .group_by(TrainingSession.id)
+        .order_by(TrainingSession.held_on, TrainingSession.id)
+    ).all()
+    on_site, remote = translate("training", "On site"), translate("training", "Remote")
+    session_table = ReportTable(
+        title=translate("training", "Sessions held"),
+        headers=[
+            translate("training", "Date"),
+            translate("training", "Title"),
+            translate("training", "Topic"),
+            translate("training", "Hours"),
+            translate("training", "Trainer"),
+            translate("training", "Mode"),
+            translate("training", "Attended"),
+        ],
+        rows=[
+            [r[0], r[1], topic_label(r[2]), r[3], r[4], remote if r[5] else on_site, r[6]]
+            for r in sessions
+        ],
+        number_formats={0: "dd/mm/yyyy", 3: "0.0"},
+    )
+    by_topic_now: defaultdict[str, float] = defaultdict(float)
+    by_topic_prev: defaultdict[str, float] = defaultdict(float)
+    for hours in now.values():
+        for t, h in hours.items():
+            by_topic_now[t] += h
+    for hours in before.values():
+        for t, h in hours.items():
+            by_topic_prev[t] += h
+    topic_table = ReportTable(
+        title=translate("training", "Person-hours per topic"),
+        headers=[
+            translate("training", "Topic"),
+            translate("training", "Period"),
+            translate("training", "Previous period"),
+        ],
+        rows=[
+            [topic_label(t), round(by_topic_now[t], 1), round(by_topic_prev[t], 1)] for t in TOPICS
+        ],
+        number_formats={1: "0.0", 2: "0.0"},
+        chart=ChartSpec(
+            "bar",
+            translate("training", "Person-hours per topic"),
+            0,
+            [1, 2],
+            translate("training", "Hours"),
+        ),
+    )
+    today = _today(ctx)
+    guide_rows = guides.guides_in(s, today)
+    yes, no = translate("training", "Yes"), translate("training", "No")
+    guide_table = ReportTable(
+        title=translate("training", "Reference guides and procedure manuals"),
+        headers=[
+            translate("training", "Title"),
+            translate("training", "Kind"),
+            translate("training", "Version"),
+            translate("training", "Reviewed on"),
+            translate("training", "Next review"),
+            translate("training", "Out of date"),
+            translate("training", "Agents who read this version"),
+            translate("training", "Active agents"),
+        ],
+        rows=[
+            [
+                g.title,
+                guides.kind_label(g.kind),
+                g.doc_version,
+                g.reviewed_on,
+                g.next_review_on,
+                yes if g.outdated else no,
+                g.acknowledged,
+                g.active_agents,
+            ]
+            for g in guide_rows
+        ],
+        number_formats={3: "dd/mm/yyyy", 4: "dd/mm/yyyy"},
+        note=translate("training", "C8.3: the same right answer whoever answers."),
+    )
+    updates = s.execute(
+        select(
+            LegalUpdate.published_on,
+            LegalUpdate.reference,
+            LegalUpdate.summary,
+            func.count(LegalUpdateNotice.id),
+        )
+        .outerjoin(LegalUpdateNotice, LegalUpdateNotice.update_id == LegalUpdate.id)
+        .where(LegalUpdate.published_on >= p.first_day, LegalUpdate.published_on <= p.last_day)
+        .group_by(LegalUpdate.id)
+        .order_by(LegalUpdate.published_on)
+    ).all()
+    update_table = ReportTable(
+        title=translate("training", "Legal and procedural updates"),
+        headers=[
+            translate("training", "Date"),
+            translate("training", "Reference"),
+            translate("training", "Summary"),
+            translate("training", "Agents informed"),
+        ],
+        rows=[list(r) for r in updates],
+        number_formats={0: "dd/mm/yyyy"},
+    )
+    return ReportSection(
+        "training",
+        translate("training", "Training"),
+        [per_agent, topic_table, session_table, guide_table, update_table],
+    )
+
+
+def _name(ctx: SectionContext, name_ar: str, name_fr: str) -> str:
+    return agent_name(name_ar, name_fr, ctx.lang)
+
+
+@action_list("training_plan")
+def not_trained(ctx: SectionContext) -> ActionList:
+    gaps = training.plan_gaps_in(ctx.session, _today(ctx))
+    items = [
+        translate("training", "{agent}: {rule}, due since {date}").format(
+            agent=_name(ctx, g.name_ar, g.name_fr),
+            rule=g.rule_name,
+            date=g.due_on.strftime("%d/%m/%Y"),
+        )
+        for g in gaps[:FIRST_ITEMS]
+    ]
+    return ActionList(
+        "training_plan",
+        translate("training", "Agents not trained per the plan"),
+        len(gaps),
+        items,
+        "training",
+        {"tab": "plan"},
+    )
+
+
+@action_list("guides_outdated")
+def outdated_guides(ctx: SectionContext) -> ActionList:
+    rows = [g for g in guides.guides_in(ctx.session, _today(ctx)) if g.outdated]
+    items = [
+        translate("training", "{title} (version {version}), review due {date}").format(
+            title=g.title, version=g.doc_version, date=g.next_review_on.strftime("%d/%m/%Y")
+        )
+        for g in rows[:FIRST_ITEMS]
+    ]
+    return ActionList(
+        "guides_outdated",
+        translate("training", "Guides out of date"),
+        len(rows),
+        items,
+        "training",
+        {"tab": "guides", "outdated": True},
+    )
+
+
+@action_list("guides_unread")
+def unread_guides(ctx: SectionContext) -> ActionList:
+    rows = guides.unread_in(ctx.session, _today(ctx))
+    agents = {r.agent_id for r in rows}
+    items = [
+        translate("training", "{agent} has not read {title} (version {version})").format(
+            agent=_name(ctx, r.name_ar, r.name_fr), title=r.title, version=r.doc_version
+        )
+        for r in rows[:FIRST_ITEMS]
+    ]
+    return ActionList(
+        "guides_unread",
+        translate("training", "Agents who have not read the current guide"),
+        len(agents),
+        items,
+        "training",
+        {"tab": "guides", "unread": True},
+    )
+
+
+@action_list("equipment_missing")
+def missing_equipment(ctx: SectionContext) -> ActionList:
+    rows = equipment.problems_in(ctx.session)
+    items = [
+        translate("training", "{post}: {item} — {condition}").format(
+            post=r.post_name,
+            item=equipment.kind_label(r.kind),
+            condition=equipment.condition_label(r.condition),
+        )
+        for r in rows[:FIRST_ITEMS]
+    ]
+    return ActionList(
+        "equipment_missing",
+        translate("training", "Missing or broken equipment"),
+        len(rows),
+        items,
+        "training",
+        {"tab": "equipment", "problems": True},
+    )

@@ -1,0 +1,346 @@
+"""Agents (C8.2, C8.5): the list, and one agent's page gathering their training, guides read,
+legal updates they were told of, recognitions, the equipment of their post and plan gaps.
+
+Other areas add a tab to an agent's page with `register_profile_tab` (the call-quality area:
+the agent's evaluations), without this module importing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import equipment, guides, legal_updates, recognition, training
+from desktop_app.services.agents import AgentInfo
+from desktop_app.services.agents_common import topic_label
+from desktop_app.services.permissions import Perm
+from desktop_app.ui.dialogs.agent_dialog import AgentDialog
+from desktop_app.ui.formatting import format_date, format_datetime, format_number
+from desktop_app.ui.messages import attempt
+from desktop_app.ui.models.agents_table_model import AgentsTableModel
+from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.agents_fields import fill_table, mark, read_only_table, select_row
+from desktop_app.ui.widgets.page_header import PageHeader
+
+ProfileTab = tuple[Callable[[], str], Callable[[AppState, int], QWidget]]
+PROFILE_TABS: list[ProfileTab] = []
+
+
+def register_profile_tab(
+    title: Callable[[], str], factory: Callable[[AppState, int], QWidget]
+) -> None:
+    """Add a tab to every agent's page: `factory(state, agent_id)` builds it when shown."""
+    PROFILE_TABS.append((title, factory))
+
+
+class AgentProfile(QWidget):
+    """Everything about one agent, read-only; HR edits through AgentDialog."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name.setFont(font)
+        layout.addWidget(self.name)
+        self.details = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("other_name", self.tr("Other name")),
+            ("staff", self.tr("Staff number")),
+            ("unit", self.tr("Unit")),
+            ("post", self.tr("Post and extension")),
+            ("lines", self.tr("Lines answered")),
+            ("dates", self.tr("Active")),
+        ):
+            value = QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            self.fields[key] = value
+            self.details.addRow(label, value)
+        layout.addLayout(self.details)
+        self.tabs = QTabWidget()
+        self.training = read_only_table(
+            [
+                self.tr("Date"),
+                self.tr("Session"),
+                self.tr("Topic"),
+                self.tr("Hours"),
+                self.tr("Attended"),
+                self.tr("Score"),
+            ],
+            stretch=1,
+        )
+        self.gaps = read_only_table(
+            [self.tr("Rule"), self.tr("Due since"), self.tr("Last trained")]
+        )
+        self.guides = read_only_table(
+            [
+                self.tr("Guide"),
+                self.tr("Current version"),
+                self.tr("Version read"),
+                self.tr("Read on"),
+            ]
+        )
+        self.updates = read_only_table(
+            [self.tr("Reference"), self.tr("Date of the text"), self.tr("Informed on")]
+        )
+        self.awards = read_only_table(
+            [self.tr("Period"), self.tr("Award"), self.tr("Reason"), self.tr("Awarded on")],
+            stretch=2,
+        )
+        self.equipment = read_only_table(
+            [self.tr("Equipment"), self.tr("Condition"), self.tr("Note")], stretch=2
+        )
+        training_box = QWidget()
+        box = QVBoxLayout(training_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.training, 3)
+        self.gaps_label = QLabel(self.tr("Training plan rules not met"))
+        box.addWidget(self.gaps_label)
+        box.addWidget(self.gaps, 1)
+        self.tabs.addTab(training_box, self.tr("Training"))
+        self.tabs.addTab(self.guides, self.tr("Guides read"))
+        self.tabs.addTab(self.updates, self.tr("Legal updates"))
+        self.tabs.addTab(self.awards, self.tr("Recognitions"))
+        self.tabs.addTab(self.equipment, self.tr("Post equipment"))
+        self._extra: list[QWidget] = []
+        layout.addWidget(self.tabs, 1)
+
+    def show_agent(self, agent: AgentInfo | None) -> None:
+        for w in self._extra:
+            self.tabs.removeTab(self.tabs.indexOf(w))
+            w.deleteLater()
+        self._extra = []
+        if agent is None:
+            self.name.setText(self.tr("Choose an agent in the list."))
+            for value in self.fields.values():
+                value.setText("")
+            for table in (
+                self.training,
+                self.gaps,
+                self.guides,
+                self.updates,
+                self.awards,
+                self.equipment,
+            ):
+                fill_table(table, [])
+            return
+        db, actor, lang = self.state.db, self.state.actor, self.state.lang
+        self.name.setText(agent.name(lang))
+        other = agent.name_fr if lang == "ar" else agent.name_ar
+        self.fields["other_name"].setText(other if other != agent.name(lang) else "")
+        self.fields["staff"].setText(agent.staff_number)
+        self.fields["unit"].setText(agent.unit)
+        self.fields["post"].setText(" — ".join(x for x in (agent.post_name, agent.extension) if x))
+        self.fields["lines"].setText(", ".join(agent.line_numbers) or self.tr("none"))
+        since = format_date(agent.active_from) if agent.active_from else "…"
+        until = format_date(agent.active_to) if agent.active_to else self.tr("today")
+        self.fields["dates"].setText(
+            self.tr("from {start} to {end}").format(start=since, end=until)
+        )
+        history = attempt(self, lambda: training.agent_history(db, actor, agent.id)) or []
+        fill_table(
+            self.training,
+            [
+                [
+                    format_date(t.held_on),
+                    t.title,
+                    topic_label(t.topic),
+                    format_number(t.duration_hours, 1),
+                    self.tr("Yes") if t.attended else self.tr("Absent"),
+                    format_number(t.score, 0) if t.score is not None else "",
+                ]
+                for t in history
+            ],
+            stretch=1,
+        )
+        gaps = (
+            attempt(self, lambda: training.plan_gaps(db, actor, date.today(), agent_id=agent.id))
+            or []
+        )
+        fill_table(
+            self.gaps,
+            [
+                [
+                    g.rule_name,
+                    format_date(g.due_on),
+                    format_date(g.last_on) if g.last_on else self.tr("never"),
+                ]
+                for g in gaps
+            ],
+        )
+        for i in range(len(gaps)):
+            mark(i, self.gaps, "#b00020")
+        self.gaps_label.setText(
+            self.tr("Training plan rules not met")
+            if gaps
+            else self.tr("The agent meets every rule of the training plan.")
+        )
+        read = attempt(self, lambda: guides.acknowledged_by_agent(db, actor, agent.id)) or []
+        fill_table(
+            self.guides,
+            [
+                [
+                    g["title"],
+                    g["doc_version"],
+                    g["acknowledged_version"] or self.tr("not read"),
+                    format_datetime(g["acknowledged_at"]) if g["acknowledged_at"] else "",
+                ]
+                for g in read
+            ],
+        )
+        for i, g in enumerate(read):
+            if not g["current"]:
+                mark(i, self.guides, "#b00020")
+        notices = attempt(self, lambda: legal_updates.agent_notices(db, actor, agent.id)) or []
+        fill_table(
+            self.updates, [[ref, format_date(pub), format_date(told)] for ref, pub, told in notices]
+        )
+        awards = attempt(self, lambda: recognition.list_awards(db, actor, agent_id=agent.id)) or []
+        fill_table(
+            self.awards,
+            [
+                [a.period, a.award, a.reason.replace("\n", " "), format_date(a.awarded_on)]
+                for a in awards
+            ],
+            stretch=2,
+        )
+        posts = attempt(self, lambda: equipment.list_posts(db, actor, date.today())) or []
+        post = next((p for p in posts if p.id == agent.post_id), None)
+        items = [post.items[k] for k in equipment.EQUIPMENT_KINDS if post and k in post.items]
+        fill_table(
+            self.equipment,
+            [
+                [equipment.kind_label(i.kind), equipment.condition_label(i.condition), i.note]
+                for i in items
+            ],
+            stretch=2,
+        )
+        for r, i in enumerate(items):
+            if i.condition != "working":
+                mark(r, self.equipment, "#b00020")
+        for title, factory in PROFILE_TABS:
+            widget = attempt(self, lambda f=factory: f(self.state, agent.id))
+            if widget is not None:
+                self._extra.append(widget)
+                self.tabs.addTab(widget, title())
+
+
+class AgentsPage(QWidget):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            PageHeader(
+                self.tr("Reception agents"),
+                self.tr(
+                    "Who answers the public, on which lines and at which post, and everything "
+                    "about their training, guides and recognition (C8.3, C8.5, C8.6)."
+                ),
+            )
+        )
+        bar = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("New agent…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        for b in (self.add_button, self.edit_button):
+            b.setEnabled(state.actor.can(Perm.EDIT_AGENTS))
+            bar.addWidget(b)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, staff number, unit…"))
+        self.search.setClearButtonEnabled(True)
+        self.active_only = QCheckBox(self.tr("Active agents only"))
+        self.active_only.setChecked(True)
+        bar.addStretch(1)
+        bar.addWidget(self.search)
+        bar.addWidget(self.active_only)
+        layout.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.model = AgentsTableModel(state, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.doubleClicked.connect(self.edit_agent)
+        self.profile = AgentProfile(state)
+        split.addWidget(self.view)
+        split.addWidget(self.profile)
+        split.setSizes([520, 600])
+        layout.addWidget(split, 1)
+        self.add_button.clicked.connect(self.add_agent)
+        self.edit_button.clicked.connect(self.edit_agent)
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.active_only.toggled.connect(lambda _on: self.refresh())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        current = select_id if select_id is not None else self.selected_id()
+        self.model.search = self.search.text()
+        self.model.only_active = self.active_only.isChecked()
+        attempt(self, self.model.reload)
+        self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        row = self.model.row_of(current) if current is not None else -1
+        select_row(self.view, row if row >= 0 else 0)
+        self._show_selected()
+
+    def selected(self) -> AgentInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_id(self) -> int | None:
+        agent = self.selected()
+        return agent.id if agent else None
+
+    def _show_selected(self) -> None:
+        self.profile.show_agent(self.selected())
+
+    def add_agent(self) -> None:
+        dialog = AgentDialog(self.state, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh(dialog.saved.id)
+
+    def edit_agent(self) -> None:
+        agent = self.selected()
+        if agent is None or not self.state.actor.can(Perm.EDIT_AGENTS):
+            return
+        dialog = AgentDialog(self.state, agent, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh(dialog.saved.id)
+
+    def apply_filter(
+        self, agent_id: int | None = None, active_only: bool | None = None, search: str = ""
+    ) -> None:
+        """The dashboard opens one agent (`agent_id`) or a search."""
+        if active_only is not None:
+            self.active_only.setChecked(active_only)
+        if agent_id is not None:
+            self.active_only.setChecked(False)
+        self.search.setText(search)
+        self.refresh(agent_id)

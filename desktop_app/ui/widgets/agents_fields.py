@@ -1,0 +1,108 @@
+"""Small form fields the agents and training screens share: dates, topics, read-only tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop_app.services.agents_common import TOPICS, topic_label
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(qdate: QDate) -> date:
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def date_edit(day: date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    """dd/MM/yyyy with a calendar pop-up (what Tunisian forms write)."""
+    edit = QDateEdit(to_qdate(day or date.today()), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+def topic_combo(current: str | None = None, *, with_any: bool = False) -> QComboBox:
+    combo = QComboBox()
+    if with_any:
+        combo.addItem(topic_label(None), None)
+    for key in TOPICS:
+        combo.addItem(topic_label(key), key)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+def read_only_table(headers: Sequence[str], stretch: int = 0) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def fill_table(
+    table: QTableWidget,
+    rows: Sequence[Sequence[str]],
+    stretch: int = 0,
+    data: Sequence[object] | None = None,
+) -> None:
+    """Plain-text cells (never rich text); `data` is kept on each row's first cell."""
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            item = QTableWidgetItem(text)
+            if data is not None and c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, data[r])
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def selected_data(table: QTableWidget) -> object | None:
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+def mark(item_row: int, table: QTableWidget, color: str) -> None:
+    """Tint a row's text (red for what needs action)."""
+    from PySide6.QtGui import QBrush, QColor
+
+    for c in range(table.columnCount()):
+        item = table.item(item_row, c)
+        if item is not None:
+            item.setForeground(QBrush(QColor(color)))
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Select a whole row through the selection model (QTableView.selectRow does nothing in a
+    right-to-left view that has not been shown yet)."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().setCurrentIndex(model.index(row, 0), flags)

@@ -1,0 +1,130 @@
+"""Pick a session's attendees fast: tick agents (Space), untick "attended" for absentees, score."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.agents import AgentInfo
+from desktop_app.services.training import Attendee
+
+
+class AttendeePicker(QWidget):
+    """One row per agent: invited (checkbox with the name), attended (checkbox), score (0–100)."""
+
+    def __init__(self, agents: list[AgentInfo], lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._agents = agents
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter by name…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.all_button = QPushButton(self.tr("Tick all shown"))
+        self.none_button = QPushButton(self.tr("Untick all"))
+        self.all_button.clicked.connect(lambda: self._set_all(True))
+        self.none_button.clicked.connect(lambda: self._set_all(False))
+        self.count = QLabel()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.all_button)
+        bar.addWidget(self.none_button)
+        bar.addWidget(self.count)
+        layout.addLayout(bar)
+        self.table = QTableWidget(len(agents), 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Agent"), self.tr("Attended"), self.tr("Score /100")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for row, agent in enumerate(agents):
+            name = QTableWidgetItem(agent.name(lang))
+            name.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            name.setCheckState(Qt.CheckState.Unchecked)
+            name.setData(Qt.ItemDataRole.UserRole, agent.id)
+            attended = QTableWidgetItem()
+            attended.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            attended.setCheckState(Qt.CheckState.Checked)
+            score = QTableWidgetItem("")
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, attended)
+            self.table.setItem(row, 2, score)
+        self.table.itemChanged.connect(lambda _item: self._update_count())
+        layout.addWidget(self.table, 1)
+        self._update_count()
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for row in range(self.table.rowCount()):
+            name = self.table.item(row, 0).text().lower()
+            self.table.setRowHidden(row, bool(needle) and needle not in name)
+
+    def _set_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for row in range(self.table.rowCount()):
+            if not self.table.isRowHidden(row) or not on:
+                self.table.item(row, 0).setCheckState(state)
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("{n} selected").format(n=len(self.attendees())))
+
+    def _row_of(self, agent_id: int) -> int:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == agent_id:
+                return row
+        return -1
+
+    def set_attendees(self, attendees: list[Attendee]) -> None:
+        for a in attendees:
+            row = self._row_of(a.agent_id)
+            if row < 0:
+                continue
+            self.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+            self.table.item(row, 1).setCheckState(
+                Qt.CheckState.Checked if a.attended else Qt.CheckState.Unchecked
+            )
+            self.table.item(row, 2).setText("" if a.score is None else f"{a.score:g}")
+
+    def select(self, agent_ids: list[int]) -> None:
+        self.set_attendees([Attendee(a) for a in agent_ids])
+
+    def attendees(self) -> list[Attendee]:
+        """The ticked agents; a score that is not a number is returned as -1 (refused later)."""
+        out = []
+        for row in range(self.table.rowCount()):
+            name = self.table.item(row, 0)
+            if name is None or name.checkState() != Qt.CheckState.Checked:
+                continue
+            attended = self.table.item(row, 1).checkState() == Qt.CheckState.Checked
+            text = self.table.item(row, 2).text().strip().replace(",", ".")
+            try:
+                score = float(text) if text else None
+            except ValueError:
+                score = -1.0
+            out.append(Attendee(int(name.data(Qt.ItemDataRole.UserRole)), attended, score))
+        return out

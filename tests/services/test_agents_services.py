@@ -1,0 +1,332 @@
+"""Agents area services: permissions per role, audit, plan due dates, guides, attachments."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.data.models import AuditEntry
+from desktop_app.services import agents, equipment, guides, legal_updates, recognition, training
+from desktop_app.services.agents import AgentInput
+from desktop_app.services.agents_common import Attachment, add_months
+from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
+from desktop_app.services.guides import GuideInput
+from desktop_app.services.periods import parse_period
+from desktop_app.services.permissions import Role
+from desktop_app.services.training import Attendee, RuleInput, SessionInput
+
+
+def _agent(db, actor, name: str, active_from: date | None = date(2024, 1, 1), **kw):
+    return agents.create_agent(
+        db, actor, AgentInput(name_fr=name, name_ar=name + " ع", active_from=active_from, **kw)
+    )
+
+
+def _session(db, actor, held_on: date, topic: str = "reception", who=(), hours: float = 3.0):
+    return training.create_session(
+        db,
+        actor,
+        SessionInput("Accueil", topic, held_on, hours, "Formateur"),
+        [Attendee(a) for a in who],
+    )
+
+
+def test_hr_edits_supervisor_and_director_read_agent_only_acknowledges_c8_5(db, actor_of) -> None:
+    hr, sup, director, agent_role = (
+        actor_of(Role.HR),
+        actor_of(Role.SUPERVISOR),
+        actor_of(Role.DIRECTOR),
+        actor_of(Role.AGENT),
+    )
+    a = _agent(db, hr, "Sami", user_id=agent_role.user_id)
+    sid = _session(db, hr, date(2026, 3, 1), who=[a.id])
+    gid = guides.create_guide(
+        db, hr, GuideInput("Guide", "guide", "reception", "1.0", date(2026, 1, 1), date(2027, 1, 1))
+    )
+    for reader in (sup, director):
+        assert [x.id for x in agents.list_agents(db, reader)] == [a.id]
+        assert training.get_session(db, reader, sid).attended == 1
+        with pytest.raises(PermissionDenied):
+            _agent(db, reader, "X")
+        with pytest.raises(PermissionDenied):
+            _session(db, reader, date(2026, 3, 2))
+        with pytest.raises(PermissionDenied):
+            guides.create_guide(
+                db,
+                reader,
+                GuideInput("G", "guide", "legal", "1", date(2026, 1, 1), date(2027, 1, 1)),
+            )
+        with pytest.raises(PermissionDenied):
+            equipment.create_post(db, reader, "Poste")
+        with pytest.raises(PermissionDenied):
+            recognition.save_award(
+                db,
+                reader,
+                None,
+                agent_id=a.id,
+                period="2026-Q1",
+                award="Prix",
+                reason="r",
+                awarded_on=date(2026, 3, 31),
+            )
+    with pytest.raises(PermissionDenied):
+        agents.list_agents(db, agent_role)
+    with pytest.raises(PermissionDenied):
+        _session(db, agent_role, date(2026, 3, 2))
+    # the agent reads the library and acknowledges for themself only
+    assert [g.id for g in guides.list_guides(db, agent_role, date(2026, 6, 1))] == [gid]
+    guides.acknowledge(db, agent_role, gid)
+    other = _agent(db, hr, "Other")
+    with pytest.raises(PermissionDenied):
+        guides.acknowledge(db, agent_role, gid, agent_id=other.id)
+    with pytest.raises(PermissionDenied):
+        guides.acknowledge(db, director, gid)
+    # a supervisor may acknowledge, but has no agent record
+    with pytest.raises(UserError, match="not linked"):
+        guides.acknowledge(db, sup, gid)
+
+
+def test_every_change_is_audited(db, actor_of) -> None:
+    hr = actor_of(Role.HR)
+    a = _agent(db, hr, "Sami")
+    _session(db, hr, date(2026, 3, 1), who=[a.id])
+    agents.update_agent(db, hr, a.id, a.version, AgentInput(name_fr="Sami B", name_ar="سامي"))
+    with db.read() as s:
+        entries = s.execute(
+            select(AuditEntry.action, AuditEntry.entity, AuditEntry.username).where(
+                AuditEntry.entity != "user"
+            )
+        ).all()
+    assert ("create", "agent", "user-hr") in entries
+    assert ("update", "agent", "user-hr") in entries
+    assert ("create", "training_session", "user-hr") in entries
+
+
+def test_agent_validation_and_concurrent_edit(db, admin) -> None:
+    with pytest.raises(UserError, match="name"):
+        agents.create_agent(db, admin, AgentInput())
+    a = _agent(db, admin, "Sami", staff_number="M-1")
+    with pytest.raises(UserError, match="M-1"):
+        _agent(db, admin, "Other", staff_number="M-1")
+    with pytest.raises(UserError, match="end date"):
+        _agent(db, admin, "Late", active_from=date(2026, 2, 1), active_to=date(2026, 1, 1))
+    agents.update_agent(db, admin, a.id, a.version, AgentInput(name_fr="Sami 2"))
+    with pytest.raises(ConcurrentEdit):
+        agents.update_agent(db, admin, a.id, a.version, AgentInput(name_fr="Sami 3"))
+
+
+def test_attachment_round_trip_bytes_in_equal_bytes_out_c8_3(db, admin, tmp_path) -> None:
+    payload = bytes(range(256)) * 1000 + "دليل الاستقبال".encode()
+    path = tmp_path / "support été.pdf"
+    path.write_bytes(payload)
+    sid = training.create_session(
+        db, admin, SessionInput("T", "legal", date(2026, 1, 5), 2), [], Attachment.from_path(path)
+    )
+    got = training.get_material(db, admin, sid)
+    assert got is not None and got.data == payload and got.name == "support été.pdf"
+    row = training.get_session(db, admin, sid)
+    assert row.material_size == len(payload)
+    copy = training.create_session(
+        db, admin, SessionInput("T2", "legal", date(2026, 2, 5), 2), [], copy_material_from=sid
+    )
+    assert training.get_material(db, admin, copy).data == payload  # type: ignore[union-attr]
+    gid = guides.create_guide(
+        db,
+        admin,
+        GuideInput("G", "manual", "legal", "1", date(2026, 1, 1), date(2027, 1, 1)),
+        Attachment("g.docx", payload),
+    )
+    out = guides.get_guide_file(db, admin, gid)
+    assert (
+        out is not None
+        and hashlib.sha256(out.data).hexdigest() == hashlib.sha256(payload).hexdigest()
+    )
+    training.attach_material(db, admin, sid, None)
+    assert training.get_material(db, admin, sid) is None
+
+
+def test_add_months_clamps_to_the_month_end() -> None:
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert add_months(date(2026, 11, 15), 14) == date(2028, 1, 15)
+
+
+def test_plan_rule_due_dates_and_the_due_day_itself_c8_5(db, admin) -> None:
+    yearly = training.create_rule(db, admin, RuleInput("Yearly", None, 12, 3, date(2025, 1, 1)))
+    a = _agent(db, admin, "Trained", active_from=date(2020, 1, 1))
+    b = _agent(db, admin, "Newcomer", active_from=date(2026, 2, 10))
+    _session(db, admin, date(2025, 3, 10), who=[a.id])
+    gaps = training.plan_gaps(db, admin, date(2026, 3, 9))
+    assert gaps == []  # a: due 10/03/2026; b: due 10/05/2026
+    gaps = training.plan_gaps(db, admin, date(2026, 3, 10))
+    assert [(g.agent_id, g.rule_id, g.due_on, g.last_on) for g in gaps] == [
+        (a.id, yearly, date(2026, 3, 10), date(2025, 3, 10))
+    ]
+    ahead = training.plan_gaps(db, admin, date(2026, 3, 10), look_ahead_days=61)
+    assert [(g.agent_id, g.overdue) for g in ahead] == [(a.id, True), (b.id, False)]
+    _session(db, admin, date(2026, 3, 12), who=[a.id, b.id])
+    assert training.plan_gaps(db, admin, date(2026, 6, 1)) == []
+
+
+def test_plan_once_rule_on_special_categories_and_absence_c8_6(db, admin) -> None:
+    rule = training.create_rule(
+        db, admin, RuleInput("Categories", "special_categories", None, 0, date(2026, 1, 1))
+    )
+    a = _agent(db, admin, "A", active_from=date(2019, 5, 1))
+    left = _agent(db, admin, "Left", active_from=date(2019, 5, 1), active_to=date(2025, 12, 31))
+    # invited but absent does not count; another topic does not count
+    training.create_session(
+        db,
+        admin,
+        SessionInput("C", "special_categories", date(2026, 2, 1), 2),
+        [Attendee(a.id, attended=False)],
+    )
+    _session(db, admin, date(2026, 2, 2), topic="reception", who=[a.id])
+    gaps = training.plan_gaps(db, admin, date(2026, 3, 1))
+    assert [(g.agent_id, g.rule_id, g.due_on) for g in gaps] == [(a.id, rule, date(2026, 1, 1))]
+    assert left.id not in {g.agent_id for g in gaps}
+    _session(db, admin, date(2026, 3, 2), topic="special_categories", who=[a.id])
+    assert training.plan_gaps(db, admin, date(2036, 1, 1)) == []  # once is enough, for good
+
+
+def test_guide_acknowledgement_counts_for_the_current_version_only_c8_3(db, actor_of) -> None:
+    hr, agent_role = actor_of(Role.HR), actor_of(Role.AGENT)
+    me = _agent(db, hr, "Me", user_id=agent_role.user_id)
+    other = _agent(db, hr, "Other")
+    data = GuideInput(
+        "Guide d'accueil", "guide", "reception", "1.0", date(2025, 1, 1), date(2026, 1, 1)
+    )
+    gid = guides.create_guide(db, hr, data)
+    guides.acknowledge(db, agent_role, gid, doc_version="1.0")
+    guides.acknowledge(db, agent_role, gid)  # twice is once
+    today = date(2025, 6, 1)
+    [row] = guides.list_guides(db, hr, today)
+    assert (row.acknowledged, row.active_agents) == (1, 2)
+    readers = guides.readers(db, hr, gid, today)
+    assert [(r.agent_id, r.acknowledged_at is not None) for r in readers] == [
+        (other.id, False),
+        (me.id, True),
+    ]
+    guides.update_guide(
+        db,
+        hr,
+        gid,
+        row.version,
+        GuideInput(data.title, "guide", "reception", "2.0", date(2025, 6, 1), date(2026, 6, 1)),
+    )
+    [row] = guides.list_guides(db, hr, today)
+    assert row.acknowledged == 0  # the new version needs reading again
+    with pytest.raises(UserError, match="1.0"):
+        guides.acknowledge(db, agent_role, gid, doc_version="1.0")
+    with db.read() as s:
+        assert {(u.agent_id, u.doc_version) for u in guides.unread_in(s, today)} == {
+            (me.id, "2.0"),
+            (other.id, "2.0"),
+        }
+    assert guides.acknowledge_many(db, hr, gid, [me.id, other.id, me.id]) == 2
+    [row] = guides.list_guides(db, hr, today)
+    assert row.acknowledged == 2
+    history = guides.acknowledged_by_agent(db, hr, me.id)
+    assert history[0]["current"] and history[0]["acknowledged_version"] == "2.0"
+
+
+def test_guide_is_outdated_the_day_after_its_next_review_c8_3(db, admin) -> None:
+    guides.create_guide(
+        db, admin, GuideInput("G", "guide", "legal", "1", date(2025, 1, 1), date(2026, 1, 1))
+    )
+    assert not guides.list_guides(db, admin, date(2026, 1, 1))[0].outdated
+    assert guides.list_guides(db, admin, date(2026, 1, 2))[0].outdated
+
+
+def test_legal_update_records_who_was_informed_when_c8_5(db, admin) -> None:
+    a, b = _agent(db, admin, "A"), _agent(db, admin, "B")
+    uid = legal_updates.save_update(
+        db,
+        admin,
+        None,
+        reference="Décret 2026-12",
+        published_on=date(2026, 2, 1),
+        summary="Nouveaux délais",
+        informed={a.id: date(2026, 2, 3)},
+    )
+    [row] = legal_updates.list_updates(db, admin, date(2026, 3, 1))
+    assert (row.informed, row.active_agents) == (1, 2)
+    told = {
+        n.agent_id: n.informed_on for n in legal_updates.notices(db, admin, uid, date(2026, 3, 1))
+    }
+    assert told == {a.id: date(2026, 2, 3), b.id: None}
+    legal_updates.save_update(
+        db,
+        admin,
+        uid,
+        reference="Décret 2026-12",
+        published_on=date(2026, 2, 1),
+        summary="x",
+        informed={a.id: date(2026, 2, 3), b.id: date(2026, 2, 4)},
+        expected_version=row.version,
+    )
+    assert legal_updates.list_updates(db, admin, date(2026, 3, 1))[0].informed == 2
+    with pytest.raises(UserError):
+        legal_updates.save_update(
+            db, admin, None, reference=" ", published_on=date(2026, 1, 1), summary="", informed={}
+        )
+
+
+def test_missing_and_broken_equipment_is_listed_c8_3(db, admin) -> None:
+    pid = equipment.create_post(
+        db,
+        admin,
+        "Guichet 1",
+        "RDC",
+        {"headset": "working", "phone_set": "working", "computer": "broken"},
+    )
+    problems = equipment.problems(db, admin)
+    assert {(p.kind, p.condition) for p in problems} == {
+        ("computer", "broken"),
+        ("guides_access", "missing"),
+    }
+    [post] = equipment.list_posts(db, admin, date(2026, 1, 1))
+    item = post.items["computer"]
+    equipment.set_item(
+        db, admin, item.id, item.version, condition="working", checked_on=date(2026, 1, 2)
+    )
+    assert [p.kind for p in equipment.problems(db, admin)] == ["guides_access"]
+    with pytest.raises(UserError):
+        equipment.create_post(db, admin, "Guichet 1")
+    assert pid
+
+
+def test_ranking_uses_training_and_registered_score_sources_c8_5(db, admin) -> None:
+    a, b = _agent(db, admin, "A"), _agent(db, admin, "B")
+    training.create_session(
+        db,
+        admin,
+        SessionInput("T", "reception", date(2026, 2, 1), 4),
+        [Attendee(a.id, True, 90), Attendee(b.id, True, 60)],
+    )
+    _session(db, admin, date(2026, 2, 2), who=[b.id], hours=1)
+    period = parse_period("2026-Q1")
+    ranked = recognition.ranking(db, admin, period)
+    assert [c.agent_id for c in ranked] == [a.id, b.id]  # a: (80+90)/2, b: (100+60)/2
+    assert ranked[1].hours == 5.0 and ranked[0].assessment == 90.0
+    recognition.register_score_source("test", lambda: "Calls", lambda s, p, ids: {b.id: 100.0})
+    try:
+        ranked = recognition.ranking(db, admin, period)
+        assert ranked[0].agent_id == b.id and ranked[0].sources == {"test": 100.0}
+    finally:
+        recognition.unregister_score_source("test")
+    recognition.save_award(
+        db,
+        admin,
+        None,
+        agent_id=b.id,
+        period="2026-q1",
+        award="Agent du trimestre",
+        reason="Assiduité",
+        awarded_on=date(2026, 3, 31),
+    )
+    assert recognition.list_awards(db, admin)[0].period == "2026-Q1"
+    assert [c.awards for c in recognition.ranking(db, admin, period)] == [0, 1]
