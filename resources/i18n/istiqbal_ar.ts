@@ -40,6 +40,302 @@
         </message>
     </context>
     <context>
+        <name>AgentDialog</name>
+        <message>
+            <source>New agent</source>
+            <translation>عون جديد</translation>
+        </message>
+        <message>
+            <source>Edit agent</source>
+            <translation>تعديل العون</translation>
+        </message>
+        <message>
+            <source>Left on</source>
+            <translation>غادر في</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(لا شيء)</translation>
+        </message>
+        <message>
+            <source>(no account)</source>
+            <translation>(دون حساب)</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>الاسم بالعربية</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>الاسم بالفرنسية</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>المعرف الوحيد</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>الوحدة</translation>
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation>الرقم الداخلي</translation>
+        </message>
+        <message>
+            <source>Active from</source>
+            <translation>مباشر منذ</translation>
+        </message>
+        <message>
+            <source>Reception post</source>
+            <translation>مركز الاستقبال</translation>
+        </message>
+        <message>
+            <source>User account</source>
+            <translation>حساب المستخدم</translation>
+        </message>
+        <message>
+            <source>Lines answered</source>
+            <translation>الخطوط التي يجيب عليها</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgentProfile</name>
+        <message>
+            <source>Other name</source>
+            <translation>الاسم الآخر</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>المعرف الوحيد</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>الوحدة</translation>
+        </message>
+        <message>
+            <source>Post and extension</source>
+            <translation>المركز والرقم الداخلي</translation>
+        </message>
+        <message>
+            <source>Lines answered</source>
+            <translation>الخطوط التي يجيب عليها</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>مباشر</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>الدورة</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>الساعات</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>حضر</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>العدد</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>القاعدة</translation>
+        </message>
+        <message>
+            <source>Due since</source>
+            <translation>مستحق منذ</translation>
+        </message>
+        <message>
+            <source>Last trained</source>
+            <translation>آخر تكوين</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>الدليل</translation>
+        </message>
+        <message>
+            <source>Current version</source>
+            <translation>النسخة الحالية</translation>
+        </message>
+        <message>
+            <source>Version read</source>
+            <translation>النسخة المطلع عليها</translation>
+        </message>
+        <message>
+            <source>Read on</source>
+            <translation>تاريخ الاطلاع</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Date of the text</source>
+            <translation>تاريخ النص</translation>
+        </message>
+        <message>
+            <source>Informed on</source>
+            <translation>تاريخ الإعلام</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>التكريم</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Awarded on</source>
+            <translation>تاريخ الإسناد</translation>
+        </message>
+        <message>
+            <source>Equipment</source>
+            <translation>التجهيزات</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Training plan rules not met</source>
+            <translation>قواعد مخطط التكوين غير المستوفاة</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>التكوين</translation>
+        </message>
+        <message>
+            <source>Guides read</source>
+            <translation>الأدلة المطلع عليها</translation>
+        </message>
+        <message>
+            <source>Legal updates</source>
+            <translation>المستجدات القانونية</translation>
+        </message>
+        <message>
+            <source>Recognitions</source>
+            <translation>التكريمات</translation>
+        </message>
+        <message>
+            <source>Post equipment</source>
+            <translation>تجهيزات المركز</translation>
+        </message>
+        <message>
+            <source>Choose an agent in the list.</source>
+            <translation>اختر عونا من القائمة.</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>from {start} to {end}</source>
+            <translation>من {start} إلى {end}</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>غائب</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>أبدا</translation>
+        </message>
+        <message>
+            <source>The agent meets every rule of the training plan.</source>
+            <translation>يستوفي العون كل قواعد مخطط التكوين.</translation>
+        </message>
+        <message>
+            <source>not read</source>
+            <translation>لم يطلع</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgentsPage</name>
+        <message>
+            <source>Reception agents</source>
+            <translation>أعوان الاستقبال</translation>
+        </message>
+        <message>
+            <source>Who answers the public, on which lines and at which post, and everything about their training, guides and recognition (C8.3, C8.5, C8.6).</source>
+            <translation>من يجيب المواطنين، على أي خطوط وفي أي مركز، وكل ما يتعلق بتكوينهم وأدلتهم وتكريمهم (C8.3، C8.5، C8.6).</translation>
+        </message>
+        <message>
+            <source>New agent…</source>
+            <translation>عون جديد…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Search name, staff number, unit…</source>
+            <translation>بحث بالاسم أو المعرف أو الوحدة…</translation>
+        </message>
+        <message>
+            <source>Active agents only</source>
+            <translation>الأعوان المباشرون فقط</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgentsTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>المعرف الوحيد</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>الوحدة</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الوضعية</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>مباشر</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>غير مباشر</translation>
+        </message>
+    </context>
+    <context>
         <name>AnswerSelector</name>
         <message>
             <source>1 Yes</source>
@@ -52,6 +348,37 @@
         <message>
             <source>3 N/A</source>
             <translation>3 لا ينطبق</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeePicker</name>
+        <message>
+            <source>Filter by name…</source>
+            <translation>تصفية حسب الاسم…</translation>
+        </message>
+        <message>
+            <source>Tick all shown</source>
+            <translation>تأشير كل المعروضين</translation>
+        </message>
+        <message>
+            <source>Untick all</source>
+            <translation>إلغاء كل التأشيرات</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>حضر</translation>
+        </message>
+        <message>
+            <source>Score /100</source>
+            <translation>العدد /100</translation>
+        </message>
+        <message>
+            <source>{n} selected</source>
+            <translation>{n} محددون</translation>
         </message>
     </context>
     <context>
@@ -353,6 +680,68 @@
         <message>
             <source>Indicators</source>
             <translation>المؤشرات</translation>
+        </message>
+    </context>
+    <context>
+        <name>EquipmentDialog</name>
+        <message>
+            <source>New reception post</source>
+            <translation>مركز استقبال جديد</translation>
+        </message>
+        <message>
+            <source>e.g. Switchboard desk 1</source>
+            <translation>مثال: المحول — المركز 1</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>المكان</translation>
+        </message>
+        <message>
+            <source>{item} — {post}</source>
+            <translation>{item} — {post}</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Checked on</source>
+            <translation>تاريخ المعاينة</translation>
+        </message>
+    </context>
+    <context>
+        <name>EquipmentTab</name>
+        <message>
+            <source>New post…</source>
+            <translation>مركز جديد…</translation>
+        </message>
+        <message>
+            <source>Double-click an item to record its condition after a check.</source>
+            <translation>انقر مرتين على تجهيز لتسجيل حالته بعد المعاينة.</translation>
+        </message>
+        <message>
+            <source>Posts with missing or broken equipment only</source>
+            <translation>المراكز ذات التجهيزات المفقودة أو المعطبة فقط</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>المركز</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>المكان</translation>
+        </message>
+        <message>
+            <source>Agents</source>
+            <translation>الأعوان</translation>
         </message>
     </context>
     <context>
@@ -720,6 +1109,164 @@
         </message>
     </context>
     <context>
+        <name>GuideDialog</name>
+        <message>
+            <source>New guide</source>
+            <translation>دليل جديد</translation>
+        </message>
+        <message>
+            <source>Edit guide</source>
+            <translation>تعديل الدليل</translation>
+        </message>
+        <message>
+            <source>Withdrawn from the library</source>
+            <translation>مسحوب من المكتبة</translation>
+        </message>
+        <message>
+            <source>No file</source>
+            <translation>لا ملف</translation>
+        </message>
+        <message>
+            <source>Choose the file…</source>
+            <translation>اختيار الملف…</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>النسخة</translation>
+        </message>
+        <message>
+            <source>Changing the version asks every agent to read it again.</source>
+            <translation>تغيير النسخة يلزم كل الأعوان بالاطلاع عليها من جديد.</translation>
+        </message>
+        <message>
+            <source>Reviewed on</source>
+            <translation>تاريخ المراجعة</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>المراجعة القادمة</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>الملف</translation>
+        </message>
+        <message>
+            <source>Guide file</source>
+            <translation>ملف الدليل</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuidesTab</name>
+        <message>
+            <source>New guide…</source>
+            <translation>دليل جديد…</translation>
+        </message>
+        <message>
+            <source>Edit or new version…</source>
+            <translation>تعديل أو نسخة جديدة…</translation>
+        </message>
+        <message>
+            <source>Open a copy of the file…</source>
+            <translation>حفظ نسخة من الملف…</translation>
+        </message>
+        <message>
+            <source>I have read this version</source>
+            <translation>اطلعت على هذه النسخة</translation>
+        </message>
+        <message>
+            <source>Mark selected agents as having read it</source>
+            <translation>تسجيل اطلاع الأعوان المحددين</translation>
+        </message>
+        <message>
+            <source>Out of date only</source>
+            <translation>المتجاوزة فقط</translation>
+        </message>
+        <message>
+            <source>Not read by everyone</source>
+            <translation>لم يطلع عليها الجميع</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>النسخة</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>المراجعة القادمة</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الوضعية</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>اطلع</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>الملف</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Read the current version</source>
+            <translation>اطلع على النسخة الحالية</translation>
+        </message>
+        <message>
+            <source>Last version read</source>
+            <translation>آخر نسخة مطلع عليها</translation>
+        </message>
+        <message>
+            <source>Out of date</source>
+            <translation>متجاوز</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>ساري</translation>
+        </message>
+        <message>
+            <source>{n} of {m}</source>
+            <translation>{n} من {m}</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>ليس بعد</translation>
+        </message>
+        <message>
+            <source>Save the guide</source>
+            <translation>حفظ الدليل</translation>
+        </message>
+        <message>
+            <source>Recorded: you have read version {version} of {title}.</source>
+            <translation>تم التسجيل: اطلعت على النسخة {version} من {title}.</translation>
+        </message>
+    </context>
+    <context>
         <name>HeatmapWidget</name>
         <message>
             <source>Mon</source>
@@ -767,6 +1314,84 @@
         <message>
             <source>Last quarter {previous}, {arrow} {change}</source>
             <translation>الثلاثية السابقة {previous}، {arrow} {change}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegalUpdateDialog</name>
+        <message>
+            <source>Legal or procedural update</source>
+            <translation>مستجد قانوني أو إجرائي</translation>
+        </message>
+        <message>
+            <source>e.g. Circular no. 8 of 19 March 2020</source>
+            <translation>مثال: المنشور عدد 8 بتاريخ 19 مارس 2020</translation>
+        </message>
+        <message>
+            <source>{name} (informed {date})</source>
+            <translation>{name} (أُعلم في {date})</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Date of the text</source>
+            <translation>تاريخ النص</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>الملخص</translation>
+        </message>
+        <message>
+            <source>Newly ticked agents informed on</source>
+            <translation>تاريخ إعلام الأعوان المؤشر عليهم حديثا</translation>
+        </message>
+        <message>
+            <source>Agents informed</source>
+            <translation>الأعوان الذين تم إعلامهم</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegalUpdatesTab</name>
+        <message>
+            <source>New update…</source>
+            <translation>مستجد جديد…</translation>
+        </message>
+        <message>
+            <source>Edit, tick agents informed…</source>
+            <translation>تعديل وتأشير الأعوان الذين تم إعلامهم…</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>الملخص</translation>
+        </message>
+        <message>
+            <source>Informed</source>
+            <translation>تم الإعلام</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Informed on</source>
+            <translation>تاريخ الإعلام</translation>
+        </message>
+        <message>
+            <source>{n} of {m}</source>
+            <translation>{n} من {m}</translation>
+        </message>
+        <message>
+            <source>Not informed</source>
+            <translation>لم يتم الإعلام</translation>
         </message>
     </context>
     <context>
@@ -1493,6 +2118,100 @@
         </message>
     </context>
     <context>
+        <name>RecognitionDialog</name>
+        <message>
+            <source>Recognise an agent</source>
+            <translation>تكريم عون</translation>
+        </message>
+        <message>
+            <source>e.g. Agent of the quarter, letter of thanks</source>
+            <translation>مثال: عون الثلاثية، رسالة شكر</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>التكريم</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Awarded on</source>
+            <translation>تاريخ الإسناد</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecognitionTab</name>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30</source>
+            <translation>2026-Q3 أو 2026-07 أو 2026 أو 2026-07-01..2026-09-30</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>عرض</translation>
+        </message>
+        <message>
+            <source>Recognise the selected agent…</source>
+            <translation>تكريم العون المحدد…</translation>
+        </message>
+        <message>
+            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations once recorded.</source>
+            <translation>يرتب المترشحون حسب ساعات التكوين المتابعة وأعداد التقييم خلال الفترة، وحسب تقييم المكالمات عند تسجيله.</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>الرتبة</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>الدورات</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>الساعات</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>التقييم</translation>
+        </message>
+        <message>
+            <source>Overall /100</source>
+            <translation>المجموع /100</translation>
+        </message>
+        <message>
+            <source>Awards</source>
+            <translation>التكريمات</translation>
+        </message>
+        <message>
+            <source>Awarded on</source>
+            <translation>تاريخ الإسناد</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>التكريم</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+    </context>
+    <context>
         <name>ReinforcementPlanDialog</name>
         <message>
             <source>Peak-period reinforcement</source>
@@ -2178,6 +2897,364 @@
         </message>
     </context>
     <context>
+        <name>TrainingPage</name>
+        <message>
+            <source>Training and guides</source>
+            <translation>التكوين والأدلة</translation>
+        </message>
+        <message>
+            <source>Train agents periodically, keep them informed of legal changes, give them current guides and working equipment, and reward the best (C8.3, C8.5, C8.6).</source>
+            <translation>تكوين الأعوان دوريا، وإعلامهم بالمستجدات القانونية، وتمكينهم من أدلة محينة وتجهيزات صالحة، وتكريم المتميزين (C8.3، C8.5، C8.6).</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>الدورات</translation>
+        </message>
+        <message>
+            <source>Training plan</source>
+            <translation>مخطط التكوين</translation>
+        </message>
+        <message>
+            <source>Guides and manuals</source>
+            <translation>الأدلة وكتيبات الإجراءات</translation>
+        </message>
+        <message>
+            <source>Legal updates</source>
+            <translation>المستجدات القانونية</translation>
+        </message>
+        <message>
+            <source>Equipment</source>
+            <translation>التجهيزات</translation>
+        </message>
+        <message>
+            <source>Recognition</source>
+            <translation>التكريم</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPlanTab</name>
+        <message>
+            <source>New rule…</source>
+            <translation>قاعدة جديدة…</translation>
+        </message>
+        <message>
+            <source>Edit rule…</source>
+            <translation>تعديل القاعدة…</translation>
+        </message>
+        <message>
+            <source>Also what falls due in the next 30 days</source>
+            <translation>وكذلك ما يحل أجله خلال 30 يوما القادمة</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>القاعدة</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>كل</translation>
+        </message>
+        <message>
+            <source>First time within</source>
+            <translation>أول مرة في أجل</translation>
+        </message>
+        <message>
+            <source>Applies from</source>
+            <translation>سارية منذ</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>سارية</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Due since</source>
+            <translation>مستحق منذ</translation>
+        </message>
+        <message>
+            <source>Last trained</source>
+            <translation>آخر تكوين</translation>
+        </message>
+        <message>
+            <source>Days late</source>
+            <translation>أيام التأخير</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>لا</translation>
+        </message>
+        <message>
+            <source>{n} months</source>
+            <translation>{n} أشهر</translation>
+        </message>
+        <message>
+            <source>Once</source>
+            <translation>مرة واحدة</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>أبدا</translation>
+        </message>
+        <message>
+            <source>due soon</source>
+            <translation>قريب الأجل</translation>
+        </message>
+        <message>
+            <source>{n} agents do not meet the training plan today.</source>
+            <translation>{n} أعوان لا يستوفون مخطط التكوين اليوم.</translation>
+        </message>
+        <message>
+            <source>Every active agent meets the training plan.</source>
+            <translation>كل الأعوان المباشرين يستوفون مخطط التكوين.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingRuleDialog</name>
+        <message>
+            <source>Training plan rule</source>
+            <translation>قاعدة من مخطط التكوين</translation>
+        </message>
+        <message>
+            <source>e.g. Every agent trained once a year</source>
+            <translation>مثال: تكوين كل عون مرة في السنة</translation>
+        </message>
+        <message>
+            <source>Once only</source>
+            <translation>مرة واحدة فقط</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> أشهر</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>سارية</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Repeat every</source>
+            <translation>تتكرر كل</translation>
+        </message>
+        <message>
+            <source>First time within</source>
+            <translation>أول مرة في أجل</translation>
+        </message>
+        <message>
+            <source>Applies from</source>
+            <translation>سارية منذ</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingSessionDialog</name>
+        <message>
+            <source>Edit training session</source>
+            <translation>تعديل الدورة التكوينية</translation>
+        </message>
+        <message>
+            <source>Copy training session</source>
+            <translation>نسخ الدورة التكوينية</translation>
+        </message>
+        <message>
+            <source>New training session</source>
+            <translation>دورة تكوينية جديدة</translation>
+        </message>
+        <message>
+            <source>e.g. Welcoming callers and naming the body</source>
+            <translation>مثال: استقبال المتصلين وذكر اسم الهيكل</translation>
+        </message>
+        <message>
+            <source>On site</source>
+            <translation>حضوري</translation>
+        </message>
+        <message>
+            <source>Remote</source>
+            <translation>عن بعد</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>الساعات</translation>
+        </message>
+        <message>
+            <source>Mode</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Trainer</source>
+            <translation>المكون</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Reuse the material of the copied session</source>
+            <translation>استعمال سند الدورة المنسوخة</translation>
+        </message>
+        <message>
+            <source>Attach a file…</source>
+            <translation>إرفاق ملف…</translation>
+        </message>
+        <message>
+            <source>Material</source>
+            <translation>السند</translation>
+        </message>
+        <message>
+            <source>Attendees (Space ticks the selected agent):</source>
+            <translation>الحاضرون (مفتاح المسافة يؤشر على العون المحدد):</translation>
+        </message>
+        <message>
+            <source>No file</source>
+            <translation>لا ملف</translation>
+        </message>
+        <message>
+            <source>Training material</source>
+            <translation>سند التكوين</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingSessionsTab</name>
+        <message>
+            <source>New session…</source>
+            <translation>دورة جديدة…</translation>
+        </message>
+        <message>
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Copy…</source>
+            <translation>نسخ…</translation>
+        </message>
+        <message>
+            <source>Same content for another group or day (Ctrl+D)</source>
+            <translation>نفس المحتوى لمجموعة أو يوم آخر (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Save the material…</source>
+            <translation>حفظ السند…</translation>
+        </message>
+        <message>
+            <source>Search title or trainer…</source>
+            <translation>بحث بالعنوان أو المكون…</translation>
+        </message>
+        <message>
+            <source>Attendee</source>
+            <translation>المشارك</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>حضر</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>العدد</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>غائب</translation>
+        </message>
+        <message>
+            <source>Delete the session</source>
+            <translation>حذف الدورة</translation>
+        </message>
+        <message>
+            <source>Delete “{title}” and its attendance list?</source>
+            <translation>حذف «{title}» وقائمة حضورها؟</translation>
+        </message>
+        <message>
+            <source>Save the material</source>
+            <translation>حفظ السند</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingSessionsTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>الساعات</translation>
+        </message>
+        <message>
+            <source>Trainer</source>
+            <translation>المكون</translation>
+        </message>
+        <message>
+            <source>Mode</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>حضر</translation>
+        </message>
+        <message>
+            <source>Material</source>
+            <translation>السند</translation>
+        </message>
+        <message>
+            <source>Remote</source>
+            <translation>عن بعد</translation>
+        </message>
+        <message>
+            <source>On site</source>
+            <translation>حضوري</translation>
+        </message>
+        <message>
+            <source>{attended} of {invited}</source>
+            <translation>{attended} من {invited}</translation>
+        </message>
+    </context>
+    <context>
         <name>TrendChart</name>
         <message>
             <source>No evaluation yet</source>
@@ -2323,6 +3400,89 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Never checked</source>
             <translation>لم تتم مراقبته أبدًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>agents</name>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>هذا العون لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Give the agent's name in Arabic or in French.</source>
+            <translation>أدخل اسم العون بالعربية أو بالفرنسية.</translation>
+        </message>
+        <message>
+            <source>The end date comes before the start date.</source>
+            <translation>تاريخ النهاية سابق لتاريخ البداية.</translation>
+        </message>
+        <message>
+            <source>The staff number {number} is already given to another agent.</source>
+            <translation>المعرف {number} مسند لعون آخر.</translation>
+        </message>
+        <message>
+            <source>The chosen user account does not exist.</source>
+            <translation>حساب المستخدم المختار غير موجود.</translation>
+        </message>
+        <message>
+            <source>This user account is already linked to another agent.</source>
+            <translation>حساب المستخدم هذا مرتبط بعون آخر.</translation>
+        </message>
+        <message>
+            <source>The chosen reception post does not exist.</source>
+            <translation>مركز الاستقبال المختار غير موجود.</translation>
+        </message>
+        <message>
+            <source>One of the chosen lines no longer exists.</source>
+            <translation>أحد الخطوط المختارة لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Any topic</source>
+            <translation>كل المحاور</translation>
+        </message>
+        <message>
+            <source>Reception and guidance techniques</source>
+            <translation>تقنيات الاستقبال والإرشاد</translation>
+        </message>
+        <message>
+            <source>Legal and procedural update</source>
+            <translation>المستجدات القانونية والإجرائية</translation>
+        </message>
+        <message>
+            <source>Particular categories of users</source>
+            <translation>الفئات الخصوصية من المتعاملين</translation>
+        </message>
+        <message>
+            <source>Equipment and tools</source>
+            <translation>التجهيزات والأدوات</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>أخرى</translation>
+        </message>
+        <message>
+            <source>“{topic}” is not a training topic.</source>
+            <translation>«{topic}» ليس محورا تكوينيا.</translation>
+        </message>
+        <message>
+            <source>The file {name} is larger than {limit} MB; attach a smaller one.</source>
+            <translation>حجم الملف {name} يتجاوز {limit} ميغابايت؛ أرفق ملفا أصغر.</translation>
+        </message>
+        <message>
+            <source>The file {name} cannot be read.</source>
+            <translation>تعذرت قراءة الملف {name}.</translation>
+        </message>
+        <message>
+            <source>An attached file needs a name.</source>
+            <translation>الملف المرفق يحتاج إلى اسم.</translation>
+        </message>
+        <message>
+            <source>The stored file {name} is damaged.</source>
+            <translation>الملف المحفوظ {name} تالف.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this record meanwhile; reopen it and try again.</source>
+            <translation>غيّر شخص آخر هذا السجل في الأثناء؛ أعد فتحه وحاول مجددا.</translation>
         </message>
     </context>
     <context>
@@ -2955,6 +4115,53 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>equipment</name>
+        <message>
+            <source>Headset</source>
+            <translation>سماعة رأس</translation>
+        </message>
+        <message>
+            <source>Phone set</source>
+            <translation>جهاز الهاتف</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>حاسوب</translation>
+        </message>
+        <message>
+            <source>Access to the guides</source>
+            <translation>النفاذ إلى الأدلة</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>صالح</translation>
+        </message>
+        <message>
+            <source>Broken</source>
+            <translation>معطب</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>مفقود</translation>
+        </message>
+        <message>
+            <source>Give the reception post a name.</source>
+            <translation>أدخل اسم مركز الاستقبال.</translation>
+        </message>
+        <message>
+            <source>A post named {name} already exists.</source>
+            <translation>يوجد مركز باسم {name}.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a condition.</source>
+            <translation>«{value}» ليست حالة.</translation>
+        </message>
+        <message>
+            <source>This equipment no longer exists.</source>
+            <translation>هذا التجهيز لم يعد موجودا.</translation>
+        </message>
+    </context>
+    <context>
         <name>excel_report</name>
         <message>
             <source>January</source>
@@ -3187,6 +4394,61 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Other difficulties found and solutions</source>
             <translation>صعوبات أخرى ملاحظة وحلولها</translation>
+        </message>
+    </context>
+    <context>
+        <name>guides</name>
+        <message>
+            <source>Reference guide</source>
+            <translation>دليل مرجعي</translation>
+        </message>
+        <message>
+            <source>Procedure manual</source>
+            <translation>دليل الإجراءات</translation>
+        </message>
+        <message>
+            <source>Give the guide a title.</source>
+            <translation>أدخل عنوان الدليل.</translation>
+        </message>
+        <message>
+            <source>Choose a reference guide or a procedure manual.</source>
+            <translation>اختر دليلا مرجعيا أو دليل إجراءات.</translation>
+        </message>
+        <message>
+            <source>Give the guide's version, e.g. 2.0 or 2026-03.</source>
+            <translation>أدخل نسخة الدليل، مثال: 2.0 أو 2026-03.</translation>
+        </message>
+        <message>
+            <source>The next review comes after the last review.</source>
+            <translation>المراجعة القادمة تأتي بعد آخر مراجعة.</translation>
+        </message>
+        <message>
+            <source>This guide no longer exists.</source>
+            <translation>هذا الدليل لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Your account is not linked to an agent; ask HR to link it.</source>
+            <translation>حسابك غير مرتبط بعون؛ اطلب من الموارد البشرية ربطه.</translation>
+        </message>
+        <message>
+            <source>You may acknowledge guides only for yourself.</source>
+            <translation>لا يمكنك تأكيد الاطلاع على الأدلة إلا لنفسك.</translation>
+        </message>
+        <message>
+            <source>This guide has been withdrawn.</source>
+            <translation>تم سحب هذا الدليل.</translation>
+        </message>
+        <message>
+            <source>Version {old} is no longer current; read version {new} and acknowledge that one.</source>
+            <translation>النسخة {old} لم تعد سارية؛ اطلع على النسخة {new} وأكد الاطلاع عليها.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>هذا العون لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>You may see only your own record.</source>
+            <translation>لا يمكنك الاطلاع إلا على ملفك.</translation>
         </message>
     </context>
     <context>
@@ -3424,6 +4686,21 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Not yet measurable</source>
             <translation>غير قابل للقيس بعد</translation>
+        </message>
+    </context>
+    <context>
+        <name>legal_updates</name>
+        <message>
+            <source>Give the text's reference, e.g. Decree 2026-123.</source>
+            <translation>أدخل مرجع النص، مثال: الأمر عدد 2026-123.</translation>
+        </message>
+        <message>
+            <source>One of the agents no longer exists.</source>
+            <translation>أحد الأعوان لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>This update no longer exists.</source>
+            <translation>هذا المستجد لم يعد موجودا.</translation>
         </message>
     </context>
     <context>
@@ -3777,6 +5054,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>Phone lines</source>
             <translation>الخطوط الهاتفية</translation>
         </message>
+        <message>
+            <source>Agents</source>
+            <translation>الأعوان</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>التكوين</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -3833,6 +5118,25 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{text}” holds several numbers; enter one line at a time.</source>
             <translation>«{text}» يحتوي على عدة أرقام؛ أدخل خطًا واحدًا في كل مرة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>recognition</name>
+        <message>
+            <source>Name the award, e.g. Agent of the quarter.</source>
+            <translation>أدخل اسم التكريم، مثال: عون الثلاثية.</translation>
+        </message>
+        <message>
+            <source>Say why the agent is recognised.</source>
+            <translation>اذكر سبب تكريم العون.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>هذا العون لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>This award no longer exists.</source>
+            <translation>هذا التكريم لم يعد موجودا.</translation>
         </message>
     </context>
     <context>
@@ -4449,6 +5753,217 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{file}: no header row naming the columns {names} was found.</source>
             <translation>{file}: لم يُعثر على سطر عناوين يذكر الأعمدة {names}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>training</name>
+        <message>
+            <source>Training hours per agent and topic</source>
+            <translation>ساعات التكوين حسب العون والمحور</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>العون</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>المعرف الوحيد</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>المجموع</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>الفترة السابقة</translation>
+        </message>
+        <message>
+            <source>Hours of sessions attended in the period (C8.5, C8.6).</source>
+            <translation>ساعات الدورات المتابعة خلال الفترة (C8.5، C8.6).</translation>
+        </message>
+        <message>
+            <source>On site</source>
+            <translation>حضوري</translation>
+        </message>
+        <message>
+            <source>Remote</source>
+            <translation>عن بعد</translation>
+        </message>
+        <message>
+            <source>Sessions held</source>
+            <translation>الدورات المنجزة</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>المحور</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>الساعات</translation>
+        </message>
+        <message>
+            <source>Trainer</source>
+            <translation>المكون</translation>
+        </message>
+        <message>
+            <source>Mode</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>حضر</translation>
+        </message>
+        <message>
+            <source>Person-hours per topic</source>
+            <translation>ساعات التكوين الفردية حسب المحور</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>لا</translation>
+        </message>
+        <message>
+            <source>Reference guides and procedure manuals</source>
+            <translation>الأدلة المرجعية وأدلة الإجراءات</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>النسخة</translation>
+        </message>
+        <message>
+            <source>Reviewed on</source>
+            <translation>تاريخ المراجعة</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>المراجعة القادمة</translation>
+        </message>
+        <message>
+            <source>Out of date</source>
+            <translation>متجاوز</translation>
+        </message>
+        <message>
+            <source>Agents who read this version</source>
+            <translation>الأعوان المطلعون على هذه النسخة</translation>
+        </message>
+        <message>
+            <source>Active agents</source>
+            <translation>الأعوان المباشرون</translation>
+        </message>
+        <message>
+            <source>C8.3: the same right answer whoever answers.</source>
+            <translation>C8.3: نفس الإجابة الصحيحة أيا كان المجيب.</translation>
+        </message>
+        <message>
+            <source>Legal and procedural updates</source>
+            <translation>المستجدات القانونية والإجرائية</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>الملخص</translation>
+        </message>
+        <message>
+            <source>Agents informed</source>
+            <translation>الأعوان الذين تم إعلامهم</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>التكوين</translation>
+        </message>
+        <message>
+            <source>{agent}: {rule}, due since {date}</source>
+            <translation>{agent}: {rule}، مستحق منذ {date}</translation>
+        </message>
+        <message>
+            <source>Agents not trained per the plan</source>
+            <translation>أعوان غير مكونين حسب المخطط</translation>
+        </message>
+        <message>
+            <source>{title} (version {version}), review due {date}</source>
+            <translation>{title} (النسخة {version})، المراجعة مستحقة في {date}</translation>
+        </message>
+        <message>
+            <source>Guides out of date</source>
+            <translation>أدلة متجاوزة</translation>
+        </message>
+        <message>
+            <source>{agent} has not read {title} (version {version})</source>
+            <translation>{agent} لم يطلع على {title} (النسخة {version})</translation>
+        </message>
+        <message>
+            <source>Agents who have not read the current guide</source>
+            <translation>أعوان لم يطلعوا على الدليل الساري</translation>
+        </message>
+        <message>
+            <source>{post}: {item} — {condition}</source>
+            <translation>{post}: {item} — {condition}</translation>
+        </message>
+        <message>
+            <source>Missing or broken equipment</source>
+            <translation>تجهيزات مفقودة أو معطبة</translation>
+        </message>
+        <message>
+            <source>Give the session a title.</source>
+            <translation>أدخل عنوان الدورة.</translation>
+        </message>
+        <message>
+            <source>A session lasts more than 0 and at most 200 hours.</source>
+            <translation>مدة الدورة أكثر من 0 وعلى الأكثر 200 ساعة.</translation>
+        </message>
+        <message>
+            <source>An agent is listed twice among the attendees.</source>
+            <translation>عون مذكور مرتين ضمن الحاضرين.</translation>
+        </message>
+        <message>
+            <source>One of the attendees no longer exists.</source>
+            <translation>أحد الحاضرين لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>An assessment score is between 0 and 100.</source>
+            <translation>عدد التقييم بين 0 و100.</translation>
+        </message>
+        <message>
+            <source>This training session no longer exists.</source>
+            <translation>هذه الدورة التكوينية لم تعد موجودة.</translation>
+        </message>
+        <message>
+            <source>Give the rule a name.</source>
+            <translation>أدخل اسم القاعدة.</translation>
+        </message>
+        <message>
+            <source>Repeat every 1 to 120 months, or only once.</source>
+            <translation>التكرار كل 1 إلى 120 شهرا، أو مرة واحدة فقط.</translation>
+        </message>
+        <message>
+            <source>The first training is due within 0 to 60 months.</source>
+            <translation>أول تكوين مستحق في أجل من 0 إلى 60 شهرا.</translation>
+        </message>
+        <message>
+            <source>This rule no longer exists.</source>
+            <translation>هذه القاعدة لم تعد موجودة.</translation>
         </message>
     </context>
     <context>

@@ -40,6 +40,302 @@
         </message>
     </context>
     <context>
+        <name>AgentDialog</name>
+        <message>
+            <source>New agent</source>
+            <translation>Nouvel agent</translation>
+        </message>
+        <message>
+            <source>Edit agent</source>
+            <translation>Modifier l'agent</translation>
+        </message>
+        <message>
+            <source>Left on</source>
+            <translation>Parti le</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(aucun)</translation>
+        </message>
+        <message>
+            <source>(no account)</source>
+            <translation>(sans compte)</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>Nom en arabe</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>Nom en français</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>Matricule</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unité</translation>
+        </message>
+        <message>
+            <source>Extension</source>
+            <translation>Poste téléphonique</translation>
+        </message>
+        <message>
+            <source>Active from</source>
+            <translation>En fonction depuis</translation>
+        </message>
+        <message>
+            <source>Reception post</source>
+            <translation>Poste d'accueil</translation>
+        </message>
+        <message>
+            <source>User account</source>
+            <translation>Compte utilisateur</translation>
+        </message>
+        <message>
+            <source>Lines answered</source>
+            <translation>Lignes tenues</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgentProfile</name>
+        <message>
+            <source>Other name</source>
+            <translation>Autre nom</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>Matricule</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unité</translation>
+        </message>
+        <message>
+            <source>Post and extension</source>
+            <translation>Poste et numéro interne</translation>
+        </message>
+        <message>
+            <source>Lines answered</source>
+            <translation>Lignes tenues</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>En fonction</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Heures</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>Présent</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Règle</translation>
+        </message>
+        <message>
+            <source>Due since</source>
+            <translation>Dû depuis</translation>
+        </message>
+        <message>
+            <source>Last trained</source>
+            <translation>Dernière formation</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>Current version</source>
+            <translation>Version en vigueur</translation>
+        </message>
+        <message>
+            <source>Version read</source>
+            <translation>Version lue</translation>
+        </message>
+        <message>
+            <source>Read on</source>
+            <translation>Lu le</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Date of the text</source>
+            <translation>Date du texte</translation>
+        </message>
+        <message>
+            <source>Informed on</source>
+            <translation>Informé le</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Distinction</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Awarded on</source>
+            <translation>Décernée le</translation>
+        </message>
+        <message>
+            <source>Equipment</source>
+            <translation>Équipement</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Remarque</translation>
+        </message>
+        <message>
+            <source>Training plan rules not met</source>
+            <translation>Règles du plan de formation non respectées</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Guides read</source>
+            <translation>Guides lus</translation>
+        </message>
+        <message>
+            <source>Legal updates</source>
+            <translation>Mises à jour juridiques</translation>
+        </message>
+        <message>
+            <source>Recognitions</source>
+            <translation>Distinctions</translation>
+        </message>
+        <message>
+            <source>Post equipment</source>
+            <translation>Équipement du poste</translation>
+        </message>
+        <message>
+            <source>Choose an agent in the list.</source>
+            <translation>Choisissez un agent dans la liste.</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>aujourd'hui</translation>
+        </message>
+        <message>
+            <source>from {start} to {end}</source>
+            <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>The agent meets every rule of the training plan.</source>
+            <translation>L'agent respecte toutes les règles du plan de formation.</translation>
+        </message>
+        <message>
+            <source>not read</source>
+            <translation>non lu</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgentsPage</name>
+        <message>
+            <source>Reception agents</source>
+            <translation>Agents d'accueil</translation>
+        </message>
+        <message>
+            <source>Who answers the public, on which lines and at which post, and everything about their training, guides and recognition (C8.3, C8.5, C8.6).</source>
+            <translation>Qui répond au public, sur quelles lignes et à quel poste, et tout sur leur formation, leurs guides et leurs distinctions (C8.3, C8.5, C8.6).</translation>
+        </message>
+        <message>
+            <source>New agent…</source>
+            <translation>Nouvel agent…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Search name, staff number, unit…</source>
+            <translation>Rechercher nom, matricule, unité…</translation>
+        </message>
+        <message>
+            <source>Active agents only</source>
+            <translation>Agents en fonction seulement</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgentsTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>Matricule</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unité</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>En fonction</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>Plus en fonction</translation>
+        </message>
+    </context>
+    <context>
         <name>AnswerSelector</name>
         <message>
             <source>1 Yes</source>
@@ -52,6 +348,37 @@
         <message>
             <source>3 N/A</source>
             <translation>3 S.O.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendeePicker</name>
+        <message>
+            <source>Filter by name…</source>
+            <translation>Filtrer par nom…</translation>
+        </message>
+        <message>
+            <source>Tick all shown</source>
+            <translation>Cocher tous les affichés</translation>
+        </message>
+        <message>
+            <source>Untick all</source>
+            <translation>Tout décocher</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>Présent</translation>
+        </message>
+        <message>
+            <source>Score /100</source>
+            <translation>Note /100</translation>
+        </message>
+        <message>
+            <source>{n} selected</source>
+            <translation>{n} sélectionnés</translation>
         </message>
     </context>
     <context>
@@ -353,6 +680,68 @@
         <message>
             <source>Indicators</source>
             <translation>Indicateurs</translation>
+        </message>
+    </context>
+    <context>
+        <name>EquipmentDialog</name>
+        <message>
+            <source>New reception post</source>
+            <translation>Nouveau poste d'accueil</translation>
+        </message>
+        <message>
+            <source>e.g. Switchboard desk 1</source>
+            <translation>ex. Standard — poste 1</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Emplacement</translation>
+        </message>
+        <message>
+            <source>{item} — {post}</source>
+            <translation>{item} — {post}</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Remarque</translation>
+        </message>
+        <message>
+            <source>Checked on</source>
+            <translation>Vérifié le</translation>
+        </message>
+    </context>
+    <context>
+        <name>EquipmentTab</name>
+        <message>
+            <source>New post…</source>
+            <translation>Nouveau poste…</translation>
+        </message>
+        <message>
+            <source>Double-click an item to record its condition after a check.</source>
+            <translation>Double-cliquez sur un équipement pour noter son état après vérification.</translation>
+        </message>
+        <message>
+            <source>Posts with missing or broken equipment only</source>
+            <translation>Postes avec équipement manquant ou en panne seulement</translation>
+        </message>
+        <message>
+            <source>Post</source>
+            <translation>Poste</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Emplacement</translation>
+        </message>
+        <message>
+            <source>Agents</source>
+            <translation>Agents</translation>
         </message>
     </context>
     <context>
@@ -720,6 +1109,164 @@
         </message>
     </context>
     <context>
+        <name>GuideDialog</name>
+        <message>
+            <source>New guide</source>
+            <translation>Nouveau guide</translation>
+        </message>
+        <message>
+            <source>Edit guide</source>
+            <translation>Modifier le guide</translation>
+        </message>
+        <message>
+            <source>Withdrawn from the library</source>
+            <translation>Retiré de la bibliothèque</translation>
+        </message>
+        <message>
+            <source>No file</source>
+            <translation>Aucun fichier</translation>
+        </message>
+        <message>
+            <source>Choose the file…</source>
+            <translation>Choisir le fichier…</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Intitulé</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Changing the version asks every agent to read it again.</source>
+            <translation>Changer la version demande à chaque agent de la relire.</translation>
+        </message>
+        <message>
+            <source>Reviewed on</source>
+            <translation>Révisé le</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Prochaine révision</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Guide file</source>
+            <translation>Fichier du guide</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuidesTab</name>
+        <message>
+            <source>New guide…</source>
+            <translation>Nouveau guide…</translation>
+        </message>
+        <message>
+            <source>Edit or new version…</source>
+            <translation>Modifier ou nouvelle version…</translation>
+        </message>
+        <message>
+            <source>Open a copy of the file…</source>
+            <translation>Enregistrer une copie du fichier…</translation>
+        </message>
+        <message>
+            <source>I have read this version</source>
+            <translation>J'ai lu cette version</translation>
+        </message>
+        <message>
+            <source>Mark selected agents as having read it</source>
+            <translation>Noter la lecture par les agents sélectionnés</translation>
+        </message>
+        <message>
+            <source>Out of date only</source>
+            <translation>Périmés seulement</translation>
+        </message>
+        <message>
+            <source>Not read by everyone</source>
+            <translation>Pas lus par tous</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Intitulé</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Prochaine révision</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>Lu</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Read the current version</source>
+            <translation>A lu la version en vigueur</translation>
+        </message>
+        <message>
+            <source>Last version read</source>
+            <translation>Dernière version lue</translation>
+        </message>
+        <message>
+            <source>Out of date</source>
+            <translation>Périmé</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>À jour</translation>
+        </message>
+        <message>
+            <source>{n} of {m}</source>
+            <translation>{n} sur {m}</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>Pas encore</translation>
+        </message>
+        <message>
+            <source>Save the guide</source>
+            <translation>Enregistrer le guide</translation>
+        </message>
+        <message>
+            <source>Recorded: you have read version {version} of {title}.</source>
+            <translation>Enregistré : vous avez lu la version {version} de {title}.</translation>
+        </message>
+    </context>
+    <context>
         <name>HeatmapWidget</name>
         <message>
             <source>Mon</source>
@@ -767,6 +1314,84 @@
         <message>
             <source>Last quarter {previous}, {arrow} {change}</source>
             <translation>Trimestre précédent {previous}, {arrow} {change}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegalUpdateDialog</name>
+        <message>
+            <source>Legal or procedural update</source>
+            <translation>Mise à jour juridique ou procédurale</translation>
+        </message>
+        <message>
+            <source>e.g. Circular no. 8 of 19 March 2020</source>
+            <translation>ex. Circulaire n° 8 du 19 mars 2020</translation>
+        </message>
+        <message>
+            <source>{name} (informed {date})</source>
+            <translation>{name} (informé le {date})</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Date of the text</source>
+            <translation>Date du texte</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Newly ticked agents informed on</source>
+            <translation>Agents nouvellement cochés informés le</translation>
+        </message>
+        <message>
+            <source>Agents informed</source>
+            <translation>Agents informés</translation>
+        </message>
+    </context>
+    <context>
+        <name>LegalUpdatesTab</name>
+        <message>
+            <source>New update…</source>
+            <translation>Nouvelle mise à jour…</translation>
+        </message>
+        <message>
+            <source>Edit, tick agents informed…</source>
+            <translation>Modifier, cocher les agents informés…</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Informed</source>
+            <translation>Informés</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Informed on</source>
+            <translation>Informé le</translation>
+        </message>
+        <message>
+            <source>{n} of {m}</source>
+            <translation>{n} sur {m}</translation>
+        </message>
+        <message>
+            <source>Not informed</source>
+            <translation>Non informé</translation>
         </message>
     </context>
     <context>
@@ -1493,6 +2118,100 @@
         </message>
     </context>
     <context>
+        <name>RecognitionDialog</name>
+        <message>
+            <source>Recognise an agent</source>
+            <translation>Distinguer un agent</translation>
+        </message>
+        <message>
+            <source>e.g. Agent of the quarter, letter of thanks</source>
+            <translation>ex. Agent du trimestre, lettre de remerciements</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Distinction</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Awarded on</source>
+            <translation>Décernée le</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecognitionTab</name>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30</source>
+            <translation>2026-Q3, 2026-07, 2026 ou 2026-07-01..2026-09-30</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Afficher</translation>
+        </message>
+        <message>
+            <source>Recognise the selected agent…</source>
+            <translation>Distinguer l'agent sélectionné…</translation>
+        </message>
+        <message>
+            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations once recorded.</source>
+            <translation>Les candidats sont classés selon les heures de formation suivies et les notes d'évaluation de la période, puis selon l'évaluation des appels une fois saisie.</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Rang</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Heures</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Évaluation</translation>
+        </message>
+        <message>
+            <source>Overall /100</source>
+            <translation>Global /100</translation>
+        </message>
+        <message>
+            <source>Awards</source>
+            <translation>Distinctions</translation>
+        </message>
+        <message>
+            <source>Awarded on</source>
+            <translation>Décernée le</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Distinction</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+    </context>
+    <context>
         <name>ReinforcementPlanDialog</name>
         <message>
             <source>Peak-period reinforcement</source>
@@ -2178,6 +2897,364 @@
         </message>
     </context>
     <context>
+        <name>TrainingPage</name>
+        <message>
+            <source>Training and guides</source>
+            <translation>Formation et guides</translation>
+        </message>
+        <message>
+            <source>Train agents periodically, keep them informed of legal changes, give them current guides and working equipment, and reward the best (C8.3, C8.5, C8.6).</source>
+            <translation>Former les agents périodiquement, les informer des changements juridiques, leur donner des guides à jour et un équipement qui fonctionne, et récompenser les meilleurs (C8.3, C8.5, C8.6).</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Training plan</source>
+            <translation>Plan de formation</translation>
+        </message>
+        <message>
+            <source>Guides and manuals</source>
+            <translation>Guides et manuels</translation>
+        </message>
+        <message>
+            <source>Legal updates</source>
+            <translation>Mises à jour juridiques</translation>
+        </message>
+        <message>
+            <source>Equipment</source>
+            <translation>Équipement</translation>
+        </message>
+        <message>
+            <source>Recognition</source>
+            <translation>Distinctions</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPlanTab</name>
+        <message>
+            <source>New rule…</source>
+            <translation>Nouvelle règle…</translation>
+        </message>
+        <message>
+            <source>Edit rule…</source>
+            <translation>Modifier la règle…</translation>
+        </message>
+        <message>
+            <source>Also what falls due in the next 30 days</source>
+            <translation>Aussi ce qui arrive à échéance dans les 30 jours</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Règle</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>Tous les</translation>
+        </message>
+        <message>
+            <source>First time within</source>
+            <translation>Première fois sous</translation>
+        </message>
+        <message>
+            <source>Applies from</source>
+            <translation>S'applique depuis</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>En vigueur</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Due since</source>
+            <translation>Dû depuis</translation>
+        </message>
+        <message>
+            <source>Last trained</source>
+            <translation>Dernière formation</translation>
+        </message>
+        <message>
+            <source>Days late</source>
+            <translation>Jours de retard</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>{n} months</source>
+            <translation>{n} mois</translation>
+        </message>
+        <message>
+            <source>Once</source>
+            <translation>Une fois</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>due soon</source>
+            <translation>bientôt dû</translation>
+        </message>
+        <message>
+            <source>{n} agents do not meet the training plan today.</source>
+            <translation>{n} agents ne respectent pas le plan de formation aujourd'hui.</translation>
+        </message>
+        <message>
+            <source>Every active agent meets the training plan.</source>
+            <translation>Tous les agents en fonction respectent le plan de formation.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingRuleDialog</name>
+        <message>
+            <source>Training plan rule</source>
+            <translation>Règle du plan de formation</translation>
+        </message>
+        <message>
+            <source>e.g. Every agent trained once a year</source>
+            <translation>ex. Chaque agent formé une fois par an</translation>
+        </message>
+        <message>
+            <source>Once only</source>
+            <translation>Une seule fois</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> mois</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>En vigueur</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Repeat every</source>
+            <translation>Répéter tous les</translation>
+        </message>
+        <message>
+            <source>First time within</source>
+            <translation>Première fois sous</translation>
+        </message>
+        <message>
+            <source>Applies from</source>
+            <translation>S'applique depuis</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingSessionDialog</name>
+        <message>
+            <source>Edit training session</source>
+            <translation>Modifier la session de formation</translation>
+        </message>
+        <message>
+            <source>Copy training session</source>
+            <translation>Copier la session de formation</translation>
+        </message>
+        <message>
+            <source>New training session</source>
+            <translation>Nouvelle session de formation</translation>
+        </message>
+        <message>
+            <source>e.g. Welcoming callers and naming the body</source>
+            <translation>ex. Accueillir l'appelant et nommer l'organisme</translation>
+        </message>
+        <message>
+            <source>On site</source>
+            <translation>Sur place</translation>
+        </message>
+        <message>
+            <source>Remote</source>
+            <translation>À distance</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Intitulé</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Heures</translation>
+        </message>
+        <message>
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Trainer</source>
+            <translation>Formateur</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Reuse the material of the copied session</source>
+            <translation>Reprendre le support de la session copiée</translation>
+        </message>
+        <message>
+            <source>Attach a file…</source>
+            <translation>Joindre un fichier…</translation>
+        </message>
+        <message>
+            <source>Material</source>
+            <translation>Support</translation>
+        </message>
+        <message>
+            <source>Attendees (Space ticks the selected agent):</source>
+            <translation>Participants (Espace coche l'agent sélectionné) :</translation>
+        </message>
+        <message>
+            <source>No file</source>
+            <translation>Aucun fichier</translation>
+        </message>
+        <message>
+            <source>Training material</source>
+            <translation>Support de formation</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingSessionsTab</name>
+        <message>
+            <source>New session…</source>
+            <translation>Nouvelle session…</translation>
+        </message>
+        <message>
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <source>Copy…</source>
+            <translation>Copier…</translation>
+        </message>
+        <message>
+            <source>Same content for another group or day (Ctrl+D)</source>
+            <translation>Même contenu pour un autre groupe ou un autre jour (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Save the material…</source>
+            <translation>Enregistrer le support…</translation>
+        </message>
+        <message>
+            <source>Search title or trainer…</source>
+            <translation>Rechercher intitulé ou formateur…</translation>
+        </message>
+        <message>
+            <source>Attendee</source>
+            <translation>Participant</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>Présent</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>Absent</source>
+            <translation>Absent</translation>
+        </message>
+        <message>
+            <source>Delete the session</source>
+            <translation>Supprimer la session</translation>
+        </message>
+        <message>
+            <source>Delete “{title}” and its attendance list?</source>
+            <translation>Supprimer « {title} » et sa liste de présence ?</translation>
+        </message>
+        <message>
+            <source>Save the material</source>
+            <translation>Enregistrer le support</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingSessionsTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Intitulé</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Heures</translation>
+        </message>
+        <message>
+            <source>Trainer</source>
+            <translation>Formateur</translation>
+        </message>
+        <message>
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>Présent</translation>
+        </message>
+        <message>
+            <source>Material</source>
+            <translation>Support</translation>
+        </message>
+        <message>
+            <source>Remote</source>
+            <translation>À distance</translation>
+        </message>
+        <message>
+            <source>On site</source>
+            <translation>Sur place</translation>
+        </message>
+        <message>
+            <source>{attended} of {invited}</source>
+            <translation>{attended} sur {invited}</translation>
+        </message>
+    </context>
+    <context>
         <name>TrendChart</name>
         <message>
             <source>No evaluation yet</source>
@@ -2323,6 +3400,89 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Never checked</source>
             <translation>Jamais contrôlée</translation>
+        </message>
+    </context>
+    <context>
+        <name>agents</name>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Give the agent's name in Arabic or in French.</source>
+            <translation>Indiquez le nom de l'agent en arabe ou en français.</translation>
+        </message>
+        <message>
+            <source>The end date comes before the start date.</source>
+            <translation>La date de fin précède la date de début.</translation>
+        </message>
+        <message>
+            <source>The staff number {number} is already given to another agent.</source>
+            <translation>Le matricule {number} est déjà attribué à un autre agent.</translation>
+        </message>
+        <message>
+            <source>The chosen user account does not exist.</source>
+            <translation>Le compte utilisateur choisi n'existe pas.</translation>
+        </message>
+        <message>
+            <source>This user account is already linked to another agent.</source>
+            <translation>Ce compte utilisateur est déjà lié à un autre agent.</translation>
+        </message>
+        <message>
+            <source>The chosen reception post does not exist.</source>
+            <translation>Le poste d'accueil choisi n'existe pas.</translation>
+        </message>
+        <message>
+            <source>One of the chosen lines no longer exists.</source>
+            <translation>Une des lignes choisies n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Any topic</source>
+            <translation>Tous les thèmes</translation>
+        </message>
+        <message>
+            <source>Reception and guidance techniques</source>
+            <translation>Techniques d'accueil et d'orientation</translation>
+        </message>
+        <message>
+            <source>Legal and procedural update</source>
+            <translation>Mise à jour juridique et procédurale</translation>
+        </message>
+        <message>
+            <source>Particular categories of users</source>
+            <translation>Catégories particulières d'usagers</translation>
+        </message>
+        <message>
+            <source>Equipment and tools</source>
+            <translation>Équipements et outils</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>“{topic}” is not a training topic.</source>
+            <translation>« {topic} » n'est pas un thème de formation.</translation>
+        </message>
+        <message>
+            <source>The file {name} is larger than {limit} MB; attach a smaller one.</source>
+            <translation>Le fichier {name} dépasse {limit} Mo ; joignez un fichier plus petit.</translation>
+        </message>
+        <message>
+            <source>The file {name} cannot be read.</source>
+            <translation>Le fichier {name} ne peut pas être lu.</translation>
+        </message>
+        <message>
+            <source>An attached file needs a name.</source>
+            <translation>Un fichier joint doit avoir un nom.</translation>
+        </message>
+        <message>
+            <source>The stored file {name} is damaged.</source>
+            <translation>Le fichier enregistré {name} est endommagé.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this record meanwhile; reopen it and try again.</source>
+            <translation>Quelqu'un d'autre a modifié cet enregistrement entre-temps ; rouvrez-le et réessayez.</translation>
         </message>
     </context>
     <context>
@@ -2955,6 +4115,53 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>equipment</name>
+        <message>
+            <source>Headset</source>
+            <translation>Casque</translation>
+        </message>
+        <message>
+            <source>Phone set</source>
+            <translation>Poste téléphonique</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Ordinateur</translation>
+        </message>
+        <message>
+            <source>Access to the guides</source>
+            <translation>Accès aux guides</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>En état</translation>
+        </message>
+        <message>
+            <source>Broken</source>
+            <translation>En panne</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Manquant</translation>
+        </message>
+        <message>
+            <source>Give the reception post a name.</source>
+            <translation>Donnez un nom au poste d'accueil.</translation>
+        </message>
+        <message>
+            <source>A post named {name} already exists.</source>
+            <translation>Un poste nommé {name} existe déjà.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a condition.</source>
+            <translation>« {value} » n'est pas un état.</translation>
+        </message>
+        <message>
+            <source>This equipment no longer exists.</source>
+            <translation>Cet équipement n'existe plus.</translation>
+        </message>
+    </context>
+    <context>
         <name>excel_report</name>
         <message>
             <source>January</source>
@@ -3187,6 +4394,61 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Other difficulties found and solutions</source>
             <translation>Autres difficultés constatées et solutions</translation>
+        </message>
+    </context>
+    <context>
+        <name>guides</name>
+        <message>
+            <source>Reference guide</source>
+            <translation>Guide de référence</translation>
+        </message>
+        <message>
+            <source>Procedure manual</source>
+            <translation>Manuel de procédures</translation>
+        </message>
+        <message>
+            <source>Give the guide a title.</source>
+            <translation>Donnez un intitulé au guide.</translation>
+        </message>
+        <message>
+            <source>Choose a reference guide or a procedure manual.</source>
+            <translation>Choisissez un guide de référence ou un manuel de procédures.</translation>
+        </message>
+        <message>
+            <source>Give the guide's version, e.g. 2.0 or 2026-03.</source>
+            <translation>Indiquez la version du guide, ex. 2.0 ou 2026-03.</translation>
+        </message>
+        <message>
+            <source>The next review comes after the last review.</source>
+            <translation>La prochaine révision vient après la dernière révision.</translation>
+        </message>
+        <message>
+            <source>This guide no longer exists.</source>
+            <translation>Ce guide n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Your account is not linked to an agent; ask HR to link it.</source>
+            <translation>Votre compte n'est lié à aucun agent ; demandez aux RH de le lier.</translation>
+        </message>
+        <message>
+            <source>You may acknowledge guides only for yourself.</source>
+            <translation>Vous ne pouvez confirmer la lecture des guides que pour vous-même.</translation>
+        </message>
+        <message>
+            <source>This guide has been withdrawn.</source>
+            <translation>Ce guide a été retiré.</translation>
+        </message>
+        <message>
+            <source>Version {old} is no longer current; read version {new} and acknowledge that one.</source>
+            <translation>La version {old} n'est plus en vigueur ; lisez la version {new} et confirmez celle-ci.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>You may see only your own record.</source>
+            <translation>Vous ne pouvez voir que votre propre dossier.</translation>
         </message>
     </context>
     <context>
@@ -3424,6 +4686,21 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Not yet measurable</source>
             <translation>Pas encore mesurable</translation>
+        </message>
+    </context>
+    <context>
+        <name>legal_updates</name>
+        <message>
+            <source>Give the text's reference, e.g. Decree 2026-123.</source>
+            <translation>Indiquez la référence du texte, ex. Décret 2026-123.</translation>
+        </message>
+        <message>
+            <source>One of the agents no longer exists.</source>
+            <translation>Un des agents n'existe plus.</translation>
+        </message>
+        <message>
+            <source>This update no longer exists.</source>
+            <translation>Cette mise à jour n'existe plus.</translation>
         </message>
     </context>
     <context>
@@ -3777,6 +5054,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>Phone lines</source>
             <translation>Lignes téléphoniques</translation>
         </message>
+        <message>
+            <source>Agents</source>
+            <translation>Agents</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Formation</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
@@ -3833,6 +5118,25 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{text}” holds several numbers; enter one line at a time.</source>
             <translation>« {text} » contient plusieurs numéros ; saisissez une ligne à la fois.</translation>
+        </message>
+    </context>
+    <context>
+        <name>recognition</name>
+        <message>
+            <source>Name the award, e.g. Agent of the quarter.</source>
+            <translation>Nommez la distinction, ex. Agent du trimestre.</translation>
+        </message>
+        <message>
+            <source>Say why the agent is recognised.</source>
+            <translation>Indiquez pourquoi l'agent est distingué.</translation>
+        </message>
+        <message>
+            <source>This agent no longer exists.</source>
+            <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>This award no longer exists.</source>
+            <translation>Cette distinction n'existe plus.</translation>
         </message>
     </context>
     <context>
@@ -4449,6 +5753,217 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{file}: no header row naming the columns {names} was found.</source>
             <translation>{file} : aucune ligne d'en-tête nommant les colonnes {names} n'a été trouvée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>training</name>
+        <message>
+            <source>Training hours per agent and topic</source>
+            <translation>Heures de formation par agent et par thème</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <source>Staff number</source>
+            <translation>Matricule</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>Période précédente</translation>
+        </message>
+        <message>
+            <source>Hours of sessions attended in the period (C8.5, C8.6).</source>
+            <translation>Heures des sessions suivies pendant la période (C8.5, C8.6).</translation>
+        </message>
+        <message>
+            <source>On site</source>
+            <translation>Sur place</translation>
+        </message>
+        <message>
+            <source>Remote</source>
+            <translation>À distance</translation>
+        </message>
+        <message>
+            <source>Sessions held</source>
+            <translation>Sessions tenues</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Intitulé</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Heures</translation>
+        </message>
+        <message>
+            <source>Trainer</source>
+            <translation>Formateur</translation>
+        </message>
+        <message>
+            <source>Mode</source>
+            <translation>Mode</translation>
+        </message>
+        <message>
+            <source>Attended</source>
+            <translation>Présent</translation>
+        </message>
+        <message>
+            <source>Person-hours per topic</source>
+            <translation>Heures-personnes par thème</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>Reference guides and procedure manuals</source>
+            <translation>Guides de référence et manuels de procédures</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Reviewed on</source>
+            <translation>Révisé le</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Prochaine révision</translation>
+        </message>
+        <message>
+            <source>Out of date</source>
+            <translation>Périmé</translation>
+        </message>
+        <message>
+            <source>Agents who read this version</source>
+            <translation>Agents ayant lu cette version</translation>
+        </message>
+        <message>
+            <source>Active agents</source>
+            <translation>Agents en fonction</translation>
+        </message>
+        <message>
+            <source>C8.3: the same right answer whoever answers.</source>
+            <translation>C8.3 : la même bonne réponse, quel que soit l'agent.</translation>
+        </message>
+        <message>
+            <source>Legal and procedural updates</source>
+            <translation>Mises à jour juridiques et procédurales</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Résumé</translation>
+        </message>
+        <message>
+            <source>Agents informed</source>
+            <translation>Agents informés</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>Formation</translation>
+        </message>
+        <message>
+            <source>{agent}: {rule}, due since {date}</source>
+            <translation>{agent} : {rule}, dû depuis le {date}</translation>
+        </message>
+        <message>
+            <source>Agents not trained per the plan</source>
+            <translation>Agents non formés selon le plan</translation>
+        </message>
+        <message>
+            <source>{title} (version {version}), review due {date}</source>
+            <translation>{title} (version {version}), révision due le {date}</translation>
+        </message>
+        <message>
+            <source>Guides out of date</source>
+            <translation>Guides périmés</translation>
+        </message>
+        <message>
+            <source>{agent} has not read {title} (version {version})</source>
+            <translation>{agent} n'a pas lu {title} (version {version})</translation>
+        </message>
+        <message>
+            <source>Agents who have not read the current guide</source>
+            <translation>Agents n'ayant pas lu le guide en vigueur</translation>
+        </message>
+        <message>
+            <source>{post}: {item} — {condition}</source>
+            <translation>{post} : {item} — {condition}</translation>
+        </message>
+        <message>
+            <source>Missing or broken equipment</source>
+            <translation>Équipement manquant ou en panne</translation>
+        </message>
+        <message>
+            <source>Give the session a title.</source>
+            <translation>Donnez un intitulé à la session.</translation>
+        </message>
+        <message>
+            <source>A session lasts more than 0 and at most 200 hours.</source>
+            <translation>Une session dure plus de 0 et au plus 200 heures.</translation>
+        </message>
+        <message>
+            <source>An agent is listed twice among the attendees.</source>
+            <translation>Un agent figure deux fois parmi les participants.</translation>
+        </message>
+        <message>
+            <source>One of the attendees no longer exists.</source>
+            <translation>Un des participants n'existe plus.</translation>
+        </message>
+        <message>
+            <source>An assessment score is between 0 and 100.</source>
+            <translation>Une note d'évaluation est comprise entre 0 et 100.</translation>
+        </message>
+        <message>
+            <source>This training session no longer exists.</source>
+            <translation>Cette session de formation n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Give the rule a name.</source>
+            <translation>Donnez un nom à la règle.</translation>
+        </message>
+        <message>
+            <source>Repeat every 1 to 120 months, or only once.</source>
+            <translation>Répéter tous les 1 à 120 mois, ou une seule fois.</translation>
+        </message>
+        <message>
+            <source>The first training is due within 0 to 60 months.</source>
+            <translation>La première formation est due dans un délai de 0 à 60 mois.</translation>
+        </message>
+        <message>
+            <source>This rule no longer exists.</source>
+            <translation>Cette règle n'existe plus.</translation>
         </message>
     </context>
     <context>
