@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time
+from typing import TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,12 +34,18 @@ from PySide6.QtWidgets import (
 from desktop_app.services import deadlines
 from desktop_app.services.deadlines import HolidayRow, TimetableRow
 from desktop_app.services.permissions import Perm
-from desktop_app.ui.dialogs.calendar_editors import HolidayEditor, TimetableEditor, kind_label
+from desktop_app.ui.dialogs.calendar_editors import (
+    HolidayEditor,
+    TimetableEditor,
+    day_name,
+    kind_label,
+)
 from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 
 ESTIMATED_BACKGROUND = QColor("#fff4d6")
+T = TypeVar("T")
 
 
 def item(text: str, align_center: bool = False) -> QTableWidgetItem:
@@ -67,6 +74,24 @@ def table(headers: list[str]) -> QTableWidget:
     view.setWordWrap(True)
     view.setAlternatingRowColors(True)
     return view
+
+
+def selected_of(view: QTableWidget, rows: list[T]) -> T | None:
+    """The row behind the selection: the one row that any selected cell belongs to."""
+    chosen = {index.row() for index in view.selectionModel().selectedIndexes()}
+    if len(chosen) != 1:
+        return None
+    r = chosen.pop()
+    return rows[r] if r < len(rows) else None
+
+
+def select_row(view: QTableWidget, row: int) -> None:
+    """Select a whole row through the selection model: QTableView.selectRow picks the column at
+    the viewport's edge and silently selects nothing while the view is not laid out yet."""
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().setCurrentIndex(view.model().index(row, 0), flags)
 
 
 class CalendarDialog(QDialog):
@@ -171,11 +196,10 @@ class CalendarDialog(QDialog):
         self.holidays = rows or []
         view = self.holiday_table
         view.setRowCount(len(self.holidays))
-        locale = QLocale()
         for r, row in enumerate(self.holidays):
             cells = [
                 item(format_date(row.day), align_center=True),
-                item(locale.dayName(row.day.isoweekday())),
+                item(day_name(row.day.isoweekday())),
                 item(self.holiday_name(row)),
                 item(self.tr("Estimated") if row.estimated else self.tr("Confirmed")),
             ]
@@ -202,15 +226,18 @@ class CalendarDialog(QDialog):
         self._follow_holiday_selection()
 
     def selected_holiday(self) -> HolidayRow | None:
-        rows = self.holiday_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.holidays):
-            return None
-        return self.holidays[rows[0].row()]
+        return selected_of(self.holiday_table, self.holidays)
 
     def select_holiday(self, day: date) -> None:
         for r, row in enumerate(self.holidays):
             if row.day == day:
-                self.holiday_table.selectRow(r)
+                select_row(self.holiday_table, r)
+                return
+
+    def select_timetable(self, timetable_id: int) -> None:
+        for r, row in enumerate(self.timetables):
+            if row.id == timetable_id:
+                select_row(self.timetable_table, r)
                 return
 
     def _follow_holiday_selection(self) -> None:
@@ -340,7 +367,6 @@ class CalendarDialog(QDialog):
 
     def describe_sessions(self, sessions: dict[int, tuple[tuple[time, time], ...]]) -> str:
         """One line per run of weekdays with the same hours: “Monday to Thursday: 08:00–12:00…”."""
-        locale = QLocale()
         runs: list[tuple[int, int, tuple[tuple[time, time], ...]]] = []
         for weekday in range(1, 8):
             spans = sessions.get(weekday, ())
@@ -354,6 +380,7 @@ class CalendarDialog(QDialog):
             return self.tr("Closed every day")
         lines = []
         for first, last, spans in runs:
+            # Arabic says “من 08:30 إلى 13:00”: a bare “08:30–13:00” is reordered right-to-left.
             hours = [self.tr("{opens}–{closes}").format(opens=short_time(a), closes=short_time(b))
                      for a, b in spans]  # fmt: skip
             joined = (
@@ -362,10 +389,10 @@ class CalendarDialog(QDialog):
                 else self.tr("{first} and {second}").format(first=hours[0], second=hours[1])
             )
             days = (
-                locale.dayName(first)
+                day_name(first)
                 if first == last
                 else self.tr("{first} to {last}").format(
-                    first=locale.dayName(first), last=locale.dayName(last)
+                    first=day_name(first), last=QLocale().dayName(last)
                 )
             )
             lines.append(self.tr("{days}: {hours}").format(days=days, hours=joined))
@@ -395,10 +422,7 @@ class CalendarDialog(QDialog):
         self._follow_timetable_selection()
 
     def selected_timetable(self) -> TimetableRow | None:
-        rows = self.timetable_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.timetables):
-            return None
-        return self.timetables[rows[0].row()]
+        return selected_of(self.timetable_table, self.timetables)
 
     def _follow_timetable_selection(self) -> None:
         self.add_timetable_button.setEnabled(self.editable)
@@ -414,7 +438,9 @@ class CalendarDialog(QDialog):
         row = self.selected_timetable()
         if row is None:
             return
-        editor = TimetableEditor(self.state, row, self.year.value(), self)
+        editor = TimetableEditor(
+            self.state, row, self.year.value(), self, shown_name=self.timetable_name(row)
+        )
         self._open(editor, self._timetable_saved)
 
     def _timetable_saved(self) -> None:

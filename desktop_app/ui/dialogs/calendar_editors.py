@@ -50,9 +50,18 @@ def from_qdate(d: QDate) -> date:
 
 def date_edit(value: date) -> QDateEdit:
     edit = QDateEdit(to_qdate(value))
+    # Left-to-right BEFORE the format: in right-to-left QDateTimeEdit reverses the sections it
+    # parses from the format, and Arabic then reads 2026/03/19.
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
     return edit
+
+
+def day_name(weekday: int) -> str:
+    """The weekday in the user's language, capitalised (French writes “lundi” in a sentence)."""
+    name = QLocale().dayName(weekday)
+    return name[:1].upper() + name[1:]
 
 
 def error_label() -> QLabel:
@@ -125,13 +134,15 @@ class HolidayEditor(QDialog):
 class SessionPair(QWidget):
     """One session of one weekday: a tick box and its opening and closing times."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, opens: QTime, closes: QTime, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.enabled = QCheckBox(title)
-        self.opens = QTimeEdit(QTime(8, 0))
-        self.closes = QTimeEdit(QTime(12, 0))
+        self.opens = QTimeEdit(opens)
+        self.closes = QTimeEdit(closes)
         dash = QLabel("–")
         row.addWidget(self.enabled)
         row.addWidget(self.opens)
@@ -139,6 +150,7 @@ class SessionPair(QWidget):
         row.addWidget(self.closes)
         row.addStretch(1)
         for edit in (self.opens, self.closes):
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # before the format, as dates
             edit.setDisplayFormat(TIME_FORMAT)
         self.enabled.toggled.connect(self._follow)
         self._follow(False)
@@ -181,11 +193,12 @@ class TimetableEditor(QDialog):
 
     def __init__(
         self, state: AppState, row: TimetableRow | None, default_year: int,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, shown_name: str = "",
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.state = state
         self.row = row
+        self.shown_name = shown_name or (row.label if row else "")
         self.setWindowTitle(self.tr("Edit office hours") if row else self.tr("Add office hours"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -193,7 +206,7 @@ class TimetableEditor(QDialog):
         self.kind = QComboBox()
         for key in ("normal", "summer", "ramadan", "other"):
             self.kind.addItem(kind_label(key), key)
-        self.label = QLineEdit(row.label if row else "")
+        self.label = QLineEdit(self.shown_name)
         self.dated = QCheckBox(self.tr("Applies only between these dates"))
         self.valid_from = date_edit(row.valid_from if row and row.valid_from else
                                     date(default_year, 1, 1))  # fmt: skip
@@ -218,9 +231,9 @@ class TimetableEditor(QDialog):
         grid.setHorizontalSpacing(18)
         self.sessions: dict[int, tuple[SessionPair, SessionPair]] = {}
         for line, weekday in enumerate(WEEKDAYS):
-            day = QLabel(QLocale().dayName(weekday))
-            first = SessionPair(self.tr("Morning"))
-            second = SessionPair(self.tr("Afternoon"))
+            day = QLabel(day_name(weekday))
+            first = SessionPair(self.tr("Morning"), QTime(8, 30), QTime(13, 0))
+            second = SessionPair(self.tr("Afternoon"), QTime(15, 0), QTime(17, 30))
             grid.addWidget(day, line, 0)
             grid.addWidget(first, line, 1)
             grid.addWidget(second, line, 2)
@@ -266,12 +279,15 @@ class TimetableEditor(QDialog):
 
     def save(self) -> bool:
         dated = self.dated.isChecked()
+        label = self.label.text().strip() or kind_label(self.kind.currentData())
+        if self.row is not None and label == self.shown_name:
+            label = self.row.label  # a seeded “Ramadan 2026” stays itself in every language
         try:
             deadlines.save_timetable(
                 self.state.db,
                 self.state.actor,
                 kind=self.kind.currentData(),
-                label=self.label.text().strip() or kind_label(self.kind.currentData()),
+                label=label,
                 valid_from=from_qdate(self.valid_from.date()) if dated else None,
                 valid_to=from_qdate(self.valid_to.date()) if dated else None,
                 sessions=self.chosen_sessions(),
