@@ -452,6 +452,165 @@
         </message>
     </context>
     <context>
+        <name>CalendarDialog</name>
+        <message>
+            <source>Holidays and office hours</source>
+            <translation>العطل الرسمية وتوقيت العمل</translation>
+        </message>
+        <message>
+            <source>The working-hours deadline clock skips these holidays and counts only these office hours. Confirm or move the lunar holidays when they are officially announced, and enter the summer and Ramadan hours each year.</source>
+            <translation>يستثني احتساب الآجال بساعات العمل هذه العطل ولا يحتسب إلا توقيت العمل هذا. أكّد الأعياد الهجرية أو غيّر تاريخها عند الإعلان الرسمي عنها، وأدخل توقيت الصيف وتوقيت رمضان كل سنة.</translation>
+        </message>
+        <message>
+            <source>Public holidays</source>
+            <translation>العطل الرسمية</translation>
+        </message>
+        <message>
+            <source>Office hours</source>
+            <translation>توقيت العمل</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the calendar.</source>
+            <translation>لا يمكن تغيير الرزنامة إلا للمشرف على النظام.</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>السنة</translation>
+        </message>
+        <message>
+            <source>Fill the year from the official list</source>
+            <translation>ملء السنة من القائمة الرسمية</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>يوم الأسبوع</translation>
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation>العطلة</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Confirm the date</source>
+            <translation>تأكيد التاريخ</translation>
+        </message>
+        <message>
+            <source>Mark the selected estimated holiday as officially announced.</source>
+            <translation>اعتبار العطلة التقديرية المختارة معلنة رسميًا.</translation>
+        </message>
+        <message>
+            <source>Estimated</source>
+            <translation>تقديري</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>مؤكَّد</translation>
+        </message>
+        <message>
+            <source>No public holiday is recorded for {year}: use “Fill the year from the official list”, then check the lunar dates.</source>
+            <translation>لا توجد أي عطلة رسمية مسجلة لسنة {year}: استعمل «ملء السنة من القائمة الرسمية» ثم راجع تواريخ الأعياد الهجرية.</translation>
+        </message>
+        <message>
+            <source>{count} date(s) are still estimated: confirm or move each one once the official announcement is made.</source>
+            <translation>لا يزال عدد {count} من التواريخ تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</translation>
+        </message>
+        <message>
+            <source>Every date of {year} is confirmed.</source>
+            <translation>كل تواريخ سنة {year} مؤكَّدة.</translation>
+        </message>
+        <message>
+            <source>Delete the holiday of {day} ({name})? Deadlines will count it as a working day.</source>
+            <translation>حذف عطلة يوم {day} ({name})؟ سيُحتسب هذا اليوم يوم عمل في الآجال.</translation>
+        </message>
+        <message>
+            <source>{year} was already filled; the corrections made since are kept.</source>
+            <translation>سبق ملء سنة {year}؛ وقع الإبقاء على التصحيحات المدخلة منذ ذلك الحين.</translation>
+        </message>
+        <message>
+            <source>When periods overlap, the shorter one applies: Ramadan and summer hours replace the usual hours on their dates.</source>
+            <translation>عند تداخل الفترات تُطبَّق الأقصر منها: يحلّ توقيت رمضان وتوقيت الصيف محلّ التوقيت العادي في تواريخهما.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>الحصص</translation>
+        </message>
+        <message>
+            <source>Double session</source>
+            <translation>نظام الحصتين</translation>
+        </message>
+        <message>
+            <source>Summer {year}</source>
+            <translation>صيف {year}</translation>
+        </message>
+        <message>
+            <source>Ramadan {year}</source>
+            <translation>رمضان {year}</translation>
+        </message>
+        <message>
+            <source>Closed every day</source>
+            <translation>مغلق كل الأيام</translation>
+        </message>
+        <message>
+            <source>{opens}–{closes}</source>
+            <translation>من {opens} إلى {closes}</translation>
+        </message>
+        <message>
+            <source>{first} and {second}</source>
+            <translation>{first}، و{second}</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <source>{days}: {hours}</source>
+            <translation>{days}: {hours}</translation>
+        </message>
+        <message>
+            <source>always</source>
+            <translation>دائمًا</translation>
+        </message>
+        <message>
+            <source>Saved. The deadlines of the requests concerned have been recomputed.</source>
+            <translation>تم الحفظ. أُعيد احتساب آجال المطالب المعنية.</translation>
+        </message>
+    </context>
+    <context>
         <name>CallsPage</name>
         <message>
             <source>Call traffic</source>
@@ -1295,6 +1454,33 @@
         <message>
             <source>Sun</source>
             <translation>الأحد</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidayEditor</name>
+        <message>
+            <source>Edit holiday</source>
+            <translation>تعديل العطلة</translation>
+        </message>
+        <message>
+            <source>Add a holiday</source>
+            <translation>إضافة عطلة</translation>
+        </message>
+        <message>
+            <source>Estimated date (not yet officially announced)</source>
+            <translation>تاريخ تقديري (لم يُعلَن رسميًا بعد)</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>الاسم بالعربية</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>الاسم بالفرنسية</translation>
         </message>
     </context>
     <context>
@@ -2864,6 +3050,14 @@
             <translation>مدة حفظ المعطيات الشخصية للمواطنين (سنوات)</translation>
         </message>
         <message>
+            <source>Holidays and office hours…</source>
+            <translation>العطل الرسمية وتوقيت العمل…</translation>
+        </message>
+        <message>
+            <source>The public holidays and office hours that the working-hours clock skips or counts.</source>
+            <translation>العطل الرسمية التي يستثنيها احتساب الآجال بساعات العمل، وتوقيت العمل الذي يحتسبه.</translation>
+        </message>
+        <message>
             <source>Passwords of mailboxes</source>
             <translation>كلمات عبور صناديق البريد</translation>
         </message>
@@ -2894,6 +3088,69 @@
         <message>
             <source>Settings saved.</source>
             <translation>حُفظت الإعدادات.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimetableEditor</name>
+        <message>
+            <source>Usual hours</source>
+            <translation>التوقيت العادي</translation>
+        </message>
+        <message>
+            <source>Summer single session</source>
+            <translation>نظام الحصة الواحدة الصيفي</translation>
+        </message>
+        <message>
+            <source>Ramadan</source>
+            <translation>رمضان</translation>
+        </message>
+        <message>
+            <source>Other period</source>
+            <translation>فترة أخرى</translation>
+        </message>
+        <message>
+            <source>Edit office hours</source>
+            <translation>تعديل توقيت العمل</translation>
+        </message>
+        <message>
+            <source>Add office hours</source>
+            <translation>إضافة توقيت عمل</translation>
+        </message>
+        <message>
+            <source>Applies only between these dates</source>
+            <translation>لا يُطبَّق إلا بين هذين التاريخين</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Dates estimated (not yet officially announced)</source>
+            <translation>تواريخ تقديرية (لم تُعلَن رسميًا بعد)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Sessions (a day without any session is a day off)</source>
+            <translation>الحصص (اليوم الذي لا حصة فيه يوم راحة)</translation>
+        </message>
+        <message>
+            <source>Morning</source>
+            <translation>صباحًا</translation>
+        </message>
+        <message>
+            <source>Afternoon</source>
+            <translation>مساءً</translation>
         </message>
     </context>
     <context>

@@ -452,6 +452,165 @@
         </message>
     </context>
     <context>
+        <name>CalendarDialog</name>
+        <message>
+            <source>Holidays and office hours</source>
+            <translation>Jours fériés et horaires de travail</translation>
+        </message>
+        <message>
+            <source>The working-hours deadline clock skips these holidays and counts only these office hours. Confirm or move the lunar holidays when they are officially announced, and enter the summer and Ramadan hours each year.</source>
+            <translation>Le décompte des délais en heures ouvrables saute ces jours fériés et ne compte que ces horaires. Confirmez ou déplacez les fêtes lunaires dès leur annonce officielle, et saisissez chaque année les horaires d'été et de Ramadan.</translation>
+        </message>
+        <message>
+            <source>Public holidays</source>
+            <translation>Jours fériés</translation>
+        </message>
+        <message>
+            <source>Office hours</source>
+            <translation>Horaires de travail</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the calendar.</source>
+            <translation>Seul un administrateur peut modifier le calendrier.</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Année</translation>
+        </message>
+        <message>
+            <source>Fill the year from the official list</source>
+            <translation>Remplir l'année depuis la liste officielle</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>Jour</translation>
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation>Jour férié</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Ajouter…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Confirm the date</source>
+            <translation>Confirmer la date</translation>
+        </message>
+        <message>
+            <source>Mark the selected estimated holiday as officially announced.</source>
+            <translation>Marquer le jour férié estimé sélectionné comme officiellement annoncé.</translation>
+        </message>
+        <message>
+            <source>Estimated</source>
+            <translation>Estimé</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Confirmé</translation>
+        </message>
+        <message>
+            <source>No public holiday is recorded for {year}: use “Fill the year from the official list”, then check the lunar dates.</source>
+            <translation>Aucun jour férié n'est enregistré pour {year} : utilisez « Remplir l'année depuis la liste officielle », puis vérifiez les dates lunaires.</translation>
+        </message>
+        <message>
+            <source>{count} date(s) are still estimated: confirm or move each one once the official announcement is made.</source>
+            <translation>{count} date(s) encore estimée(s) : confirmez ou déplacez chacune dès l'annonce officielle.</translation>
+        </message>
+        <message>
+            <source>Every date of {year} is confirmed.</source>
+            <translation>Toutes les dates de {year} sont confirmées.</translation>
+        </message>
+        <message>
+            <source>Delete the holiday of {day} ({name})? Deadlines will count it as a working day.</source>
+            <translation>Supprimer le jour férié du {day} ({name}) ? Les délais le compteront comme jour ouvrable.</translation>
+        </message>
+        <message>
+            <source>{year} was already filled; the corrections made since are kept.</source>
+            <translation>L'année {year} était déjà remplie ; les corrections faites depuis sont conservées.</translation>
+        </message>
+        <message>
+            <source>When periods overlap, the shorter one applies: Ramadan and summer hours replace the usual hours on their dates.</source>
+            <translation>Quand des périodes se chevauchent, la plus courte s'applique : les horaires de Ramadan et d'été remplacent les horaires habituels à leurs dates.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Séances</translation>
+        </message>
+        <message>
+            <source>Double session</source>
+            <translation>Double séance</translation>
+        </message>
+        <message>
+            <source>Summer {year}</source>
+            <translation>Été {year}</translation>
+        </message>
+        <message>
+            <source>Ramadan {year}</source>
+            <translation>Ramadan {year}</translation>
+        </message>
+        <message>
+            <source>Closed every day</source>
+            <translation>Fermé tous les jours</translation>
+        </message>
+        <message>
+            <source>{opens}–{closes}</source>
+            <translation>{opens}–{closes}</translation>
+        </message>
+        <message>
+            <source>{first} and {second}</source>
+            <translation>{first} et {second}</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} au {last}</translation>
+        </message>
+        <message>
+            <source>{days}: {hours}</source>
+            <translation>{days} : {hours}</translation>
+        </message>
+        <message>
+            <source>always</source>
+            <translation>toujours</translation>
+        </message>
+        <message>
+            <source>Saved. The deadlines of the requests concerned have been recomputed.</source>
+            <translation>Enregistré. Les délais des requêtes concernées ont été recalculés.</translation>
+        </message>
+    </context>
+    <context>
         <name>CallsPage</name>
         <message>
             <source>Call traffic</source>
@@ -1295,6 +1454,33 @@
         <message>
             <source>Sun</source>
             <translation>Dim</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidayEditor</name>
+        <message>
+            <source>Edit holiday</source>
+            <translation>Modifier le jour férié</translation>
+        </message>
+        <message>
+            <source>Add a holiday</source>
+            <translation>Ajouter un jour férié</translation>
+        </message>
+        <message>
+            <source>Estimated date (not yet officially announced)</source>
+            <translation>Date estimée (pas encore officiellement annoncée)</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>Nom en arabe</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>Nom en français</translation>
         </message>
     </context>
     <context>
@@ -2864,6 +3050,14 @@
             <translation>Conserver les données personnelles des citoyens (années)</translation>
         </message>
         <message>
+            <source>Holidays and office hours…</source>
+            <translation>Jours fériés et horaires de travail…</translation>
+        </message>
+        <message>
+            <source>The public holidays and office hours that the working-hours clock skips or counts.</source>
+            <translation>Les jours fériés que le décompte en heures ouvrables saute, et les horaires qu'il compte.</translation>
+        </message>
+        <message>
             <source>Passwords of mailboxes</source>
             <translation>Mots de passe des boîtes aux lettres</translation>
         </message>
@@ -2894,6 +3088,69 @@
         <message>
             <source>Settings saved.</source>
             <translation>Paramètres enregistrés.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimetableEditor</name>
+        <message>
+            <source>Usual hours</source>
+            <translation>Horaires habituels</translation>
+        </message>
+        <message>
+            <source>Summer single session</source>
+            <translation>Séance unique d'été</translation>
+        </message>
+        <message>
+            <source>Ramadan</source>
+            <translation>Ramadan</translation>
+        </message>
+        <message>
+            <source>Other period</source>
+            <translation>Autre période</translation>
+        </message>
+        <message>
+            <source>Edit office hours</source>
+            <translation>Modifier les horaires</translation>
+        </message>
+        <message>
+            <source>Add office hours</source>
+            <translation>Ajouter des horaires</translation>
+        </message>
+        <message>
+            <source>Applies only between these dates</source>
+            <translation>S'applique seulement entre ces dates</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <source>Dates estimated (not yet officially announced)</source>
+            <translation>Dates estimées (pas encore officiellement annoncées)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Sessions (a day without any session is a day off)</source>
+            <translation>Séances (un jour sans séance est un jour de repos)</translation>
+        </message>
+        <message>
+            <source>Morning</source>
+            <translation>Matin</translation>
+        </message>
+        <message>
+            <source>Afternoon</source>
+            <translation>Après-midi</translation>
         </message>
     </context>
     <context>

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -83,6 +84,17 @@ class SettingsPage(QWidget):
         )
         form.addRow(self.tr("Keep citizens' personal data (years)"),
                     self._int("retention_years", 1, 50))  # fmt: skip
+        self.calendar_button = QPushButton(self.tr("Holidays and office hours…"))
+        self.calendar_button.setToolTip(self.tr(
+            "The public holidays and office hours that the working-hours clock skips or counts."
+        ))  # fmt: skip
+        self.calendar_button.setEnabled(state.actor.can(Perm.VIEW_SETTINGS))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_button)
+        calendar_row.addStretch(1)
+        form.addRow(calendar_row)
+        self.calendar_dialog: QDialog | None = None
         left.addWidget(rules)
 
         secrets = QGroupBox(self.tr("Passwords of mailboxes"))
@@ -127,6 +139,13 @@ class SettingsPage(QWidget):
         if not editable:
             note = QLabel(self.tr("Only an administrator can change these settings."))
             outer.addWidget(note)
+
+    def open_calendar(self) -> None:
+        """Holidays and office hours live in their own window: they change by year, not once."""
+        from desktop_app.ui.dialogs.calendar_dialog import CalendarDialog
+
+        self.calendar_dialog = CalendarDialog(self.state, self)
+        self.calendar_dialog.open()
 
     def _line(self, key: str) -> QLineEdit:
         w = QLineEdit()
