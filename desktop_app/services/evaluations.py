@@ -29,7 +29,7 @@ from desktop_app.i18n import translate
 from desktop_app.services import audit, scorecards
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
-from desktop_app.services.periods import TUNIS, local_date
+from desktop_app.services.periods import TUNIS, Period, local_date
 from desktop_app.services.permissions import Actor, Perm
 from desktop_app.services.scorecards import NA, NO, PICKUP, VALUES, YES
 
@@ -430,3 +430,17 @@ def agent_scores(db: Database, actor: Actor, since: datetime | None = None,
     actor.require(Perm.READ_ALL)
     with db.read() as s:
         return agent_scores_in(s, since, until)
+
+
+def average_scores(session: Session, period: Period, agent_ids: list[int]) -> dict[int, float]:
+    """Each agent's mean evaluation score in the period (0–100): the recognition ranking's input
+    from call quality (C8.5 rewards the best, judged by C8.2's standards)."""
+    if not agent_ids:
+        return {}
+    rows = session.execute(
+        select(Evaluation.agent_id, func.avg(Evaluation.score))
+        .where(Evaluation.agent_id.in_(agent_ids), Evaluation.score.is_not(None),
+               Evaluation.at >= period.start, Evaluation.at < period.end)
+        .group_by(Evaluation.agent_id)
+    ).all()  # fmt: skip
+    return {agent_id: round(float(avg), 1) for agent_id, avg in rows if agent_id is not None}

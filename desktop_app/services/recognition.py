@@ -46,7 +46,17 @@ class ScoreSource:
     fn: ScoreFn
 
 
-SCORE_SOURCES: dict[str, ScoreSource] = {}
+def _call_evaluations(session: Session, period: Period, agent_ids: list[int]) -> dict[int, float]:
+    from desktop_app.services.evaluations import average_scores  # call quality (C8.2)
+
+    return average_scores(session, period, agent_ids)
+
+
+SCORE_SOURCES: dict[str, ScoreSource] = {
+    "evaluations": ScoreSource(
+        "evaluations", lambda: translate("recognition", "Call evaluations"), _call_evaluations
+    ),
+}
 
 
 def register_score_source(key: str, label: Callable[[], str], fn: ScoreFn) -> None:

@@ -1164,6 +1164,14 @@
             <translation>{name}: المعدل {score} على {n} تقييم (الهدف {target})</translation>
         </message>
         <message>
+            <source>{topic} (last attended {day})</source>
+            <translation>{topic} (آخر حضور {day})</translation>
+        </message>
+        <message>
+            <source>{topic} (never attended)</source>
+            <translation>{topic} (لم يحضر أي تكوين فيه)</translation>
+        </message>
+        <message>
             <source>Training to propose: {topics}</source>
             <translation>التكوين المقترح: {topics}</translation>
         </message>
@@ -5379,6 +5387,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     </context>
     <context>
         <name>recognition</name>
+        <message>
+            <source>Call evaluations</source>
+            <translation>تقييم المكالمات</translation>
+        </message>
         <message>
             <source>Name the award, e.g. Agent of the quarter.</source>
             <translation>أدخل اسم التكريم، مثال: عون الثلاثية.</translation>

@@ -1164,6 +1164,14 @@
             <translation>{name} : note moyenne {score} sur {n} évaluations (objectif {target})</translation>
         </message>
         <message>
+            <source>{topic} (last attended {day})</source>
+            <translation>{topic} (dernière formation le {day})</translation>
+        </message>
+        <message>
+            <source>{topic} (never attended)</source>
+            <translation>{topic} (jamais suivie)</translation>
+        </message>
+        <message>
             <source>Training to propose: {topics}</source>
             <translation>Formation à proposer : {topics}</translation>
         </message>
@@ -5379,6 +5387,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     </context>
     <context>
         <name>recognition</name>
+        <message>
+            <source>Call evaluations</source>
+            <translation>Évaluations d'appels</translation>
+        </message>
         <message>
             <source>Name the award, e.g. Agent of the quarter.</source>
             <translation>Nommez la distinction, ex. Agent du trimestre.</translation>

@@ -140,3 +140,37 @@ def test_pages_open_and_follow_the_dashboard_filters(qtbot, state: AppState) -> 
     page.apply_filter(tab="coaching", below=80.0)
     assert page.tabs.currentIndex() == 2
     assert page.card_model.rowCount() == 8
+
+
+def test_coaching_names_the_training_that_addresses_weak_criteria_c8_5(
+    qtbot, state: AppState
+) -> None:
+    """Weak greeting/naming → reception training, with when the agent last attended one."""
+    from datetime import date, datetime
+
+    from desktop_app.services import evaluations, training
+    from desktop_app.services.evaluations import EvaluationInput
+    from desktop_app.services.periods import TUNIS
+    from desktop_app.services.training import Attendee, SessionInput
+    from desktop_app.ui.pages.evaluations_page import EvaluationsPage
+
+    ids = make_lines(state.db)
+    agent, _ = make_agents(state.db)
+    everything = {"greeting": "no", "named_body": "no", "clear": "yes", "correct": "yes",
+                  "courteous": "yes", "special_category": "na", "closing": "yes"}  # fmt: skip
+    evaluations.record(state.db, state.actor, EvaluationInput(
+        at=datetime.now(TUNIS), method="supervisor", agent_id=agent,
+        line_id=next(iter(ids.values())), answered=True, pickup_seconds=10,
+        answers=everything))  # fmt: skip
+    page = EvaluationsPage(state)
+    qtbot.addWidget(page)
+    page.apply_filter(tab="coaching")
+    assert "never attended" in page.topics.text()
+    training.create_session(
+        state.db,
+        state.actor,
+        SessionInput("Accueil téléphonique", "reception", date(2026, 3, 10), 3.0),
+        [Attendee(agent)],
+    )
+    page.show_coaching()
+    assert "last attended 10/03/2026" in page.topics.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import campaigns, evaluations, scorecards, settings
+from desktop_app.services import campaigns, evaluations, scorecards, settings, training
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_date, format_datetime, format_number
 from desktop_app.ui.messages import attempt
@@ -276,9 +276,23 @@ class EvaluationsPage(QWidget):
             n=view.count, target=format_number(target, 0)))  # fmt: skip
         self.trend.set_data([(p.month.strftime("%m/%y"), p.average) for p in view.trend], target)
         self.criteria_model.set_rows(view.weakest(5))
-        names = [scorecards.topic_label(t) for t in view.topics()]
+        # The training that addresses the weak criteria, with when the agent last attended it
+        # (C8.5: train periodically; the agents area holds the records).
+        history = attempt(self, lambda: training.agent_history(
+            self.state.db, self.state.actor, agent.agent_id)) or []  # fmt: skip
+        last_on: dict[str, date] = {}
+        for item in history:  # newest first
+            if item.attended:
+                last_on.setdefault(item.topic, item.held_on)
+        names = [
+            self.tr("{topic} (last attended {day})").format(
+                topic=scorecards.topic_label(t), day=format_date(last_on[t]))
+            if t in last_on
+            else self.tr("{topic} (never attended)").format(topic=scorecards.topic_label(t))
+            for t in view.topics()
+        ]  # fmt: skip
         self.topics.setText(self.tr("Training to propose: {topics}").format(
-            topics=", ".join(names)) if names else self.tr("No weak criterion."))  # fmt: skip
+            topics="; ".join(names)) if names else self.tr("No weak criterion."))  # fmt: skip
         self.comments.setPlainText("\n".join(
             f"{format_datetime(c.at)} — {evaluations.method_label(c.method)} — {c.comment}"
             for c in view.comments[:20]))  # fmt: skip

@@ -48,3 +48,20 @@ def test_supervisor_listening_is_not_a_line_check(db: Database, admin: Actor) ->
         line_id=ids[SWITCHBOARD], answered=True, pickup_seconds=5,
         answers=answers(YES)))  # fmt: skip
     assert lines.checks_page(db, admin, ids[SWITCHBOARD]) == []
+
+
+def test_evaluation_scores_feed_the_recognition_ranking_c8_5(db: Database, admin: Actor) -> None:
+    """C8.5 rewards the best agents: call quality counts beside training."""
+    from desktop_app.services import recognition
+    from desktop_app.services.periods import parse_period
+
+    ids = make_lines(db)
+    good, weak = make_agents(db)
+    for agent, named in ((good, YES), (weak, NO)):
+        evaluations.record(db, admin, EvaluationInput(
+            at=datetime(2026, 4, 6, 10, 0, tzinfo=TUNIS), method="supervisor", agent_id=agent,
+            line_id=ids[SWITCHBOARD], answered=True, pickup_seconds=5,
+            answers=answers(named)))  # fmt: skip
+    ranked = recognition.ranking(db, admin, parse_period("2026-Q2"))
+    assert [c.agent_id for c in ranked][:2] == [good, weak]
+    assert ranked[0].sources["evaluations"] > ranked[1].sources["evaluations"]
