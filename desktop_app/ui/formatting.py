@@ -35,3 +35,15 @@ def format_number(value: float | int | None, decimals: int = 0) -> str:
     if isinstance(value, int) and decimals == 0:
         return QLocale().toString(value)
     return QLocale().toString(float(value), "f", decimals)
+
+
+def ltr(text: str) -> str:
+    """Keep a number or a path left-to-right inside Arabic text (+216… would show as …216+)."""
+    return f"\u2066{text}\u2069" if text else text
+
+
+def format_phone(number: str) -> str:
+    """An inventory number as people read it (`71 563 500`, `1899`), isolated left-to-right."""
+    from desktop_app.services.phones import display_number
+
+    return ltr(display_number(number)) if number else ""

@@ -38,7 +38,8 @@ def test_sections_and_action_lists_from_real_records(db: Database, admin: Actor)
     assert criteria_table.rows[0][1] == 50.0  # weakest criterion first, met by one of two
     lines_table, peak, rings = traffic.tables
     first = lines_table.rows[0]
-    assert first[0] == SWITCHBOARD and first[2:6] == [6, 2, 1, 3]  # offered, answered, busy, missed
+    # Numbers as people read them on paper; offered, answered, busy, missed
+    assert first[0] == "71 563 500" and first[2:6] == [6, 2, 1, 3]
     # 2 March 2026 falls in Ramadan (08:00–14:30): the 19:20 call came outside office hours
     assert first[8] == 1
     assert peak.chart is not None and len(peak.rows) == 24 and peak.rows[9][1:] == [2, 2]

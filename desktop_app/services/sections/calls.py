@@ -12,6 +12,7 @@ from sqlalchemy import and_, func, select
 from desktop_app.data.models import Evaluation
 from desktop_app.i18n import translate
 from desktop_app.services.evaluations import MEASURED_METHODS, agent_scores_in, criterion_stats
+from desktop_app.services.phones import display_number
 from desktop_app.services.scorecards import topic_label
 from desktop_app.services.sections import (
     ActionList,
@@ -81,7 +82,8 @@ def _line_rows(report: TrafficReport, before: TrafficReport) -> list[list[CellVa
     rows: list[list[CellValue]] = []
     for x in report.lines:
         p = previous.get(x.line_id)
-        rows.append([x.number, x.label, x.offered, x.answered, x.busy, x.missed, x.answered_pct,
+        rows.append([display_number(x.number), x.label, x.offered, x.answered, x.busy, x.missed,
+                     x.answered_pct,
                      x.ring_median, x.outside_hours, p.offered if p else None,
                      p.answered_pct if p else None])  # fmt: skip
     return rows
@@ -159,7 +161,7 @@ def lines_losing_calls(ctx: SectionContext) -> ActionList:
         title=translate("calls", "Lines losing calls"),
         count=len(losing),
         items=[translate("calls", "{number}: {lost} of {offered} calls lost").format(
-            number=x.number, lost=x.lost, offered=x.offered) for x in losing[:5]],
+            number=display_number(x.number), lost=x.lost, offered=x.offered) for x in losing[:5]],
         page="calls",
         page_filter={"period": ctx.period.text, "below": target},
     )  # fmt: skip

@@ -9,9 +9,8 @@ from PySide6.QtCore import Qt
 
 from desktop_app.services import evaluations
 from desktop_app.services.evaluations import EvaluationFilter, EvaluationRow
-from desktop_app.ui.formatting import format_datetime, format_number
+from desktop_app.ui.formatting import format_datetime, format_number, format_phone
 from desktop_app.ui.models.keyset_table_model import KeysetTableModel
-from desktop_app.ui.models.rows_table_model import ltr
 from desktop_app.ui.state import AppState
 
 
@@ -38,7 +37,7 @@ class EvaluationTableModel(KeysetTableModel[EvaluationRow]):
         values = (
             format_datetime(row.at),
             evaluations.person_name(row.agent_ar, row.agent_fr, self.state.lang),
-            ltr(row.line_number), evaluations.method_label(row.method), "",
+            format_phone(row.line_number), evaluations.method_label(row.method), "",
             format_number(row.score, 1), row.evaluator_name, row.comment.replace("\n", " "),
         )  # fmt: skip
         return values[column]

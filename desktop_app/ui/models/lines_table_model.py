@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services import lines
 from desktop_app.services.lines import LineFilter, LineRow
-from desktop_app.ui.formatting import format_date, format_datetime, local
+from desktop_app.ui.formatting import format_date, format_datetime, local, ltr
 from desktop_app.ui.models.keyset_table_model import KeysetTableModel
 from desktop_app.ui.state import AppState
 
@@ -19,11 +19,6 @@ from desktop_app.ui.state import AppState
 SORT_KEYS = ("number", "kind", "label", "department", None, "status", "last_checked_at", None)
 
 BAD = QColor("#b3261e")
-
-
-def ltr(text: str) -> str:
-    """A phone number keeps its digit groups in order inside Arabic text (bidi isolate)."""
-    return f"\u2066{text}\u2069"
 
 
 GOOD = QColor("#1e6b32")

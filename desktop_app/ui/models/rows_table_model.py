@@ -15,11 +15,6 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def ltr(text: str) -> str:
-    """A phone number kept left-to-right inside Arabic text (+216… would show as …216+)."""
-    return f"\u2066{text}\u2069" if text else text
-
-
 class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, headers: Sequence[str], cells: Callable[[Row], Sequence[str]],
                  parent: Any = None, numeric: Sequence[int] = ()) -> None:  # fmt: skip

@@ -23,9 +23,9 @@ from desktop_app.services import traffic
 from desktop_app.services.periods import Period, parse_period, quarter_of
 from desktop_app.services.permissions import Perm
 from desktop_app.services.sections.calls import bucket_labels
-from desktop_app.ui.formatting import format_number
+from desktop_app.ui.formatting import format_number, format_phone
 from desktop_app.ui.messages import attempt, show_info
-from desktop_app.ui.models.rows_table_model import RowsTableModel, ltr
+from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
@@ -73,7 +73,8 @@ class CallsPage(QWidget):
             [self.tr("Number"), self.tr("Line"), self.tr("Offered"), self.tr("Answered"),
              self.tr("Busy"), self.tr("Missed"), self.tr("Answered (%)"),
              self.tr("Median s to answer"), self.tr("Outside hours")],
-            lambda x: (ltr(x.number), x.label, format_number(x.offered), format_number(x.answered),
+            lambda x: (format_phone(x.number), x.label, format_number(x.offered),
+                       format_number(x.answered),
                        format_number(x.busy), format_number(x.missed),
                        format_number(x.answered_pct, 1), format_number(x.ring_median, 0),
                        format_number(x.outside_hours)),

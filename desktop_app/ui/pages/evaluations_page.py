@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import campaigns, evaluations, scorecards, settings, training
 from desktop_app.services.permissions import Perm
-from desktop_app.ui.formatting import format_date, format_datetime, format_number
+from desktop_app.ui.formatting import format_date, format_datetime, format_number, format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.evaluation_table_model import EvaluationTableModel
-from desktop_app.ui.models.rows_table_model import RowsTableModel, ltr
+from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.widgets.trend_chart import TrendChart
@@ -156,7 +156,7 @@ class EvaluationsPage(QWidget):
 
     @staticmethod
     def _line_text(call: campaigns.PlannedCall) -> str:
-        number = ltr(call.line_number)
+        number = format_phone(call.line_number)
         return f"{number} — {call.line_label}" if call.line_label else number
 
     def _result_text(self, call: campaigns.PlannedCall) -> str:
