@@ -192,22 +192,18 @@ def normalise_contact(raw: str) -> str:
                 translate("requests", "“{text}” is not a valid e-mail address.").format(text=raw)
             )
         return value.lower()
-    import phonenumbers  # lazily: start-up time
+    # The inventory's own reading of numbers (services/phones.py): Arabic-Indic digits,
+    # (+216), 00216, dots and spaces all work; a citizen has no short number.
+    from desktop_app.services import phones
 
-    cleaned = re.sub(r"[\s.\-()/\u00a0\u200e\u200f]", "", value)
-    if cleaned.startswith("00"):
-        cleaned = "+" + cleaned[2:]
     try:
-        number = phonenumbers.parse(cleaned, "TN")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+        return phones.normalise(value, "mobile").number
+    except UserError as exc:
         raise UserError(
             translate(
                 "requests", "“{text}” is neither an e-mail address nor a telephone number."
             ).format(text=raw)
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        ) from exc
 
 
 def _check_choice(value: str, allowed: Sequence[str], what: str) -> str:
