@@ -833,8 +833,8 @@
             <translation>للإنجاز الآن</translation>
         </message>
         <message>
-            <source>No to-do list yet: they appear as requests, lines, agents and evaluations are recorded.</source>
-            <translation>لا توجد قائمة أعمال بعد: تظهر كلما سُجّلت المطالب والخطوط والأعوان والتقييمات.</translation>
+            <source>Nothing to do now.</source>
+            <translation>لا شيء للقيام به الآن.</translation>
         </message>
         <message>
             <source>Indicators</source>

@@ -833,8 +833,8 @@
             <translation>À faire maintenant</translation>
         </message>
         <message>
-            <source>No to-do list yet: they appear as requests, lines, agents and evaluations are recorded.</source>
-            <translation>Pas encore de liste d'actions : elles apparaissent à mesure que requêtes, lignes, agents et évaluations sont enregistrés.</translation>
+            <source>Nothing to do now.</source>
+            <translation>Rien à faire pour l'instant.</translation>
         </message>
         <message>
             <source>Indicators</source>

@@ -28,7 +28,9 @@ def test_action_lists_name_lines_to_check_faults_and_overdue_maintenance(
     today = utcnow().astimezone(TUNIS).date()
     found = {a.key: a for a in sections.action_lists(db, admin, quarter_of(today), "en")}
     unchecked = found["lines_unchecked"]
-    assert (unchecked.count, unchecked.items, unchecked.page) == (1, ["71 563 501 — Fax"], "lines")
+    # Number and label are bidi-isolated so Arabic labels do not scramble a French line.
+    expected = "\u206671 563 501\u2069 — \u2068Fax\u2069"
+    assert (unchecked.count, unchecked.items, unchecked.page) == (1, [expected], "lines")
     assert unchecked.page_filter == {"due": True}
     faults = found["lines_faults_open"]
     assert faults.count == 1 and "open for 3 days" in faults.items[0]

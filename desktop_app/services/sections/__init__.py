@@ -91,6 +91,12 @@ REPORT_SECTIONS: dict[str, SectionBuilder] = {}
 ACTION_LISTS: dict[str, ActionBuilder] = {}
 
 
+def isolate(text: str) -> str:
+    """People's text (a subject, a label) inside a sentence of the other script keeps its own
+    direction and leaves the sentence's alone (Unicode first-strong isolate)."""
+    return f"\u2068{text}\u2069" if text else text
+
+
 def report_section(key: str) -> Callable[[SectionBuilder], SectionBuilder]:
     def register(fn: SectionBuilder) -> SectionBuilder:
         REPORT_SECTIONS[key] = fn

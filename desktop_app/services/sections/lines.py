@@ -28,6 +28,7 @@ from desktop_app.services.sections import (
     ReportTable,
     SectionContext,
     action_list,
+    isolate,
     report_section,
 )
 
@@ -45,8 +46,8 @@ MAX_ROWS = 500
 
 
 def _line_text(number: str, label: str) -> str:
-    shown = phones.display_number(number)
-    return f"{shown} — {label}" if label else shown
+    shown = "\u2066" + phones.display_number(number) + "\u2069"
+    return f"{shown} — {isolate(label)}" if label else shown
 
 
 def _indicators(ctx: SectionContext) -> ReportTable:
@@ -304,7 +305,7 @@ def lines_maintenance_overdue(ctx: SectionContext) -> ActionList:
     ).all()
     items = [
         translate("sections_lines", "{task} — {line}, due {date}").format(
-            task=task, line=_line_text(n, label), date=due.strftime("%d/%m/%Y")
+            task=isolate(task), line=_line_text(n, label), date=due.strftime("%d/%m/%Y")
         )
         for n, label, task, due in first
     ]

@@ -24,6 +24,7 @@ from desktop_app.services.sections import (
     ReportTable,
     SectionContext,
     action_list,
+    isolate,
     report_section,
 )
 
@@ -182,7 +183,9 @@ def _waiting_list(ctx: SectionContext, state: str, title: str) -> ActionList:
     )
     items = [
         translate("requests_report", "{ref} — {subject} (deadline {when})").format(
-            ref=ref, subject=subject, when=deadline.astimezone(TUNIS).strftime("%d/%m/%Y %H:%M")
+            ref=ref,
+            subject=isolate(subject),
+            when=deadline.astimezone(TUNIS).strftime("%d/%m/%Y %H:%M"),
         )
         for ref, subject, deadline in first
     ]

@@ -104,7 +104,11 @@ class ActionListBox(QGroupBox):
         self.setTitle(self.tr("{title} ({count})").format(title=action.title, count=action.count))
         layout = QVBoxLayout(self)
         for item in action.items[:5]:
-            layout.addWidget(_plain(f"• {item}"))
+            # The line reads in the interface's direction, whatever script the item starts with.
+            mark = (
+                "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
+            )
+            layout.addWidget(_plain(f"{mark}• {item}"))
         if not action.items:
             layout.addWidget(_plain(self.tr("Nothing to do.")))
         self.open_button = QPushButton(self.tr("Show them all"))
@@ -164,8 +168,8 @@ class DashboardPage(QWidget):
         self.period_label.setText(self.tr("{period}, from {first} to {last}").format(
             period=period_label(data.period), first=format_date(data.period.first_day),
             last=format_date(data.period.last_day)))  # fmt: skip
+        self._tiles(data)  # the indicators first: what a director reads; then what to do
         self._actions(data)
-        self._tiles(data)
         self.body_layout.addStretch(1)
 
     def _actions(self, data: Dashboard) -> None:
@@ -173,14 +177,13 @@ class DashboardPage(QWidget):
             self.state.db, self.state.actor, data.period, self.state.lang)) or []  # fmt: skip
         box = QGroupBox(self.tr("To do now"))
         grid = QGridLayout(box)
+        lists = [a for a in lists if a.count]  # an empty to-do list is noise here
         for i, action in enumerate(lists):
             widget = ActionListBox(action)
             self.action_boxes.append(widget)
             grid.addWidget(widget, i // 3, i % 3)
         if not lists:
-            grid.addWidget(_plain(self.tr(
-                "No to-do list yet: they appear as requests, lines, agents and evaluations "
-                "are recorded.")), 0, 0)  # fmt: skip
+            grid.addWidget(_plain(self.tr("Nothing to do now.")), 0, 0)
         self.body_layout.addWidget(box)
 
     def _tiles(self, data: Dashboard) -> None:
