@@ -8,7 +8,7 @@ items is None (empty in the report), never 0; percentages are rounded to one dec
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import import_module
 from typing import Any
@@ -43,6 +43,13 @@ class KpiContext:
     period: Period
     as_of: datetime
     settings: dict[str, Any]
+    # Facts several indicators share (the period's requests, say), read once per computation.
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def shared(self, key: str, load: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = load()
+        return self.cache[key]
 
     @property
     def start(self) -> datetime:

@@ -29,6 +29,11 @@ class _Fact:
 
 
 def _received_in_period(ctx: KpiContext) -> list[_Fact]:
+    facts: list[_Fact] = ctx.shared("requests.received", lambda: _load_received(ctx))
+    return facts
+
+
+def _load_received(ctx: KpiContext) -> list[_Fact]:
     r = CitizenRequest
     clock = deadlines.load_clock(ctx.session, ctx.settings)
     rows = ctx.session.execute(
