@@ -192,9 +192,12 @@ class _Writer:
         ws.oddHeader.left.size = 9
         ws.oddHeader.right.text = period
         ws.oddHeader.right.size = 9
-        ws.oddFooter.center.text = translate("excel_report", "Page {page} of {pages}").format(
-            page="&P", pages="&N"
-        )
+        footer = translate("excel_report", "Page {page} of {pages}").format(page="&P", pages="&N")
+        if self.rtl:
+            # LibreOffice drops plain spaces around the page codes in right-to-left text and
+            # scrambles the words: no-break spaces and a leading RLM keep "صفحة 2 من 17" in order.
+            footer = "\u200f" + footer.replace(" ", "\u00a0")
+        ws.oddFooter.center.text = footer
         ws.oddFooter.center.size = 9
         ws.oddFooter.left.text = "&A"
         ws.oddFooter.left.size = 9
