@@ -91,7 +91,7 @@ class ScorecardDialog(QDialog):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([
             self.tr("Name in Arabic"), self.tr("Name in French"), self.tr("Weight"),
-            self.tr("Training that addresses it"), self.tr("May be not applicable"),
+            self.tr("Training topic"), self.tr("May be not applicable"),
         ])  # fmt: skip
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
