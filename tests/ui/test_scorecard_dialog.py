@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.i18n import install_language
 from desktop_app.services import evaluations, scorecards
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.evaluations import EvaluationFilter, EvaluationInput
 from desktop_app.services.permissions import Actor, Role
 from desktop_app.services.scorecards import NA, NO, YES
 from desktop_app.ui.dialogs.scorecard_dialog import AR, FR, ScorecardDialog, slug, unique_key
+from desktop_app.ui.main_window import apply_direction
 from desktop_app.ui.pages.evaluations_page import EvaluationsPage
 from desktop_app.ui.state import AppState
 from tests.helpers.calls_data import SWITCHBOARD, make_lines
@@ -126,13 +128,19 @@ def test_refused_scorecard_shows_one_sentence_and_saves_nothing_c8_2(
     assert scorecards.current(state.db, state.actor).number == 2
 
 
-def test_protected_criteria_cannot_be_removed_and_rows_move(qtbot, state: AppState) -> None:
-    dialog = ScorecardDialog(state)
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_protected_criteria_cannot_be_removed_and_rows_move(
+    qtbot, state: AppState, lang: str
+) -> None:
+    install_language(lang)
+    apply_direction(lang)  # right-to-left once broke the selection of a row
+    dialog = ScorecardDialog(AppState(state.db, state.location, state.actor, lang))
     qtbot.addWidget(dialog)
-    dialog.table.selectRow(row_of(dialog, "pickup"))
+    dialog.select_row(row_of(dialog, "pickup"))
+    assert dialog.current_row() == row_of(dialog, "pickup")
     assert not dialog.remove_button.isEnabled()
     closing = row_of(dialog, "closing")
-    dialog.table.selectRow(closing)
+    dialog.select_row(closing)
     dialog.up_button.click()
     assert row_of(dialog, "closing") == closing - 1
     assert dialog.table.item(closing - 1, FR).text() == dialog.rows[closing - 1].label_fr

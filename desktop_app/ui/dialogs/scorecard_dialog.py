@@ -95,7 +95,11 @@ class ScorecardDialog(QDialog):
         ])  # fmt: skip
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # One even height that fits the combo and spin boxes, rather than rows of mixed heights.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(max(QComboBox().sizeHint().height(), 28) + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AR, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FR, QHeaderView.ResizeMode.Stretch)
@@ -177,11 +181,15 @@ class ScorecardDialog(QDialog):
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(na, 0, Qt.AlignmentFlag.AlignCenter)
             self.table.setCellWidget(i, NA, holder)
-        self.table.resizeRowsToContents()
-        if select is not None and 0 <= select < len(self.rows):
-            self.table.selectRow(select)
+        if select is not None:
+            self.select_row(select)
         self._update_total()
         self._update_buttons()
+
+    def select_row(self, i: int) -> None:
+        """setCurrentCell, not selectRow: selectRow selects nothing right-to-left before show."""
+        if 0 <= i < len(self.rows):
+            self.table.setCurrentCell(i, AR)
 
     def weight_box(self, i: int) -> QSpinBox:
         return self.table.cellWidget(i, WEIGHT)  # type: ignore[return-value]
@@ -209,7 +217,6 @@ class ScorecardDialog(QDialog):
         self._harvest()
         self.rows.append(_Row(None, "", "", 10, "reception", False))
         self._fill(len(self.rows) - 1)
-        self.table.setCurrentCell(len(self.rows) - 1, AR)
         self.table.editItem(self.table.item(len(self.rows) - 1, AR))
 
     def remove_row(self) -> None:
