@@ -1200,6 +1200,18 @@
             <translation>لا</translation>
         </message>
         <message>
+            <source>Edit the scorecard…</source>
+            <translation>تعديل شبكة التقييم…</translation>
+        </message>
+        <message>
+            <source>Only an administrator edits the scorecard.</source>
+            <translation>لا يعدّل شبكة التقييم إلا المشرف على النظام.</translation>
+        </message>
+        <message>
+            <source>Version {n} saved. The evaluations recorded before keep their scores.</source>
+            <translation>حُفظت النسخة {n}. تحتفظ التقييمات المسجّلة قبلها بأعدادها.</translation>
+        </message>
+        <message>
             <source>Version {n}. A criterion answered “not applicable” does not count; the score is the weight of the criteria met over the weight of those that apply, 0–100. Changing the scorecard never changes past scores.</source>
             <translation>النسخة {n}. المعيار الذي لا ينطبق لا يُحتسب؛ العدد هو وزن المعايير المحقّقة على وزن المعايير المنطبقة، من 0 إلى 100. تغيير الشبكة لا يغيّر الأعداد السابقة أبدًا.</translation>
         </message>
@@ -2989,6 +3001,77 @@
         <message>
             <source>Deadline: {when}</source>
             <translation>الأجل: {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorecardDialog</name>
+        <message>
+            <source>Edit the scorecard</source>
+            <translation>تعديل شبكة التقييم</translation>
+        </message>
+        <message>
+            <source>Version {n} is in use. Saving writes version {next}; the evaluations already recorded keep the version they were scored against, and their scores.</source>
+            <translation>النسخة {n} هي المعتمدة حاليًا. الحفظ يُنشئ النسخة {next}؛ وتحتفظ التقييمات المسجّلة سابقًا بالنسخة التي قُيّمت على أساسها وبأعدادها.</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>التسمية بالعربية</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>التسمية بالفرنسية</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>الوزن</translation>
+        </message>
+        <message>
+            <source>Training topic</source>
+            <translation>محور التكوين</translation>
+        </message>
+        <message>
+            <source>May be not applicable</source>
+            <translation>يمكن ألّا ينطبق</translation>
+        </message>
+        <message>
+            <source>Add a criterion</source>
+            <translation>إضافة معيار</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>نقل إلى الأعلى</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>نقل إلى الأسفل</translation>
+        </message>
+        <message>
+            <source>For example: new criterion after the audit</source>
+            <translation>مثال: معيار جديد إثر التدقيق</translation>
+        </message>
+        <message>
+            <source>Why this version</source>
+            <translation>سبب هذه النسخة</translation>
+        </message>
+        <message>
+            <source>Save as version {next}</source>
+            <translation>حفظ بوصفها النسخة {next}</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>The indicators rely on this criterion: it can be re-weighted, not removed.</source>
+            <translation>تعتمد المؤشرات على هذا المعيار: يمكن تغيير وزنه دون حذفه.</translation>
+        </message>
+        <message>
+            <source>Total of the weights: {total}. It need not be 100: each criterion counts in proportion to its weight among those that apply to the call (each weight from 1 to 100).</source>
+            <translation>مجموع الأوزان: {total}. لا يُشترط أن يساوي 100: يُحتسب كل معيار بنسبة وزنه من بين المعايير المنطبقة على المكالمة (كل وزن من 1 إلى 100).</translation>
         </message>
     </context>
     <context>

@@ -1200,6 +1200,18 @@
             <translation>non</translation>
         </message>
         <message>
+            <source>Edit the scorecard…</source>
+            <translation>Modifier la grille…</translation>
+        </message>
+        <message>
+            <source>Only an administrator edits the scorecard.</source>
+            <translation>Seul un administrateur modifie la grille d'évaluation.</translation>
+        </message>
+        <message>
+            <source>Version {n} saved. The evaluations recorded before keep their scores.</source>
+            <translation>Version {n} enregistrée. Les évaluations saisies avant gardent leurs notes.</translation>
+        </message>
+        <message>
             <source>Version {n}. A criterion answered “not applicable” does not count; the score is the weight of the criteria met over the weight of those that apply, 0–100. Changing the scorecard never changes past scores.</source>
             <translation>Version {n}. Un critère « sans objet » ne compte pas ; la note est le poids des critères respectés sur le poids de ceux qui s'appliquent, de 0 à 100. Modifier la grille ne change jamais les notes passées.</translation>
         </message>
@@ -2989,6 +3001,77 @@
         <message>
             <source>Deadline: {when}</source>
             <translation>Échéance : {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScorecardDialog</name>
+        <message>
+            <source>Edit the scorecard</source>
+            <translation>Modifier la grille d'évaluation</translation>
+        </message>
+        <message>
+            <source>Version {n} is in use. Saving writes version {next}; the evaluations already recorded keep the version they were scored against, and their scores.</source>
+            <translation>La version {n} est en vigueur. L'enregistrement crée la version {next} ; les évaluations déjà saisies gardent la version sur laquelle elles ont été notées, et leurs notes.</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>Libellé en arabe</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>Libellé en français</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Poids</translation>
+        </message>
+        <message>
+            <source>Training topic</source>
+            <translation>Thème de formation</translation>
+        </message>
+        <message>
+            <source>May be not applicable</source>
+            <translation>Peut être sans objet</translation>
+        </message>
+        <message>
+            <source>Add a criterion</source>
+            <translation>Ajouter un critère</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>Monter</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>Descendre</translation>
+        </message>
+        <message>
+            <source>For example: new criterion after the audit</source>
+            <translation>Par exemple : nouveau critère après l'audit</translation>
+        </message>
+        <message>
+            <source>Why this version</source>
+            <translation>Motif de cette version</translation>
+        </message>
+        <message>
+            <source>Save as version {next}</source>
+            <translation>Enregistrer comme version {next}</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>The indicators rely on this criterion: it can be re-weighted, not removed.</source>
+            <translation>Les indicateurs reposent sur ce critère : on peut changer son poids, pas le supprimer.</translation>
+        </message>
+        <message>
+            <source>Total of the weights: {total}. It need not be 100: each criterion counts in proportion to its weight among those that apply to the call (each weight from 1 to 100).</source>
+            <translation>Total des poids : {total}. Il n'a pas à valoir 100 : chaque critère compte au prorata de son poids parmi ceux qui s'appliquent à l'appel (chaque poids de 1 à 100).</translation>
         </message>
     </context>
     <context>

@@ -311,9 +311,34 @@ class EvaluationsPage(QWidget):
                        scorecards.topic_label(c.training_topic)),
             self, numeric=(1,),
         )  # fmt: skip
+        bar = QHBoxLayout()
+        self.edit_card_button = QPushButton(self.tr("Edit the scorecard…"))
+        self.edit_card_button.clicked.connect(self.edit_scorecard)
+        self.edit_card_button.setEnabled(self.state.actor.can(Perm.EDIT_SCORECARD))
+        if not self.edit_card_button.isEnabled():
+            self.edit_card_button.setToolTip(self.tr("Only an administrator edits the scorecard."))
+        self.card_saved = QLabel()
+        self.card_saved.setWordWrap(True)
+        self.card_saved.hide()
+        bar.addWidget(self.edit_card_button)
+        bar.addWidget(self.card_saved, 1)
+        layout.addLayout(bar)
         layout.addWidget(self.card_note)
         layout.addWidget(_table(self.card_model), 1)
         return tab
+
+    def edit_scorecard(self) -> None:
+        """C8.2/C8.7: an administrator writes a new version; past scores stay as they were."""
+        from desktop_app.ui.dialogs.scorecard_dialog import ScorecardDialog
+
+        dialog = attempt(self, lambda: ScorecardDialog(self.state, self))
+        if dialog is None or not dialog.exec() or dialog.saved is None:
+            return
+        self.refresh_scorecard()
+        self.card_saved.setText(self.tr(
+            "Version {n} saved. The evaluations recorded before keep their scores."
+        ).format(n=dialog.saved.number))  # fmt: skip
+        self.card_saved.show()
 
     def refresh_scorecard(self) -> None:
         card = attempt(self, lambda: scorecards.current(self.state.db, self.state.actor))
