@@ -36,7 +36,7 @@ def is_network_path(path: Path, mounts_text: str | None = None) -> bool:
 
         drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
         drive_remote = 4
-        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote)  # type: ignore[attr-defined]
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == drive_remote)
     if mounts_text is None:
         try:
             mounts_text = Path("/proc/mounts").read_text(encoding="utf-8")

@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import CursorResult, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
@@ -277,11 +278,16 @@ def rematch_in(session: Session, lines: dict[str, int]) -> int:
     """Give calls to numbers that were missing from the inventory the line added since."""
     moved = 0
     for national, line_id in lines.items():
-        moved += session.execute(
-            update(CallRecord)
-            .where(CallRecord.direction == "unmatched", CallRecord.dst_national == national)
-            .values(direction="inbound", line_id=line_id)
-        ).rowcount  # type: ignore[attr-defined]
+        # An UPDATE's result is a CursorResult; Session.execute is typed as returning any Result.
+        result = cast(
+            CursorResult[Any],
+            session.execute(
+                update(CallRecord)
+                .where(CallRecord.direction == "unmatched", CallRecord.dst_national == national)
+                .values(direction="inbound", line_id=line_id)
+            ),
+        )
+        moved += result.rowcount
     return moved
 
 

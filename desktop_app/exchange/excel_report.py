@@ -364,7 +364,10 @@ class _Writer:
             "the action plan sheet proposes a remedy for each of them.",
         ).format(measured=measured, total=len(d.kpis), n=len(with_target), good=counts["good"],
                  watch=counts["watch"], bad=counts["bad"]))  # fmt: skip
-        n = lambda key: _num(v.get(key), lang)  # noqa: E731
+
+        def n(key: str) -> str:
+            return _num(v.get(key), lang)
+
         if v.get("req_received") is not None:
             out.append(translate(
                 "excel_report",

@@ -156,7 +156,7 @@ def _xlsx_rows(path: Path) -> Iterator[list[Cell]]:
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # the declared dimension may lie
         for row in ws.iter_rows(values_only=True):
-            yield [(v if not isinstance(v, str) or v.strip() else None) for v in row]  # type: ignore[misc]
+            yield [(v if not isinstance(v, str) or v.strip() else None) for v in row]
     finally:
         wb.close()
 

@@ -43,7 +43,8 @@ def retry_delay(failed_logins: int) -> int:
     """Seconds to wait before the next try: 0, 1, 2, 4 … capped at 30 — slowed, never locked out."""
     if failed_logins <= 0:
         return 0
-    return min(2 ** (failed_logins - 1), MAX_DELAY_SECONDS)
+    delay: int = 2 ** (failed_logins - 1)  # int ** int is typed Any: a negative power is a float
+    return min(delay, MAX_DELAY_SECONDS)
 
 
 def one_time_password() -> str:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CalendarYear, CitizenRequest, Holiday, OfficeTimetable
+from desktop_app.data.models.base import table_of
 from desktop_app.i18n import translate
 from desktop_app.services import audit
 from desktop_app.services.errors import ConcurrentEdit, UserError
@@ -64,8 +65,12 @@ REVOLUTION_NAMES = ("عيد الثورة", "Fête de la Révolution")
 
 
 class Clock(Protocol):
-    kind: str
-    hours: int
+    # Read-only, so the frozen dataclasses below satisfy it.
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def hours(self) -> int: ...
 
     def deadline(self, received_at: datetime) -> datetime: ...
 
@@ -517,7 +522,7 @@ def recompute_deadlines(session: Session, since: datetime | None = None, chunk: 
     from desktop_app.services import settings as settings_service
 
     clock = load_clock(session, settings_service.load_all(session))
-    table = CitizenRequest.__table__
+    table = table_of(CitizenRequest)
     stmt = update(table).where(table.c.id == bindparam("rid")).values(deadline_at=bindparam("dl"))
     changed, last_id = 0, 0
     while True:

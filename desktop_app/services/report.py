@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -84,13 +85,13 @@ def _check_target(out: Path) -> Path:
     return out
 
 
-def _write_atomically(out: Path, write: object) -> None:
+def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
     """Write next to the target, then rename: a reader never sees a half-written workbook."""
     fd, tmp_name = tempfile.mkstemp(prefix=".istiqbal-", suffix=".xlsx", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        write(tmp)  # type: ignore[operator]
+        write(tmp)
         os.replace(tmp, out)
     except PermissionError as exc:
         raise UserError(

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent, CitizenRequest, RequestEvent, RequestPurge
+from desktop_app.data.models.base import table_of
 from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
@@ -834,13 +835,13 @@ def bulk_insert(
     """Core inserts of requests and their timeline; `events` index into `rows` (C2.1 proof)."""
     if not rows:
         return []
-    table = CitizenRequest.__table__
+    table = table_of(CitizenRequest)
     ids = list(
         session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
     )
     event_rows = [{**e, "request_id": ids[i]} for i, e in events]
     if event_rows:
-        session.execute(insert(RequestEvent.__table__), event_rows)
+        session.execute(insert(table_of(RequestEvent)), event_rows)
     return ids
 
 
@@ -896,6 +897,7 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
     actor.require(Perm.PURGE_PERSONAL_DATA)
     now = now or utcnow()
     r = CitizenRequest
+    requests_table, events_table = table_of(CitizenRequest), table_of(RequestEvent)
     with db.write() as s:
         cutoff = _purge_cutoff(settings_service.load_all(s), now)
         targets = s.execute(
@@ -906,23 +908,21 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             s.execute(
-                r.__table__.update()
-                .where(r.__table__.c.id.in_(chunk))
+                requests_table.update()
+                .where(requests_table.c.id.in_(chunk))
                 .values(
                     citizen="",
                     contact="",
                     body="",
                     purged_at=now,
-                    version=r.__table__.c.version + 1,
+                    version=requests_table.c.version + 1,
                 )
             )
             s.execute(
-                RequestEvent.__table__.update()
-                .where(RequestEvent.__table__.c.request_id.in_(chunk))
-                .values(text="")
+                events_table.update().where(events_table.c.request_id.in_(chunk)).values(text="")
             )
             s.execute(
-                insert(RequestEvent.__table__),
+                insert(events_table),
                 [
                     {
                         "request_id": i,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -97,9 +98,10 @@ def traffic_in(session: Session, start: datetime, end: datetime,
     )  # fmt: skip
     if line_id is not None:
         stmt = stmt.where(CallRecord.line_id == line_id)
-    for lid, number, label, at, answered, disposition, ring in session.execute(
+    for line, number, label, at, answered, disposition, ring in session.execute(
         stmt.execution_options(yield_per=5000)
     ):
+        lid = cast(int, line)  # never NULL here: the inner join on PhoneLine drops such calls
         t = lines.get(lid)
         if t is None:
             t = lines[lid] = LineTraffic(lid, number, label)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import import_module
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -62,13 +62,15 @@ class KpiContext:
 
 Indicator = Callable[[KpiContext], float | int | None]
 INDICATORS: dict[str, Indicator] = {}
+# The decorated function keeps its own signature, so evals_count(ctx) stays an int to its callers.
+_F = TypeVar("_F", bound=Indicator)
 
 
-def indicator(kpi_id: str) -> Callable[[Indicator], Indicator]:
+def indicator(kpi_id: str) -> Callable[[_F], _F]:
     if kpi_id not in KPI_IDS:
         raise ValueError(f"{kpi_id} is not an indicator of CONTRACTS.md §3")
 
-    def register(fn: Indicator) -> Indicator:
+    def register(fn: _F) -> _F:
         INDICATORS[kpi_id] = fn
         return fn
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from desktop_app.data.models import CallRecord, Evaluation, EvaluationAnswer
 from desktop_app.services.evaluations import MEASURED_METHODS
@@ -18,7 +18,7 @@ from desktop_app.services.periods import TUNIS
 from desktop_app.services.scorecards import GREETING, NAMED_BODY, YES
 
 
-def _in_period(ctx: KpiContext) -> list[object]:
+def _in_period(ctx: KpiContext) -> list[ColumnElement[bool]]:
     return [Evaluation.at >= ctx.start, Evaluation.at < ctx.end,
             Evaluation.method.in_(MEASURED_METHODS)]  # fmt: skip
 
@@ -70,7 +70,7 @@ def evals_score_avg(ctx: KpiContext) -> float | None:
     return round(float(value), 1) if value is not None else None
 
 
-def _inbound(ctx: KpiContext) -> list[object]:
+def _inbound(ctx: KpiContext) -> list[ColumnElement[bool]]:
     return [CallRecord.direction == "inbound", CallRecord.line_id.is_not(None),
             CallRecord.start >= ctx.start, CallRecord.start < ctx.end]  # fmt: skip
 
@@ -95,7 +95,7 @@ def cdr_ring_median_s(ctx: KpiContext) -> float | None:
             *_inbound(ctx), CallRecord.answered.is_(True), CallRecord.ring_seconds.is_not(None)
         )
     )
-    return median([float(v) for v in values])
+    return median([float(v) for v in values if v is not None])  # the query already drops NULLs
 
 
 @indicator("cdr_peak_hour")

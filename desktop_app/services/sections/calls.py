@@ -7,7 +7,9 @@ the time-to-answer distribution. Action lists: agents below the score target, li
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, select
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, func, select
 
 from desktop_app.data.models import Evaluation
 from desktop_app.i18n import translate
@@ -27,7 +29,7 @@ from desktop_app.services.sections import (
 from desktop_app.services.traffic import RING_BUCKETS, TrafficReport, traffic_in
 
 
-def _measured(start: object, end: object) -> object:
+def _measured(start: datetime, end: datetime) -> ColumnElement[bool]:
     return and_(Evaluation.at >= start, Evaluation.at < end,
                 Evaluation.method.in_(MEASURED_METHODS))  # fmt: skip
 

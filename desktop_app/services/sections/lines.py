@@ -23,6 +23,7 @@ from desktop_app.services.lines import KINDS, RESULTS, kind_label, result_label
 from desktop_app.services.periods import local_date
 from desktop_app.services.sections import (
     ActionList,
+    CellValue,
     ChartSpec,
     ReportSection,
     ReportTable,
@@ -97,7 +98,7 @@ def _inventory(ctx: SectionContext) -> ReportTable:
             .group_by(PhoneLine.kind)
         ).all()
     )
-    rows: list[list[object]] = [
+    rows: list[list[CellValue]] = [
         [kind_label(k), counts.get(k, 0), checked_counts.get(k, 0), web.get(k, 0)]
         for k in KINDS
         if counts.get(k)
@@ -118,7 +119,7 @@ def _inventory(ctx: SectionContext) -> ReportTable:
             translate("sections_lines", "Checked in the period"),
             translate("sections_lines", "Published on the website"),
         ],
-        rows,  # type: ignore[arg-type]
+        rows,
         chart=ChartSpec("bar", translate("sections_lines", "Lines checked by kind"), 0, [1, 2]),
     )
 
@@ -150,7 +151,7 @@ def _faults(ctx: SectionContext) -> ReportTable:
         .order_by(LineFault.reported_at)
         .limit(MAX_ROWS)
     )
-    rows: list[list[object]] = []
+    rows: list[list[CellValue]] = []
     for f, line in ctx.session.execute(stmt):
         end = f.repaired_at if f.repaired_at and f.repaired_at < ctx.period.end else None
         hours = round((end - f.reported_at).total_seconds() / 3600, 1) if end else None
@@ -174,7 +175,7 @@ def _faults(ctx: SectionContext) -> ReportTable:
             translate("sections_lines", "Repaired"),
             translate("sections_lines", "Hours to repair"),
         ],
-        rows,  # type: ignore[arg-type]
+        rows,
         number_formats={1: "dd/mm/yyyy hh:mm", 4: "dd/mm/yyyy hh:mm", 5: "0.0"},
         note=translate(
             "sections_lines",
@@ -192,7 +193,7 @@ def _forwardings(ctx: SectionContext) -> ReportTable:
         .order_by(LineForwarding.starts_at)
         .limit(MAX_ROWS)
     )
-    rows: list[list[object]] = []
+    rows: list[list[CellValue]] = []
     for f, line, agent in ctx.session.execute(stmt):
         name = (
             (agent.name_ar or agent.name_fr)
@@ -217,7 +218,7 @@ def _forwardings(ctx: SectionContext) -> ReportTable:
             translate("sections_lines", "From"),
             translate("sections_lines", "Until"),
         ],
-        rows,  # type: ignore[arg-type]
+        rows,
         number_formats={3: "dd/mm/yyyy hh:mm", 4: "dd/mm/yyyy hh:mm"},
     )
 

@@ -7,9 +7,11 @@ one, the overdue list, and the clock in force named in a note; action lists: ove
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import QueryableAttribute
 
 from desktop_app.data.models import CitizenRequest
 from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
@@ -19,6 +21,7 @@ from desktop_app.services import requests as requests_service
 from desktop_app.services.periods import TUNIS, Period
 from desktop_app.services.sections import (
     ActionList,
+    CellValue,
     ChartSpec,
     ReportSection,
     ReportTable,
@@ -31,7 +34,9 @@ from desktop_app.services.sections import (
 OVERDUE_LISTED = 500
 
 
-def _received(ctx: SectionContext, period: Period, column: object) -> Counter[str]:
+def _received(
+    ctx: SectionContext, period: Period, column: QueryableAttribute[str | None]
+) -> Counter[str]:
     r = CitizenRequest
     rows = ctx.session.execute(
         select(column, func.count(r.id))
@@ -42,10 +47,14 @@ def _received(ctx: SectionContext, period: Period, column: object) -> Counter[st
 
 
 def _by(
-    ctx: SectionContext, title: str, column: object, keys: tuple[str, ...], label: object
+    ctx: SectionContext,
+    title: str,
+    column: QueryableAttribute[str | None],
+    keys: tuple[str, ...],
+    label: Callable[[str], str],
 ) -> ReportTable:
     now, before = _received(ctx, ctx.period, column), _received(ctx, ctx.previous, column)
-    rows = [[label(k), now.get(k, 0), before.get(k, 0)] for k in keys]  # type: ignore[operator]
+    rows: list[list[CellValue]] = [[label(k), now.get(k, 0), before.get(k, 0)] for k in keys]
     return ReportTable(
         title,
         [translate("requests_report", "Value"), ctx.period.text, ctx.previous.text],
@@ -68,12 +77,11 @@ def _by_month(ctx: SectionContext) -> ReportTable:
         counts = months.setdefault(key, [0, 0, 0])
         counts[0] += 1
         deadline = clock.deadline(received)
-        known = first is not None and first <= ctx.as_of
-        if known and first <= deadline:
-            counts[1] += 1
-        elif known or deadline <= ctx.as_of:
+        if first is not None and first <= ctx.as_of:  # answered, as far as as_of knows
+            counts[1 if first <= deadline else 2] += 1
+        elif deadline <= ctx.as_of:
             counts[2] += 1
-    table_rows: list[list[object]] = []
+    table_rows: list[list[CellValue]] = []
     for key in sorted(months):
         total, on_time, late = months[key]
         share = round(100 * on_time / (on_time + late), 1) if on_time + late else None
@@ -87,7 +95,7 @@ def _by_month(ctx: SectionContext) -> ReportTable:
             translate("requests_report", "Late or unanswered"),
             translate("requests_report", "% in time"),
         ],
-        table_rows,  # type: ignore[arg-type]
+        table_rows,
         number_formats={4: "0.0"},
         chart=ChartSpec("column", translate("requests_report", "Requests by month"), 0, [2, 3]),
         note=deadlines.clock_description(ctx.settings),

@@ -7,6 +7,9 @@ Create Date: 2026-11-24
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,7 +20,8 @@ down_revision = "0006_reports"
 branch_labels = None
 depends_on = None
 
-_NEW_LINE_COLUMNS = (
+# (name, factory): a Column belongs to one table, so each upgrade builds fresh ones.
+_NEW_LINE_COLUMNS: tuple[tuple[str, Callable[[], sa.Column[Any]]], ...] = (
     ("extension", lambda: sa.Column("extension", sa.String(16), nullable=False, server_default="")),
     (
         "on_website",
