@@ -1,0 +1,51 @@
+"""Every page opens for every role that may see it, in Arabic and French, on demo data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from desktop_app.config import resolve_database
+from desktop_app.i18n import install_language
+from desktop_app.services import auth
+from desktop_app.services.database import open_database
+from desktop_app.services.demo import fill_demo
+from desktop_app.services.permissions import Role, system_actor
+from desktop_app.ui.main_window import MainWindow, apply_direction
+from desktop_app.ui.state import AppState
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture
+    location = resolve_database(str(Path(tmp_path_factory.mktemp("demo")) / "demo.sqlite"))
+    db = open_database(location)
+    fill_demo(db, years=1, seed=7)
+    yield db, location
+    db.dispose()
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+@pytest.mark.parametrize("role", list(Role))
+def test_every_allowed_page_opens_without_error(
+    qtbot, monkeypatch, demo_db, role: Role, lang: str
+) -> None:
+    db, location = demo_db
+    errors: list[BaseException] = []
+    monkeypatch.setattr(
+        "desktop_app.ui.messages.show_error", lambda _parent, exc: errors.append(exc)
+    )
+    (user,) = [u for u in auth.list_users(db, system_actor()) if u.role == role]
+    install_language(lang)
+    apply_direction(lang)
+    window = MainWindow(AppState(db, location, user.actor(), lang))
+    qtbot.addWidget(window)
+    assert window.page_keys(), f"{role} sees no page"
+    for key in window.page_keys():
+        page = window.show_page(key)
+        assert page is not None
+        assert not isinstance(page, QLabel), f"{key} failed to open for {role} in {lang}"
+    assert errors == [], f"{role} in {lang}: {errors}"
