@@ -26,9 +26,11 @@ class AgentsTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         day = date.today() if self.only_active else None
-        self._rows = agents.list_agents(
+        rows = agents.list_agents(
             self.state.db, self.state.actor, active_day=day, search=self.search
         )
+        # Tens of agents: sorted here by the name in the interface's language (Arabic in Arabic).
+        self._rows = sorted(rows, key=lambda a: a.name(self.state.lang).casefold())
         self.endResetModel()
 
     def headers(self) -> list[str]:
