@@ -32,7 +32,7 @@ from desktop_app.services.agents import AgentInfo
 from desktop_app.services.agents_common import topic_label
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.agent_dialog import AgentDialog
-from desktop_app.ui.formatting import format_date, format_datetime, format_number
+from desktop_app.ui.formatting import format_date, format_datetime, format_number, format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.agents_table_model import AgentsTableModel
 from desktop_app.ui.state import AppState
@@ -155,7 +155,9 @@ class AgentProfile(QWidget):
         self.fields["staff"].setText(agent.staff_number)
         self.fields["unit"].setText(agent.unit)
         self.fields["post"].setText(" — ".join(x for x in (agent.post_name, agent.extension) if x))
-        self.fields["lines"].setText(", ".join(agent.line_numbers) or self.tr("none"))
+        self.fields["lines"].setText(
+            ", ".join(format_phone(n) for n in agent.line_numbers) or self.tr("none")
+        )
         since = format_date(agent.active_from) if agent.active_from else "…"
         until = format_date(agent.active_to) if agent.active_to else self.tr("today")
         self.fields["dates"].setText(
