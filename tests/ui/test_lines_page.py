@@ -175,3 +175,30 @@ def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot:
     assert page.tabs.currentIndex() == 2 and page.overdue_only.isChecked()
     assert QApplication.instance() is not None
     assert lines.lines_page(state.db, state.actor, LineFilter())
+
+
+def test_in_arabic_the_checked_line_stays_selected_with_its_history_c8_1(
+    state: AppState, qtbot: object
+) -> None:
+    """Right-to-left, QTableView.selectRow selects nothing: after a quick check the line must
+    stay current, its history shown and the buttons enabled."""
+    from desktop_app.i18n import install_language
+    from desktop_app.ui.main_window import apply_direction
+
+    rows = _seed(state, 3)
+    install_language("ar")
+    apply_direction("ar")
+    page = LinesPage(AppState(state.db, state.location, state.actor, "ar"))
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    assert page.table.currentIndex().row() == 0  # the first line is selected on opening
+    assert page.check_button.isEnabled()
+    page._reselect(rows[1].id)
+    assert page.selected_line().id == rows[1].id  # type: ignore[union-attr]
+    page.check_actions["answered"].trigger()
+    assert page.selected_line() is not None
+    assert page.selected_line().id == rows[1].id  # type: ignore[union-attr]
+    selected = {i.row() for i in page.table.selectionModel().selectedRows()}
+    assert selected == {page.table.currentIndex().row()}
+    assert page.history.rowCount() == 1
+    assert page.check_button.isEnabled() and page.fault_button.isEnabled()
+    assert page.edit_button.isEnabled() and page.forward_button.isEnabled()

@@ -38,6 +38,7 @@ from desktop_app.ui.messages import attempt, show_error, show_info
 from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
 from desktop_app.ui.models.lines_table_model import LinesTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.agents_fields import select_row
 from desktop_app.ui.widgets.page_header import PageHeader
 
 OVERDUE_BG = QColor("#fdecea")
@@ -214,7 +215,7 @@ class LinesPage(QWidget):
         self.model.filter = self.current_filter()
         attempt(self, self.model.reload)
         if self.model.rowCount() and self.table.currentIndex().row() < 0:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         due = attempt(self, lambda: lines.lines_due_for_check(self.state.db, self.state.actor))
         self._due = due or []
         self.round_button.setText(self.tr("Verification round ({n} due)").format(n=len(self._due)))
@@ -254,7 +255,7 @@ class LinesPage(QWidget):
         for row in range(self.model.rowCount()):
             found = self.model.row_at(row)
             if found is not None and found.id == line_id:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 return
 
     def add_line(self) -> None:
