@@ -6048,6 +6048,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>Line maintenance overdue</source>
             <translation>صيانة خطوط متأخرة</translation>
         </message>
+        <message>
+            <source>{line} → {agent}, {target}, until {until}</source>
+            <translation>{line} ← {agent}، {target}، إلى غاية {until}</translation>
+        </message>
+        <message>
+            <source>Lines forwarded now</source>
+            <translation>الخطوط المحوّلة حاليًا</translation>
+        </message>
     </context>
     <context>
         <name>settings</name>

@@ -6048,6 +6048,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>Line maintenance overdue</source>
             <translation>Maintenances de lignes en retard</translation>
         </message>
+        <message>
+            <source>{line} → {agent}, {target}, until {until}</source>
+            <translation>{line} → {agent}, {target}, jusqu'au {until}</translation>
+        </message>
+        <message>
+            <source>Lines forwarded now</source>
+            <translation>Lignes renvoyées en ce moment</translation>
+        </message>
     </context>
     <context>
         <name>settings</name>

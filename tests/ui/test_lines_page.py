@@ -173,6 +173,8 @@ def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot:
     assert page.tabs.currentIndex() == 1
     page.apply_filter(tab="maintenance", overdue_only=True)
     assert page.tabs.currentIndex() == 2 and page.overdue_only.isChecked()
+    page.apply_filter(tab="forwarding")  # the dashboard's "Lines forwarded now" (C2.4)
+    assert page.tabs.currentIndex() == page.TABS.index("forwarding")
     assert QApplication.instance() is not None
     assert lines.lines_page(state.db, state.actor, LineFilter())
 

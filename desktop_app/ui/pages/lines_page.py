@@ -688,8 +688,11 @@ class LinesPage(QWidget):
         overdue_only: bool = False,
         **_: object,
     ) -> None:
-        """What the dashboard's action lists open: lines due, open faults, overdue upkeep."""
-        if tab == "faults":
+        """What the dashboard's action lists open: lines due, open faults, overdue upkeep, the
+        lines forwarded now."""
+        if tab == "forwarding":
+            pass  # the tab lists current and coming forwardings, the current ones in bold
+        elif tab == "faults":
             self.open_only.setChecked(open_only)
         elif tab == "maintenance":
             self.overdue_only.setChecked(overdue_only)
