@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from desktop_app.data.db import Database
-from desktop_app.data.models import Agent, AuditEntry, LineCheck, PhoneLine
+from desktop_app.data.models import Agent, AuditEntry, LineCheck, LineForwarding, PhoneLine
 from desktop_app.data.types import utcnow
 from desktop_app.services import lines
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
@@ -298,3 +298,32 @@ def test_the_inventory_sorts_and_pages_by_keyset(db: Database, admin: Actor) -> 
     assert len({r.id for r in desc + more}) == 12
     found = lines.lines_page(db, admin, LineFilter(search="563 507"))
     assert [r.number for r in found] == ["+21671563507"]
+
+
+def test_the_demo_forwarding_is_current_and_the_inventory_has_a_short_number_c2_4(
+    db: Database, admin: Actor
+) -> None:
+    """Made at any hour, the demo's forwarding answers now and for about a day; and the demo
+    inventory holds a short number of the kind that has them (C8.1)."""
+    import random
+    from datetime import datetime
+
+    from desktop_app.services import phones
+    from desktop_app.services.demo import DemoContext
+    from desktop_app.services.demo_lines import INVENTORY, forwarding_step
+    from desktop_app.services.periods import TUNIS
+
+    lines.create_line(db, admin, LineInput("71 774 500", "switchboard", "Standard"))
+    with db.write() as s:
+        s.add(Agent(name_ar="نور", name_fr="Nour"))
+    for hour in (9, 15, 23):  # the old demo began at 14:00 and ended at 08:00: over by morning
+        with db.write() as s:
+            s.execute(delete(LineForwarding))
+        now = datetime(2026, 3, 4, hour, 30, tzinfo=TUNIS)
+        forwarding_step(DemoContext(db, admin, random.Random(1), 1, now))
+        current = lines.current_forwardings(db, admin, now=now)
+        assert len(current) == 1
+        assert current[0].ends_at - now > timedelta(hours=20)
+        assert now - current[0].starts_at <= timedelta(hours=3)
+    short = [n for n, kind, *_ in INVENTORY if kind == "short"]
+    assert short and all(phones.parse_one(n, "short").short for n in short)
