@@ -659,13 +659,17 @@ def record_check(
 
 
 def checks_page(
-    db: Database, actor: Actor, line_id: int, *, before_id: int | None = None, limit: int = 200
+    db: Database, actor: Actor, line_id: int, *, after: CheckRow | None = None, limit: int = 200
 ) -> list[CheckRow]:
+    """A line's checks, the latest check time first (a check entered afterwards for an earlier
+    time sits where it happened), paged by keyset on (at, id) after the last row of a page."""
     require_read(actor)
     stmt = select(LineCheck).where(LineCheck.line_id == line_id)
-    if before_id is not None:
-        stmt = stmt.where(LineCheck.id < before_id)
-    stmt = stmt.order_by(LineCheck.id.desc()).limit(limit)
+    if after is not None:
+        stmt = stmt.where(
+            or_(LineCheck.at < after.at, and_(LineCheck.at == after.at, LineCheck.id < after.id))
+        )
+    stmt = stmt.order_by(LineCheck.at.desc(), LineCheck.id.desc()).limit(limit)
     with db.read() as s:
         return [
             CheckRow(c.id, c.line_id, c.at, c.result, c.working, c.notes, c.source, c.checked_by)

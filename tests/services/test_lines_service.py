@@ -126,7 +126,8 @@ def test_a_check_updates_the_line_only_when_it_is_the_latest_c8_1(
     got = lines.get_line(db, admin, row.id)
     assert got.last_check_result == "answered"
     assert got.version == row.version  # a check is not an edit
-    assert [c.result for c in lines.checks_page(db, admin, row.id)] == ["no_answer", "answered"]
+    # The history reads by check time, latest first, though the older check was entered last.
+    assert [c.result for c in lines.checks_page(db, admin, row.id)] == ["answered", "no_answer"]
     with pytest.raises(UserError, match="future"):
         lines.record_check(db, admin, row.id, "answered", at=now + timedelta(hours=1))
 
@@ -327,3 +328,23 @@ def test_the_demo_forwarding_is_current_and_the_inventory_has_a_short_number_c2_
         assert now - current[0].starts_at <= timedelta(hours=3)
     short = [n for n, kind, *_ in INVENTORY if kind == "short"]
     assert short and all(phones.parse_one(n, "short").short for n in short)
+
+
+def test_the_check_history_pages_by_time_then_id_c8_1(db: Database, admin: Actor) -> None:
+    row = _line(db, admin)
+    now = utcnow().replace(microsecond=0)
+    same = now - timedelta(days=2)
+    for at, result in (
+        (now - timedelta(days=1), "answered"),
+        (now - timedelta(days=9), "busy"),
+        (same, "no_answer"),
+        (same, "out_of_order"),  # same time: the later entry first
+        (now - timedelta(days=5), "answered_named"),
+    ):
+        lines.record_check(db, admin, row.id, result, at=at)
+    first = lines.checks_page(db, admin, row.id, limit=2)
+    second = lines.checks_page(db, admin, row.id, after=first[-1], limit=2)
+    third = lines.checks_page(db, admin, row.id, after=second[-1], limit=2)
+    assert [c.result for c in first + second + third] == [
+        "answered", "out_of_order", "no_answer", "answered_named", "busy",
+    ]  # fmt: skip
