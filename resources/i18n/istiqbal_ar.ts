@@ -1880,6 +1880,10 @@
             <translation>ملاحظات</translation>
         </message>
         <message>
+            <source>{column}: {message}</source>
+            <translation>{column}: {message}</translation>
+        </message>
+        <message>
             <source>{n} already in the inventory or earlier in the file</source>
             <translation>{n} موجود في القائمة أو مكرر في الملف</translation>
         </message>
@@ -5281,6 +5285,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس مكان نشر (الموقع، المراسلات، المعلقات، الوثائق).</translation>
         </message>
         <message>
+            <source>{number} is already on row {first} with extension {kept}; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>الرقم {number} موجود في السطر {first} بالرقم الداخلي {kept}؛ يُحفظ خط واحد لكل رقم، لذلك لا يُورَد الرقم الداخلي {lost} الوارد في هذا السطر.</translation>
+        </message>
+        <message>
+            <source>{number} is already on row {first} without an extension; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>الرقم {number} موجود في السطر {first} دون رقم داخلي؛ يُحفظ خط واحد لكل رقم، لذلك لا يُورَد الرقم الداخلي {lost} الوارد في هذا السطر.</translation>
+        </message>
+        <message>
             <source>Number</source>
             <translation>الرقم</translation>
         </message>
@@ -5440,8 +5452,20 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس رقم هاتف: توجد حروف بين الأرقام.</translation>
         </message>
         <message>
+            <source>“{text}” is not a phone number: “{char}” cannot be part of one.</source>
+            <translation>«{text}» ليس رقم هاتف: لا يمكن أن يتضمّن الرقم «{char}».</translation>
+        </message>
+        <message>
+            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>«{text}» يتكوّن من {count} أرقام، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</translation>
+        </message>
+        <message>
             <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
             <translation>«{text}» يتكون من {count} أرقام؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
+            <translation>«{text}» ليس رقمًا أخضر: الرقم الأخضر يتكوّن من 8 أرقام ويبدأ بـ 80 (مثال: 80 100 321).</translation>
         </message>
         <message>
             <source>“{text}” is not in Tunisia's known green-number ranges; check it is right.</source>
@@ -5454,10 +5478,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{text}” is not a valid phone number.</source>
             <translation>«{text}» ليس رقم هاتف صالحًا.</translation>
-        </message>
-        <message>
-            <source>“{text}” is a short number, which a fax, mobile or direct line cannot have; write the full 8-digit number.</source>
-            <translation>«{text}» رقم مختصر، ولا يكون للفاكس أو الجوال أو الخط المباشر رقم مختصر؛ اكتب الرقم الكامل المتكون من 8 أرقام.</translation>
         </message>
         <message>
             <source>“{text}” is not a short number Tunisia's numbering plan lists; check it is right.</source>

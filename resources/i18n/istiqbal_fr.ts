@@ -1880,6 +1880,10 @@
             <translation>Remarques</translation>
         </message>
         <message>
+            <source>{column}: {message}</source>
+            <translation>{column} : {message}</translation>
+        </message>
+        <message>
             <source>{n} already in the inventory or earlier in the file</source>
             <translation>{n} déjà dans l'inventaire ou plus haut dans le fichier</translation>
         </message>
@@ -5281,6 +5285,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un lieu de publication (site web, courriers, affiches, documents).</translation>
         </message>
         <message>
+            <source>{number} is already on row {first} with extension {kept}; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>{number} figure déjà à la ligne {first} avec le poste {kept} ; une seule ligne est gardée par numéro, le poste {lost} de cette ligne n'est donc pas importé.</translation>
+        </message>
+        <message>
+            <source>{number} is already on row {first} without an extension; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>{number} figure déjà à la ligne {first} sans poste ; une seule ligne est gardée par numéro, le poste {lost} de cette ligne n'est donc pas importé.</translation>
+        </message>
+        <message>
             <source>Number</source>
             <translation>Numéro</translation>
         </message>
@@ -5440,8 +5452,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un numéro : il contient des lettres parmi les chiffres.</translation>
         </message>
         <message>
+            <source>“{text}” is not a phone number: “{char}” cannot be part of one.</source>
+            <translation>« {text} » n'est pas un numéro de téléphone : « {char} » ne peut pas en faire partie.</translation>
+        </message>
+        <message>
+            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</translation>
+        </message>
+        <message>
             <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
             <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
+            <translation>« {text} » n'est pas un numéro vert : un numéro vert a 8 chiffres et commence par 80 (ex. 80 100 321).</translation>
         </message>
         <message>
             <source>“{text}” is not in Tunisia's known green-number ranges; check it is right.</source>
@@ -5454,10 +5478,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{text}” is not a valid phone number.</source>
             <translation>« {text} » n'est pas un numéro de téléphone valide.</translation>
-        </message>
-        <message>
-            <source>“{text}” is a short number, which a fax, mobile or direct line cannot have; write the full 8-digit number.</source>
-            <translation>« {text} » est un numéro court, ce qu'un fax, un mobile ou une ligne directe ne peut pas avoir ; saisissez le numéro complet à 8 chiffres.</translation>
         </message>
         <message>
             <source>“{text}” is not a short number Tunisia's numbering plan lists; check it is right.</source>

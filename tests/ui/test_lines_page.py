@@ -126,6 +126,7 @@ def test_the_import_previews_then_commits_only_when_asked(
     assert dialog.table.rowCount() == 2
     assert not dialog.import_button.isEnabled()
     assert "71 5x3" in dialog.table.item(1, 5).text()
+    assert dialog.table.item(1, 5).text().startswith("Numéro: ")  # the header as written
     dialog.skip.setChecked(True)
     assert dialog.import_button.isEnabled()
     assert lines.count_lines(state.db, state.actor) == 0
@@ -204,3 +205,26 @@ def test_in_arabic_the_checked_line_stays_selected_with_its_history_c8_1(
     assert page.history.rowCount() == 1
     assert page.check_button.isEnabled() and page.fault_button.isEnabled()
     assert page.edit_button.isEnabled() and page.forward_button.isEnabled()
+
+
+def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
+    state: AppState, qtbot: object, tmp_path: Path
+) -> None:
+    """A row refused for its kind or its publication shows neither a number it "becomes" nor a
+    kind the program guessed; the remark names the column as the file writes it."""
+    from desktop_app.exchange.lines_file import plan_import
+
+    path = tmp_path / "annuaire.csv"
+    path.write_text(
+        "Numéro;Type;Libellé;Publié sur\n71 563 510;ligne rouge;Accueil;\n"
+        "71 563 511;fax;Fax;radio\n71 563 512;fax;Fax;site web\n",
+        encoding="utf-8",
+    )
+    dialog = LinesImportDialog(state, plan_import(state.db, state.actor, path))
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert dialog.table.item(0, 2).text() == "ligne rouge"  # not "Other"
+    assert dialog.table.item(0, 4).text() == ""  # not "Becomes 71 563 510"
+    assert dialog.table.item(0, 5).text().startswith("Type: ")
+    assert dialog.table.item(1, 4).text() == ""
+    assert dialog.table.item(1, 5).text().startswith("Publié sur: ")
+    assert "71 563 512" in dialog.table.item(2, 4).text()
