@@ -205,7 +205,8 @@ def _office_time(ctx: DemoContext, day: date) -> datetime:
 
 
 def lines_step(ctx: DemoContext) -> None:
-    """About 18 lines (a short number among them), a check every 2–6 weeks each for a year, faults and their repairs."""
+    """About 18 lines (a short number among them), a check every 2–6 weeks each for a year,
+    faults and their repairs."""
     today = local_date(ctx.now)
     year_ago = ctx.now - timedelta(days=365)
     with ctx.db.write() as s:

@@ -6,8 +6,9 @@ Arabic-Indic digits, `Fax :` in front, `216`/`00216`/`+216`/`(+216)` prefixes, E
 floats (also as CSV text, `71563500.0`), `poste 214` and `(poste 214)` extensions, and several
 numbers in one cell separated by `/`, `;`, the Arabic `؛` or `, ` (`Tél/Fax : 71…` is one label).
 Short numbers (3–5 digits) only for the kinds that have them (short, call centre); a green number
-is a full 80 xxx xxx one; any other count of digits is an error naming the text. Tunisia's numbering metadata knows only some green (8010xxxx) and short (190, 197, 198) ranges, so
-an unknown green or short number of a plausible length is accepted with a warning, not refused.
+is a full 80 xxx xxx one; any other count of digits is an error naming the text. Tunisia's
+numbering metadata knows only some green (8010xxxx) and short (190, 197, 198) ranges, so an unknown
+green or short number of a plausible length is accepted with a warning, not refused.
 
 `match_key()` / `same_number()` let other areas (call records from the PBX) compare a dialled
 number, possibly without country code or with a trunk prefix, with an inventory number.
@@ -121,9 +122,9 @@ def _not_a_number(original: str, part: str) -> PhoneError:
             ).format(text=original)
         )
     return _err(
-        translate("phones", "“{text}” is not a phone number: “{char}” cannot be part of one.").format(
-            text=original, char=bad
-        )
+        translate(
+            "phones", "“{text}” is not a phone number: “{char}” cannot be part of one."
+        ).format(text=original, char=bad)
     )
 
 

@@ -91,8 +91,9 @@ def test_the_dashboard_shows_who_answers_each_forwarded_line_now_c2_4(
     until = datetime(2030, 1, 2, 7, 0, tzinfo=TUNIS)
     lines.forward_line(db, admin, a.id, agent_id=agent_id, target_number="98 123 456",
                        starts_at=now - timedelta(minutes=1), ends_at=until)  # fmt: skip
+    soon = now + timedelta(days=2)
     lines.forward_line(db, admin, b.id, agent_id=agent_id, target_number="98 123 457",
-                       starts_at=now + timedelta(days=2), ends_at=now + timedelta(days=3))  # fmt: skip
+                       starts_at=soon, ends_at=soon + timedelta(days=1))  # fmt: skip
     today = now.astimezone(TUNIS).date()
     found = {x.key: x for x in sections.action_lists(db, admin, quarter_of(today), "en")}
     forwarded = found["lines_forwarded_now"]

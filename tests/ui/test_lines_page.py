@@ -228,3 +228,37 @@ def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
     assert dialog.table.item(1, 4).text() == ""
     assert dialog.table.item(1, 5).text().startswith("Publié sur: ")
     assert "71 563 512" in dialog.table.item(2, 4).text()
+
+
+def test_numbers_keep_their_digit_groups_in_order_right_to_left_c8_4(
+    state: AppState, qtbot: object
+) -> None:
+    """Faults, maintenance and forwarding show a number isolated left-to-right (`71 563 500`,
+    never `500 563 71` in Arabic), as the inventory does."""
+    from datetime import timedelta
+
+    from desktop_app.data.models import Agent
+    from desktop_app.data.types import utcnow
+
+    row = _seed(state, 1)[0]
+    lines.report_fault(state.db, state.actor, row.id, symptom="Pas de tonalité")
+    lines.add_maintenance(state.db, state.actor, row.id, task="PABX", interval_days=30,
+                          next_due=utcnow().date())  # fmt: skip
+    with state.db.write() as s:
+        s.add(Agent(name_ar="نور", name_fr="Nour"))
+        s.flush()
+        agent_id = s.query(Agent.id).scalar()
+    now = utcnow()
+    lines.forward_line(state.db, state.actor, row.id, agent_id=agent_id,
+                       target_number="98 123 456", starts_at=now - timedelta(minutes=1),
+                       ends_at=now + timedelta(days=1))  # fmt: skip
+    page = LinesPage(AppState(state.db, state.location, state.actor, "ar"))
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    isolated = "\u206671 563 500\u2069"
+    page.apply_filter(tab="faults", open_only=True)
+    assert page.faults_model.display(page.faults_model.row_at(0), 0).startswith(isolated)  # type: ignore[arg-type]
+    page.apply_filter(tab="maintenance")
+    assert page.maintenance.item(0, 0).text().startswith(isolated)
+    page.apply_filter(tab="forwarding")
+    assert page.forwards.item(0, 0).text().startswith(isolated)
+    assert page.forwards.item(0, 2).text() == "\u206698 123 456\u2069"

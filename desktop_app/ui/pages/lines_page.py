@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import lines, phones
+from desktop_app.services import lines
 from desktop_app.services.lines import LineFilter, LineRow
 from desktop_app.services.permissions import Perm
-from desktop_app.ui.formatting import format_date, format_datetime
+from desktop_app.ui.formatting import format_date, format_datetime, format_phone
 from desktop_app.ui.messages import attempt, show_error, show_info
 from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
 from desktop_app.ui.models.lines_table_model import LinesTableModel
@@ -479,7 +479,7 @@ class LinesPage(QWidget):
         self._maintenance_rows = rows
         self.maintenance.setRowCount(len(rows))
         for i, m in enumerate(rows):
-            line = phones.display_number(m.line_number)
+            line = format_phone(m.line_number)
             due = format_date(m.next_due)
             if m.overdue:
                 due = self.tr("{date} — overdue").format(date=due)
@@ -640,11 +640,11 @@ class LinesPage(QWidget):
         now = datetime.now(UTC)
         self.forwards.setRowCount(len(self._forwards))
         for i, f in enumerate(self._forwards):
-            line = phones.display_number(f.line_number)
+            line = format_phone(f.line_number)
             values = (
                 f"{line} — {f.line_label}" if f.line_label else line,
                 f.agent_name(self.state.lang),
-                f.target_display,
+                format_phone(f.target_number),
                 format_datetime(f.starts_at),
                 format_datetime(f.ends_at),
                 f.notes,
