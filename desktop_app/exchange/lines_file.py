@@ -424,7 +424,13 @@ def export_lines(
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddHeader.center.text = (f"{body} — {title}" if body else title).replace("&", "&&")
-    ws.oddFooter.center.text = translate("lines_file", "Page &P of &N")
+    footer = translate("lines_file", "Page &P of &N")
+    if is_rtl(lang):
+        # As in the report (excel_report.py): LibreOffice drops plain spaces around the page
+        # codes in right-to-left text ("1 من1صفحة"); no-break spaces and a leading RLM keep
+        # "صفحة 1 من 1" in order.
+        footer = "\u200f" + footer.replace(" ", "\u00a0")
+    ws.oddFooter.center.text = footer
     try:
         wb.save(path)
     except PermissionError as exc:
