@@ -116,3 +116,23 @@ def test_a_lost_extension_is_a_warning_in_both_outputs_c8_1(tmp_path: Path) -> N
     assert human.returncode == 0
     assert "row 2, column Numéro (warning)" in human.stderr
     assert "extension 6" in human.stderr
+
+
+def test_json_imports_print_one_object_when_the_file_is_refused(tmp_path: Path) -> None:
+    """CONTRACTS §1: with --json a script always reads one object on stdout, even for a missing
+    file or a file without a header; the sentence is on stderr and the exit code is 1."""
+    db = tmp_path / "j.sqlite"
+    headless = tmp_path / "sans-entete.csv"
+    headless.write_text("bonjour;monde\n1;2\n", encoding="utf-8")
+    for command in (("lines", "import"), ("requests", "import"), ("calls", "import-cdr")):
+        for path in (tmp_path / "nope.csv", headless):
+            if command[0] == "calls" and path == headless:
+                continue  # a CDR file has no header by design
+            result = run_cli("--db", str(db), *command, str(path), "--json")
+            assert result.returncode == 1, (command, result.stderr)
+            payload = json.loads(result.stdout)
+            assert payload["imported"] == 0 and payload["skipped_duplicates"] == 0
+            (error,) = payload["errors"]
+            assert error["row"] is None and error["column"] is None
+            assert error["message"] and error["message"] in result.stderr
+            assert path.name in error["message"], command
