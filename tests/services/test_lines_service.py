@@ -348,3 +348,48 @@ def test_the_check_history_pages_by_time_then_id_c8_1(db: Database, admin: Actor
     assert [c.result for c in first + second + third] == [
         "answered", "out_of_order", "no_answer", "answered_named", "busy",
     ]  # fmt: skip
+
+
+def test_the_inventory_sorts_by_publication_and_by_who_answers_now_c2_4(
+    db: Database, admin: Actor
+) -> None:
+    """Every column with a sort indicator sorts, paged by keyset like the others."""
+    wide = lines.create_line(
+        db,
+        admin,
+        LineInput(
+            "71 563 500", "switchboard", "A", published=frozenset({"website", "letters", "posters"})
+        ),  # fmt: skip
+    )
+    web = lines.create_line(
+        db, admin, LineInput("71 563 501", "direct", "B", published=frozenset({"website"}))
+    )
+    none = lines.create_line(db, admin, LineInput("71 563 502", "direct", "C"))
+    posters = lines.create_line(
+        db, admin, LineInput("71 563 503", "direct", "D", published=frozenset({"posters"}))
+    )
+
+    def order(flt: LineFilter) -> list[int]:
+        got, after = [], None
+        while page := lines.lines_page(db, admin, flt, after=after, limit=1):
+            got += [r.id for r in page]
+            after = page[-1]
+        return got
+
+    assert order(LineFilter(sort="published", descending=True)) == [
+        wide.id, web.id, posters.id, none.id,
+    ]  # fmt: skip
+    with db.write() as s:
+        for ar, fr in (("سامي", "Sami"), ("أمل", "Amel")):
+            s.add(Agent(name_ar=ar, name_fr=fr))
+        s.flush()
+        ids = {n: s.scalar(select(Agent.id).where(Agent.name_fr == n)) for n in ("Sami", "Amel")}
+    sami, amel = ids["Sami"], ids["Amel"]
+    now = utcnow()
+    for line, agent in ((none, sami), (posters, amel)):
+        lines.forward_line(db, admin, line.id, agent_id=agent, target_number="98 123 456",
+                           starts_at=now - timedelta(minutes=1),
+                           ends_at=now + timedelta(days=1))  # fmt: skip
+    by_agent = order(LineFilter(sort="answered_by", descending=True, lang="fr"))
+    assert by_agent[:2] == [none.id, posters.id]  # Sami, Amel, then the lines nobody answers
+    assert set(by_agent[2:]) == {wide.id, web.id}

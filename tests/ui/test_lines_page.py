@@ -56,6 +56,10 @@ def test_the_lines_models_pass_qtmodeltester(state: AppState, qtmodeltester: obj
     by_check.sort(6, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(by_check)  # type: ignore[attr-defined]
     assert by_check.row_at(0).id == rows[0].id  # type: ignore[union-attr]
+    for column, key in ((4, "published"), (7, "answered_by")):  # every indicator really sorts
+        sorted_model = LinesTableModel(state)
+        sorted_model.sort(column, Qt.SortOrder.DescendingOrder)
+        assert sorted_model.filter.sort == key and sorted_model.rowCount() == 5
     faults = LineFaultsTableModel(state)
     faults.reload()
     qtmodeltester.check(faults)  # type: ignore[attr-defined]

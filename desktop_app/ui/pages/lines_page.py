@@ -209,6 +209,7 @@ class LinesPage(QWidget):
             unchecked_days=0 if self.due.isChecked() else None,
             sort=sort,
             descending=desc,
+            lang=self.state.lang,
         )
 
     def refresh_inventory(self) -> None:
