@@ -1884,8 +1884,16 @@
             <translation>{column}: {message}</translation>
         </message>
         <message>
-            <source>{n} already in the inventory or earlier in the file</source>
-            <translation>{n} موجود في القائمة أو مكرر في الملف</translation>
+            <source>Already in the inventory or earlier in the file: {n}</source>
+            <translation>موجودة في القائمة أو مكرّرة في الملف: {n}</translation>
+        </message>
+        <message>
+            <source>Rows that cannot be imported (in red): {bad}. Nothing will be written unless you correct the file or choose to skip them.</source>
+            <translation>عدد الأسطر التي لا يمكن توريدها (بالأحمر): {bad}. لن يُسجَّل أي شيء ما لم تصحّح الملف أو تختر تجاوزها.</translation>
+        </message>
+        <message>
+            <source>New lines to add: {new}; numbers already in the inventory: {dup}.</source>
+            <translation>عدد الخطوط الجديدة التي ستُضاف: {new}؛ عدد الأرقام الموجودة مسبقًا في القائمة: {dup}.</translation>
         </message>
         <message>
             <source>Skip the invalid rows and import the others</source>
@@ -1894,14 +1902,6 @@
         <message>
             <source>Import</source>
             <translation>توريد</translation>
-        </message>
-        <message>
-            <source>{bad} rows cannot be imported (in red). Nothing will be written unless you correct the file or choose to skip them.</source>
-            <translation>{bad} أسطر لا يمكن توريدها (بالأحمر). لن يُسجَّل أي شيء ما لم تصحّح الملف أو تختر تجاهلها.</translation>
-        </message>
-        <message>
-            <source>{new} new lines will be added; {dup} numbers are already in the inventory.</source>
-            <translation>ستُضاف {new} خطوط جديدة؛ {dup} أرقام موجودة في القائمة.</translation>
         </message>
     </context>
     <context>
@@ -2011,8 +2011,16 @@
             <translation>ملاحظات</translation>
         </message>
         <message>
-            <source>Verification round ({n} due)</source>
-            <translation>جولة المراقبة ({n} مستوجبة)</translation>
+            <source>Verification round (due: {n})</source>
+            <translation>جولة المراقبة (المستوجبة: {n})</translation>
+        </message>
+        <message>
+            <source>Lines imported: {n}; already in the inventory: {d}.</source>
+            <translation>عدد الخطوط المورَّدة: {n}؛ عدد الخطوط الموجودة مسبقًا في القائمة: {d}.</translation>
+        </message>
+        <message>
+            <source>Lines written to {file}: {n}.</source>
+            <translation>عدد الخطوط المكتوبة في {file}: {n}.</translation>
         </message>
         <message>
             <source>Every line has been checked recently.</source>
@@ -2031,10 +2039,6 @@
             <translation>قراءة {file}…</translation>
         </message>
         <message>
-            <source>{n} lines imported; {d} were already in the inventory.</source>
-            <translation>تم توريد {n} خطوط؛ {d} كانت موجودة في القائمة.</translation>
-        </message>
-        <message>
             <source>Export the inventory</source>
             <translation>تصدير قائمة الخطوط</translation>
         </message>
@@ -2045,10 +2049,6 @@
         <message>
             <source>Writing {file}…</source>
             <translation>كتابة {file}…</translation>
-        </message>
-        <message>
-            <source>{n} lines written to {file}.</source>
-            <translation>تمت كتابة {n} خطوط في {file}.</translation>
         </message>
         <message>
             <source>Only faults not yet repaired</source>
@@ -2186,8 +2186,8 @@
             <translation>يرد عليه الآن</translation>
         </message>
         <message>
-            <source>{status} ({n} open faults)</source>
-            <translation>{status} ({n} أعطاب قائمة)</translation>
+            <source>{status} (open faults: {n})</source>
+            <translation>{status} (أعطاب قائمة: {n})</translation>
         </message>
         <message>
             <source>never checked</source>
@@ -3734,8 +3734,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>إيقاف الجولة</translation>
         </message>
         <message>
-            <source>Round finished: {n} lines checked.</source>
-            <translation>انتهت الجولة: تمت مراقبة {n} خطوط.</translation>
+            <source>Round finished. Lines checked: {n}.</source>
+            <translation>انتهت الجولة. عدد الخطوط المراقَبة: {n}.</translation>
         </message>
         <message>
             <source>Every line due has been seen.</source>
@@ -4342,12 +4342,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
         </message>
         <message>
-            <source>Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.</source>
-            <translation>لم يُسجَّل أي شيء: {n} أسطر غير صالحة؛ صحّحها أو استعمل ‎--skip-invalid.</translation>
+            <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>
+            <translation>لم يُسجَّل أي شيء (عدد الأسطر غير الصالحة: {n})؛ صحّحها أو استعمل ‎--skip-invalid.</translation>
         </message>
         <message>
-            <source>{n} phone lines written to {file}.</source>
-            <translation>تمت كتابة {n} خطوط هاتفية في {file}.</translation>
+            <source>Phone lines written to {file}: {n}.</source>
+            <translation>عدد الخطوط الهاتفية المكتوبة في {file}: {n}.</translation>
         </message>
     </context>
     <context>

@@ -78,7 +78,7 @@ def test_a_check_is_recorded_in_two_clicks_c8_1(state: AppState, qtbot: object) 
     assert got.last_check_result == "answered_named"
     assert page.model.display(page.model.row_at(0), 6).endswith("Answered and named the body")  # type: ignore[arg-type]
     assert page.history.rowCount() == 1
-    assert "0 due" in page.round_button.text()
+    assert "due: 0" in page.round_button.text()
 
 
 def test_the_dialog_checks_the_number_as_it_is_typed_c8_1(state: AppState, qtbot: object) -> None:

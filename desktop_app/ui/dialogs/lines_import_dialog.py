@@ -62,7 +62,7 @@ class LinesImportDialog(QDialog):
             ]
             if r.duplicates and not r.errors:
                 remarks.append(
-                    self.tr("{n} already in the inventory or earlier in the file").format(
+                    self.tr("Already in the inventory or earlier in the file: {n}").format(
                         n=r.duplicates
                     )
                 )
@@ -107,12 +107,12 @@ class LinesImportDialog(QDialog):
         bad = len({e.row for e in self.plan.errors})
         if bad and not skip:
             text = self.tr(
-                "{bad} rows cannot be imported (in red). Nothing will be written "
+                "Rows that cannot be imported (in red): {bad}. Nothing will be written "
                 "unless you correct the file or choose to skip them."
             ).format(bad=bad)
         else:
             text = self.tr(
-                "{new} new lines will be added; {dup} numbers are already in the inventory."
+                "New lines to add: {new}; numbers already in the inventory: {dup}."
             ).format(new=new, dup=self.plan.duplicates())
         self.summary.setText(text)
         self.import_button.setEnabled(new > 0 and (not bad or skip))

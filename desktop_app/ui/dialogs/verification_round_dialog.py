@@ -76,7 +76,7 @@ class VerificationRoundDialog(QDialog):
         line = self.current()
         if line is None:
             self.progress.setText(
-                self.tr("Round finished: {n} lines checked.").format(n=self.recorded)
+                self.tr("Round finished. Lines checked: {n}.").format(n=self.recorded)
             )
             self.number.setText("")
             self.details.setText(self.tr("Every line due has been seen."))

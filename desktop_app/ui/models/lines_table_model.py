@@ -74,7 +74,7 @@ class LinesTableModel(KeysetTableModel[LineRow]):
         if column == 5:
             status = lines.status_label(row.status)
             if row.open_faults:
-                return self.tr("{status} ({n} open faults)").format(
+                return self.tr("{status} (open faults: {n})").format(
                     status=status, n=row.open_faults
                 )
             return status

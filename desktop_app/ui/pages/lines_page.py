@@ -219,7 +219,7 @@ class LinesPage(QWidget):
             select_row(self.table, 0)
         due = attempt(self, lambda: lines.lines_due_for_check(self.state.db, self.state.actor))
         self._due = due or []
-        self.round_button.setText(self.tr("Verification round ({n} due)").format(n=len(self._due)))
+        self.round_button.setText(self.tr("Verification round (due: {n})").format(n=len(self._due)))
         self._selection_changed()
 
     def selected_line(self) -> LineRow | None:
@@ -359,7 +359,7 @@ class LinesPage(QWidget):
             r = self.preview.result
             show_info(
                 self,
-                self.tr("{n} lines imported; {d} were already in the inventory.").format(
+                self.tr("Lines imported: {n}; already in the inventory: {d}.").format(
                     n=r.imported, d=r.skipped_duplicates
                 ),
             )
@@ -385,7 +385,7 @@ class LinesPage(QWidget):
             self.tr("Writing {file}…").format(file=Path(path).name),
             lambda progress: export_lines(db, actor, Path(path), lang, progress),
             lambda n: show_info(
-                self, self.tr("{n} lines written to {file}.").format(n=n, file=path)
+                self, self.tr("Lines written to {file}: {n}.").format(n=n, file=path)
             ),
             lambda exc: show_error(self, exc),
         )
