@@ -73,6 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_command(args)
 
 
+# The imports whose --json promises one object on stdout, even when the file itself is refused.
+IMPORT_COMMANDS = {"lines": ("import",), "requests": ("import",), "calls": ("import-cdr",)}
+
+
+def _import_failure_json(args: argparse.Namespace, exc: Exception) -> dict[str, object] | None:
+    """With --json, an import refused as a whole (missing file, no header row) still prints the
+    contract's object — its rows' errors, or one error with no row and no column — so a script
+    reading stdout gets JSON, not nothing (CONTRACTS §1); the sentence goes to stderr too."""
+    if not getattr(args, "json", False):
+        return None
+    row_errors = getattr(exc, "row_errors", [])
+    if row_errors:
+        errors = [e.as_dict() for e in row_errors]
+    elif getattr(args, f"{args.command}_command", None) in IMPORT_COMMANDS.get(args.command, ()):
+        errors = [{"row": None, "column": None, "message": getattr(exc, "message", str(exc))}]
+    else:
+        return None
+    return {"imported": 0, "skipped_duplicates": 0, "errors": errors}
+
+
 def run_command(args: argparse.Namespace) -> int:
     from desktop_app.commands.context import CliContext
     from desktop_app.config import resolve_database
@@ -91,9 +111,9 @@ def run_command(args: argparse.Namespace) -> int:
         code: int = args.func(ctx)
         return code
     except UserError as exc:
-        if getattr(args, "json", False) and exc.row_errors:
-            ctx.json({"imported": 0, "skipped_duplicates": 0,
-                      "errors": [e.as_dict() for e in exc.row_errors]})  # fmt: skip
+        payload = _import_failure_json(args, exc)
+        if payload is not None:
+            ctx.json(payload)
         print(exc.message, file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -63,14 +63,14 @@ class CliContext:
             for e in result.errors:
                 self.err(
                     translate("cli", "{file}, row {row}, column {column}: {message}").format(
-                        file=file, row=e.row, column=e.column, message=e.message
+                        file=file, row=e.row, column=e.column_name, message=e.message
                     )
                 )
             for w in result.warnings:
                 self.err(
                     translate(
                         "cli", "{file}, row {row}, column {column} (warning): {message}"
-                    ).format(file=file, row=w.row, column=w.column, message=w.message)
+                    ).format(file=file, row=w.row, column=w.column_name, message=w.message)
                 )
             template = (
                 translate("cli", "Checked (nothing written): {n} new, {d} already present.")

@@ -42,7 +42,7 @@ def run_import(ctx: CliContext) -> int:
         ctx.err(
             translate(
                 "cli",
-                "Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.",
+                "Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.",
             ).format(n=len({e.row for e in result.errors}))
         )
     return code
@@ -53,6 +53,6 @@ def run_export(ctx: CliContext) -> int:
 
     count = export_lines(ctx.db, ctx.actor, ctx.args.file, ctx.lang)
     ctx.out(
-        translate("cli", "{n} phone lines written to {file}.").format(n=count, file=ctx.args.file)
+        translate("cli", "Phone lines written to {file}: {n}.").format(n=count, file=ctx.args.file)
     )
     return 0

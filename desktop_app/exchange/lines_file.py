@@ -9,6 +9,7 @@ number twice (in the file or already in the inventory) is one line.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,9 +74,10 @@ class PreviewRow:
 
     row: int
     number_text: str
-    kind: str
+    kind: str  # "" when the kind cell is not a kind (kind_text then says what was written)
     label: str
     department: str
+    kind_text: str = ""
     new: list[NewLine] = field(default_factory=list)
     duplicates: int = 0
     errors: list[RowError] = field(default_factory=list)
@@ -118,6 +120,21 @@ def _cell(row: TabularRow, key: str) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
+def _parse_numbers(value: object, kind: str | None) -> list[tuple[phones.ParsedNumber, str]]:
+    """The cell's numbers with the kind of line each becomes. Without a kind, a full number is
+    `other`, and only a short number Tunisia's plan lists (190, 197, 198) is taken as `short`:
+    `7156` or `71 563` is a wrong digit count, not a short number (CONTRACTS §2)."""
+    if kind is not None:
+        return [(p, kind) for p in phones.parse_cell(value, kind)]
+    try:
+        return [(p, "other") for p in phones.parse_cell(value, "other")]
+    except phones.PhoneError:
+        found = phones.parse_cell(value, None)
+        if any(p.short and p.warning for p in found):
+            raise
+        return [(p, "short" if p.short else "other") for p in found]
+
+
 def _validate(row: TabularRow) -> PreviewRow:
     kind_text = row.text("kind")
     preview = PreviewRow(
@@ -126,9 +143,10 @@ def _validate(row: TabularRow) -> PreviewRow:
         "",
         row.text("label"),
         row.text("department"),
+        kind_text,
     )
-    kind = KIND_NAMES.match(kind_text) if kind_text else "other"
-    if kind is None:
+    kind = KIND_NAMES.match(kind_text) if kind_text else None
+    if kind_text and kind is None:
         preview.errors.append(
             RowError(
                 row.number,
@@ -140,10 +158,9 @@ def _validate(row: TabularRow) -> PreviewRow:
                 ).format(text=kind_text),
             )
         )
-        kind = "other"
-    preview.kind = kind
+    preview.kind = kind or ""
     published: set[str] = set()
-    for part in re.split(r"[;,،]", row.text("published_on")):
+    for part in re.split(r"[;,،؛]", row.text("published_on")):
         if not part.strip():
             continue
         where = PUBLICATION_NAMES.match(part)
@@ -163,17 +180,19 @@ def _validate(row: TabularRow) -> PreviewRow:
             published.add(where)
     extension = re.sub(r"\D", "", phones.clean_text(_cell(row, "extension")))
     try:
-        found = phones.parse_cell(_cell(row, "number"), kind)
+        found = _parse_numbers(_cell(row, "number"), kind)
     except phones.PhoneError as exc:
         preview.errors.append(RowError(row.number, "number", exc.message))
         return preview
-    for parsed in found:
+    if not kind_text:
+        preview.kind = found[0][1]
+    for parsed, line_kind in found:
         if parsed.warning:
             preview.warnings.append(RowError(row.number, "number", parsed.warning))
         preview.new.append(
             NewLine(
                 parsed.number,
-                kind,
+                line_kind,
                 row.text("label"),
                 row.text("department"),
                 parsed.extension or extension,
@@ -184,7 +203,10 @@ def _validate(row: TabularRow) -> PreviewRow:
 
 
 def _drop_duplicates(rows: list[PreviewRow], existing: set[str]) -> None:
+    """The same number twice is one line. The inventory keeps one extension per number, so when
+    the file gives it two (`71 563 701 poste 5`, `… poste 6`) the later row says which is lost."""
     seen = set(existing)
+    first: dict[str, tuple[int, str]] = {}
     for r in rows:
         if r.errors:
             continue
@@ -192,10 +214,40 @@ def _drop_duplicates(rows: list[PreviewRow], existing: set[str]) -> None:
         for n in r.new:
             if n.number in seen:
                 r.duplicates += 1
+                row, kept_ext = first.get(n.number, (0, ""))
+                if row and n.extension and n.extension != kept_ext:
+                    r.warnings.append(_extension_lost(r.row, n, row, kept_ext))
             else:
                 seen.add(n.number)
+                first[n.number] = (r.row, n.extension)
                 kept.append(n)
         r.new = kept
+
+
+def _extension_lost(row: int, line: NewLine, first_row: int, kept: str) -> RowError:
+    number = phones.display_number(line.number)
+    if kept:
+        text = translate(
+            "lines_file",
+            "{number} is already on row {first} with extension {kept}; one line per number is "
+            "kept, so extension {lost} of this row is not imported.",
+        ).format(number=number, first=first_row, kept=kept, lost=line.extension)
+    else:
+        text = translate(
+            "lines_file",
+            "{number} is already on row {first} without an extension; one line per number is "
+            "kept, so extension {lost} of this row is not imported.",
+        ).format(number=number, first=first_row, lost=line.extension)
+    return RowError(row, "number", text)
+
+
+def _name_columns(rows: list[PreviewRow], written: dict[str, str]) -> None:
+    """Messages name a column as its header is written in the file; --json keeps the key."""
+    for r in rows:
+        for problems in (r.errors, r.warnings):
+            problems[:] = [
+                dataclasses.replace(e, header=written.get(e.column, e.column)) for e in problems
+            ]
 
 
 def plan_import(
@@ -218,6 +270,7 @@ def plan_import(
     with db.read() as s:
         existing = lines.existing_numbers(s, [n.number for r in rows for n in r.new])
     _drop_duplicates(rows, existing)
+    _name_columns(rows, table.columns)
     progress.report(total, total)
     return ImportPlan(table.source, rows)
 
@@ -371,7 +424,13 @@ def export_lines(
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddHeader.center.text = (f"{body} — {title}" if body else title).replace("&", "&&")
-    ws.oddFooter.center.text = translate("lines_file", "Page &P of &N")
+    footer = translate("lines_file", "Page &P of &N")
+    if is_rtl(lang):
+        # As in the report (excel_report.py): LibreOffice drops plain spaces around the page
+        # codes in right-to-left text ("1 من1صفحة"); no-break spaces and a leading RLM keep
+        # "صفحة 1 من 1" in order.
+        footer = "\u200f" + footer.replace(" ", "\u00a0")
+    ws.oddFooter.center.text = footer
     try:
         wb.save(path)
     except PermissionError as exc:

@@ -135,6 +135,14 @@ INVENTORY: tuple[tuple[str, str, str, str, str, str], ...] = (
         "posters",
         "",
     ),
+    (
+        "1899",
+        "short",
+        "Numéro court Allô Baladia / الرقم المختصر ألو بلدية",
+        "Relations avec les citoyens",
+        "website;posters;documents",
+        "",
+    ),
     ("+21671774500", "switchboard", "", "", "", "214"),  # same number: skipped below
     (
         "+21698345120",
@@ -197,7 +205,8 @@ def _office_time(ctx: DemoContext, day: date) -> datetime:
 
 
 def lines_step(ctx: DemoContext) -> None:
-    """About 17 lines, a check every 2–6 weeks each for a year, faults and their repairs."""
+    """About 18 lines (a short number among them), a check every 2–6 weeks each for a year,
+    faults and their repairs."""
     today = local_date(ctx.now)
     year_ago = ctx.now - timedelta(days=365)
     with ctx.db.write() as s:
@@ -403,9 +412,9 @@ def forwarding_step(ctx: DemoContext) -> None:
         ids = {"+21671774500": line_id}
         agents = list(s.scalars(select(Agent.id).order_by(Agent.id).limit(2)))
         if agents:
-            start = ctx.now.astimezone(TUNIS).replace(hour=14, minute=0, second=0, microsecond=0)
-            if start > ctx.now:
-                start -= timedelta(days=1)
+            # Started two hours ago on the hour, ends in a day: current whenever the demo is
+            # opened soon after being made, so the dashboard and the inventory show who answers.
+            start = (ctx.now - timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
             s.execute(
                 insert(LineForwarding),
                 [
@@ -414,7 +423,7 @@ def forwarding_step(ctx: DemoContext) -> None:
                         "agent_id": agents[0],
                         "target_number": "+21698345120",
                         "starts_at": start,
-                        "ends_at": start + timedelta(days=1, hours=-6),
+                        "ends_at": start + timedelta(days=1, hours=2),
                         "notes": "Séance unique",
                         "created_by": "supervisor",
                         "created_at": start,

@@ -10,8 +10,14 @@ class RowError:
     """One bad cell of an imported file; rows count from 1 for the first data row."""
 
     row: int
-    column: str
+    column: str  # the field's key (`number`), as --json gives it
     message: str
+    header: str = field(default="", compare=False)  # the column's header as written in the file
+
+    @property
+    def column_name(self) -> str:
+        """What a person reads: the header as written in their file, else the field's key."""
+        return self.header or self.column
 
     def as_dict(self) -> dict[str, object]:
         return {"row": self.row, "column": self.column, "message": self.message}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, insert, literal, or_, select, update
+from sqlalchemy import and_, case, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -172,6 +172,7 @@ class LineFilter:
     sort: str = "number"
     descending: bool = False
     now: datetime | None = None
+    lang: str = "fr"  # whose spelling of an agent's name sorts "answered by now"
 
 
 @dataclass(frozen=True)
@@ -446,10 +447,51 @@ def get_line(db: Database, actor: Actor, line_id: int) -> LineRow:
         return rows[0]
 
 
-_SORTS = ("number", "label", "kind", "department", "status", "last_checked_at")
+_SORTS = (
+    "number",
+    "label",
+    "kind",
+    "department",
+    "published",
+    "status",
+    "last_checked_at",
+    "answered_by",
+)
 
 
-def _sort_expr(key: str) -> Any:
+def _agent_name(lang: str) -> Any:
+    first, second = (
+        (Agent.name_ar, Agent.name_fr) if lang == "ar" else (Agent.name_fr, Agent.name_ar)
+    )
+    return case((func.coalesce(first, "") != "", first), else_=func.coalesce(second, ""))
+
+
+def _sort_expr(key: str, now: datetime, lang: str) -> Any:
+    if key == "published":
+        # The widest published first when descending: website, then letters, posters, documents.
+        return (
+            case((PhoneLine.on_website, 8), else_=0)
+            + case((PhoneLine.on_letters, 4), else_=0)
+            + case((PhoneLine.on_posters, 2), else_=0)
+            + case((PhoneLine.on_documents, 1), else_=0)
+        )
+    if key == "answered_by":
+        # The agent a current forwarding sends the line to (C2.4); "" when nobody is.
+        agent = (
+            select(_agent_name(lang))
+            .select_from(LineForwarding)
+            .join(Agent, Agent.id == LineForwarding.agent_id)
+            .where(
+                LineForwarding.line_id == PhoneLine.id,
+                LineForwarding.starts_at <= now,
+                LineForwarding.ends_at > now,
+            )
+            .order_by(LineForwarding.starts_at.desc(), LineForwarding.id.desc())
+            .limit(1)
+            .correlate(PhoneLine)
+            .scalar_subquery()
+        )
+        return func.coalesce(agent, "")
     if key == "last_checked_at":
         return func.coalesce(
             PhoneLine.last_checked_at, literal(_EPOCH, UtcDateTime()), type_=UtcDateTime()
@@ -466,7 +508,7 @@ def _sort_expr(key: str) -> Any:
 
 def _filtered(flt: LineFilter, now: datetime, interval_days: int) -> Any:
     key = flt.sort if flt.sort in _SORTS else "number"
-    expr = _sort_expr(key)
+    expr = _sort_expr(key, now, flt.lang)
     stmt = select(PhoneLine, expr.label("sort_value"))
     if flt.status:
         stmt = stmt.where(PhoneLine.status == flt.status)
@@ -659,13 +701,17 @@ def record_check(
 
 
 def checks_page(
-    db: Database, actor: Actor, line_id: int, *, before_id: int | None = None, limit: int = 200
+    db: Database, actor: Actor, line_id: int, *, after: CheckRow | None = None, limit: int = 200
 ) -> list[CheckRow]:
+    """A line's checks, the latest check time first (a check entered afterwards for an earlier
+    time sits where it happened), paged by keyset on (at, id) after the last row of a page."""
     require_read(actor)
     stmt = select(LineCheck).where(LineCheck.line_id == line_id)
-    if before_id is not None:
-        stmt = stmt.where(LineCheck.id < before_id)
-    stmt = stmt.order_by(LineCheck.id.desc()).limit(limit)
+    if after is not None:
+        stmt = stmt.where(
+            or_(LineCheck.at < after.at, and_(LineCheck.at == after.at, LineCheck.id < after.id))
+        )
+    stmt = stmt.order_by(LineCheck.at.desc(), LineCheck.id.desc()).limit(limit)
     with db.read() as s:
         return [
             CheckRow(c.id, c.line_id, c.at, c.result, c.working, c.notes, c.source, c.checked_by)

@@ -3,9 +3,12 @@
 A Tunisian number is stored as E.164 (`+21671563500`), a short number (3–5 digits) as dialled
 (`1899`). Real directories are messy: spaces, dots, dashes, non-breaking spaces, direction marks,
 Arabic-Indic digits, `Fax :` in front, `216`/`00216`/`+216`/`(+216)` prefixes, Excel integers and
-floats, `poste 214` extensions, and several numbers in one cell separated by `/` or `;`.
-Tunisia's numbering metadata knows only some green (8010xxxx) and short (190, 197, 198) ranges, so
-an unknown green or short number of a plausible length is accepted with a warning, not refused.
+floats (also as CSV text, `71563500.0`), `poste 214` and `(poste 214)` extensions, and several
+numbers in one cell separated by `/`, `;`, the Arabic `؛` or `, ` (`Tél/Fax : 71…` is one label).
+Short numbers (3–5 digits) only for the kinds that have them (short, call centre); a green number
+is a full 80 xxx xxx one; any other count of digits is an error naming the text. Tunisia's
+numbering metadata knows only some green (8010xxxx) and short (190, 197, 198) ranges, so an unknown
+green or short number of a plausible length is accepted with a warning, not refused.
 
 `match_key()` / `same_number()` let other areas (call records from the PBX) compare a dialled
 number, possibly without country code or with a trunk prefix, with an inventory number.
@@ -23,18 +26,26 @@ from desktop_app.services.errors import UserError
 COUNTRY_CODE = "216"
 NATIONAL_LENGTH = 8
 SHORT_LENGTHS = range(3, 6)
-# Kinds whose number may be a short one kept as dialled; a fax, a mobile or a direct line may not.
-SHORT_KINDS = frozenset({"short", "call_centre", "green", "switchboard", "other"})
+# The kinds whose number may be a short one kept as dialled (CONTRACTS §2: "3–5 digit short numbers
+# for the kinds that have them"); a green number is a full 80 xxx xxx number, and any other kind
+# with 3–5 digits is a wrong digit count, not a short number.
+SHORT_KINDS = frozenset({"short", "call_centre"})
 GREEN_PREFIX = "80"
 
 _MARKS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007]+")
 _EXTENSION = re.compile(
-    r"(?:\b(?:poste|post|ext|extension|p|x)|#|داخلي|الداخلي)\s*[.:]?\s*[.:]?\s*(\d{1,6})\s*$",
+    r"\(?\s*(?:\b(?:poste|post|ext|extension|p|x)|#|داخلي|الداخلي)\s*[.:]?\s*[.:]?\s*(\d{1,6})"
+    r"\s*\)?\s*$",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"[/;]")
-_DIGITS_AND_PUNCTUATION = re.compile(r"^\(?\+?[\d\s().\-]+$")
+# `/`, `;`, the Arabic semicolon `؛`, and a comma followed by a space (`71 563 974, 71 563 975`);
+# a comma between digits stays inside the number.
+_SEPARATORS = re.compile(r"[/;\u061b]|,(?=\s)")
+_DIGITS_AND_PUNCTUATION = re.compile(r"^\(?\+?[\d\s().,\-]+$")
+_ALLOWED = re.compile(r"[\d\s().,+\-]")
+# A number that a CSV or a text cell holds as Excel wrote a float: `71563500.0`, `1899,00`.
+_FLOAT_TEXT = re.compile(r"^(\+?\d+)[.,]0+$")
 
 
 class PhoneError(UserError):
@@ -70,8 +81,9 @@ def clean_text(value: object) -> str:
     for ch in text:
         digit = unicodedata.decimal(ch, None)
         out.append(str(digit) if digit is not None else ch)
-    text = _MARKS.sub("", "".join(out))
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", _MARKS.sub("", "".join(out))).strip()
+    whole = _FLOAT_TEXT.match(text)
+    return whole.group(1) if whole else text
 
 
 def _err(message: str) -> PhoneError:
@@ -100,8 +112,55 @@ def _is_green(digits: str) -> bool:
     return len(digits) == NATIONAL_LENGTH and digits.startswith(GREEN_PREFIX)
 
 
+def _not_a_number(original: str, part: str) -> PhoneError:
+    """Letters inside the digits, or another character that cannot be in a number: say which."""
+    bad = next((ch for ch in part if not _ALLOWED.match(ch)), "")
+    if bad and unicodedata.category(bad).startswith("L"):
+        return _err(
+            translate(
+                "phones", "“{text}” is not a phone number: it has letters among the digits."
+            ).format(text=original)
+        )
+    return _err(
+        translate(
+            "phones", "“{text}” is not a phone number: “{char}” cannot be part of one."
+        ).format(text=original, char=bad)
+    )
+
+
+def _count_error(original: str, count: int, kind: str | None) -> PhoneError:
+    """A wrong digit count; 3 to 5 digits on a kind without short numbers says which kinds have."""
+    if count in SHORT_LENGTHS and kind is not None and kind not in SHORT_KINDS:
+        return _err(
+            translate(
+                "phones",
+                "“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a "
+                "short number or a call centre may have 3 to 5 digits.",
+            ).format(text=original, count=count)
+        )
+    return _err(
+        translate(
+            "phones", "“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500)."
+        ).format(text=original, count=count)
+    )
+
+
+def _green_error(original: str) -> PhoneError:
+    return _err(
+        translate(
+            "phones",
+            "“{text}” is not a green number: a green number has 8 digits beginning with 80 "
+            "(e.g. 80 100 321).",
+        ).format(text=original)
+    )
+
+
 def parse_one(text: str, kind: str | None = None) -> ParsedNumber:
-    """One number (no separators); raises PhoneError naming `text` when it is not one."""
+    """One number (no separators); raises PhoneError naming `text` when it is not one.
+
+    `kind` None accepts any form (a citizen's contact); a line's kind decides whether 3–5 digits
+    are a short number (short, call_centre) or a wrong digit count, and a green line must be an
+    80 xxx xxx number."""
     original = text
     part, extension = _split_extension(clean_text(text))
     part = _strip_label(part).strip()
@@ -112,30 +171,28 @@ def parse_one(text: str, kind: str | None = None) -> ParsedNumber:
     if not re.search(r"\d", part):
         raise _err(translate("phones", "“{text}” contains no phone number.").format(text=original))
     if not _DIGITS_AND_PUNCTUATION.match(part):
-        raise _err(
-            translate(
-                "phones", "“{text}” is not a phone number: it has letters among the digits."
-            ).format(text=original)
-        )
+        raise _not_a_number(original, part)
     international = part.lstrip("(").startswith("+")
     digits = re.sub(r"\D", "", part)
     if digits.startswith("00"):
         digits, international = digits[2:], True
     if not international and len(digits) in SHORT_LENGTHS:
+        if kind is not None and kind not in SHORT_KINDS:
+            raise _count_error(original, len(digits), kind)
         return _short(digits, extension, kind, original)
     if international or (len(digits) > NATIONAL_LENGTH and digits.startswith(COUNTRY_CODE)):
         if digits.startswith(COUNTRY_CODE):
             national = digits[len(COUNTRY_CODE) :]
+        elif kind == "green":
+            raise _green_error(original)
         else:
             return _foreign(digits, extension, original)
     else:
         national = digits
     if len(national) != NATIONAL_LENGTH:
-        raise _err(
-            translate(
-                "phones", "“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500)."
-            ).format(text=original, count=len(national))
-        )
+        raise _count_error(original, len(national), kind)
+    if kind == "green" and not _is_green(national):
+        raise _green_error(original)
     return _tunisian(national, extension, original)
 
 
@@ -174,14 +231,6 @@ def _foreign(digits: str, extension: str, original: str) -> ParsedNumber:
 
 
 def _short(digits: str, extension: str, kind: str | None, original: str) -> ParsedNumber:
-    if kind is not None and kind not in SHORT_KINDS:
-        raise _err(
-            translate(
-                "phones",
-                "“{text}” is a short number, which a fax, mobile or direct line cannot have; "
-                "write the full 8-digit number.",
-            ).format(text=original)
-        )
     import phonenumbers
 
     known = phonenumbers.is_valid_short_number_for_region(phonenumbers.parse(digits, "TN"), "TN")
@@ -196,18 +245,34 @@ def _short(digits: str, extension: str, kind: str | None, original: str) -> Pars
     return ParsedNumber(digits, extension, short=True, warning=warning)
 
 
+def _parts(text: str) -> list[str]:
+    """The cell split at its separators; a part without digits (`Tél` of `Tél/Fax : 71…`) is a
+    label of the next part, joined back to it."""
+    parts: list[str] = []
+    pending = ""
+    for piece in _SEPARATORS.split(text):
+        if not piece.strip():
+            continue
+        if not re.search(r"\d", piece):
+            pending += piece + "/"
+            continue
+        parts.append((pending + piece).strip())
+        pending = ""
+    if pending:
+        parts.append(pending.rstrip("/").strip())
+    return parts
+
+
 def parse_cell(value: object, kind: str | None = None) -> list[ParsedNumber]:
     """Every number in a cell (`71 563 500 / 71 563 520`), duplicates inside the cell merged."""
     text = clean_text(value)
     if not text:
         raise _err(translate("phones", "The phone number is empty."))
     found: list[ParsedNumber] = []
-    for part in _SEPARATORS.split(text):
-        if not part.strip():
-            continue
-        parsed = parse_one(part.strip(), kind)
-        if all(p.number != parsed.number for p in found):
-            found.append(parsed)
+    for part in _parts(text):
+        parsed = parse_one(part, kind)
+        if all((p.number, p.extension) != (parsed.number, parsed.extension) for p in found):
+            found.append(parsed)  # the same number with two extensions: the caller says so
     if not found:
         raise _err(translate("phones", "“{text}” contains no phone number.").format(text=text))
     return found

@@ -1880,8 +1880,20 @@
             <translation>ملاحظات</translation>
         </message>
         <message>
-            <source>{n} already in the inventory or earlier in the file</source>
-            <translation>{n} موجود في القائمة أو مكرر في الملف</translation>
+            <source>{column}: {message}</source>
+            <translation>{column}: {message}</translation>
+        </message>
+        <message>
+            <source>Already in the inventory or earlier in the file: {n}</source>
+            <translation>موجودة في القائمة أو مكرّرة في الملف: {n}</translation>
+        </message>
+        <message>
+            <source>Rows that cannot be imported (in red): {bad}. Nothing will be written unless you correct the file or choose to skip them.</source>
+            <translation>عدد الأسطر التي لا يمكن توريدها (بالأحمر): {bad}. لن يُسجَّل أي شيء ما لم تصحّح الملف أو تختر تجاوزها.</translation>
+        </message>
+        <message>
+            <source>New lines to add: {new}; numbers already in the inventory: {dup}.</source>
+            <translation>عدد الخطوط الجديدة التي ستُضاف: {new}؛ عدد الأرقام الموجودة مسبقًا في القائمة: {dup}.</translation>
         </message>
         <message>
             <source>Skip the invalid rows and import the others</source>
@@ -1890,14 +1902,6 @@
         <message>
             <source>Import</source>
             <translation>توريد</translation>
-        </message>
-        <message>
-            <source>{bad} rows cannot be imported (in red). Nothing will be written unless you correct the file or choose to skip them.</source>
-            <translation>{bad} أسطر لا يمكن توريدها (بالأحمر). لن يُسجَّل أي شيء ما لم تصحّح الملف أو تختر تجاهلها.</translation>
-        </message>
-        <message>
-            <source>{new} new lines will be added; {dup} numbers are already in the inventory.</source>
-            <translation>ستُضاف {new} خطوط جديدة؛ {dup} أرقام موجودة في القائمة.</translation>
         </message>
     </context>
     <context>
@@ -2007,8 +2011,16 @@
             <translation>ملاحظات</translation>
         </message>
         <message>
-            <source>Verification round ({n} due)</source>
-            <translation>جولة المراقبة ({n} مستوجبة)</translation>
+            <source>Verification round (due: {n})</source>
+            <translation>جولة المراقبة (المستوجبة: {n})</translation>
+        </message>
+        <message>
+            <source>Lines imported: {n}; already in the inventory: {d}.</source>
+            <translation>عدد الخطوط المورَّدة: {n}؛ عدد الخطوط الموجودة مسبقًا في القائمة: {d}.</translation>
+        </message>
+        <message>
+            <source>Lines written to {file}: {n}.</source>
+            <translation>عدد الخطوط المكتوبة في {file}: {n}.</translation>
         </message>
         <message>
             <source>Every line has been checked recently.</source>
@@ -2027,10 +2039,6 @@
             <translation>قراءة {file}…</translation>
         </message>
         <message>
-            <source>{n} lines imported; {d} were already in the inventory.</source>
-            <translation>تم توريد {n} خطوط؛ {d} كانت موجودة في القائمة.</translation>
-        </message>
-        <message>
             <source>Export the inventory</source>
             <translation>تصدير قائمة الخطوط</translation>
         </message>
@@ -2041,10 +2049,6 @@
         <message>
             <source>Writing {file}…</source>
             <translation>كتابة {file}…</translation>
-        </message>
-        <message>
-            <source>{n} lines written to {file}.</source>
-            <translation>تمت كتابة {n} خطوط في {file}.</translation>
         </message>
         <message>
             <source>Only faults not yet repaired</source>
@@ -2182,8 +2186,8 @@
             <translation>يرد عليه الآن</translation>
         </message>
         <message>
-            <source>{status} ({n} open faults)</source>
-            <translation>{status} ({n} أعطاب قائمة)</translation>
+            <source>{status} (open faults: {n})</source>
+            <translation>{status} (أعطاب قائمة: {n})</translation>
         </message>
         <message>
             <source>never checked</source>
@@ -3730,8 +3734,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>إيقاف الجولة</translation>
         </message>
         <message>
-            <source>Round finished: {n} lines checked.</source>
-            <translation>انتهت الجولة: تمت مراقبة {n} خطوط.</translation>
+            <source>Round finished. Lines checked: {n}.</source>
+            <translation>انتهت الجولة. عدد الخطوط المراقَبة: {n}.</translation>
         </message>
         <message>
             <source>Every line due has been seen.</source>
@@ -4338,12 +4342,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
         </message>
         <message>
-            <source>Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.</source>
-            <translation>لم يُسجَّل أي شيء: {n} أسطر غير صالحة؛ صحّحها أو استعمل ‎--skip-invalid.</translation>
+            <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>
+            <translation>لم يُسجَّل أي شيء (عدد الأسطر غير الصالحة: {n})؛ صحّحها أو استعمل ‎--skip-invalid.</translation>
         </message>
         <message>
-            <source>{n} phone lines written to {file}.</source>
-            <translation>تمت كتابة {n} خطوط هاتفية في {file}.</translation>
+            <source>Phone lines written to {file}: {n}.</source>
+            <translation>عدد الخطوط الهاتفية المكتوبة في {file}: {n}.</translation>
         </message>
     </context>
     <context>
@@ -5281,6 +5285,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس مكان نشر (الموقع، المراسلات، المعلقات، الوثائق).</translation>
         </message>
         <message>
+            <source>{number} is already on row {first} with extension {kept}; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>الرقم {number} موجود في السطر {first} بالرقم الداخلي {kept}؛ يُحفظ خط واحد لكل رقم، لذلك لا يُورَد الرقم الداخلي {lost} الوارد في هذا السطر.</translation>
+        </message>
+        <message>
+            <source>{number} is already on row {first} without an extension; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>الرقم {number} موجود في السطر {first} دون رقم داخلي؛ يُحفظ خط واحد لكل رقم، لذلك لا يُورَد الرقم الداخلي {lost} الوارد في هذا السطر.</translation>
+        </message>
+        <message>
             <source>Number</source>
             <translation>الرقم</translation>
         </message>
@@ -5440,8 +5452,20 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس رقم هاتف: توجد حروف بين الأرقام.</translation>
         </message>
         <message>
+            <source>“{text}” is not a phone number: “{char}” cannot be part of one.</source>
+            <translation>«{text}» ليس رقم هاتف: لا يمكن أن يتضمّن الرقم «{char}».</translation>
+        </message>
+        <message>
+            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>«{text}» يتكوّن من {count} أرقام، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</translation>
+        </message>
+        <message>
             <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
             <translation>«{text}» يتكون من {count} أرقام؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
+            <translation>«{text}» ليس رقمًا أخضر: الرقم الأخضر يتكوّن من 8 أرقام ويبدأ بـ 80 (مثال: 80 100 321).</translation>
         </message>
         <message>
             <source>“{text}” is not in Tunisia's known green-number ranges; check it is right.</source>
@@ -5454,10 +5478,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{text}” is not a valid phone number.</source>
             <translation>«{text}» ليس رقم هاتف صالحًا.</translation>
-        </message>
-        <message>
-            <source>“{text}” is a short number, which a fax, mobile or direct line cannot have; write the full 8-digit number.</source>
-            <translation>«{text}» رقم مختصر، ولا يكون للفاكس أو الجوال أو الخط المباشر رقم مختصر؛ اكتب الرقم الكامل المتكون من 8 أرقام.</translation>
         </message>
         <message>
             <source>“{text}” is not a short number Tunisia's numbering plan lists; check it is right.</source>
@@ -6047,6 +6067,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Line maintenance overdue</source>
             <translation>صيانة خطوط متأخرة</translation>
+        </message>
+        <message>
+            <source>{line} → {agent}, {target}, until {until}</source>
+            <translation>{line} ← {agent}، {target}، إلى غاية {until}</translation>
+        </message>
+        <message>
+            <source>Lines forwarded now</source>
+            <translation>الخطوط المحوّلة حاليًا</translation>
         </message>
     </context>
     <context>

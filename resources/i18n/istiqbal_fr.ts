@@ -1880,8 +1880,20 @@
             <translation>Remarques</translation>
         </message>
         <message>
-            <source>{n} already in the inventory or earlier in the file</source>
-            <translation>{n} déjà dans l'inventaire ou plus haut dans le fichier</translation>
+            <source>{column}: {message}</source>
+            <translation>{column} : {message}</translation>
+        </message>
+        <message>
+            <source>Already in the inventory or earlier in the file: {n}</source>
+            <translation>Déjà dans l'inventaire ou plus haut dans le fichier : {n}</translation>
+        </message>
+        <message>
+            <source>Rows that cannot be imported (in red): {bad}. Nothing will be written unless you correct the file or choose to skip them.</source>
+            <translation>Lignes impossibles à importer (en rouge) : {bad}. Rien ne sera enregistré tant que vous ne corrigez pas le fichier ou ne choisissez pas de les ignorer.</translation>
+        </message>
+        <message>
+            <source>New lines to add: {new}; numbers already in the inventory: {dup}.</source>
+            <translation>Nouvelles lignes à ajouter : {new} ; numéros déjà dans l'inventaire : {dup}.</translation>
         </message>
         <message>
             <source>Skip the invalid rows and import the others</source>
@@ -1890,14 +1902,6 @@
         <message>
             <source>Import</source>
             <translation>Importer</translation>
-        </message>
-        <message>
-            <source>{bad} rows cannot be imported (in red). Nothing will be written unless you correct the file or choose to skip them.</source>
-            <translation>{bad} lignes ne peuvent pas être importées (en rouge). Rien ne sera enregistré tant que vous n'aurez pas corrigé le fichier ou choisi de les ignorer.</translation>
-        </message>
-        <message>
-            <source>{new} new lines will be added; {dup} numbers are already in the inventory.</source>
-            <translation>{new} nouvelles lignes seront ajoutées ; {dup} numéros sont déjà dans l'inventaire.</translation>
         </message>
     </context>
     <context>
@@ -2007,8 +2011,16 @@
             <translation>Remarques</translation>
         </message>
         <message>
-            <source>Verification round ({n} due)</source>
-            <translation>Tournée de vérification ({n} à faire)</translation>
+            <source>Verification round (due: {n})</source>
+            <translation>Tournée de vérification (à faire : {n})</translation>
+        </message>
+        <message>
+            <source>Lines imported: {n}; already in the inventory: {d}.</source>
+            <translation>Lignes importées : {n} ; déjà dans l'inventaire : {d}.</translation>
+        </message>
+        <message>
+            <source>Lines written to {file}: {n}.</source>
+            <translation>Lignes écrites dans {file} : {n}.</translation>
         </message>
         <message>
             <source>Every line has been checked recently.</source>
@@ -2027,10 +2039,6 @@
             <translation>Lecture de {file}…</translation>
         </message>
         <message>
-            <source>{n} lines imported; {d} were already in the inventory.</source>
-            <translation>{n} lignes importées ; {d} étaient déjà dans l'inventaire.</translation>
-        </message>
-        <message>
             <source>Export the inventory</source>
             <translation>Exporter l'inventaire</translation>
         </message>
@@ -2041,10 +2049,6 @@
         <message>
             <source>Writing {file}…</source>
             <translation>Écriture de {file}…</translation>
-        </message>
-        <message>
-            <source>{n} lines written to {file}.</source>
-            <translation>{n} lignes écrites dans {file}.</translation>
         </message>
         <message>
             <source>Only faults not yet repaired</source>
@@ -2182,8 +2186,8 @@
             <translation>Répond en ce moment</translation>
         </message>
         <message>
-            <source>{status} ({n} open faults)</source>
-            <translation>{status} ({n} pannes en cours)</translation>
+            <source>{status} (open faults: {n})</source>
+            <translation>{status} (pannes en cours : {n})</translation>
         </message>
         <message>
             <source>never checked</source>
@@ -3730,8 +3734,8 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Arrêter la tournée</translation>
         </message>
         <message>
-            <source>Round finished: {n} lines checked.</source>
-            <translation>Tournée terminée : {n} lignes contrôlées.</translation>
+            <source>Round finished. Lines checked: {n}.</source>
+            <translation>Tournée terminée. Lignes contrôlées : {n}.</translation>
         </message>
         <message>
             <source>Every line due has been seen.</source>
@@ -4338,12 +4342,12 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>{inbound} appels entrants sur les lignes de l'inventaire, {outgoing} sortants, {internal} internes, {unmatched} vers des numéros absents de l'inventaire.</translation>
         </message>
         <message>
-            <source>Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.</source>
-            <translation>Rien n'a été enregistré : {n} lignes sont invalides ; corrigez-les ou utilisez --skip-invalid.</translation>
+            <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>
+            <translation>Rien n'a été enregistré (lignes invalides : {n}) ; corrigez-les ou utilisez --skip-invalid.</translation>
         </message>
         <message>
-            <source>{n} phone lines written to {file}.</source>
-            <translation>{n} lignes téléphoniques écrites dans {file}.</translation>
+            <source>Phone lines written to {file}: {n}.</source>
+            <translation>Lignes téléphoniques écrites dans {file} : {n}.</translation>
         </message>
     </context>
     <context>
@@ -5281,6 +5285,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un lieu de publication (site web, courriers, affiches, documents).</translation>
         </message>
         <message>
+            <source>{number} is already on row {first} with extension {kept}; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>{number} figure déjà à la ligne {first} avec le poste {kept} ; une seule ligne est gardée par numéro, le poste {lost} de cette ligne n'est donc pas importé.</translation>
+        </message>
+        <message>
+            <source>{number} is already on row {first} without an extension; one line per number is kept, so extension {lost} of this row is not imported.</source>
+            <translation>{number} figure déjà à la ligne {first} sans poste ; une seule ligne est gardée par numéro, le poste {lost} de cette ligne n'est donc pas importé.</translation>
+        </message>
+        <message>
             <source>Number</source>
             <translation>Numéro</translation>
         </message>
@@ -5440,8 +5452,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un numéro : il contient des lettres parmi les chiffres.</translation>
         </message>
         <message>
+            <source>“{text}” is not a phone number: “{char}” cannot be part of one.</source>
+            <translation>« {text} » n'est pas un numéro de téléphone : « {char} » ne peut pas en faire partie.</translation>
+        </message>
+        <message>
+            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</translation>
+        </message>
+        <message>
             <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
             <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
+            <translation>« {text} » n'est pas un numéro vert : un numéro vert a 8 chiffres et commence par 80 (ex. 80 100 321).</translation>
         </message>
         <message>
             <source>“{text}” is not in Tunisia's known green-number ranges; check it is right.</source>
@@ -5454,10 +5478,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{text}” is not a valid phone number.</source>
             <translation>« {text} » n'est pas un numéro de téléphone valide.</translation>
-        </message>
-        <message>
-            <source>“{text}” is a short number, which a fax, mobile or direct line cannot have; write the full 8-digit number.</source>
-            <translation>« {text} » est un numéro court, ce qu'un fax, un mobile ou une ligne directe ne peut pas avoir ; saisissez le numéro complet à 8 chiffres.</translation>
         </message>
         <message>
             <source>“{text}” is not a short number Tunisia's numbering plan lists; check it is right.</source>
@@ -6047,6 +6067,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Line maintenance overdue</source>
             <translation>Maintenances de lignes en retard</translation>
+        </message>
+        <message>
+            <source>{line} → {agent}, {target}, until {until}</source>
+            <translation>{line} → {agent}, {target}, jusqu'au {until}</translation>
+        </message>
+        <message>
+            <source>Lines forwarded now</source>
+            <translation>Lignes renvoyées en ce moment</translation>
         </message>
     </context>
     <context>

@@ -61,7 +61,7 @@ def test_a_bad_row_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     assert _count(db) == 0
     human = run_cli("--db", str(db), "lines", "import", str(bad))
     assert human.returncode == 1
-    assert "lignes.csv, row 2, column number" in human.stderr
+    assert "lignes.csv, row 2, column Numéro:" in human.stderr  # the header as written
     assert "Traceback" not in human.stderr
     skipped = run_cli("--db", str(db), "lines", "import", str(bad), "--skip-invalid", "--json")
     assert skipped.returncode == 0
@@ -101,3 +101,38 @@ def test_a_missing_file_and_a_wrong_command_line(tmp_path: Path) -> None:
     assert len(missing.stderr.strip().splitlines()) == 1
     assert run_cli("--db", str(db), "lines", "import").returncode == 2
     assert run_cli("--db", str(db), "lines", "export", str(tmp_path / "x.csv")).returncode == 1
+
+
+def test_a_lost_extension_is_a_warning_in_both_outputs_c8_1(tmp_path: Path) -> None:
+    db = tmp_path / "e.sqlite"
+    src = _csv(tmp_path, "71 563 701 poste 5;standard;Accueil\n71 563 701 poste 6;standard;Régie\n")
+    as_json = run_cli("--db", str(db), "lines", "import", str(src), "--dry-run", "--json")
+    assert as_json.returncode == 0, as_json.stderr
+    payload = json.loads(as_json.stdout)
+    (warning,) = payload["warnings"]
+    assert warning["row"] == 2 and warning["column"] == "number"
+    assert "extension 5" in warning["message"] and "extension 6" in warning["message"]
+    human = run_cli("--db", str(db), "lines", "import", str(src))
+    assert human.returncode == 0
+    assert "row 2, column Numéro (warning)" in human.stderr
+    assert "extension 6" in human.stderr
+
+
+def test_json_imports_print_one_object_when_the_file_is_refused(tmp_path: Path) -> None:
+    """CONTRACTS §1: with --json a script always reads one object on stdout, even for a missing
+    file or a file without a header; the sentence is on stderr and the exit code is 1."""
+    db = tmp_path / "j.sqlite"
+    headless = tmp_path / "sans-entete.csv"
+    headless.write_text("bonjour;monde\n1;2\n", encoding="utf-8")
+    for command in (("lines", "import"), ("requests", "import"), ("calls", "import-cdr")):
+        for path in (tmp_path / "nope.csv", headless):
+            if command[0] == "calls" and path == headless:
+                continue  # a CDR file has no header by design
+            result = run_cli("--db", str(db), *command, str(path), "--json")
+            assert result.returncode == 1, (command, result.stderr)
+            payload = json.loads(result.stdout)
+            assert payload["imported"] == 0 and payload["skipped_duplicates"] == 0
+            (error,) = payload["errors"]
+            assert error["row"] is None and error["column"] is None
+            assert error["message"] and error["message"] in result.stderr
+            assert path.name in error["message"], command

@@ -155,8 +155,13 @@ def test_the_export_is_right_to_left_in_arabic_and_keeps_formulas_as_text_c8_1(
     assert formula.data_type == "s"
     assert cells["+SUM(A1)"].data_type == "s"
     assert "71 563 500" in cells and "1899" in cells
+    # LibreOffice scrambles a right-to-left footer with plain spaces ("1 من1صفحة").
+    footer = ws.oddFooter.center.text
+    assert footer.startswith("\u200f") and " " not in footer and "&P" in footer
     export_lines(db, admin, tmp_path / "fr.xlsx", "fr")
-    assert load_workbook(tmp_path / "fr.xlsx").worksheets[0].sheet_view.rightToLeft in (None, False)
+    french = load_workbook(tmp_path / "fr.xlsx").worksheets[0]
+    assert french.sheet_view.rightToLeft in (None, False)
+    assert french.oddFooter.center.text == "Page &P of &N"
 
 
 def test_an_export_re_imports_as_duplicates(db: Database, admin: Actor, tmp_path: Path) -> None:
@@ -165,3 +170,55 @@ def test_an_export_re_imports_as_duplicates(db: Database, admin: Actor, tmp_path
     export_lines(db, admin, out, "fr")
     again = import_lines(db, admin, out)
     assert (again.imported, again.skipped_duplicates, again.errors) == (0, 6, [])
+
+
+def test_without_a_kind_a_wrong_digit_count_is_an_error_not_a_short_number_c8_1(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """No kind column: `7156` and `71 563` are refused naming the text; a short number that
+    Tunisia's plan lists (197) becomes a short line; a full number an `other` one."""
+    path = _write(tmp_path, "Numéro;Libellé\n7156;Faute\n71 563;Faute\n197;Urgence\n71 563 500;A\n")
+    plan = plan_import(db, admin, path)
+    errors = {e.row: e for e in plan.errors}
+    assert set(errors) == {1, 2}
+    assert "“7156” has 4 digits" in errors[1].message
+    assert "“71 563” has 5 digits" in errors[2].message
+    assert [n.kind for n in plan.rows[2].new] == ["short"]
+    assert [n.kind for n in plan.rows[3].new] == ["other"]
+    green = _write(tmp_path, "Numéro;Type\n71 563 500;numéro vert\n", name="vert.csv")
+    (bad,) = plan_import(db, admin, green).errors
+    assert "not a green number" in bad.message and "71 563 500" in bad.message
+
+
+def test_two_extensions_of_one_number_warn_naming_both_c8_1(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """No schema change: one line per number, but the row whose extension is lost says so."""
+    path = _write(
+        tmp_path,
+        "Numéro;Libellé\n71 563 701 poste 5;Accueil\n71 563 701 poste 6;Régie\n"
+        "71 563 702 poste 1 / 71 563 702 poste 2;Voirie\n71 563 701 poste 5;Accueil\n",
+    )
+    result = import_lines(db, admin, path)
+    assert result.imported == 2 and result.skipped_duplicates == 3
+    lost = {w.row: w.message for w in result.warnings}
+    assert set(lost) == {2, 3}  # the same extension again (row 4) loses nothing
+    assert "extension 5" in lost[2] and "extension 6" in lost[2] and "row 1" in lost[2]
+    assert "extension 1" in lost[3] and "extension 2" in lost[3]
+    assert lines.lines_page(db, admin, lines.LineFilter(search="71563701"))[0].extension == "5"
+
+
+def test_messages_name_the_column_as_written_and_json_keeps_the_key_c8_1(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    path = _write(
+        tmp_path,
+        "Téléphone;Nature;Publié sur\n71 563 500;standard;site web؛ affiches؛ radio\n"
+        "71 563 501;standard;site web؛ affiches\n",
+    )
+    plan = plan_import(db, admin, path)
+    (bad,) = plan.errors
+    assert (bad.row, bad.column, bad.column_name) == (1, "published_on", "Publié sur")
+    assert "radio" in bad.message
+    assert bad.as_dict() == {"row": 1, "column": "published_on", "message": bad.message}
+    assert plan.rows[1].new[0].published == frozenset({"website", "posters"})  # Arabic ؛

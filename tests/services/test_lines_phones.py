@@ -46,6 +46,24 @@ ACCEPTED = [
     ("198", None, [("198", "")], False),
     (1899, "call_centre", [("1899", "")], True),
     (1899.0, "short", [("1899", "")], True),
+    # Real directory cells (CONTRACTS §2 "as people write them"):
+    ("Tél/Fax : 71 563 970", "fax", [("+21671563970", "")], False),
+    ("(+216) 71 563 500 (poste 214)", "switchboard", [("+21671563500", "214")], False),
+    ("71 563 500 (p. 12)", None, [("+21671563500", "12")], False),
+    ("71 563 974؛ 71 563 975", None, [("+21671563974", ""), ("+21671563975", "")], False),
+    ("71 563 974, 71 563 975", None, [("+21671563974", ""), ("+21671563975", "")], False),
+    ("71,563,500", None, [("+21671563500", "")], False),  # commas inside one number
+    ("71563500.0", None, [("+21671563500", "")], False),  # a float as CSV text
+    ("21671563500.0", None, [("+21671563500", "")], False),
+    ("1899.0", "short", [("1899", "")], True),
+    (71563500.0, "direct", [("+21671563500", "")], False),
+    # The same number with two extensions stays two entries: the import warns about it.
+    (
+        "71 563 701 poste 5 / 71 563 701 poste 6",
+        None,
+        [("+21671563701", "5"), ("+21671563701", "6")],
+        False,
+    ),
 ]
 
 
@@ -67,7 +85,7 @@ REFUSED = [
     ("7I 563 500", "7I 563 500", "letters"),
     ("61 234 567", "61 234 567", "not a valid"),
     ("abc", "abc", "no phone number"),
-    ("214", "214", "short number"),  # a direct line cannot be a short number
+    ("71 563 500 *", "71 563 500 *", "“*” cannot be part of one"),  # not a letter
 ]
 
 
@@ -75,11 +93,47 @@ REFUSED = [
 def test_a_bad_number_is_refused_naming_the_text_found_c8_1(
     cell: str, named: str, why: str
 ) -> None:
-    kind = "direct" if cell == "214" else None
     with pytest.raises(PhoneError) as exc:
-        phones.parse_cell(cell, kind)
+        phones.parse_cell(cell)
     assert named in exc.value.message
     assert why in exc.value.message
+    if why != "letters":
+        assert "letters" not in exc.value.message
+
+
+# 3–5 digits are a short number only for the kinds that have them (CONTRACTS §2): for every other
+# kind they are a wrong digit count, named with the text found.
+WRONG_COUNT = [
+    ("214", "direct"),
+    ("7156", "other"),
+    ("71 563", "other"),
+    ("71 563", "switchboard"),
+    ("1899", "green"),
+    ("1234", "fax"),
+    ("98123", "mobile"),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind"), WRONG_COUNT)
+def test_a_short_digit_count_is_an_error_outside_short_kinds_c8_1(cell: str, kind: str) -> None:
+    with pytest.raises(PhoneError) as exc:
+        phones.parse_cell(cell, kind)
+    count = len(cell.replace(" ", ""))
+    assert f"“{cell}” has {count} digits" in exc.value.message
+    assert "short number or a call centre" in exc.value.message
+
+
+@pytest.mark.parametrize("kind", ["short", "call_centre"])
+def test_short_numbers_belong_to_the_short_and_call_centre_kinds_c8_1(kind: str) -> None:
+    (found,) = phones.parse_cell("1899", kind)
+    assert found.short and found.number == "1899"
+
+
+@pytest.mark.parametrize("cell", ["71 563 500", "+33 1 42 68 53 00"])
+def test_a_green_line_must_be_an_80_number_c8_1(cell: str) -> None:
+    with pytest.raises(PhoneError, match="not a green number") as exc:
+        phones.parse_cell(cell, "green")
+    assert cell in exc.value.message
 
 
 @pytest.mark.parametrize("cell", ["", "   ", None, "\u200f"])

@@ -75,3 +75,32 @@ def test_the_report_section_has_indicators_beside_the_previous_period(
     assert forwardings.rows[0][1] == "Nour"
     assert parse_period("2026-Q3").previous().text == "2026-Q2"
     assert isinstance(forwardings.rows[0][3], datetime)
+
+
+def test_the_dashboard_shows_who_answers_each_forwarded_line_now_c2_4(
+    db: Database, admin: Actor
+) -> None:
+    a = lines.create_line(db, admin, LineInput("71 563 500", "switchboard", "Standard"))
+    b = lines.create_line(db, admin, LineInput("71 563 501", "direct", "Bureau d'ordre"))
+    with db.write() as s:
+        agent = Agent(name_ar="نور", name_fr="Nour Ben Salah")
+        s.add(agent)
+        s.flush()
+        agent_id = agent.id
+    now = utcnow()
+    until = datetime(2030, 1, 2, 7, 0, tzinfo=TUNIS)
+    lines.forward_line(db, admin, a.id, agent_id=agent_id, target_number="98 123 456",
+                       starts_at=now - timedelta(minutes=1), ends_at=until)  # fmt: skip
+    soon = now + timedelta(days=2)
+    lines.forward_line(db, admin, b.id, agent_id=agent_id, target_number="98 123 457",
+                       starts_at=soon, ends_at=soon + timedelta(days=1))  # fmt: skip
+    today = now.astimezone(TUNIS).date()
+    found = {x.key: x for x in sections.action_lists(db, admin, quarter_of(today), "en")}
+    forwarded = found["lines_forwarded_now"]
+    assert forwarded.count == 1  # the coming forwarding does not answer yet
+    assert forwarded.page == "lines" and forwarded.page_filter == {"tab": "forwarding"}
+    item = forwarded.items[0]
+    for part in ("71 563 500", "Standard", "Nour Ben Salah", "98 123 456", "02/01/2030 07:00"):
+        assert part in item
+    in_arabic = {x.key: x for x in sections.action_lists(db, admin, quarter_of(today), "ar")}
+    assert "نور" in in_arabic["lines_forwarded_now"].items[0]

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from desktop_app.data.db import Database
-from desktop_app.data.models import Agent, AuditEntry, LineCheck, PhoneLine
+from desktop_app.data.models import Agent, AuditEntry, LineCheck, LineForwarding, PhoneLine
 from desktop_app.data.types import utcnow
 from desktop_app.services import lines
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
@@ -126,7 +126,8 @@ def test_a_check_updates_the_line_only_when_it_is_the_latest_c8_1(
     got = lines.get_line(db, admin, row.id)
     assert got.last_check_result == "answered"
     assert got.version == row.version  # a check is not an edit
-    assert [c.result for c in lines.checks_page(db, admin, row.id)] == ["no_answer", "answered"]
+    # The history reads by check time, latest first, though the older check was entered last.
+    assert [c.result for c in lines.checks_page(db, admin, row.id)] == ["answered", "no_answer"]
     with pytest.raises(UserError, match="future"):
         lines.record_check(db, admin, row.id, "answered", at=now + timedelta(hours=1))
 
@@ -298,3 +299,97 @@ def test_the_inventory_sorts_and_pages_by_keyset(db: Database, admin: Actor) -> 
     assert len({r.id for r in desc + more}) == 12
     found = lines.lines_page(db, admin, LineFilter(search="563 507"))
     assert [r.number for r in found] == ["+21671563507"]
+
+
+def test_the_demo_forwarding_is_current_and_the_inventory_has_a_short_number_c2_4(
+    db: Database, admin: Actor
+) -> None:
+    """Made at any hour, the demo's forwarding answers now and for about a day; and the demo
+    inventory holds a short number of the kind that has them (C8.1)."""
+    import random
+    from datetime import datetime
+
+    from desktop_app.services import phones
+    from desktop_app.services.demo import DemoContext
+    from desktop_app.services.demo_lines import INVENTORY, forwarding_step
+    from desktop_app.services.periods import TUNIS
+
+    lines.create_line(db, admin, LineInput("71 774 500", "switchboard", "Standard"))
+    with db.write() as s:
+        s.add(Agent(name_ar="نور", name_fr="Nour"))
+    for hour in (9, 15, 23):  # the old demo began at 14:00 and ended at 08:00: over by morning
+        with db.write() as s:
+            s.execute(delete(LineForwarding))
+        now = datetime(2026, 3, 4, hour, 30, tzinfo=TUNIS)
+        forwarding_step(DemoContext(db, admin, random.Random(1), 1, now))
+        current = lines.current_forwardings(db, admin, now=now)
+        assert len(current) == 1
+        assert current[0].ends_at - now > timedelta(hours=20)
+        assert now - current[0].starts_at <= timedelta(hours=3)
+    short = [n for n, kind, *_ in INVENTORY if kind == "short"]
+    assert short and all(phones.parse_one(n, "short").short for n in short)
+
+
+def test_the_check_history_pages_by_time_then_id_c8_1(db: Database, admin: Actor) -> None:
+    row = _line(db, admin)
+    now = utcnow().replace(microsecond=0)
+    same = now - timedelta(days=2)
+    for at, result in (
+        (now - timedelta(days=1), "answered"),
+        (now - timedelta(days=9), "busy"),
+        (same, "no_answer"),
+        (same, "out_of_order"),  # same time: the later entry first
+        (now - timedelta(days=5), "answered_named"),
+    ):
+        lines.record_check(db, admin, row.id, result, at=at)
+    first = lines.checks_page(db, admin, row.id, limit=2)
+    second = lines.checks_page(db, admin, row.id, after=first[-1], limit=2)
+    third = lines.checks_page(db, admin, row.id, after=second[-1], limit=2)
+    assert [c.result for c in first + second + third] == [
+        "answered", "out_of_order", "no_answer", "answered_named", "busy",
+    ]  # fmt: skip
+
+
+def test_the_inventory_sorts_by_publication_and_by_who_answers_now_c2_4(
+    db: Database, admin: Actor
+) -> None:
+    """Every column with a sort indicator sorts, paged by keyset like the others."""
+    wide = lines.create_line(
+        db,
+        admin,
+        LineInput(
+            "71 563 500", "switchboard", "A", published=frozenset({"website", "letters", "posters"})
+        ),  # fmt: skip
+    )
+    web = lines.create_line(
+        db, admin, LineInput("71 563 501", "direct", "B", published=frozenset({"website"}))
+    )
+    none = lines.create_line(db, admin, LineInput("71 563 502", "direct", "C"))
+    posters = lines.create_line(
+        db, admin, LineInput("71 563 503", "direct", "D", published=frozenset({"posters"}))
+    )
+
+    def order(flt: LineFilter) -> list[int]:
+        got, after = [], None
+        while page := lines.lines_page(db, admin, flt, after=after, limit=1):
+            got += [r.id for r in page]
+            after = page[-1]
+        return got
+
+    assert order(LineFilter(sort="published", descending=True)) == [
+        wide.id, web.id, posters.id, none.id,
+    ]  # fmt: skip
+    with db.write() as s:
+        for ar, fr in (("سامي", "Sami"), ("أمل", "Amel")):
+            s.add(Agent(name_ar=ar, name_fr=fr))
+        s.flush()
+        ids = {n: s.scalar(select(Agent.id).where(Agent.name_fr == n)) for n in ("Sami", "Amel")}
+    sami, amel = ids["Sami"], ids["Amel"]
+    now = utcnow()
+    for line, agent in ((none, sami), (posters, amel)):
+        lines.forward_line(db, admin, line.id, agent_id=agent, target_number="98 123 456",
+                           starts_at=now - timedelta(minutes=1),
+                           ends_at=now + timedelta(days=1))  # fmt: skip
+    by_agent = order(LineFilter(sort="answered_by", descending=True, lang="fr"))
+    assert by_agent[:2] == [none.id, posters.id]  # Sami, Amel, then the lines nobody answers
+    assert set(by_agent[2:]) == {wide.id, web.id}

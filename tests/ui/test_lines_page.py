@@ -56,6 +56,10 @@ def test_the_lines_models_pass_qtmodeltester(state: AppState, qtmodeltester: obj
     by_check.sort(6, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(by_check)  # type: ignore[attr-defined]
     assert by_check.row_at(0).id == rows[0].id  # type: ignore[union-attr]
+    for column, key in ((4, "published"), (7, "answered_by")):  # every indicator really sorts
+        sorted_model = LinesTableModel(state)
+        sorted_model.sort(column, Qt.SortOrder.DescendingOrder)
+        assert sorted_model.filter.sort == key and sorted_model.rowCount() == 5
     faults = LineFaultsTableModel(state)
     faults.reload()
     qtmodeltester.check(faults)  # type: ignore[attr-defined]
@@ -74,7 +78,7 @@ def test_a_check_is_recorded_in_two_clicks_c8_1(state: AppState, qtbot: object) 
     assert got.last_check_result == "answered_named"
     assert page.model.display(page.model.row_at(0), 6).endswith("Answered and named the body")  # type: ignore[arg-type]
     assert page.history.rowCount() == 1
-    assert "0 due" in page.round_button.text()
+    assert "due: 0" in page.round_button.text()
 
 
 def test_the_dialog_checks_the_number_as_it_is_typed_c8_1(state: AppState, qtbot: object) -> None:
@@ -126,6 +130,7 @@ def test_the_import_previews_then_commits_only_when_asked(
     assert dialog.table.rowCount() == 2
     assert not dialog.import_button.isEnabled()
     assert "71 5x3" in dialog.table.item(1, 5).text()
+    assert dialog.table.item(1, 5).text().startswith("Numéro: ")  # the header as written
     dialog.skip.setChecked(True)
     assert dialog.import_button.isEnabled()
     assert lines.count_lines(state.db, state.actor) == 0
@@ -173,5 +178,91 @@ def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot:
     assert page.tabs.currentIndex() == 1
     page.apply_filter(tab="maintenance", overdue_only=True)
     assert page.tabs.currentIndex() == 2 and page.overdue_only.isChecked()
+    page.apply_filter(tab="forwarding")  # the dashboard's "Lines forwarded now" (C2.4)
+    assert page.tabs.currentIndex() == page.TABS.index("forwarding")
     assert QApplication.instance() is not None
     assert lines.lines_page(state.db, state.actor, LineFilter())
+
+
+def test_in_arabic_the_checked_line_stays_selected_with_its_history_c8_1(
+    state: AppState, qtbot: object
+) -> None:
+    """Right-to-left, QTableView.selectRow selects nothing: after a quick check the line must
+    stay current, its history shown and the buttons enabled."""
+    from desktop_app.i18n import install_language
+    from desktop_app.ui.main_window import apply_direction
+
+    rows = _seed(state, 3)
+    install_language("ar")
+    apply_direction("ar")
+    page = LinesPage(AppState(state.db, state.location, state.actor, "ar"))
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    assert page.table.currentIndex().row() == 0  # the first line is selected on opening
+    assert page.check_button.isEnabled()
+    page._reselect(rows[1].id)
+    assert page.selected_line().id == rows[1].id  # type: ignore[union-attr]
+    page.check_actions["answered"].trigger()
+    assert page.selected_line() is not None
+    assert page.selected_line().id == rows[1].id  # type: ignore[union-attr]
+    selected = {i.row() for i in page.table.selectionModel().selectedRows()}
+    assert selected == {page.table.currentIndex().row()}
+    assert page.history.rowCount() == 1
+    assert page.check_button.isEnabled() and page.fault_button.isEnabled()
+    assert page.edit_button.isEnabled() and page.forward_button.isEnabled()
+
+
+def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
+    state: AppState, qtbot: object, tmp_path: Path
+) -> None:
+    """A row refused for its kind or its publication shows neither a number it "becomes" nor a
+    kind the program guessed; the remark names the column as the file writes it."""
+    from desktop_app.exchange.lines_file import plan_import
+
+    path = tmp_path / "annuaire.csv"
+    path.write_text(
+        "Numéro;Type;Libellé;Publié sur\n71 563 510;ligne rouge;Accueil;\n"
+        "71 563 511;fax;Fax;radio\n71 563 512;fax;Fax;site web\n",
+        encoding="utf-8",
+    )
+    dialog = LinesImportDialog(state, plan_import(state.db, state.actor, path))
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert dialog.table.item(0, 2).text() == "ligne rouge"  # not "Other"
+    assert dialog.table.item(0, 4).text() == ""  # not "Becomes 71 563 510"
+    assert dialog.table.item(0, 5).text().startswith("Type: ")
+    assert dialog.table.item(1, 4).text() == ""
+    assert dialog.table.item(1, 5).text().startswith("Publié sur: ")
+    assert "71 563 512" in dialog.table.item(2, 4).text()
+
+
+def test_numbers_keep_their_digit_groups_in_order_right_to_left_c8_4(
+    state: AppState, qtbot: object
+) -> None:
+    """Faults, maintenance and forwarding show a number isolated left-to-right (`71 563 500`,
+    never `500 563 71` in Arabic), as the inventory does."""
+    from datetime import timedelta
+
+    from desktop_app.data.models import Agent
+    from desktop_app.data.types import utcnow
+
+    row = _seed(state, 1)[0]
+    lines.report_fault(state.db, state.actor, row.id, symptom="Pas de tonalité")
+    lines.add_maintenance(state.db, state.actor, row.id, task="PABX", interval_days=30,
+                          next_due=utcnow().date())  # fmt: skip
+    with state.db.write() as s:
+        s.add(Agent(name_ar="نور", name_fr="Nour"))
+        s.flush()
+        agent_id = s.query(Agent.id).scalar()
+    now = utcnow()
+    lines.forward_line(state.db, state.actor, row.id, agent_id=agent_id,
+                       target_number="98 123 456", starts_at=now - timedelta(minutes=1),
+                       ends_at=now + timedelta(days=1))  # fmt: skip
+    page = LinesPage(AppState(state.db, state.location, state.actor, "ar"))
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    isolated = "\u206671 563 500\u2069"
+    page.apply_filter(tab="faults", open_only=True)
+    assert page.faults_model.display(page.faults_model.row_at(0), 0).startswith(isolated)  # type: ignore[arg-type]
+    page.apply_filter(tab="maintenance")
+    assert page.maintenance.item(0, 0).text().startswith(isolated)
+    page.apply_filter(tab="forwarding")
+    assert page.forwards.item(0, 0).text().startswith(isolated)
+    assert page.forwards.item(0, 2).text() == "\u206698 123 456\u2069"

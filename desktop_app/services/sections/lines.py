@@ -20,7 +20,7 @@ from desktop_app.services import phones
 from desktop_app.services.kpi_labels import labels as kpi_labels
 from desktop_app.services.kpis import compute_in
 from desktop_app.services.lines import KINDS, RESULTS, kind_label, result_label
-from desktop_app.services.periods import local_date
+from desktop_app.services.periods import TUNIS, local_date
 from desktop_app.services.sections import (
     ActionList,
     CellValue,
@@ -317,4 +317,42 @@ def lines_maintenance_overdue(ctx: SectionContext) -> ActionList:
         items,
         "lines",
         {"tab": "maintenance", "overdue_only": True},
+    )
+
+
+@action_list("lines_forwarded_now")
+def lines_forwarded_now(ctx: SectionContext) -> ActionList:
+    """C2.4: who answers each forwarded line right now — line → agent → number, until when."""
+    where = (LineForwarding.starts_at <= ctx.as_of, LineForwarding.ends_at > ctx.as_of)
+    count = int(ctx.session.scalar(select(func.count(LineForwarding.id)).where(*where)) or 0)
+    first = ctx.session.execute(
+        select(PhoneLine.number, PhoneLine.label, Agent, LineForwarding)
+        .join(PhoneLine, PhoneLine.id == LineForwarding.line_id)
+        .join(Agent, Agent.id == LineForwarding.agent_id)
+        .where(*where)
+        .order_by(LineForwarding.ends_at, LineForwarding.id)
+        .limit(FIRST_ITEMS)
+    ).all()
+    items = []
+    for number, label, agent, f in first:
+        name = (
+            (agent.name_ar or agent.name_fr)
+            if ctx.lang == "ar"
+            else (agent.name_fr or agent.name_ar)
+        )
+        items.append(
+            translate("sections_lines", "{line} → {agent}, {target}, until {until}").format(
+                line=_line_text(number, label),
+                agent=isolate(name),
+                target="\u2066" + phones.display_number(f.target_number) + "\u2069",
+                until="\u2066" + f.ends_at.astimezone(TUNIS).strftime("%d/%m/%Y %H:%M") + "\u2069",
+            )
+        )
+    return ActionList(
+        "lines_forwarded_now",
+        translate("sections_lines", "Lines forwarded now"),
+        count,
+        items,
+        "lines",
+        {"tab": "forwarding"},
     )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import agents, equipment
 from desktop_app.services.agents import AgentInfo, AgentInput
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date
@@ -68,7 +69,7 @@ class AgentDialog(QDialog):
         self.lines.setFixedHeight(110)
         chosen = set(agent.line_ids) if agent else set()
         for line in attempt(self, lambda: agents.list_line_choices(state.db, state.actor)) or []:
-            item = QListWidgetItem(f"{line.number}  {line.label}".strip())
+            item = QListWidgetItem(f"{format_phone(line.number)}  {line.label}".strip())
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import campaigns, evaluations
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 
@@ -51,7 +52,8 @@ class CampaignDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Lines to call")))
         self.lines = QListWidget()
         for line in evaluations.line_choices(state.db, state.actor):
-            item = QListWidgetItem(f"{line.number} — {line.label}" if line.label else line.number)
+            shown = format_phone(line.number)
+            item = QListWidgetItem(f"{shown} — {line.label}" if line.label else shown)
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

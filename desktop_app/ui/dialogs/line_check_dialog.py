@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import lines
 from desktop_app.services.lines import LineRow
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.local_datetime_edit import LocalDateTimeEdit
@@ -29,7 +30,11 @@ class LineCheckDialog(QDialog):
         self.state = state
         self.line = line
         self.setWindowTitle(self.tr("Record a check"))
-        title = QLabel(f"{line.display} — {line.label}" if line.label else line.display)
+        title = QLabel(
+            f"{format_phone(line.number)} — {line.label}"
+            if line.label
+            else format_phone(line.number)
+        )
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.result = QComboBox()
         for r in lines.RESULTS:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import lines, phones
 from desktop_app.services.errors import UserError
 from desktop_app.services.lines import LineInput, LineRow
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 
@@ -104,10 +105,12 @@ class LineDialog(QDialog):
                 self.feedback.setStyleSheet("color: #b3261e;")
             else:
                 ok = True
-                shown = self.tr("Will be saved as {number}").format(number=parsed.display)
+                shown = self.tr("Will be saved as {number}").format(
+                    number=format_phone(parsed.number)
+                )
                 if parsed.extension:
                     shown = self.tr("Will be saved as {number}, extension {ext}").format(
-                        number=parsed.display, ext=parsed.extension
+                        number=format_phone(parsed.number), ext=parsed.extension
                     )
                 if parsed.warning:
                     shown = f"{shown}\n{parsed.warning}"

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import lines, phones
+from desktop_app.services import lines
 from desktop_app.services.lines import FaultRow, LineRow
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.local_datetime_edit import LocalDateTimeEdit
@@ -42,7 +43,8 @@ class LineFaultDialog(QDialog):
         self.ticket = QLineEdit()
         self.ticket.setPlaceholderText(self.tr("Reference given by the operator"))
         form = QFormLayout()
-        form.addRow(self.tr("Line"), _plain(f"{line.display} — {line.label}"))
+        shown = format_phone(line.number)
+        form.addRow(self.tr("Line"), _plain(f"{shown} — {line.label}" if line.label else shown))
         form.addRow(self.tr("Noticed at"), self.when)
         form.addRow(self.tr("Symptom"), self.symptom)
         form.addRow(self.tr("Operator ticket"), self.ticket)
@@ -83,8 +85,10 @@ class LineRepairDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         form = QFormLayout()
-        line = phones.display_number(fault.line_number)
-        form.addRow(self.tr("Line"), _plain(f"{line} — {fault.line_label}"))
+        line = format_phone(fault.line_number)
+        form.addRow(
+            self.tr("Line"), _plain(f"{line} — {fault.line_label}" if fault.line_label else line)
+        )
         form.addRow(self.tr("Symptom"), _plain(fault.symptom))
         form.addRow(self.tr("Repaired at"), self.when)
         form.addRow(self.tr("What was done"), self.notes)

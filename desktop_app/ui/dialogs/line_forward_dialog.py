@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import lines
 from desktop_app.services.lines import LineRow
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.local_datetime_edit import LocalDateTimeEdit
@@ -30,7 +31,11 @@ class LineForwardDialog(QDialog):
         self.line = line
         self.setWindowTitle(self.tr("Forward the line to an agent"))
         self.setMinimumWidth(480)
-        title = QLabel(f"{line.display} — {line.label}")
+        title = QLabel(
+            f"{format_phone(line.number)} — {line.label}"
+            if line.label
+            else format_phone(line.number)
+        )
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.agent = QComboBox()
         agents = attempt(self, lambda: lines.forwarding_agents(state.db, state.actor)) or []

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import lines
 from desktop_app.services.lines import LineRow
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 
@@ -29,7 +30,11 @@ class LineMaintenanceDialog(QDialog):
         self.state = state
         self.line = line
         self.setWindowTitle(self.tr("Schedule maintenance"))
-        title = QLabel(f"{line.display} — {line.label}")
+        title = QLabel(
+            f"{format_phone(line.number)} — {line.label}"
+            if line.label
+            else format_phone(line.number)
+        )
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.task = QLineEdit()
         self.task.setPlaceholderText(self.tr("e.g. switchboard check, handset cleaning"))

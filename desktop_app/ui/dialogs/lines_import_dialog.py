@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.exchange.lines_file import ImportPlan, commit_import
-from desktop_app.services import lines, phones
+from desktop_app.services import lines
 from desktop_app.services.errors import ImportResult
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 
@@ -52,18 +53,23 @@ class LinesImportDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         for i, r in enumerate(plan.rows):
-            becomes = ", ".join(phones.display_number(n.number) for n in r.new)
-            remarks = [e.message for e in r.errors] + [w.message for w in r.warnings]
+            # An invalid row becomes nothing, and its kind is what the file says, not a guess.
+            becomes = "" if r.errors else ", ".join(format_phone(n.number) for n in r.new)
+            kind = lines.kind_label(r.kind) if r.kind and not r.errors else r.kind_text
+            remarks = [
+                self.tr("{column}: {message}").format(column=e.column_name, message=e.message)
+                for e in r.errors + r.warnings
+            ]
             if r.duplicates and not r.errors:
                 remarks.append(
-                    self.tr("{n} already in the inventory or earlier in the file").format(
+                    self.tr("Already in the inventory or earlier in the file: {n}").format(
                         n=r.duplicates
                     )
                 )
             values = (
                 str(r.row),
                 r.number_text,
-                lines.kind_label(r.kind),
+                kind,
                 r.label,
                 becomes,
                 "\n".join(remarks),
@@ -101,12 +107,12 @@ class LinesImportDialog(QDialog):
         bad = len({e.row for e in self.plan.errors})
         if bad and not skip:
             text = self.tr(
-                "{bad} rows cannot be imported (in red). Nothing will be written "
+                "Rows that cannot be imported (in red): {bad}. Nothing will be written "
                 "unless you correct the file or choose to skip them."
             ).format(bad=bad)
         else:
             text = self.tr(
-                "{new} new lines will be added; {dup} numbers are already in the inventory."
+                "New lines to add: {new}; numbers already in the inventory: {dup}."
             ).format(new=new, dup=self.plan.duplicates())
         self.summary.setText(text)
         self.import_button.setEnabled(new > 0 and (not bad or skip))

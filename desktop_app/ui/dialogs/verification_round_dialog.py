@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import lines
 from desktop_app.services.lines import LineRow
-from desktop_app.ui.formatting import format_datetime
+from desktop_app.ui.formatting import format_datetime, format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 
@@ -76,7 +76,7 @@ class VerificationRoundDialog(QDialog):
         line = self.current()
         if line is None:
             self.progress.setText(
-                self.tr("Round finished: {n} lines checked.").format(n=self.recorded)
+                self.tr("Round finished. Lines checked: {n}.").format(n=self.recorded)
             )
             self.number.setText("")
             self.details.setText(self.tr("Every line due has been seen."))
@@ -86,7 +86,9 @@ class VerificationRoundDialog(QDialog):
         self.progress.setText(
             self.tr("Line {i} of {n}").format(i=self.position + 1, n=len(self.due))
         )
-        self.number.setText(line.display + (f"  ({line.extension})" if line.extension else ""))
+        self.number.setText(
+            format_phone(line.number) + (f"  ({line.extension})" if line.extension else "")
+        )
         last = (
             self.tr("Last checked {when}: {result}").format(
                 when=format_datetime(line.last_checked_at),

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.services import lines, phones
+from desktop_app.services import lines
 from desktop_app.services.lines import FaultRow
-from desktop_app.ui.formatting import format_datetime, format_number
+from desktop_app.ui.formatting import format_datetime, format_number, format_phone
 from desktop_app.ui.models.keyset_table_model import KeysetTableModel
 from desktop_app.ui.state import AppState
 
@@ -43,7 +43,7 @@ class LineFaultsTableModel(KeysetTableModel[FaultRow]):
 
     def display(self, row: FaultRow, column: int) -> str:
         if column == 0:
-            shown = phones.display_number(row.line_number)
+            shown = format_phone(row.line_number)
             return f"{shown} — {row.line_label}" if row.line_label else shown
         if column == 1:
             return format_datetime(row.reported_at)

@@ -15,8 +15,17 @@ from desktop_app.ui.formatting import format_date, format_datetime, local, ltr
 from desktop_app.ui.models.keyset_table_model import KeysetTableModel
 from desktop_app.ui.state import AppState
 
-# Column → the service's sort key (None: not sortable in SQL).
-SORT_KEYS = ("number", "kind", "label", "department", None, "status", "last_checked_at", None)
+# Column → the service's sort key: every column sorts in SQL, so every sort indicator is true.
+SORT_KEYS = (
+    "number",
+    "kind",
+    "label",
+    "department",
+    "published",
+    "status",
+    "last_checked_at",
+    "answered_by",
+)
 
 BAD = QColor("#b3261e")
 
@@ -65,7 +74,7 @@ class LinesTableModel(KeysetTableModel[LineRow]):
         if column == 5:
             status = lines.status_label(row.status)
             if row.open_faults:
-                return self.tr("{status} ({n} open faults)").format(
+                return self.tr("{status} (open faults: {n})").format(
                     status=status, n=row.open_faults
                 )
             return status
@@ -120,6 +129,9 @@ class LinesTableModel(KeysetTableModel[LineRow]):
         if key is None:
             return
         self.filter = replace(
-            self.filter, sort=key, descending=order == Qt.SortOrder.DescendingOrder
+            self.filter,
+            sort=key,
+            descending=order == Qt.SortOrder.DescendingOrder,
+            lang=self.state.lang,
         )
         self.reload()

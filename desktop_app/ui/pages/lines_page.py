@@ -30,14 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import lines, phones
+from desktop_app.services import lines
 from desktop_app.services.lines import LineFilter, LineRow
 from desktop_app.services.permissions import Perm
-from desktop_app.ui.formatting import format_date, format_datetime
+from desktop_app.ui.formatting import format_date, format_datetime, format_phone
 from desktop_app.ui.messages import attempt, show_error, show_info
 from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
 from desktop_app.ui.models.lines_table_model import LinesTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.agents_fields import select_row
 from desktop_app.ui.widgets.page_header import PageHeader
 
 OVERDUE_BG = QColor("#fdecea")
@@ -208,16 +209,17 @@ class LinesPage(QWidget):
             unchecked_days=0 if self.due.isChecked() else None,
             sort=sort,
             descending=desc,
+            lang=self.state.lang,
         )
 
     def refresh_inventory(self) -> None:
         self.model.filter = self.current_filter()
         attempt(self, self.model.reload)
         if self.model.rowCount() and self.table.currentIndex().row() < 0:
-            self.table.selectRow(0)
+            select_row(self.table, 0)
         due = attempt(self, lambda: lines.lines_due_for_check(self.state.db, self.state.actor))
         self._due = due or []
-        self.round_button.setText(self.tr("Verification round ({n} due)").format(n=len(self._due)))
+        self.round_button.setText(self.tr("Verification round (due: {n})").format(n=len(self._due)))
         self._selection_changed()
 
     def selected_line(self) -> LineRow | None:
@@ -254,7 +256,7 @@ class LinesPage(QWidget):
         for row in range(self.model.rowCount()):
             found = self.model.row_at(row)
             if found is not None and found.id == line_id:
-                self.table.selectRow(row)
+                select_row(self.table, row)
                 return
 
     def add_line(self) -> None:
@@ -357,7 +359,7 @@ class LinesPage(QWidget):
             r = self.preview.result
             show_info(
                 self,
-                self.tr("{n} lines imported; {d} were already in the inventory.").format(
+                self.tr("Lines imported: {n}; already in the inventory: {d}.").format(
                     n=r.imported, d=r.skipped_duplicates
                 ),
             )
@@ -383,7 +385,7 @@ class LinesPage(QWidget):
             self.tr("Writing {file}…").format(file=Path(path).name),
             lambda progress: export_lines(db, actor, Path(path), lang, progress),
             lambda n: show_info(
-                self, self.tr("{n} lines written to {file}.").format(n=n, file=path)
+                self, self.tr("Lines written to {file}: {n}.").format(n=n, file=path)
             ),
             lambda exc: show_error(self, exc),
         )
@@ -478,7 +480,7 @@ class LinesPage(QWidget):
         self._maintenance_rows = rows
         self.maintenance.setRowCount(len(rows))
         for i, m in enumerate(rows):
-            line = phones.display_number(m.line_number)
+            line = format_phone(m.line_number)
             due = format_date(m.next_due)
             if m.overdue:
                 due = self.tr("{date} — overdue").format(date=due)
@@ -639,11 +641,11 @@ class LinesPage(QWidget):
         now = datetime.now(UTC)
         self.forwards.setRowCount(len(self._forwards))
         for i, f in enumerate(self._forwards):
-            line = phones.display_number(f.line_number)
+            line = format_phone(f.line_number)
             values = (
                 f"{line} — {f.line_label}" if f.line_label else line,
                 f.agent_name(self.state.lang),
-                f.target_display,
+                format_phone(f.target_number),
                 format_datetime(f.starts_at),
                 format_datetime(f.ends_at),
                 f.notes,
@@ -687,8 +689,11 @@ class LinesPage(QWidget):
         overdue_only: bool = False,
         **_: object,
     ) -> None:
-        """What the dashboard's action lists open: lines due, open faults, overdue upkeep."""
-        if tab == "faults":
+        """What the dashboard's action lists open: lines due, open faults, overdue upkeep, the
+        lines forwarded now."""
+        if tab == "forwarding":
+            pass  # the tab lists current and coming forwardings, the current ones in bold
+        elif tab == "faults":
             self.open_only.setChecked(open_only)
         elif tab == "maintenance":
             self.overdue_only.setChecked(overdue_only)

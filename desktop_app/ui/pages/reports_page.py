@@ -39,6 +39,7 @@ from desktop_app.services.progress import Cancelled
 from desktop_app.ui.formatting import format_date, format_datetime, format_number
 from desktop_app.ui.messages import attempt, show_error
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.agents_fields import select_row
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.workers import BackgroundTask, run_with_progress
 
@@ -315,7 +316,7 @@ class ReportsPage(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, row.file_name)
                 self.history.setItem(r, c, item)
         if rows:
-            self.history.selectRow(0)
+            select_row(self.history, 0)  # selectRow selects nothing right-to-left
 
     def selected_file(self) -> Path | None:
         item = self.history.item(self.history.currentRow(), 0)
