@@ -5,6 +5,14 @@ lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags,
 says, uniqueid, userfield, and peeraccount, linkedid, sequence: 16, 17, 18 or 21 columns. A call is
 inbound on an inventory line when its dialled number (dst) is that line's number, with or without
 the country code or a trunk prefix. The import is all-or-nothing and never adds a call twice.
+
+A ring group or a queue makes Asterisk write one row per member dialled, all with the caller's
+uniqueid (and start, src, dst, channel) — and, in 21-column files, Local-channel legs with their own
+uniqueid but the caller's linkedid. Those rows are one call: answered when any of them is (answer
+time and time to answer from the answered row), so a NO ANSWER leg before the ANSWERED one does
+not turn an answered call into a missed one (C8.2). The call is stored under its linkedid (equal to
+the caller leg's uniqueid), else its uniqueid; a later file showing a stored missed call answered
+upgrades it, and still adds no call.
 """
 
 from __future__ import annotations
@@ -15,11 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, insert, select, update
+from sqlalchemy import CursorResult, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
@@ -110,6 +118,16 @@ class CdrRow:
     disposition: str
     uniqueid: str | None
     columns: int
+    linkedid: str | None = None  # 21 columns (newcdrcolumns): the call every leg belongs to
+
+    @property
+    def call_id(self) -> str | None:
+        """The call's identifier: linkedid when the PBX writes it, else uniqueid.
+
+        Asterisk sets linkedid to the uniqueid of the call's first channel, so for the caller's
+        own leg both agree; the other legs of a ring group or queue carry the same linkedid.
+        """
+        return self.linkedid or self.uniqueid
 
     @property
     def answered(self) -> bool:
@@ -177,6 +195,7 @@ def parse_line(fields: list[str], row: int, utc: bool) -> CdrRow:
     uniqueid: str | None = fields[16].strip() if count >= 17 else None
     if count == 17 and uniqueid and not _UNIQUEID.match(uniqueid):
         uniqueid = None  # loguserfield without loguniqueid: the 17th column is the user field
+    linkedid = fields[19].strip() if count == 21 else ""
     start = _time(values["start"], "start", utc, True)
     assert start is not None
     return CdrRow(
@@ -187,7 +206,7 @@ def parse_line(fields: list[str], row: int, utc: bool) -> CdrRow:
         end=_time(values["end"], "end", utc, False),
         duration=_seconds(values["duration"], "duration"),
         billsec=_seconds(values["billsec"], "billsec"), disposition=disposition,
-        uniqueid=uniqueid or None, columns=count,
+        uniqueid=uniqueid or None, columns=count, linkedid=linkedid or None,
     )  # fmt: skip
 
 
@@ -251,6 +270,7 @@ class CdrImport:
     last: datetime | None = None
     unmatched_numbers: Counter[str] = field(default_factory=Counter)
     dry_run: bool = False
+    upgraded: int = 0  # calls stored as unanswered that a leg of this file shows answered
 
     def inbound_count(self) -> int:
         return self.directions["inbound"]
@@ -262,16 +282,84 @@ class _DryRun(Exception):
         self.report = report
 
 
-def _existing(session: Session, rows: list[CdrRow]) -> tuple[set[str], set[str]]:
-    ids = {r.uniqueid for r in rows if r.uniqueid}
-    keys = {r.natural_key for r in rows}
-    found_ids = set(
-        session.scalars(select(CallRecord.uniqueid).where(CallRecord.uniqueid.in_(ids)))
-    )
-    found_keys = set(
-        session.scalars(select(CallRecord.natural_key).where(CallRecord.natural_key.in_(keys)))
-    )
-    return {i for i in found_ids if i}, found_keys
+@dataclass
+class _Call:
+    """The rows of one call: a ring group or a queue writes one row per member dialled."""
+
+    rows: list[CdrRow]
+
+    @property
+    def first(self) -> CdrRow:
+        """The caller's own leg: the earliest start, the file's first row on a tie."""
+        return min(self.rows, key=lambda r: r.start)
+
+    @property
+    def answered_row(self) -> CdrRow | None:
+        answered = [r for r in self.rows if r.answered]
+        return min(answered, key=lambda r: r.start + _ring_delta(r)) if answered else None
+
+    def ids(self) -> set[str]:
+        return {i for r in self.rows for i in (r.uniqueid, r.call_id) if i}
+
+    def natural_keys(self) -> set[str]:
+        return {r.natural_key for r in self.rows}
+
+    def disposition(self) -> str:
+        """ANSWERED when any member answered, else the outcome the caller met (NO ANSWER first)."""
+        return min((r.disposition for r in self.rows), key=DISPOSITIONS.index)
+
+
+def _ring_delta(row: CdrRow) -> timedelta:
+    return timedelta(seconds=row.ring_seconds or 0)
+
+
+def _answer_fields(answered: CdrRow, start: datetime) -> dict[str, Any]:
+    """What the answered leg says, with the time to answer counted from the call's start."""
+    ring = int((answered.start - start).total_seconds()) + (answered.ring_seconds or 0)
+    return {
+        "answered": True, "disposition": "ANSWERED", "answer": answered.answer,
+        "ring_seconds": max(0, ring), "billsec": answered.billsec,
+        "dstchannel": answered.dstchannel[:120],
+    }  # fmt: skip
+
+
+def _group(batch: list[CdrRow]) -> list[_Call]:
+    """Rows sharing linkedid, uniqueid, or start, src, dst and channel are one call (§4)."""
+    calls: list[_Call] = []
+    index: dict[str, _Call] = {}
+    for r in batch:
+        names = [f"id:{i}" for i in (r.call_id, r.uniqueid) if i] + [f"key:{r.natural_key}"]
+        call = next((index[n] for n in names if n in index), None)
+        if call is None:
+            call = _Call([])
+            calls.append(call)
+        call.rows.append(r)
+        for n in names:
+            index.setdefault(n, call)
+    return calls
+
+
+@dataclass(frozen=True)
+class _Stored:
+    id: int
+    uniqueid: str | None
+    natural_key: str
+    start: datetime
+    answered: bool
+
+
+def _existing(
+    session: Session, calls: list[_Call]
+) -> tuple[dict[str, _Stored], dict[str, _Stored]]:
+    ids = {i for c in calls for i in c.ids()}
+    keys = {k for c in calls for k in c.natural_keys()}
+    columns = (CallRecord.id, CallRecord.uniqueid, CallRecord.natural_key, CallRecord.start,
+               CallRecord.answered)  # fmt: skip
+    found = [_Stored(*row) for row in session.execute(select(*columns).where(
+        or_(CallRecord.uniqueid.in_(ids), CallRecord.natural_key.in_(keys))))]  # fmt: skip
+    by_id = {f.uniqueid: f for f in found if f.uniqueid}
+    by_key = {f.natural_key: f for f in found}
+    return by_id, by_key
 
 
 def rematch_in(session: Session, lines: dict[str, int]) -> int:
@@ -324,30 +412,50 @@ def _warnings(report: CdrImport) -> list[RowError]:
 
 
 def _write(session: Session, report: CdrImport, batch: list[CdrRow], lines: dict[str, int],
-           seen_ids: set[str], seen_keys: set[str]) -> None:  # fmt: skip
-    old_ids, old_keys = _existing(session, batch)
+           written: set[str]) -> None:  # fmt: skip
+    """Insert the batch's new calls; a call already stored adds nothing, but is upgraded to
+    answered when one of its legs in this file says ANSWERED (a ring group's first leg may be
+    NO ANSWER). `written` holds the keys and ids of the calls this import inserted."""
+    calls = _group(batch)
+    by_id, by_key = _existing(session, calls)
     values = []
-    for r in batch:
-        if (r.uniqueid and (r.uniqueid in old_ids or r.uniqueid in seen_ids)) or (
-            r.natural_key in old_keys or r.natural_key in seen_keys
-        ):
-            report.result.skipped_duplicates += 1
+    for call in calls:
+        stored = next((by_id[i] for i in call.ids() if i in by_id), None) or next(
+            (by_key[k] for k in call.natural_keys() if k in by_key), None
+        )
+        answered = call.answered_row
+        if stored is not None:
+            report.result.skipped_duplicates += len(call.rows)
+            if answered is not None and not stored.answered:
+                session.execute(update(CallRecord).where(CallRecord.id == stored.id)
+                                .values(**_answer_fields(answered, stored.start)))  # fmt: skip
+                if f"key:{stored.natural_key}" not in written:
+                    report.upgraded += 1
             continue
-        if r.uniqueid:
-            seen_ids.add(r.uniqueid)
-        seen_keys.add(r.natural_key)
+        r = call.first
+        if f"key:{r.natural_key}" in written or f"id:{r.call_id}" in written:
+            report.result.skipped_duplicates += len(call.rows)  # a tangle of legs: kept once
+            continue
+        report.result.skipped_duplicates += len(call.rows) - 1
         direction, line_id = classify(r.src, r.dst, lines)
         report.directions[direction] += 1
         if direction == "unmatched" and national_number(r.dst):
             report.unmatched_numbers[national_number(r.dst)] += 1
-        values.append({
-            "uniqueid": r.uniqueid, "natural_key": r.natural_key, "start": r.start,
-            "answer": r.answer, "end": r.end, "duration": r.duration, "billsec": r.billsec,
-            "disposition": r.disposition, "src": r.src[:80], "dst": r.dst[:80],
+        ends = [x.end for x in call.rows if x.end is not None]
+        row = {
+            "uniqueid": r.call_id, "natural_key": r.natural_key, "start": r.start,
+            "answer": None, "end": max(ends) if ends else None,
+            "duration": max(x.duration + int((x.start - r.start).total_seconds())
+                            for x in call.rows),
+            "billsec": 0, "disposition": call.disposition(), "src": r.src[:80], "dst": r.dst[:80],
             "dst_national": national_number(r.dst)[:32], "dcontext": r.dcontext[:80],
             "channel": r.channel[:120], "dstchannel": r.dstchannel[:120], "direction": direction,
-            "line_id": line_id, "answered": r.answered, "ring_seconds": r.ring_seconds,
-        })  # fmt: skip
+            "line_id": line_id, "answered": False, "ring_seconds": None,
+        }  # fmt: skip
+        if answered is not None:
+            row.update(_answer_fields(answered, r.start))
+        values.append(row)
+        written.update((f"key:{r.natural_key}", f"id:{r.call_id}"))
     if values:
         session.execute(insert(CallRecord), values)
         report.result.imported += len(values)
@@ -368,8 +476,7 @@ def import_cdr(
             lines = line_index(s)
             rematched = rematch_in(s, lines)
             errors: list[RowError] = []
-            seen_ids: set[str] = set()
-            seen_keys: set[str] = set()
+            written: set[str] = set()
             batch: list[CdrRow] = []
             for n, item in enumerate(iter_cdr(path, utc)):
                 if isinstance(item, RowError):
@@ -385,7 +492,7 @@ def import_cdr(
                     continue  # keep reading only to report every bad line
                 batch.append(item)
                 if len(batch) >= CHUNK:
-                    _write(s, report, batch, lines, seen_ids, seen_keys)
+                    _write(s, report, batch, lines, written)
                     batch = []
                     if progress.cancelled():
                         raise Cancelled()
@@ -393,7 +500,7 @@ def import_cdr(
             if errors:
                 first = errors[0]
                 raise UserError(_error_sentence(path.name, first, len(errors)), row_errors=errors)
-            _write(s, report, batch, lines, seen_ids, seen_keys)
+            _write(s, report, batch, lines, written)
             report.result.warnings = _warnings(report)
             if dry_run:
                 raise _DryRun(report)

@@ -771,6 +771,10 @@
             <translation>من {first} إلى {last}</translation>
         </message>
         <message>
+            <source>Calls already imported as missed, now answered: {n}</source>
+            <translation>مكالمات سبق توريدها على أنها فائتة وتبيّن أنه تمّت الإجابة عنها: {n}</translation>
+        </message>
+        <message>
             <source>Warning: {message}</source>
             <translation>تنبيه: {message}</translation>
         </message>
@@ -4336,6 +4340,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
             <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
+        </message>
+        <message>
+            <source>{n} calls already imported as missed are now answered.</source>
+            <translation>{n} مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</translation>
         </message>
         <message>
             <source>Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.</source>

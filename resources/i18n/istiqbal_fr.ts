@@ -771,6 +771,10 @@
             <translation>Du {first} au {last}</translation>
         </message>
         <message>
+            <source>Calls already imported as missed, now answered: {n}</source>
+            <translation>Appels déjà importés comme manqués, désormais répondus : {n}</translation>
+        </message>
+        <message>
             <source>Warning: {message}</source>
             <translation>Attention : {message}</translation>
         </message>
@@ -4336,6 +4340,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
             <translation>{inbound} appels entrants sur les lignes de l'inventaire, {outgoing} sortants, {internal} internes, {unmatched} vers des numéros absents de l'inventaire.</translation>
+        </message>
+        <message>
+            <source>{n} calls already imported as missed are now answered.</source>
+            <translation>{n} appels déjà importés comme manqués sont désormais répondus.</translation>
         </message>
         <message>
             <source>Nothing was written: {n} rows are invalid; correct them or use --skip-invalid.</source>
