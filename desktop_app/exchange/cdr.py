@@ -37,7 +37,7 @@ from desktop_app.services import audit
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.phones import match_key
+from desktop_app.services.phones import SHORT_LENGTHS, match_key
 from desktop_app.services.progress import Cancelled, NoProgress, Progress
 
 BASE_COLUMNS = (
@@ -87,17 +87,50 @@ def is_extension(text: str) -> bool:
     return bool(_EXTENSION.match(text.strip()))
 
 
-def classify(src: str, dst: str, lines: dict[str, int]) -> tuple[str, int | None]:
-    """inbound (on an inventory line), outgoing, internal, or unmatched (inbound elsewhere)."""
-    from_extension = is_extension(src)
-    line_id = lines.get(national_number(dst))
-    if line_id is not None and not from_extension:
-        return "inbound", line_id
-    if from_extension:
-        return (
-            ("internal", None) if is_extension(dst) or line_id is not None else ("outgoing", None)
-        )
-    return "unmatched", None
+# Contexts a call enters from the body's own phones (FreePBX/Issabel from-internal and its
+# variants, outbound routes, a plain "internal"). Inbound contexts (from-trunk, from-pstn,
+# from-did, ext-did, from-sip-external, ext-group, ext-queues…) are not listed: a ring group or a
+# queue is where inbound calls go. "from-sip" is left out: some PBXs use it for trunks.
+_INSIDE_CONTEXT = re.compile(
+    r"^(?:from-internal(?:-.*)?|internal(?:-.*)?|outbound.*|outgoing.*|outrt-.*|macro-dialout.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_inside_context(dcontext: str) -> bool:
+    """The dialplan context is one the body's own phones dial from (outgoing or internal)."""
+    return bool(_INSIDE_CONTEXT.match(dcontext.strip()))
+
+
+def line_for(national: str, lines: dict[str, int]) -> int | None:
+    """The inventory line a dialled number reaches. A short line (`1899`) dialled with a trunk
+    prefix (`01899`, `91899`) is that line too; nothing else loses a digit, so an extension
+    such as `9201` never matches a line `201` unless that short line exists."""
+    line_id = lines.get(national)
+    if line_id is None and len(national) - 1 in SHORT_LENGTHS and national[:1] in ("0", "9"):
+        line_id = lines.get(national[1:])
+    return line_id
+
+
+def classify(
+    src: str, dst: str, lines: dict[str, int], dcontext: str = ""
+) -> tuple[str, int | None]:
+    """inbound (on an inventory line), outgoing, internal, or unmatched (inbound elsewhere).
+
+    A call is from inside when its caller is an extension, one of the body's own inventory
+    lines (the switchboard's number as caller ID), or it entered an outgoing/internal context;
+    such a call to an inventory line or an extension is internal, otherwise outgoing.
+    """
+    line_id = line_for(national_number(dst), lines)
+    own_number = national_number(src)
+    from_inside = (
+        is_extension(src)
+        or (bool(own_number) and line_for(own_number, lines) is not None)
+        or is_inside_context(dcontext)
+    )
+    if not from_inside:
+        return ("inbound", line_id) if line_id is not None else ("unmatched", None)
+    return ("internal", None) if is_extension(dst) or line_id is not None else ("outgoing", None)
 
 
 # -- parsing ------------------------------------------------------------------------------------
@@ -366,15 +399,19 @@ def rematch_in(session: Session, lines: dict[str, int]) -> int:
     """Give calls to numbers that were missing from the inventory the line added since."""
     moved = 0
     for national, line_id in lines.items():
+        spellings = [national]
+        if len(national) in SHORT_LENGTHS:  # a short line dialled with a trunk prefix (line_for)
+            spellings += ["0" + national, "9" + national]
         # An UPDATE's result is a CursorResult; Session.execute is typed as returning any Result.
         result = cast(
             CursorResult[Any],
             session.execute(
                 update(CallRecord)
-                .where(CallRecord.direction == "unmatched", CallRecord.dst_national == national)
+                .where(CallRecord.direction == "unmatched",
+                       CallRecord.dst_national.in_(spellings))
                 .values(direction="inbound", line_id=line_id)
             ),
-        )
+        )  # fmt: skip
         moved += result.rowcount
     return moved
 
@@ -437,7 +474,7 @@ def _write(session: Session, report: CdrImport, batch: list[CdrRow], lines: dict
             report.result.skipped_duplicates += len(call.rows)  # a tangle of legs: kept once
             continue
         report.result.skipped_duplicates += len(call.rows) - 1
-        direction, line_id = classify(r.src, r.dst, lines)
+        direction, line_id = classify(r.src, r.dst, lines, r.dcontext)
         report.directions[direction] += 1
         if direction == "unmatched" and national_number(r.dst):
             report.unmatched_numbers[national_number(r.dst)] += 1

@@ -305,3 +305,73 @@ def test_16_columns_legs_sharing_start_src_dst_channel_are_merged(
     assert report.result.imported == 1
     (call,) = stored_calls(db)
     assert call.uniqueid is None and call.answered is True
+
+
+# -- outgoing calls made with the body's own number as caller ID (C8.4: inbound figures only)
+@pytest.mark.parametrize(
+    ("src", "dst", "dcontext", "expected"),
+    [
+        # the switchboard's number as caller ID, calling out or another inventory line
+        ("71563500", "98765432", "from-trunk", ("outgoing", None)),
+        ("+21671563500", "80100321", "", ("internal", None)),
+        ("071563500", "1899", "", ("internal", None)),
+        # an outgoing/internal dialplan context, whatever the caller ID
+        ("98765432", "0021633445566", "from-internal", ("outgoing", None)),
+        ("98765432", "71563500", "from-internal-xfer", ("internal", None)),
+        ("22334455", "98765432", "outrt-1", ("outgoing", None)),
+        ("22334455", "98765432", "macro-dialout-trunk", ("outgoing", None)),
+        ("22334455", "98765432", "outbound-allroutes", ("outgoing", None)),
+        # inbound contexts stay inbound
+        ("98765432", "71563500", "from-trunk", ("inbound", 1)),
+        ("98765432", "71563500", "from-pstn", ("inbound", 1)),
+        ("98765432", "71563500", "from-did", ("inbound", 1)),
+        ("98765432", "71563500", "ext-did", ("inbound", 1)),
+        ("98765432", "71563500", "from-sip-external", ("inbound", 1)),
+        ("98765432", "71563500", "ext-group", ("inbound", 1)),
+        ("98765432", "71563500", "ext-queues", ("inbound", 1)),
+        ("98765432", "71563500", "from-sip", ("inbound", 1)),
+    ],
+)  # fmt: skip
+def test_classify_own_number_and_dialplan_context_are_not_inbound_c8_4(
+    src: str, dst: str, dcontext: str, expected: tuple[str, int | None]
+) -> None:
+    lines = {"71563500": 1, "80100321": 2, "1899": 3}
+    assert classify(src, dst, lines, dcontext) == expected
+
+
+def test_import_counts_a_switchboard_call_out_as_outgoing(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    line = ('"","71563500","80100321","from-internal","""Standard"" <71563500>",'
+            '"SIP/201-00000040","SIP/topnet-00000041","Dial","SIP/topnet/80100321,300,",'
+            '"2026-03-05 10:00:00","2026-03-05 10:00:06","2026-03-05 10:01:00",60,54,"ANSWERED",'
+            '"DOCUMENTATION","1772701200.50"')  # fmt: skip
+    report = import_cdr(db, admin, write(tmp_path, line, RING_NO_ANSWER))
+    assert report.directions == {"internal": 1, "inbound": 1}
+
+
+# -- a short line dialled with a trunk prefix (CONTRACTS §4)
+@pytest.mark.parametrize(
+    ("dst", "line"),
+    [("1899", 3), ("01899", 3), ("91899", 3), ("071563500", 1), ("11899", None),
+     ("09201", None), ("9201", None), ("0", None), ("019", None)],
+)  # fmt: skip
+def test_short_line_with_trunk_prefix_matches_and_nothing_else_does(
+    dst: str, line: int | None
+) -> None:
+    lines = {"71563500": 1, "1899": 3}
+    expected = ("inbound", line) if line else ("unmatched", None)
+    assert classify("98765432", dst, lines) == expected
+
+
+def test_prefixed_short_number_is_rematched_when_the_line_is_added(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    prefixed = BASE.replace('"71563500"', '"01899"', 1)
+    import_cdr(db, admin, write(tmp_path, prefixed, name="before.csv"))
+    ids = make_lines(db)
+    import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER))
+    with db.read() as s:
+        line_id = s.scalar(select(CallRecord.line_id).where(CallRecord.dst == "01899"))
+    assert line_id == ids[SHORT]
