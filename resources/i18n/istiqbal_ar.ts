@@ -629,6 +629,10 @@
             <translation>المكالمات الضائعة</translation>
         </message>
         <message>
+            <source>All lines</source>
+            <translation>كل الخطوط</translation>
+        </message>
+        <message>
             <source>Import call records…</source>
             <translation>توريد سجلات المكالمات…</translation>
         </message>

@@ -629,6 +629,10 @@
             <translation>Appels perdus</translation>
         </message>
         <message>
+            <source>All lines</source>
+            <translation>Toutes les lignes</translation>
+        </message>
+        <message>
             <source>Import call records…</source>
             <translation>Importer les relevés d'appels…</translation>
         </message>

@@ -174,3 +174,37 @@ def test_coaching_names_the_training_that_addresses_weak_criteria_c8_5(
     )
     page.show_coaching()
     assert "last attended 10/03/2026" in page.topics.text()
+
+
+def test_choosing_a_line_filters_the_heatmap_and_time_to_answer_chart_c8_4(
+    qtbot, state: AppState
+) -> None:
+    from desktop_app.ui.pages.calls_page import CallsPage
+
+    ids = make_lines(state.db)
+    import_cdr(state.db, state.actor, SAMPLE)
+    page = CallsPage(state)
+    qtbot.addWidget(page)
+    assert page.line.count() == 4 and page.line.currentData() is None  # all lines, then 3
+    everything = traffic.traffic(state.db, state.actor, parse_period("2026-Q1"))
+    assert page.heatmap._grid == everything.calls
+    assert page.rings._bars[0][1] + page.rings._bars[1][1] == sum(everything.ring_buckets[:2])
+
+    page.choose_line(ids[SWITCHBOARD])
+    switchboard = traffic.traffic(state.db, state.actor, parse_period("2026-Q1"),
+                                  line_id=ids[SWITCHBOARD])  # fmt: skip
+    assert switchboard.calls != everything.calls
+    assert page.heatmap._grid == switchboard.calls
+    assert [n for _, n in page.rings._bars] == switchboard.ring_buckets
+    page.view.setCurrentIndex(1)  # lost calls of that line
+    assert page.heatmap._grid == switchboard.missed
+    # The line stays chosen when the period changes, and a table row chooses its line.
+    page.period.setCurrentText("2026-03")
+    page.refresh()
+    assert page.line.currentData() == ids[SWITCHBOARD]
+    green = next(r for r in range(page.model.rowCount())
+                 if page.model.row_at(r).line_id == ids["+21680100321"])  # fmt: skip
+    page.table.setCurrentIndex(page.model.index(green, 0))
+    assert page.line.currentData() == ids["+21680100321"]
+    page.line.setCurrentIndex(0)
+    assert page.heatmap._grid == everything.missed
