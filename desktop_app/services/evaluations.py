@@ -112,7 +112,11 @@ class EvaluationInput:
 def full_answers(
     card: scorecards.ScorecardInfo, data: EvaluationInput, pickup_limit: int
 ) -> dict[str, str]:
-    """Every criterion's answer: pickup from the seconds, the rest N/A when nobody answered."""
+    """Every criterion's answer: pickup from the seconds, the rest N/A when nobody answered.
+
+    "Not applicable" is refused on a criterion the scorecard does not allow it on (C8.2: greeting
+    first or naming the body always apply to an answered call; evals_greeting_pct counts them).
+    """
     out: dict[str, str] = {}
     for c in card.criteria:
         if c.key == PICKUP:
@@ -127,6 +131,12 @@ def full_answers(
                     translate("calls", "Answer every criterion: “{name}” has no answer.").format(
                         name=c.label(_lang())
                     )
+                )
+            if value == NA and not c.may_be_na:
+                raise UserError(
+                    translate(
+                        "calls", "“{name}” always applies to an answered call: answer yes or no."
+                    ).format(name=c.label(_lang()))
                 )
             out[c.key] = value
     return out

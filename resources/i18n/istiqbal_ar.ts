@@ -3991,6 +3991,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>أجب عن كل المعايير: «{name}» دون إجابة.</translation>
         </message>
         <message>
+            <source>“{name}” always applies to an answered call: answer yes or no.</source>
+            <translation>«{name}» ينطبق دائمًا على مكالمة تمّت الإجابة عنها: أجب بنعم أو لا.</translation>
+        </message>
+        <message>
             <source>Choose how the call was evaluated.</source>
             <translation>اختر طريقة تقييم المكالمة.</translation>
         </message>

@@ -3991,6 +3991,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Répondez à chaque critère : « {name} » n'a pas de réponse.</translation>
         </message>
         <message>
+            <source>“{name}” always applies to an answered call: answer yes or no.</source>
+            <translation>« {name} » s'applique toujours à un appel répondu : répondez oui ou non.</translation>
+        </message>
+        <message>
             <source>Choose how the call was evaluated.</source>
             <translation>Choisissez comment l'appel a été évalué.</translation>
         </message>

@@ -81,6 +81,17 @@ def test_every_criterion_needs_an_answer(db: Database, admin: Actor) -> None:
         evaluate(db, admin, pickup_seconds=None)
 
 
+def test_not_applicable_is_refused_where_the_scorecard_does_not_allow_it_c8_2(
+    db: Database, admin: Actor
+) -> None:
+    with pytest.raises(UserError, match="always applies"):
+        evaluate(db, admin, answers=dict(ALL_YES, greeting=NA))
+    with db.read() as s:
+        assert s.scalar(select(func.count(Evaluation.id))) == 0
+    # Where the scorecard allows it (a particular category of user, C8.6), N/A is fine.
+    assert stored_score(db, evaluate(db, admin, answers=dict(ALL_YES, special_category=NA)))
+
+
 def test_changing_the_scorecard_leaves_past_scores_c8_7(db: Database, admin: Actor) -> None:
     answers = dict(ALL_YES, greeting=NO)
     before = evaluate(db, admin, answers=answers)

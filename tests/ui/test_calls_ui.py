@@ -59,6 +59,30 @@ def test_an_evaluation_is_entered_with_the_keyboard_alone_c8_7(qtbot, state: App
     assert sami
 
 
+def test_answer_selector_offers_na_only_where_the_criterion_allows_it_c8_2(
+    qtbot, state: AppState
+) -> None:
+    from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
+
+    make_lines(state.db)
+    dialog = EvaluationDialog(state)
+    qtbot.addWidget(dialog)
+    greeting, special = dialog.selectors["greeting"], dialog.selectors["special_category"]
+    assert not greeting.allow_na and special.allow_na
+    assert [b.text() for b in greeting._buttons.values()] == ["1 Yes", "2 No"]
+    dialog.show()
+    greeting.setFocus()
+    qtbot.waitUntil(greeting.hasFocus)
+    QTest.keyClick(greeting, Qt.Key.Key_3)  # N/A: refused, the focus waits for yes or no
+    assert greeting.value() is None and greeting.hasFocus()
+    greeting.set_value("na")
+    assert greeting.value() is None
+    QTest.keyClick(greeting, Qt.Key.Key_Space)
+    QTest.keyClick(greeting, Qt.Key.Key_Space)
+    QTest.keyClick(greeting, Qt.Key.Key_Space)  # yes, no, yes: never N/A
+    assert greeting.value() == "yes"
+
+
 def test_models_pass_qtmodeltester(qtmodeltester, state: AppState) -> None:
     from desktop_app.services import campaigns
     from desktop_app.ui.models.evaluation_table_model import EvaluationTableModel

@@ -90,7 +90,7 @@ class EvaluationDialog(QDialog):
         for c in self.card.criteria:
             if c.key == scorecards.PICKUP:
                 continue
-            selector = AnswerSelector()
+            selector = AnswerSelector(allow_na=c.may_be_na)
             if c.may_be_na:
                 selector.set_value(NA)
             self.selectors[c.key] = selector
