@@ -177,7 +177,12 @@ class CdrRow:
 
     @property
     def natural_key(self) -> str:
-        return "|".join((self.start.strftime(_TIME_FORMAT), self.src, self.dst, self.channel))
+        return natural_key(self.start, self.src, self.dst, self.channel)
+
+
+def natural_key(start: datetime, src: str, dst: str, channel: str) -> str:
+    """start (UTC) | src | dst | channel: what identifies a call without uniqueid (§4)."""
+    return "|".join((start.astimezone(UTC).strftime(_TIME_FORMAT), src, dst, channel))
 
 
 class _RowProblem(Exception):

@@ -70,6 +70,7 @@ class LineChoice:
     id: int
     number: str
     label: str
+    kind: str = "other"
 
 
 def agent_choices(db: Database, actor: Actor) -> list[AgentChoice]:
@@ -89,7 +90,7 @@ def line_choices(db: Database, actor: Actor) -> list[LineChoice]:
     actor.require(Perm.READ_ALL)
     with db.read() as s:
         rows = s.execute(
-            select(PhoneLine.id, PhoneLine.number, PhoneLine.label)
+            select(PhoneLine.id, PhoneLine.number, PhoneLine.label, PhoneLine.kind)
             .where(PhoneLine.retired_at.is_(None))
             .order_by(PhoneLine.number)
         )

@@ -736,8 +736,8 @@
             <translation>الخطوط المعنية</translation>
         </message>
         <message>
-            <source>Calls are drawn at random within the office hours of the settings (office_hours).</source>
-            <translation>تُحدَّد أوقات المكالمات عشوائيًا داخل توقيت العمل المضبوط في الإعدادات (office_hours).</translation>
+            <source>Calls are drawn at random within the office hours set in Settings, under “Holidays and office hours”. Fax lines are not ticked.</source>
+            <translation>تُحدَّد أوقات المكالمات عشوائيًا داخل توقيت العمل المضبوط في الإعدادات، ضمن «العطل الرسمية وتوقيت العمل». خطوط الفاكس غير محدَّدة.</translation>
         </message>
     </context>
     <context>

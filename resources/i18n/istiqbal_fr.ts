@@ -736,8 +736,8 @@
             <translation>Lignes à appeler</translation>
         </message>
         <message>
-            <source>Calls are drawn at random within the office hours of the settings (office_hours).</source>
-            <translation>Les appels sont tirés au hasard dans les horaires de travail des paramètres (office_hours).</translation>
+            <source>Calls are drawn at random within the office hours set in Settings, under “Holidays and office hours”. Fax lines are not ticked.</source>
+            <translation>Les appels sont tirés au hasard dans les horaires de travail réglés dans les Paramètres, sous « Jours fériés et horaires de travail ». Les lignes de fax ne sont pas cochées.</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import evaluations, scorecards, settings
 from desktop_app.services.evaluations import EvaluationInput
 from desktop_app.services.periods import TUNIS
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.answer_selector import NA, AnswerSelector
@@ -52,7 +53,8 @@ class EvaluationDialog(QDialog):
         self.method.setCurrentIndex(max(0, self.method.findData(method)))
         self.line = QComboBox()
         for line in evaluations.line_choices(state.db, state.actor):
-            text = f"{line.number} — {line.label}" if line.label else line.number
+            number = format_phone(line.number)
+            text = f"{number} — {line.label}" if line.label else number
             self.line.addItem(text, line.id)
         if line_id is not None:
             self.line.setCurrentIndex(max(0, self.line.findData(line_id)))
