@@ -108,6 +108,9 @@ class EvaluationInput:
     answers: Mapping[str, str] = field(default_factory=dict)  # criterion key → yes / no / na
     comment: str = ""
     campaign_call_id: int | None = None
+    # A citizen-watch volunteer who made a mystery call and has no account (C8.7); kept in
+    # evaluator_name, while evaluator_id and the audit keep who entered the result.
+    caller_name: str = ""
 
 
 def full_answers(
@@ -164,6 +167,10 @@ def _validate(s: Session, data: EvaluationInput) -> None:
         raise UserError(translate("calls", "The seconds to pick up are not plausible."))
     if data.method == "mystery" and data.line_id is None and data.campaign_call_id is None:
         raise UserError(translate("calls", "A mystery call needs the line that was called."))
+    if data.caller_name.strip() and data.method != "mystery":
+        raise UserError(translate("calls", "Only a mystery call has a citizen-watch caller."))
+    if len(data.caller_name.strip()) > 200:
+        raise UserError(translate("calls", "The caller's name is too long (200 characters)."))
     if data.agent_id is not None and s.get(Agent, data.agent_id) is None:
         raise UserError(translate("calls", "This agent no longer exists."))
     if data.line_id is not None and s.get(PhoneLine, data.line_id) is None:
@@ -171,7 +178,11 @@ def _validate(s: Session, data: EvaluationInput) -> None:
 
 
 def record_in(s: Session, actor: Actor, data: EvaluationInput) -> int:
-    """Within the caller's unit of work (the demo uses it too); returns the evaluation's id."""
+    """Within the caller's unit of work (the demo uses it too); returns the evaluation's id.
+
+    The evaluator named is the signed-in user, or for a mystery call the citizen-watch caller
+    given in `caller_name` (someone without an account); evaluator_id stays the user who typed it.
+    """
     actor.require(Perm.EDIT_EVALUATIONS)
     _validate(s, data)
     card = scorecards.load(s)
@@ -191,7 +202,7 @@ def record_in(s: Session, actor: Actor, data: EvaluationInput) -> int:
         answered=data.answered, pickup_seconds=data.pickup_seconds if data.answered else None,
         scorecard_id=card.id, score=scorecards.score(card.criteria, answers),
         comment=data.comment.strip(), evaluator_id=actor.user_id,
-        evaluator_name=actor.full_name or actor.username,
+        evaluator_name=data.caller_name.strip() or actor.full_name or actor.username,
     )  # fmt: skip
     s.add(evaluation)
     s.flush()
@@ -208,6 +219,7 @@ def record_in(s: Session, actor: Actor, data: EvaluationInput) -> int:
         "at": data.at, "method": data.method, "agent_id": data.agent_id, "line_id": line_id,
         "answered": data.answered, "pickup_seconds": data.pickup_seconds,
         "score": evaluation.score, "answers": answers, "scorecard": card.number,
+        "evaluator_name": evaluation.evaluator_name,
     })  # fmt: skip
     return evaluation.id
 

@@ -918,6 +918,10 @@
             <translation>تقييم مكالمة جديد</translation>
         </message>
         <message>
+            <source>Empty when you made the call yourself</source>
+            <translation>اتركه فارغًا إذا أجريت المكالمة بنفسك</translation>
+        </message>
+        <message>
             <source>(not known)</source>
             <translation>(غير معروف)</translation>
         </message>
@@ -932,6 +936,10 @@
         <message>
             <source>How</source>
             <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Caller (citizen watch)</source>
+            <translation>المتّصل (المواطن الرقيب)</translation>
         </message>
         <message>
             <source>Line</source>
@@ -4009,6 +4017,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>A mystery call needs the line that was called.</source>
             <translation>مكالمة المواطن الرقيب تتطلّب الخط الذي تمّ الاتصال به.</translation>
+        </message>
+        <message>
+            <source>Only a mystery call has a citizen-watch caller.</source>
+            <translation>المكالمة المجهولة وحدها يكون لها متّصل من المواطن الرقيب.</translation>
+        </message>
+        <message>
+            <source>The caller's name is too long (200 characters).</source>
+            <translation>اسم المتّصل طويل جدًّا (200 حرف).</translation>
         </message>
         <message>
             <source>This agent no longer exists.</source>

@@ -918,6 +918,10 @@
             <translation>Nouvelle évaluation d'appel</translation>
         </message>
         <message>
+            <source>Empty when you made the call yourself</source>
+            <translation>Vide si vous avez passé l'appel vous-même</translation>
+        </message>
+        <message>
             <source>(not known)</source>
             <translation>(inconnu)</translation>
         </message>
@@ -932,6 +936,10 @@
         <message>
             <source>How</source>
             <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Caller (citizen watch)</source>
+            <translation>Appelant (citoyen mystère)</translation>
         </message>
         <message>
             <source>Line</source>
@@ -4009,6 +4017,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>A mystery call needs the line that was called.</source>
             <translation>Un appel mystère nécessite la ligne appelée.</translation>
+        </message>
+        <message>
+            <source>Only a mystery call has a citizen-watch caller.</source>
+            <translation>Seul un appel mystère a un appelant du citoyen mystère.</translation>
+        </message>
+        <message>
+            <source>The caller's name is too long (200 characters).</source>
+            <translation>Le nom de l'appelant est trop long (200 caractères).</translation>
         </message>
         <message>
             <source>This agent no longer exists.</source>

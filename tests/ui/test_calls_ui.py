@@ -14,6 +14,7 @@ from desktop_app.exchange.cdr import import_cdr
 from desktop_app.services import evaluations, traffic
 from desktop_app.services.evaluations import EvaluationFilter
 from desktop_app.services.periods import parse_period
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.state import AppState
 from tests.helpers.calls_data import SWITCHBOARD, make_agents, make_lines
 from tests.helpers.typing import type_text
@@ -81,6 +82,26 @@ def test_answer_selector_offers_na_only_where_the_criterion_allows_it_c8_2(
     QTest.keyClick(greeting, Qt.Key.Key_Space)
     QTest.keyClick(greeting, Qt.Key.Key_Space)  # yes, no, yes: never N/A
     assert greeting.value() == "yes"
+
+
+def test_a_mystery_caller_is_named_in_the_evaluation_dialog_c8_7(qtbot, state: AppState) -> None:
+    from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
+
+    ids = make_lines(state.db)
+    dialog = EvaluationDialog(state, line_id=ids[SWITCHBOARD], method="mystery")
+    qtbot.addWidget(dialog)
+    assert dialog.caller.isEnabled()
+    assert dialog.line.currentText().startswith(format_phone(SWITCHBOARD))  # 71 563 500
+    QTest.keyClicks(dialog.caller, "Hedi Mejri")
+    dialog.seconds.setValue(20)
+    for key, selector in dialog.selectors.items():
+        selector.set_value("na" if key == "special_category" else "yes")
+    dialog.save()
+    (row,) = evaluations.evaluation_page(state.db, state.actor, EvaluationFilter())
+    assert (row.method, row.evaluator_name) == ("mystery", "Hedi Mejri")
+    supervisor = EvaluationDialog(state)
+    qtbot.addWidget(supervisor)
+    assert not supervisor.caller.isEnabled()  # the supervisor listening is the evaluator
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, state: AppState) -> None:
