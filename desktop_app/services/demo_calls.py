@@ -41,6 +41,8 @@ _PROFILES = (
     {"greeting": 0.98, "named_body": 0.97, "correct": 0.95},
     {"greeting": 0.8, "named_body": 0.7, "clear": 0.6, "courteous": 0.75},
 )
+# Citizen-watch volunteers without an account, named on the mystery calls they make (C8.7).
+_WATCH = ("Hédi Mejri / الهادي الماجري", "Sonia Ferchichi / سنية الفرشيشي", "")
 _COMMENTS = (
     "Bon accueil, réponse précise.", "N'a pas nommé l'organisme.", "لم يبادر بالتحية.",
     "Information incomplète sur les pièces à fournir.", "معلومة دقيقة حسب الدليل.",
@@ -126,7 +128,7 @@ def _campaign_step(ctx: DemoContext, lines: list[int], agents: list[int]) -> Non
                 answered=answered,
                 pickup_seconds=int(ctx.rng.lognormvariate(2.8, 1.0)) if answered else None,
                 answers=_answers(ctx, _PROFILES[index % len(_PROFILES)], 0.0),
-                campaign_call_id=call.id))  # fmt: skip
+                campaign_call_id=call.id, caller_name=ctx.rng.choice(_WATCH)))  # fmt: skip
 
 
 # Relative call volume per local hour (peaks 9–11 h and after lunch) and per weekday.

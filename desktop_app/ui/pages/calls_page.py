@@ -59,8 +59,10 @@ class CallsPage(QWidget):
         self.view.addItem(self.tr("Lost calls"), "lost")
         self.view.currentIndexChanged.connect(self._show_heatmap)
         self.line = QComboBox()  # the pictures for all lines or one (C8.4: reinforce which line)
-        self.line.setMinimumContentsLength(18)
-        self.line.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.line.setMinimumContentsLength(26)
+        self.line.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.line.addItem(self.tr("All lines"), None)
         self.line.currentIndexChanged.connect(self._show_pictures)
         self.import_button = QPushButton(self.tr("Import call records…"))
