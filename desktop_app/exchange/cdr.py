@@ -480,6 +480,10 @@ def _write(session: Session, report: CdrImport, batch: list[CdrRow], lines: dict
             continue
         report.result.skipped_duplicates += len(call.rows) - 1
         direction, line_id = classify(r.src, r.dst, lines, r.dcontext)
+        if r.channel.lower().startswith("local/"):
+            # A Local channel is the PBX ringing a queue or ring-group member: a leg inside the
+            # body, never a caller (without linkedid it cannot be joined to its call).
+            direction, line_id = "internal", None
         report.directions[direction] += 1
         if direction == "unmatched" and national_number(r.dst):
             report.unmatched_numbers[national_number(r.dst)] += 1

@@ -375,3 +375,13 @@ def test_prefixed_short_number_is_rematched_when_the_line_is_added(
     with db.read() as s:
         line_id = s.scalar(select(CallRecord.line_id).where(CallRecord.dst == "01899"))
     assert line_id == ids[SHORT]
+
+
+def test_a_local_channel_leg_without_linkedid_is_internal_not_a_missing_number(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    local_leg = QUEUE[0].rsplit(",", 4)[0]  # 17 columns: no linkedid to join it to its call
+    report = import_cdr(db, admin, write(tmp_path, local_leg, RING_NO_ANSWER))
+    assert report.directions == {"internal": 1, "inbound": 1}
+    assert not any(w.column == "dst" for w in report.result.warnings)  # not "201 is missing"
