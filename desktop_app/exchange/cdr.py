@@ -5,6 +5,14 @@ lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags,
 says, uniqueid, userfield, and peeraccount, linkedid, sequence: 16, 17, 18 or 21 columns. A call is
 inbound on an inventory line when its dialled number (dst) is that line's number, with or without
 the country code or a trunk prefix. The import is all-or-nothing and never adds a call twice.
+
+A ring group or a queue makes Asterisk write one row per member dialled, all with the caller's
+uniqueid (and start, src, dst, channel) — and, in 21-column files, Local-channel legs with their own
+uniqueid but the caller's linkedid. Those rows are one call: answered when any of them is (answer
+time and time to answer from the answered row), so a NO ANSWER leg before the ANSWERED one does
+not turn an answered call into a missed one (C8.2). The call is stored under its linkedid (equal to
+the caller leg's uniqueid), else its uniqueid; a later file showing a stored missed call answered
+upgrades it, and still adds no call.
 """
 
 from __future__ import annotations
@@ -15,11 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, insert, select, update
+from sqlalchemy import CursorResult, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
@@ -29,7 +37,7 @@ from desktop_app.services import audit
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.phones import match_key
+from desktop_app.services.phones import SHORT_LENGTHS, match_key
 from desktop_app.services.progress import Cancelled, NoProgress, Progress
 
 BASE_COLUMNS = (
@@ -79,17 +87,50 @@ def is_extension(text: str) -> bool:
     return bool(_EXTENSION.match(text.strip()))
 
 
-def classify(src: str, dst: str, lines: dict[str, int]) -> tuple[str, int | None]:
-    """inbound (on an inventory line), outgoing, internal, or unmatched (inbound elsewhere)."""
-    from_extension = is_extension(src)
-    line_id = lines.get(national_number(dst))
-    if line_id is not None and not from_extension:
-        return "inbound", line_id
-    if from_extension:
-        return (
-            ("internal", None) if is_extension(dst) or line_id is not None else ("outgoing", None)
-        )
-    return "unmatched", None
+# Contexts a call enters from the body's own phones (FreePBX/Issabel from-internal and its
+# variants, outbound routes, a plain "internal"). Inbound contexts (from-trunk, from-pstn,
+# from-did, ext-did, from-sip-external, ext-group, ext-queues…) are not listed: a ring group or a
+# queue is where inbound calls go. "from-sip" is left out: some PBXs use it for trunks.
+_INSIDE_CONTEXT = re.compile(
+    r"^(?:from-internal(?:-.*)?|internal(?:-.*)?|outbound.*|outgoing.*|outrt-.*|macro-dialout.*)$",
+    re.IGNORECASE,
+)
+
+
+def is_inside_context(dcontext: str) -> bool:
+    """The dialplan context is one the body's own phones dial from (outgoing or internal)."""
+    return bool(_INSIDE_CONTEXT.match(dcontext.strip()))
+
+
+def line_for(national: str, lines: dict[str, int]) -> int | None:
+    """The inventory line a dialled number reaches. A short line (`1899`) dialled with a trunk
+    prefix (`01899`, `91899`) is that line too; nothing else loses a digit, so an extension
+    such as `9201` never matches a line `201` unless that short line exists."""
+    line_id = lines.get(national)
+    if line_id is None and len(national) - 1 in SHORT_LENGTHS and national[:1] in ("0", "9"):
+        line_id = lines.get(national[1:])
+    return line_id
+
+
+def classify(
+    src: str, dst: str, lines: dict[str, int], dcontext: str = ""
+) -> tuple[str, int | None]:
+    """inbound (on an inventory line), outgoing, internal, or unmatched (inbound elsewhere).
+
+    A call is from inside when its caller is an extension, one of the body's own inventory
+    lines (the switchboard's number as caller ID), or it entered an outgoing/internal context;
+    such a call to an inventory line or an extension is internal, otherwise outgoing.
+    """
+    line_id = line_for(national_number(dst), lines)
+    own_number = national_number(src)
+    from_inside = (
+        is_extension(src)
+        or (bool(own_number) and line_for(own_number, lines) is not None)
+        or is_inside_context(dcontext)
+    )
+    if not from_inside:
+        return ("inbound", line_id) if line_id is not None else ("unmatched", None)
+    return ("internal", None) if is_extension(dst) or line_id is not None else ("outgoing", None)
 
 
 # -- parsing ------------------------------------------------------------------------------------
@@ -110,6 +151,16 @@ class CdrRow:
     disposition: str
     uniqueid: str | None
     columns: int
+    linkedid: str | None = None  # 21 columns (newcdrcolumns): the call every leg belongs to
+
+    @property
+    def call_id(self) -> str | None:
+        """The call's identifier: linkedid when the PBX writes it, else uniqueid.
+
+        Asterisk sets linkedid to the uniqueid of the call's first channel, so for the caller's
+        own leg both agree; the other legs of a ring group or queue carry the same linkedid.
+        """
+        return self.linkedid or self.uniqueid
 
     @property
     def answered(self) -> bool:
@@ -126,7 +177,12 @@ class CdrRow:
 
     @property
     def natural_key(self) -> str:
-        return "|".join((self.start.strftime(_TIME_FORMAT), self.src, self.dst, self.channel))
+        return natural_key(self.start, self.src, self.dst, self.channel)
+
+
+def natural_key(start: datetime, src: str, dst: str, channel: str) -> str:
+    """start (UTC) | src | dst | channel: what identifies a call without uniqueid (§4)."""
+    return "|".join((start.astimezone(UTC).strftime(_TIME_FORMAT), src, dst, channel))
 
 
 class _RowProblem(Exception):
@@ -177,6 +233,7 @@ def parse_line(fields: list[str], row: int, utc: bool) -> CdrRow:
     uniqueid: str | None = fields[16].strip() if count >= 17 else None
     if count == 17 and uniqueid and not _UNIQUEID.match(uniqueid):
         uniqueid = None  # loguserfield without loguniqueid: the 17th column is the user field
+    linkedid = fields[19].strip() if count == 21 else ""
     start = _time(values["start"], "start", utc, True)
     assert start is not None
     return CdrRow(
@@ -187,7 +244,7 @@ def parse_line(fields: list[str], row: int, utc: bool) -> CdrRow:
         end=_time(values["end"], "end", utc, False),
         duration=_seconds(values["duration"], "duration"),
         billsec=_seconds(values["billsec"], "billsec"), disposition=disposition,
-        uniqueid=uniqueid or None, columns=count,
+        uniqueid=uniqueid or None, columns=count, linkedid=linkedid or None,
     )  # fmt: skip
 
 
@@ -251,6 +308,7 @@ class CdrImport:
     last: datetime | None = None
     unmatched_numbers: Counter[str] = field(default_factory=Counter)
     dry_run: bool = False
+    upgraded: int = 0  # calls stored as unanswered that a leg of this file shows answered
 
     def inbound_count(self) -> int:
         return self.directions["inbound"]
@@ -262,31 +320,103 @@ class _DryRun(Exception):
         self.report = report
 
 
-def _existing(session: Session, rows: list[CdrRow]) -> tuple[set[str], set[str]]:
-    ids = {r.uniqueid for r in rows if r.uniqueid}
-    keys = {r.natural_key for r in rows}
-    found_ids = set(
-        session.scalars(select(CallRecord.uniqueid).where(CallRecord.uniqueid.in_(ids)))
-    )
-    found_keys = set(
-        session.scalars(select(CallRecord.natural_key).where(CallRecord.natural_key.in_(keys)))
-    )
-    return {i for i in found_ids if i}, found_keys
+@dataclass
+class _Call:
+    """The rows of one call: a ring group or a queue writes one row per member dialled."""
+
+    rows: list[CdrRow]
+
+    @property
+    def first(self) -> CdrRow:
+        """The caller's own leg: the earliest start, the file's first row on a tie."""
+        return min(self.rows, key=lambda r: r.start)
+
+    @property
+    def answered_row(self) -> CdrRow | None:
+        answered = [r for r in self.rows if r.answered]
+        return min(answered, key=lambda r: r.start + _ring_delta(r)) if answered else None
+
+    def ids(self) -> set[str]:
+        return {i for r in self.rows for i in (r.uniqueid, r.call_id) if i}
+
+    def natural_keys(self) -> set[str]:
+        return {r.natural_key for r in self.rows}
+
+    def disposition(self) -> str:
+        """ANSWERED when any member answered, else the outcome the caller met (NO ANSWER first)."""
+        return min((r.disposition for r in self.rows), key=DISPOSITIONS.index)
+
+
+def _ring_delta(row: CdrRow) -> timedelta:
+    return timedelta(seconds=row.ring_seconds or 0)
+
+
+def _answer_fields(answered: CdrRow, start: datetime) -> dict[str, Any]:
+    """What the answered leg says, with the time to answer counted from the call's start."""
+    ring = int((answered.start - start).total_seconds()) + (answered.ring_seconds or 0)
+    return {
+        "answered": True, "disposition": "ANSWERED", "answer": answered.answer,
+        "ring_seconds": max(0, ring), "billsec": answered.billsec,
+        "dstchannel": answered.dstchannel[:120],
+    }  # fmt: skip
+
+
+def _group(batch: list[CdrRow]) -> list[_Call]:
+    """Rows sharing linkedid, uniqueid, or start, src, dst and channel are one call (§4)."""
+    calls: list[_Call] = []
+    index: dict[str, _Call] = {}
+    for r in batch:
+        names = [f"id:{i}" for i in (r.call_id, r.uniqueid) if i] + [f"key:{r.natural_key}"]
+        call = next((index[n] for n in names if n in index), None)
+        if call is None:
+            call = _Call([])
+            calls.append(call)
+        call.rows.append(r)
+        for n in names:
+            index.setdefault(n, call)
+    return calls
+
+
+@dataclass(frozen=True)
+class _Stored:
+    id: int
+    uniqueid: str | None
+    natural_key: str
+    start: datetime
+    answered: bool
+
+
+def _existing(
+    session: Session, calls: list[_Call]
+) -> tuple[dict[str, _Stored], dict[str, _Stored]]:
+    ids = {i for c in calls for i in c.ids()}
+    keys = {k for c in calls for k in c.natural_keys()}
+    columns = (CallRecord.id, CallRecord.uniqueid, CallRecord.natural_key, CallRecord.start,
+               CallRecord.answered)  # fmt: skip
+    found = [_Stored(*row) for row in session.execute(select(*columns).where(
+        or_(CallRecord.uniqueid.in_(ids), CallRecord.natural_key.in_(keys))))]  # fmt: skip
+    by_id = {f.uniqueid: f for f in found if f.uniqueid}
+    by_key = {f.natural_key: f for f in found}
+    return by_id, by_key
 
 
 def rematch_in(session: Session, lines: dict[str, int]) -> int:
     """Give calls to numbers that were missing from the inventory the line added since."""
     moved = 0
     for national, line_id in lines.items():
+        spellings = [national]
+        if len(national) in SHORT_LENGTHS:  # a short line dialled with a trunk prefix (line_for)
+            spellings += ["0" + national, "9" + national]
         # An UPDATE's result is a CursorResult; Session.execute is typed as returning any Result.
         result = cast(
             CursorResult[Any],
             session.execute(
                 update(CallRecord)
-                .where(CallRecord.direction == "unmatched", CallRecord.dst_national == national)
+                .where(CallRecord.direction == "unmatched",
+                       CallRecord.dst_national.in_(spellings))
                 .values(direction="inbound", line_id=line_id)
             ),
-        )
+        )  # fmt: skip
         moved += result.rowcount
     return moved
 
@@ -324,30 +454,54 @@ def _warnings(report: CdrImport) -> list[RowError]:
 
 
 def _write(session: Session, report: CdrImport, batch: list[CdrRow], lines: dict[str, int],
-           seen_ids: set[str], seen_keys: set[str]) -> None:  # fmt: skip
-    old_ids, old_keys = _existing(session, batch)
+           written: set[str]) -> None:  # fmt: skip
+    """Insert the batch's new calls; a call already stored adds nothing, but is upgraded to
+    answered when one of its legs in this file says ANSWERED (a ring group's first leg may be
+    NO ANSWER). `written` holds the keys and ids of the calls this import inserted."""
+    calls = _group(batch)
+    by_id, by_key = _existing(session, calls)
     values = []
-    for r in batch:
-        if (r.uniqueid and (r.uniqueid in old_ids or r.uniqueid in seen_ids)) or (
-            r.natural_key in old_keys or r.natural_key in seen_keys
-        ):
-            report.result.skipped_duplicates += 1
+    for call in calls:
+        stored = next((by_id[i] for i in call.ids() if i in by_id), None) or next(
+            (by_key[k] for k in call.natural_keys() if k in by_key), None
+        )
+        answered = call.answered_row
+        if stored is not None:
+            report.result.skipped_duplicates += len(call.rows)
+            if answered is not None and not stored.answered:
+                session.execute(update(CallRecord).where(CallRecord.id == stored.id)
+                                .values(**_answer_fields(answered, stored.start)))  # fmt: skip
+                if f"key:{stored.natural_key}" not in written:
+                    report.upgraded += 1
             continue
-        if r.uniqueid:
-            seen_ids.add(r.uniqueid)
-        seen_keys.add(r.natural_key)
-        direction, line_id = classify(r.src, r.dst, lines)
+        r = call.first
+        if f"key:{r.natural_key}" in written or f"id:{r.call_id}" in written:
+            report.result.skipped_duplicates += len(call.rows)  # a tangle of legs: kept once
+            continue
+        report.result.skipped_duplicates += len(call.rows) - 1
+        direction, line_id = classify(r.src, r.dst, lines, r.dcontext)
+        if r.channel.lower().startswith("local/"):
+            # A Local channel is the PBX ringing a queue or ring-group member: a leg inside the
+            # body, never a caller (without linkedid it cannot be joined to its call).
+            direction, line_id = "internal", None
         report.directions[direction] += 1
         if direction == "unmatched" and national_number(r.dst):
             report.unmatched_numbers[national_number(r.dst)] += 1
-        values.append({
-            "uniqueid": r.uniqueid, "natural_key": r.natural_key, "start": r.start,
-            "answer": r.answer, "end": r.end, "duration": r.duration, "billsec": r.billsec,
-            "disposition": r.disposition, "src": r.src[:80], "dst": r.dst[:80],
+        ends = [x.end for x in call.rows if x.end is not None]
+        row = {
+            "uniqueid": r.call_id, "natural_key": r.natural_key, "start": r.start,
+            "answer": None, "end": max(ends) if ends else None,
+            "duration": max(x.duration + int((x.start - r.start).total_seconds())
+                            for x in call.rows),
+            "billsec": 0, "disposition": call.disposition(), "src": r.src[:80], "dst": r.dst[:80],
             "dst_national": national_number(r.dst)[:32], "dcontext": r.dcontext[:80],
             "channel": r.channel[:120], "dstchannel": r.dstchannel[:120], "direction": direction,
-            "line_id": line_id, "answered": r.answered, "ring_seconds": r.ring_seconds,
-        })  # fmt: skip
+            "line_id": line_id, "answered": False, "ring_seconds": None,
+        }  # fmt: skip
+        if answered is not None:
+            row.update(_answer_fields(answered, r.start))
+        values.append(row)
+        written.update((f"key:{r.natural_key}", f"id:{r.call_id}"))
     if values:
         session.execute(insert(CallRecord), values)
         report.result.imported += len(values)
@@ -368,8 +522,7 @@ def import_cdr(
             lines = line_index(s)
             rematched = rematch_in(s, lines)
             errors: list[RowError] = []
-            seen_ids: set[str] = set()
-            seen_keys: set[str] = set()
+            written: set[str] = set()
             batch: list[CdrRow] = []
             for n, item in enumerate(iter_cdr(path, utc)):
                 if isinstance(item, RowError):
@@ -385,7 +538,7 @@ def import_cdr(
                     continue  # keep reading only to report every bad line
                 batch.append(item)
                 if len(batch) >= CHUNK:
-                    _write(s, report, batch, lines, seen_ids, seen_keys)
+                    _write(s, report, batch, lines, written)
                     batch = []
                     if progress.cancelled():
                         raise Cancelled()
@@ -393,7 +546,7 @@ def import_cdr(
             if errors:
                 first = errors[0]
                 raise UserError(_error_sentence(path.name, first, len(errors)), row_errors=errors)
-            _write(s, report, batch, lines, seen_ids, seen_keys)
+            _write(s, report, batch, lines, written)
             report.result.warnings = _warnings(report)
             if dry_run:
                 raise _DryRun(report)

@@ -22,6 +22,8 @@ from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
 
 MAX_CALLS_PER_LINE = 50
+# Kinds nobody answers by voice: left out of a campaign unless the lines are chosen one by one.
+NOT_CALLED_KINDS = ("fax",)
 
 
 def open_minutes(table: office_hours.OfficeCalendar, first: date, last: date
@@ -55,7 +57,10 @@ def plan(
     db: Database, actor: Actor, name: str, first_day: date, last_day: date, calls_per_line: int,
     line_ids: list[int] | None = None, *, seed: int | None = None,
 ) -> int:  # fmt: skip
-    """Create the campaign and its planned calls; returns the campaign's id."""
+    """Create the campaign and its planned calls; returns the campaign's id.
+
+    Without `line_ids`, every line in service is called except the fax lines (NOT_CALLED_KINDS).
+    """
     actor.require(Perm.EDIT_EVALUATIONS)
     if not name.strip():
         raise UserError(translate("calls", "Give the campaign a name."))
@@ -70,6 +75,8 @@ def plan(
         stmt = select(PhoneLine.id).where(PhoneLine.retired_at.is_(None))
         if line_ids is not None:
             stmt = stmt.where(PhoneLine.id.in_(line_ids))
+        else:
+            stmt = stmt.where(PhoneLine.kind.not_in(NOT_CALLED_KINDS))
         lines = list(s.scalars(stmt.order_by(PhoneLine.number)))
         if not lines:
             raise UserError(translate("calls", "Choose at least one line in service to call."))

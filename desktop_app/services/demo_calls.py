@@ -1,7 +1,9 @@
-"""Demo data for call quality and traffic: a year of evaluations, campaigns and PBX records.
+"""Demo data for call quality and traffic: evaluations, campaigns and PBX records over the
+`demo --years` span (ctx.years).
 
 The lines and agents demo steps run before this one after the merge; demo lines and agents are
-created here only when none exist yet, so the step also runs on its own.
+created here only when none exist yet, so the step also runs on its own. Fax lines are neither
+evaluated, called by the citizen watch, nor given voice calls.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, insert, select
 
 from desktop_app.data.models import Agent, CallRecord, PhoneLine
+from desktop_app.exchange.cdr import natural_key
 from desktop_app.services import campaigns, evaluations, office_hours
 from desktop_app.services.demo import DemoContext
 from desktop_app.services.evaluations import EvaluationInput
@@ -38,6 +41,8 @@ _PROFILES = (
     {"greeting": 0.98, "named_body": 0.97, "correct": 0.95},
     {"greeting": 0.8, "named_body": 0.7, "clear": 0.6, "courteous": 0.75},
 )
+# Citizen-watch volunteers without an account, named on the mystery calls they make (C8.7).
+_WATCH = ("Hédi Mejri / الهادي الماجري", "Sonia Ferchichi / سنية الفرشيشي", "")
 _COMMENTS = (
     "Bon accueil, réponse précise.", "N'a pas nommé l'organisme.", "لم يبادر بالتحية.",
     "Information incomplète sur les pièces à fournir.", "معلومة دقيقة حسب الدليل.",
@@ -54,8 +59,9 @@ def _ensure_lines_and_agents(ctx: DemoContext) -> tuple[list[int], list[int]]:
             s.add_all(Agent(name_ar=ar, name_fr=fr, extension=ext, unit="Accueil",
                             active_from=date(2019, 9, 1)) for ar, fr, ext in _AGENTS)  # fmt: skip
         s.flush()
-        lines = list(s.scalars(select(PhoneLine.id).where(PhoneLine.retired_at.is_(None))
-                               .order_by(PhoneLine.id)))  # fmt: skip
+        lines = list(s.scalars(select(PhoneLine.id).where(
+            PhoneLine.retired_at.is_(None), PhoneLine.kind.not_in(campaigns.NOT_CALLED_KINDS))
+            .order_by(PhoneLine.id)))  # fmt: skip
         agents = list(s.scalars(select(Agent.id).where(Agent.active_to.is_(None))
                                 .order_by(Agent.id)))  # fmt: skip
     return lines, agents
@@ -76,9 +82,10 @@ def _answers(ctx: DemoContext, profile: dict[str, float], month_gain: float) -> 
 
 def _evaluation_step(ctx: DemoContext, lines: list[int], agents: list[int]) -> int:
     rng, count = ctx.rng, 0
-    start = ctx.now - timedelta(days=365)
+    weeks = 52 * ctx.years
+    start = ctx.now - timedelta(weeks=weeks)
     with ctx.db.write() as s:
-        for week in range(52):
+        for week in range(weeks):
             for _ in range(rng.randint(4, 7)):
                 index = rng.randrange(len(agents))
                 day = (start + timedelta(weeks=week, days=rng.randrange(4))).astimezone(TUNIS)
@@ -86,7 +93,7 @@ def _evaluation_step(ctx: DemoContext, lines: list[int], agents: list[int]) -> i
                                       TUNIS).astimezone(UTC)  # fmt: skip
                 method = rng.choices(evaluations.METHODS, (6, 3, 1))[0]
                 answered = rng.random() > (0.12 if method == "mystery" else 0.02)
-                gain = week / 52 * 0.08  # coaching pays off a little over the year
+                gain = week / weeks * 0.08  # coaching pays off a little over the span
                 secs = int(rng.lognormvariate(2.6, 0.9))
                 evaluations.record_in(s, ctx.actor, EvaluationInput(
                     at=at, method=method, agent_id=agents[index] if answered else None,
@@ -99,9 +106,9 @@ def _evaluation_step(ctx: DemoContext, lines: list[int], agents: list[int]) -> i
 
 
 def _campaign_step(ctx: DemoContext, lines: list[int], agents: list[int]) -> None:
-    """A campaign per quarter of the past year; past calls have results, the rest stay to make."""
+    """A campaign per quarter of the span; past calls have results, the rest stay to make."""
     today = ctx.now.astimezone(TUNIS).date()
-    for back in (3, 2, 1, 0):
+    for back in range(4 * ctx.years - 1, -1, -1):
         q_month = ((today.month - 1) // 3) * 3 + 1 - 3 * back
         year = today.year + (q_month - 1) // 12
         q_month = (q_month - 1) % 12 + 1
@@ -121,7 +128,7 @@ def _campaign_step(ctx: DemoContext, lines: list[int], agents: list[int]) -> Non
                 answered=answered,
                 pickup_seconds=int(ctx.rng.lognormvariate(2.8, 1.0)) if answered else None,
                 answers=_answers(ctx, _PROFILES[index % len(_PROFILES)], 0.0),
-                campaign_call_id=call.id))  # fmt: skip
+                campaign_call_id=call.id, caller_name=ctx.rng.choice(_WATCH)))  # fmt: skip
 
 
 # Relative call volume per local hour (peaks 9–11 h and after lunch) and per weekday.
@@ -132,13 +139,14 @@ _WEEKDAY = (1.35, 1.1, 1.0, 0.95, 0.7, 0.12, 0.05)
 
 def _records_step(ctx: DemoContext, lines: list[int]) -> int:
     rng = ctx.rng
-    first_year = (ctx.now - timedelta(days=366)).astimezone(TUNIS).year
+    days = 365 * ctx.years
+    first_year = (ctx.now - timedelta(days=days + 1)).astimezone(TUNIS).year
     with ctx.db.write() as s:
         numbers = dict(s.execute(select(PhoneLine.id, PhoneLine.number)
                                  .where(PhoneLine.id.in_(lines))).all())  # fmt: skip
         table = office_hours.load_for(s, range(first_year, ctx.now.year + 1))
     weights = [1.0 / (i + 1) for i in range(len(lines))]  # the switchboard takes most calls
-    first_day = (ctx.now - timedelta(days=365)).astimezone(TUNIS).date()
+    first_day = (ctx.now - timedelta(days=days)).astimezone(TUNIS).date()
     today = ctx.now.astimezone(TUNIS).date()
     rows: list[dict[str, object]] = []
     seq = 0
@@ -169,15 +177,15 @@ def _records_step(ctx: DemoContext, lines: list[int]) -> int:
                 talk = int(rng.lognormvariate(4.6, 0.6)) if answered else 0
                 src = "2" + "".join(str(rng.randrange(10)) for _ in range(7))
                 uniqueid = f"{int(start.timestamp())}.{seq}"
+                dst, channel = numbers[line_id].removeprefix("+216"), f"SIP/topnet-{seq:08x}"
                 rows.append({
-                    "uniqueid": uniqueid, "natural_key": f"{local:%Y-%m-%d %H:%M:%S}|{src}|"
-                    f"{numbers[line_id]}|SIP/topnet-{seq:08x}", "start": start,
+                    # The importer's key (UTC start): the same call in a Master.csv is recognised.
+                    "uniqueid": uniqueid, "natural_key": natural_key(start, src, dst, channel),
+                    "start": start,
                     "answer": start + timedelta(seconds=wait) if answered else None,
                     "end": start + timedelta(seconds=wait + talk), "duration": wait + talk,
                     "billsec": talk, "disposition": disposition, "src": src,
-                    "dst": numbers[line_id].removeprefix("+216"),
-                    "dst_national": numbers[line_id].removeprefix("+216"),
-                    "dcontext": "from-trunk", "channel": f"SIP/topnet-{seq:08x}",
+                    "dst": dst, "dst_national": dst, "dcontext": "from-trunk", "channel": channel,
                     "dstchannel": "", "direction": "inbound", "line_id": line_id,
                     "answered": answered, "ring_seconds": ring,
                 })  # fmt: skip

@@ -70,6 +70,7 @@ class LineChoice:
     id: int
     number: str
     label: str
+    kind: str = "other"
 
 
 def agent_choices(db: Database, actor: Actor) -> list[AgentChoice]:
@@ -89,7 +90,7 @@ def line_choices(db: Database, actor: Actor) -> list[LineChoice]:
     actor.require(Perm.READ_ALL)
     with db.read() as s:
         rows = s.execute(
-            select(PhoneLine.id, PhoneLine.number, PhoneLine.label)
+            select(PhoneLine.id, PhoneLine.number, PhoneLine.label, PhoneLine.kind)
             .where(PhoneLine.retired_at.is_(None))
             .order_by(PhoneLine.number)
         )
@@ -107,12 +108,19 @@ class EvaluationInput:
     answers: Mapping[str, str] = field(default_factory=dict)  # criterion key → yes / no / na
     comment: str = ""
     campaign_call_id: int | None = None
+    # A citizen-watch volunteer who made a mystery call and has no account (C8.7); kept in
+    # evaluator_name, while evaluator_id and the audit keep who entered the result.
+    caller_name: str = ""
 
 
 def full_answers(
     card: scorecards.ScorecardInfo, data: EvaluationInput, pickup_limit: int
 ) -> dict[str, str]:
-    """Every criterion's answer: pickup from the seconds, the rest N/A when nobody answered."""
+    """Every criterion's answer: pickup from the seconds, the rest N/A when nobody answered.
+
+    "Not applicable" is refused on a criterion the scorecard does not allow it on (C8.2: greeting
+    first or naming the body always apply to an answered call; evals_greeting_pct counts them).
+    """
     out: dict[str, str] = {}
     for c in card.criteria:
         if c.key == PICKUP:
@@ -127,6 +135,12 @@ def full_answers(
                     translate("calls", "Answer every criterion: “{name}” has no answer.").format(
                         name=c.label(_lang())
                     )
+                )
+            if value == NA and not c.may_be_na:
+                raise UserError(
+                    translate(
+                        "calls", "“{name}” always applies to an answered call: answer yes or no."
+                    ).format(name=c.label(_lang()))
                 )
             out[c.key] = value
     return out
@@ -153,6 +167,10 @@ def _validate(s: Session, data: EvaluationInput) -> None:
         raise UserError(translate("calls", "The seconds to pick up are not plausible."))
     if data.method == "mystery" and data.line_id is None and data.campaign_call_id is None:
         raise UserError(translate("calls", "A mystery call needs the line that was called."))
+    if data.caller_name.strip() and data.method != "mystery":
+        raise UserError(translate("calls", "Only a mystery call has a citizen-watch caller."))
+    if len(data.caller_name.strip()) > 200:
+        raise UserError(translate("calls", "The caller's name is too long (200 characters)."))
     if data.agent_id is not None and s.get(Agent, data.agent_id) is None:
         raise UserError(translate("calls", "This agent no longer exists."))
     if data.line_id is not None and s.get(PhoneLine, data.line_id) is None:
@@ -160,7 +178,11 @@ def _validate(s: Session, data: EvaluationInput) -> None:
 
 
 def record_in(s: Session, actor: Actor, data: EvaluationInput) -> int:
-    """Within the caller's unit of work (the demo uses it too); returns the evaluation's id."""
+    """Within the caller's unit of work (the demo uses it too); returns the evaluation's id.
+
+    The evaluator named is the signed-in user, or for a mystery call the citizen-watch caller
+    given in `caller_name` (someone without an account); evaluator_id stays the user who typed it.
+    """
     actor.require(Perm.EDIT_EVALUATIONS)
     _validate(s, data)
     card = scorecards.load(s)
@@ -180,7 +202,7 @@ def record_in(s: Session, actor: Actor, data: EvaluationInput) -> int:
         answered=data.answered, pickup_seconds=data.pickup_seconds if data.answered else None,
         scorecard_id=card.id, score=scorecards.score(card.criteria, answers),
         comment=data.comment.strip(), evaluator_id=actor.user_id,
-        evaluator_name=actor.full_name or actor.username,
+        evaluator_name=data.caller_name.strip() or actor.full_name or actor.username,
     )  # fmt: skip
     s.add(evaluation)
     s.flush()
@@ -197,6 +219,7 @@ def record_in(s: Session, actor: Actor, data: EvaluationInput) -> int:
         "at": data.at, "method": data.method, "agent_id": data.agent_id, "line_id": line_id,
         "answered": data.answered, "pickup_seconds": data.pickup_seconds,
         "score": evaluation.score, "answers": answers, "scorecard": card.number,
+        "evaluator_name": evaluation.evaluator_name,
     })  # fmt: skip
     return evaluation.id
 

@@ -629,6 +629,10 @@
             <translation>المكالمات الضائعة</translation>
         </message>
         <message>
+            <source>All lines</source>
+            <translation>كل الخطوط</translation>
+        </message>
+        <message>
             <source>Import call records…</source>
             <translation>توريد سجلات المكالمات…</translation>
         </message>
@@ -732,8 +736,8 @@
             <translation>الخطوط المعنية</translation>
         </message>
         <message>
-            <source>Calls are drawn at random within the office hours of the settings (office_hours).</source>
-            <translation>تُحدَّد أوقات المكالمات عشوائيًا داخل توقيت العمل المضبوط في الإعدادات (office_hours).</translation>
+            <source>Calls are drawn at random within the office hours set in Settings, under “Holidays and office hours”. Fax lines are not ticked.</source>
+            <translation>تُحدَّد أوقات المكالمات عشوائيًا داخل توقيت العمل المضبوط في الإعدادات، ضمن «العطل الرسمية وتوقيت العمل». خطوط الفاكس غير محدَّدة.</translation>
         </message>
     </context>
     <context>
@@ -769,6 +773,10 @@
         <message>
             <source>From {first} to {last}</source>
             <translation>من {first} إلى {last}</translation>
+        </message>
+        <message>
+            <source>Calls already imported as missed, now answered: {n}</source>
+            <translation>مكالمات سبق توريدها على أنها فائتة وتبيّن أنه تمّت الإجابة عنها: {n}</translation>
         </message>
         <message>
             <source>Warning: {message}</source>
@@ -910,6 +918,10 @@
             <translation>تقييم مكالمة جديد</translation>
         </message>
         <message>
+            <source>Empty when you made the call yourself</source>
+            <translation>اتركه فارغًا إذا أجريت المكالمة بنفسك</translation>
+        </message>
+        <message>
             <source>(not known)</source>
             <translation>(غير معروف)</translation>
         </message>
@@ -924,6 +936,10 @@
         <message>
             <source>How</source>
             <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Caller (citizen watch)</source>
+            <translation>المتّصل (المواطن الرقيب)</translation>
         </message>
         <message>
             <source>Line</source>
@@ -3987,6 +4003,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>أجب عن كل المعايير: «{name}» دون إجابة.</translation>
         </message>
         <message>
+            <source>“{name}” always applies to an answered call: answer yes or no.</source>
+            <translation>«{name}» ينطبق دائمًا على مكالمة تمّت الإجابة عنها: أجب بنعم أو لا.</translation>
+        </message>
+        <message>
             <source>Choose how the call was evaluated.</source>
             <translation>اختر طريقة تقييم المكالمة.</translation>
         </message>
@@ -4001,6 +4021,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>A mystery call needs the line that was called.</source>
             <translation>مكالمة المواطن الرقيب تتطلّب الخط الذي تمّ الاتصال به.</translation>
+        </message>
+        <message>
+            <source>Only a mystery call has a citizen-watch caller.</source>
+            <translation>لا يُذكر المتّصل إلّا في مكالمة المواطن الرقيب.</translation>
+        </message>
+        <message>
+            <source>The caller's name is too long (200 characters).</source>
+            <translation>اسم المتّصل طويل جدًّا (200 حرف).</translation>
         </message>
         <message>
             <source>This agent no longer exists.</source>
@@ -4340,6 +4368,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
             <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
+        </message>
+        <message>
+            <source>{n} calls already imported as missed are now answered.</source>
+            <translation>{n} مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</translation>
         </message>
         <message>
             <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>

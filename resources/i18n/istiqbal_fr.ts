@@ -629,6 +629,10 @@
             <translation>Appels perdus</translation>
         </message>
         <message>
+            <source>All lines</source>
+            <translation>Toutes les lignes</translation>
+        </message>
+        <message>
             <source>Import call records…</source>
             <translation>Importer les relevés d'appels…</translation>
         </message>
@@ -732,8 +736,8 @@
             <translation>Lignes à appeler</translation>
         </message>
         <message>
-            <source>Calls are drawn at random within the office hours of the settings (office_hours).</source>
-            <translation>Les appels sont tirés au hasard dans les horaires de travail des paramètres (office_hours).</translation>
+            <source>Calls are drawn at random within the office hours set in Settings, under “Holidays and office hours”. Fax lines are not ticked.</source>
+            <translation>Les appels sont tirés au hasard dans les horaires de travail réglés dans les Paramètres, sous « Jours fériés et horaires de travail ». Les lignes de fax ne sont pas cochées.</translation>
         </message>
     </context>
     <context>
@@ -769,6 +773,10 @@
         <message>
             <source>From {first} to {last}</source>
             <translation>Du {first} au {last}</translation>
+        </message>
+        <message>
+            <source>Calls already imported as missed, now answered: {n}</source>
+            <translation>Appels déjà importés comme manqués, désormais répondus : {n}</translation>
         </message>
         <message>
             <source>Warning: {message}</source>
@@ -910,6 +918,10 @@
             <translation>Nouvelle évaluation d'appel</translation>
         </message>
         <message>
+            <source>Empty when you made the call yourself</source>
+            <translation>Vide si vous avez passé l'appel vous-même</translation>
+        </message>
+        <message>
             <source>(not known)</source>
             <translation>(inconnu)</translation>
         </message>
@@ -924,6 +936,10 @@
         <message>
             <source>How</source>
             <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Caller (citizen watch)</source>
+            <translation>Appelant (citoyen mystère)</translation>
         </message>
         <message>
             <source>Line</source>
@@ -3987,6 +4003,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Répondez à chaque critère : « {name} » n'a pas de réponse.</translation>
         </message>
         <message>
+            <source>“{name}” always applies to an answered call: answer yes or no.</source>
+            <translation>« {name} » s'applique toujours à un appel répondu : répondez oui ou non.</translation>
+        </message>
+        <message>
             <source>Choose how the call was evaluated.</source>
             <translation>Choisissez comment l'appel a été évalué.</translation>
         </message>
@@ -4001,6 +4021,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>A mystery call needs the line that was called.</source>
             <translation>Un appel mystère nécessite la ligne appelée.</translation>
+        </message>
+        <message>
+            <source>Only a mystery call has a citizen-watch caller.</source>
+            <translation>Seul un appel mystère peut nommer l'appelant (citoyen mystère).</translation>
+        </message>
+        <message>
+            <source>The caller's name is too long (200 characters).</source>
+            <translation>Le nom de l'appelant est trop long (200 caractères).</translation>
         </message>
         <message>
             <source>This agent no longer exists.</source>
@@ -4340,6 +4368,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{inbound} inbound calls on inventory lines, {outgoing} outgoing, {internal} internal, {unmatched} to numbers missing from the inventory.</source>
             <translation>{inbound} appels entrants sur les lignes de l'inventaire, {outgoing} sortants, {internal} internes, {unmatched} vers des numéros absents de l'inventaire.</translation>
+        </message>
+        <message>
+            <source>{n} calls already imported as missed are now answered.</source>
+            <translation>{n} appels déjà importés comme manqués sont désormais répondus.</translation>
         </message>
         <message>
             <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>

@@ -184,3 +184,204 @@ def test_a_missing_file_is_one_sentence(db: Database, admin: Actor, tmp_path: Pa
 def test_hr_may_not_import_calls(db: Database, actor_of, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         import_cdr(db, actor_of(Role.HR), SAMPLE)
+
+
+# -- a ring group or a queue writes one row per member dialled (C8.2: a call answered is answered)
+RING_NO_ANSWER = (
+    '"","98765432","71563500","ext-group","""Ali Ben Salah"" <98765432>","SIP/topnet-00000021",'
+    '"SIP/201-00000022","Dial","SIP/201&SIP/202,20,tr","2026-03-04 09:00:00",,'
+    '"2026-03-04 09:00:12",12,0,"NO ANSWER","DOCUMENTATION","1772610000.33"'
+)
+RING_ANSWERED = (
+    '"","98765432","71563500","ext-group","""Ali Ben Salah"" <98765432>","SIP/topnet-00000021",'
+    '"SIP/202-00000023","Dial","SIP/201&SIP/202,20,tr","2026-03-04 09:00:00",'
+    '"2026-03-04 09:00:12","2026-03-04 09:03:00",180,168,"ANSWERED","DOCUMENTATION",'
+    '"1772610000.33"'
+)
+RING_BUSY = RING_NO_ANSWER.replace('"SIP/201-00000022"', '"SIP/203-00000024"').replace(
+    ',12,0,"NO ANSWER"', ',0,0,"BUSY"'
+)
+# Asterisk 12+ with newcdrcolumns (21 columns): a queue rings its members through Local
+# channels; every leg has its own uniqueid but the caller's linkedid.
+QUEUE = [
+    '"","98765432","201","from-queue","""Ali Ben Salah"" <98765432>",'
+    '"Local/201@from-queue-00000005;2","SIP/201-00000031","Dial","SIP/201,,trM(auto-blkvm)",'
+    '"2026-03-04 10:00:05","2026-03-04 10:00:21","2026-03-04 10:02:00",115,99,"ANSWERED",'
+    '"DOCUMENTATION","1772613605.44","","","1772613600.40",54',
+    '"","98765432","71563500","ext-queues","""Ali Ben Salah"" <98765432>",'
+    '"SIP/topnet-00000030","Local/202@from-queue-00000004;1","Queue","400,t,,,300",'
+    '"2026-03-04 10:00:00",,"2026-03-04 10:00:20",20,0,"NO ANSWER","DOCUMENTATION",'
+    '"1772613600.40","","","1772613600.40",51',
+    '"","98765432","71563500","ext-queues","""Ali Ben Salah"" <98765432>",'
+    '"SIP/topnet-00000030","Local/201@from-queue-00000005;1","Queue","400,t,,,300",'
+    '"2026-03-04 10:00:00","2026-03-04 10:00:21","2026-03-04 10:02:00",120,99,"ANSWERED",'
+    '"DOCUMENTATION","1772613600.40","","","1772613600.40",52',
+]
+
+
+def stored_calls(db: Database) -> list[CallRecord]:
+    with db.read() as s:
+        calls = list(s.scalars(select(CallRecord).order_by(CallRecord.start)))
+        s.expunge_all()
+        return calls
+
+
+@pytest.mark.parametrize("order", ["no_answer_first", "answered_first"])
+def test_ring_group_call_answered_by_one_member_is_answered_c8_2(
+    db: Database, admin: Actor, tmp_path: Path, order: str
+) -> None:
+    ids = make_lines(db)
+    legs = [RING_NO_ANSWER, RING_ANSWERED]
+    if order == "answered_first":
+        legs.reverse()
+    report = import_cdr(db, admin, write(tmp_path, BASE, *legs))
+    assert (report.result.imported, report.result.skipped_duplicates) == (2, 1)
+    assert report.directions == {"inbound": 2}
+    call = stored_calls(db)[-1]
+    assert (call.line_id, call.answered, call.disposition) == (ids[SWITCHBOARD], True, "ANSWERED")
+    assert call.ring_seconds == 12 and call.billsec == 168
+    assert call.answer == datetime(2026, 3, 4, 8, 0, 12, tzinfo=UTC)
+    assert call.dstchannel == "SIP/202-00000023"
+
+
+def test_ring_group_nobody_answering_is_one_missed_call(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    report = import_cdr(db, admin, write(tmp_path, RING_BUSY, RING_NO_ANSWER))
+    assert report.result.imported == 1
+    (call,) = stored_calls(db)
+    assert (call.answered, call.disposition, call.ring_seconds) == (False, "NO ANSWER", None)
+
+
+def test_queue_legs_with_one_linkedid_are_one_answered_call_21_columns(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    ids = make_lines(db)
+    report = import_cdr(db, admin, write(tmp_path, *QUEUE))
+    assert (report.result.imported, report.result.skipped_duplicates) == (1, 2)
+    assert report.directions == {"inbound": 1}  # the Local leg to 201 is not a second call
+    (call,) = stored_calls(db)
+    assert (call.line_id, call.answered, call.ring_seconds) == (ids[SWITCHBOARD], True, 21)
+    assert call.uniqueid == "1772613600.40" and call.channel == "SIP/topnet-00000030"
+    again = import_cdr(db, admin, write(tmp_path, *reversed(QUEUE), name="again.csv"))
+    assert (again.result.imported, again.result.skipped_duplicates) == (0, 3)
+
+
+def test_reimport_upgrades_a_stored_missed_call_that_a_member_answered(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER, name="first.csv"))
+    assert stored_calls(db)[0].answered is False
+    again = import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER, RING_ANSWERED))
+    assert (again.result.imported, again.result.skipped_duplicates, again.upgraded) == (0, 2, 1)
+    (call,) = stored_calls(db)
+    assert (call.answered, call.disposition, call.ring_seconds) == (True, "ANSWERED", 12)
+    # An answered call is never turned back into a missed one.
+    import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER, name="third.csv"))
+    assert stored_calls(db)[0].answered is True
+
+
+def test_legs_of_one_call_split_across_chunks_are_merged(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop_app.exchange.cdr as cdr
+
+    make_lines(db)
+    monkeypatch.setattr(cdr, "CHUNK", 1)
+    report = import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER, RING_ANSWERED))
+    assert (report.result.imported, report.upgraded) == (1, 0)
+    (call,) = stored_calls(db)
+    assert call.answered is True and call.ring_seconds == 12
+
+
+def test_16_columns_legs_sharing_start_src_dst_channel_are_merged(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    legs = [RING_NO_ANSWER.rsplit(",", 1)[0], RING_ANSWERED.rsplit(",", 1)[0]]
+    report = import_cdr(db, admin, write(tmp_path, *legs))
+    assert report.result.imported == 1
+    (call,) = stored_calls(db)
+    assert call.uniqueid is None and call.answered is True
+
+
+# -- outgoing calls made with the body's own number as caller ID (C8.4: inbound figures only)
+@pytest.mark.parametrize(
+    ("src", "dst", "dcontext", "expected"),
+    [
+        # the switchboard's number as caller ID, calling out or another inventory line
+        ("71563500", "98765432", "from-trunk", ("outgoing", None)),
+        ("+21671563500", "80100321", "", ("internal", None)),
+        ("071563500", "1899", "", ("internal", None)),
+        # an outgoing/internal dialplan context, whatever the caller ID
+        ("98765432", "0021633445566", "from-internal", ("outgoing", None)),
+        ("98765432", "71563500", "from-internal-xfer", ("internal", None)),
+        ("22334455", "98765432", "outrt-1", ("outgoing", None)),
+        ("22334455", "98765432", "macro-dialout-trunk", ("outgoing", None)),
+        ("22334455", "98765432", "outbound-allroutes", ("outgoing", None)),
+        # inbound contexts stay inbound
+        ("98765432", "71563500", "from-trunk", ("inbound", 1)),
+        ("98765432", "71563500", "from-pstn", ("inbound", 1)),
+        ("98765432", "71563500", "from-did", ("inbound", 1)),
+        ("98765432", "71563500", "ext-did", ("inbound", 1)),
+        ("98765432", "71563500", "from-sip-external", ("inbound", 1)),
+        ("98765432", "71563500", "ext-group", ("inbound", 1)),
+        ("98765432", "71563500", "ext-queues", ("inbound", 1)),
+        ("98765432", "71563500", "from-sip", ("inbound", 1)),
+    ],
+)  # fmt: skip
+def test_classify_own_number_and_dialplan_context_are_not_inbound_c8_4(
+    src: str, dst: str, dcontext: str, expected: tuple[str, int | None]
+) -> None:
+    lines = {"71563500": 1, "80100321": 2, "1899": 3}
+    assert classify(src, dst, lines, dcontext) == expected
+
+
+def test_import_counts_a_switchboard_call_out_as_outgoing(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    line = ('"","71563500","80100321","from-internal","""Standard"" <71563500>",'
+            '"SIP/201-00000040","SIP/topnet-00000041","Dial","SIP/topnet/80100321,300,",'
+            '"2026-03-05 10:00:00","2026-03-05 10:00:06","2026-03-05 10:01:00",60,54,"ANSWERED",'
+            '"DOCUMENTATION","1772701200.50"')  # fmt: skip
+    report = import_cdr(db, admin, write(tmp_path, line, RING_NO_ANSWER))
+    assert report.directions == {"internal": 1, "inbound": 1}
+
+
+# -- a short line dialled with a trunk prefix (CONTRACTS §4)
+@pytest.mark.parametrize(
+    ("dst", "line"),
+    [("1899", 3), ("01899", 3), ("91899", 3), ("071563500", 1), ("11899", None),
+     ("09201", None), ("9201", None), ("0", None), ("019", None)],
+)  # fmt: skip
+def test_short_line_with_trunk_prefix_matches_and_nothing_else_does(
+    dst: str, line: int | None
+) -> None:
+    lines = {"71563500": 1, "1899": 3}
+    expected = ("inbound", line) if line else ("unmatched", None)
+    assert classify("98765432", dst, lines) == expected
+
+
+def test_prefixed_short_number_is_rematched_when_the_line_is_added(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    prefixed = BASE.replace('"71563500"', '"01899"', 1)
+    import_cdr(db, admin, write(tmp_path, prefixed, name="before.csv"))
+    ids = make_lines(db)
+    import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER))
+    with db.read() as s:
+        line_id = s.scalar(select(CallRecord.line_id).where(CallRecord.dst == "01899"))
+    assert line_id == ids[SHORT]
+
+
+def test_a_local_channel_leg_without_linkedid_is_internal_not_a_missing_number(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    local_leg = QUEUE[0].rsplit(",", 4)[0]  # 17 columns: no linkedid to join it to its call
+    report = import_cdr(db, admin, write(tmp_path, local_leg, RING_NO_ANSWER))
+    assert report.directions == {"internal": 1, "inbound": 1}
+    assert not any(w.column == "dst" for w in report.result.warnings)  # not "201 is missing"

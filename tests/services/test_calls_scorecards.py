@@ -81,6 +81,17 @@ def test_every_criterion_needs_an_answer(db: Database, admin: Actor) -> None:
         evaluate(db, admin, pickup_seconds=None)
 
 
+def test_not_applicable_is_refused_where_the_scorecard_does_not_allow_it_c8_2(
+    db: Database, admin: Actor
+) -> None:
+    with pytest.raises(UserError, match="always applies"):
+        evaluate(db, admin, answers=dict(ALL_YES, greeting=NA))
+    with db.read() as s:
+        assert s.scalar(select(func.count(Evaluation.id))) == 0
+    # Where the scorecard allows it (a particular category of user, C8.6), N/A is fine.
+    assert stored_score(db, evaluate(db, admin, answers=dict(ALL_YES, special_category=NA)))
+
+
 def test_changing_the_scorecard_leaves_past_scores_c8_7(db: Database, admin: Actor) -> None:
     answers = dict(ALL_YES, greeting=NO)
     before = evaluate(db, admin, answers=answers)
@@ -181,3 +192,17 @@ def test_draw_times_are_distinct_and_sorted() -> None:
     )
     times = campaigns.draw_times(table, date(2026, 3, 2), date(2026, 3, 2), 60, random.Random(1))
     assert len(set(times)) == 60 and times == sorted(times)
+
+
+def test_a_citizen_watch_caller_without_an_account_is_named_c8_7(
+    db: Database, admin: Actor
+) -> None:
+    mystery = evaluate(db, admin, method="mystery", caller_name="  Hedi Mejri ")
+    own = evaluate(db, admin, method="mystery")
+    with db.read() as s:
+        rows = dict(s.execute(select(Evaluation.id, Evaluation.evaluator_name)).all())
+        entered_by = s.scalar(select(Evaluation.evaluator_id).where(Evaluation.id == mystery))
+    assert rows == {mystery: "Hedi Mejri", own: "Admin Istrateur"}
+    assert entered_by == admin.user_id  # who typed it in stays known (and audited)
+    with pytest.raises(UserError, match="citizen-watch"):
+        evaluate(db, admin, method="supervisor", caller_name="Hedi Mejri")

@@ -14,6 +14,7 @@ from desktop_app.exchange.cdr import import_cdr
 from desktop_app.services import evaluations, traffic
 from desktop_app.services.evaluations import EvaluationFilter
 from desktop_app.services.periods import parse_period
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.state import AppState
 from tests.helpers.calls_data import SWITCHBOARD, make_agents, make_lines
 from tests.helpers.typing import type_text
@@ -57,6 +58,50 @@ def test_an_evaluation_is_entered_with_the_keyboard_alone_c8_7(qtbot, state: App
     assert row.line_number in ids and row.comment == "لم يذكر اسم البلدية"
     assert row.score == 89.5  # named_body (10) missed out of 95
     assert sami
+
+
+def test_answer_selector_offers_na_only_where_the_criterion_allows_it_c8_2(
+    qtbot, state: AppState
+) -> None:
+    from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
+
+    make_lines(state.db)
+    dialog = EvaluationDialog(state)
+    qtbot.addWidget(dialog)
+    greeting, special = dialog.selectors["greeting"], dialog.selectors["special_category"]
+    assert not greeting.allow_na and special.allow_na
+    assert [b.text() for b in greeting._buttons.values()] == ["1 Yes", "2 No"]
+    dialog.show()
+    greeting.setFocus()
+    qtbot.waitUntil(greeting.hasFocus)
+    QTest.keyClick(greeting, Qt.Key.Key_3)  # N/A: refused, the focus waits for yes or no
+    assert greeting.value() is None and greeting.hasFocus()
+    greeting.set_value("na")
+    assert greeting.value() is None
+    QTest.keyClick(greeting, Qt.Key.Key_Space)
+    QTest.keyClick(greeting, Qt.Key.Key_Space)
+    QTest.keyClick(greeting, Qt.Key.Key_Space)  # yes, no, yes: never N/A
+    assert greeting.value() == "yes"
+
+
+def test_a_mystery_caller_is_named_in_the_evaluation_dialog_c8_7(qtbot, state: AppState) -> None:
+    from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
+
+    ids = make_lines(state.db)
+    dialog = EvaluationDialog(state, line_id=ids[SWITCHBOARD], method="mystery")
+    qtbot.addWidget(dialog)
+    assert dialog.caller.isEnabled()
+    assert dialog.line.currentText().startswith(format_phone(SWITCHBOARD))  # 71 563 500
+    QTest.keyClicks(dialog.caller, "Hedi Mejri")
+    dialog.seconds.setValue(20)
+    for key, selector in dialog.selectors.items():
+        selector.set_value("na" if key == "special_category" else "yes")
+    dialog.save()
+    (row,) = evaluations.evaluation_page(state.db, state.actor, EvaluationFilter())
+    assert (row.method, row.evaluator_name) == ("mystery", "Hedi Mejri")
+    supervisor = EvaluationDialog(state)
+    qtbot.addWidget(supervisor)
+    assert not supervisor.caller.isEnabled()  # the supervisor listening is the evaluator
 
 
 def test_models_pass_qtmodeltester(qtmodeltester, state: AppState) -> None:
@@ -174,3 +219,37 @@ def test_coaching_names_the_training_that_addresses_weak_criteria_c8_5(
     )
     page.show_coaching()
     assert "last attended 10/03/2026" in page.topics.text()
+
+
+def test_choosing_a_line_filters_the_heatmap_and_time_to_answer_chart_c8_4(
+    qtbot, state: AppState
+) -> None:
+    from desktop_app.ui.pages.calls_page import CallsPage
+
+    ids = make_lines(state.db)
+    import_cdr(state.db, state.actor, SAMPLE)
+    page = CallsPage(state)
+    qtbot.addWidget(page)
+    assert page.line.count() == 4 and page.line.currentData() is None  # all lines, then 3
+    everything = traffic.traffic(state.db, state.actor, parse_period("2026-Q1"))
+    assert page.heatmap._grid == everything.calls
+    assert page.rings._bars[0][1] + page.rings._bars[1][1] == sum(everything.ring_buckets[:2])
+
+    page.choose_line(ids[SWITCHBOARD])
+    switchboard = traffic.traffic(state.db, state.actor, parse_period("2026-Q1"),
+                                  line_id=ids[SWITCHBOARD])  # fmt: skip
+    assert switchboard.calls != everything.calls
+    assert page.heatmap._grid == switchboard.calls
+    assert [n for _, n in page.rings._bars] == switchboard.ring_buckets
+    page.view.setCurrentIndex(1)  # lost calls of that line
+    assert page.heatmap._grid == switchboard.missed
+    # The line stays chosen when the period changes, and a table row chooses its line.
+    page.period.setCurrentText("2026-03")
+    page.refresh()
+    assert page.line.currentData() == ids[SWITCHBOARD]
+    green = next(r for r in range(page.model.rowCount())
+                 if page.model.row_at(r).line_id == ids["+21680100321"])  # fmt: skip
+    page.table.setCurrentIndex(page.model.index(green, 0))
+    assert page.line.currentData() == ids["+21680100321"]
+    page.line.setCurrentIndex(0)
+    assert page.heatmap._grid == everything.missed

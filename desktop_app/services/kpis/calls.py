@@ -25,6 +25,12 @@ def _in_period(ctx: KpiContext) -> list[ColumnElement[bool]]:
 
 @indicator("evals_count")
 def evals_count(ctx: KpiContext) -> int:
+    """Call evaluations made in P by supervisor listening or mystery calls (CONTRACTS.md §3).
+
+    Citizen feedback is left out on purpose, here and so in every evals_* ratio built on this
+    count: the contract names only those two methods, and a citizen's report is not a timed,
+    scored listening of the call (it is kept and shown in the agent's coaching instead).
+    """
     return int(ctx.session.scalar(select(func.count(Evaluation.id)).where(*_in_period(ctx))) or 0)
 
 

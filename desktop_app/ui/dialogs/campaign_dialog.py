@@ -52,15 +52,18 @@ class CampaignDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Lines to call")))
         self.lines = QListWidget()
         for line in evaluations.line_choices(state.db, state.actor):
-            shown = format_phone(line.number)
-            item = QListWidgetItem(f"{shown} — {line.label}" if line.label else shown)
+            number = format_phone(line.number)
+            item = QListWidgetItem(f"{number} — {line.label}" if line.label else number)
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            # A fax line is listed, but not called unless someone ticks it.
+            called = line.kind not in campaigns.NOT_CALLED_KINDS
+            item.setCheckState(Qt.CheckState.Checked if called else Qt.CheckState.Unchecked)
             self.lines.addItem(item)
         layout.addWidget(self.lines, 1)
-        note = QLabel(self.tr("Calls are drawn at random within the office hours of the "
-                              "settings (office_hours)."))  # fmt: skip
+        note = QLabel(self.tr("Calls are drawn at random within the office hours set in "
+                              "Settings, under “Holidays and office hours”. Fax lines are not "
+                              "ticked."))  # fmt: skip
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

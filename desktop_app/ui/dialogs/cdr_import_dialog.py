@@ -78,6 +78,9 @@ class CdrImportDialog(QDialog):
             self.tr("From {first} to {last}").format(first=format_datetime(report.first),
                                                      last=format_datetime(report.last)),
         ]  # fmt: skip
+        if report.upgraded:
+            lines.append(self.tr("Calls already imported as missed, now answered: {n}").format(
+                n=report.upgraded))  # fmt: skip
         for w in report.result.warnings:
             lines.append(self.tr("Warning: {message}").format(message=w.message))
         return "\n".join(lines)

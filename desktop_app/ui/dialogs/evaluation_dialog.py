@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -51,10 +52,15 @@ class EvaluationDialog(QDialog):
         for m in evaluations.METHODS:
             self.method.addItem(evaluations.method_label(m), m)
         self.method.setCurrentIndex(max(0, self.method.findData(method)))
+        # A mystery caller of the citizen watch often has no account: name them here.
+        self.caller = QLineEdit()
+        self.caller.setMaxLength(200)
+        self.caller.setPlaceholderText(self.tr("Empty when you made the call yourself"))
+        self.method.currentIndexChanged.connect(self._method_changed)
         self.line = QComboBox()
         for line in evaluations.line_choices(state.db, state.actor):
-            shown = format_phone(line.number)
-            text = f"{shown} — {line.label}" if line.label else shown
+            number = format_phone(line.number)
+            text = f"{number} — {line.label}" if line.label else number
             self.line.addItem(text, line.id)
         if line_id is not None:
             self.line.setCurrentIndex(max(0, self.line.findData(line_id)))
@@ -78,6 +84,7 @@ class EvaluationDialog(QDialog):
         self.seconds.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.pickup_note = QLabel()
         form.addRow(self.tr("How"), self.method)
+        form.addRow(self.tr("Caller (citizen watch)"), self.caller)
         form.addRow(self.tr("Line"), self.line)
         form.addRow(self.tr("Agent"), self.agent)
         form.addRow(self.tr("When"), self.when)
@@ -92,7 +99,7 @@ class EvaluationDialog(QDialog):
         for c in self.card.criteria:
             if c.key == scorecards.PICKUP:
                 continue
-            selector = AnswerSelector()
+            selector = AnswerSelector(allow_na=c.may_be_na)
             if c.may_be_na:
                 selector.set_value(NA)
             self.selectors[c.key] = selector
@@ -119,14 +126,18 @@ class EvaluationDialog(QDialog):
         self.answered.toggled.connect(self._answered_changed)
         self.seconds.valueChanged.connect(self._update_pickup_note)
         self._update_pickup_note()
+        self._method_changed()
         # Tab order: the date-time (usually "now") comes last, since Tab inside a QDateTimeEdit
         # walks its sections; everything typed for every call comes first.
-        chain: list[QWidget] = [self.method, self.line, self.agent, self.answered, self.seconds,
-                                *self.selectors.values(), self.comment, self.save_button,
-                                self.when]  # fmt: skip
+        chain: list[QWidget] = [self.method, self.caller, self.line, self.agent, self.answered,
+                                self.seconds, *self.selectors.values(), self.comment,
+                                self.save_button, self.when]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.method.setFocus()
+
+    def _method_changed(self) -> None:
+        self.caller.setEnabled(self.method.currentData() == "mystery")
 
     def _answered_changed(self, answered: bool) -> None:
         self.seconds.setEnabled(answered)
@@ -155,6 +166,7 @@ class EvaluationDialog(QDialog):
             answers={k: s.value() for k, s in self.selectors.items() if s.value() is not None},
             comment=self.comment.toPlainText(),
             campaign_call_id=self.campaign_call_id,
+            caller_name=self.caller.text() if self.caller.isEnabled() else "",
         )
 
     def save(self) -> None:

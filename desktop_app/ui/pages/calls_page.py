@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,8 @@ class CallsPage(QWidget):
         super().__init__(parent)
         self.state = state
         self.report: traffic.TrafficReport | None = None
+        # What the heatmap and the time-to-answer chart show: the report, or one line's traffic.
+        self.pictures: traffic.TrafficReport | None = None
         self.below: float | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(PageHeader(
@@ -56,6 +58,13 @@ class CallsPage(QWidget):
         self.view.addItem(self.tr("Calls"), "calls")
         self.view.addItem(self.tr("Lost calls"), "lost")
         self.view.currentIndexChanged.connect(self._show_heatmap)
+        self.line = QComboBox()  # the pictures for all lines or one (C8.4: reinforce which line)
+        self.line.setMinimumContentsLength(26)
+        self.line.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.line.addItem(self.tr("All lines"), None)
+        self.line.currentIndexChanged.connect(self._show_pictures)
         self.import_button = QPushButton(self.tr("Import call records…"))
         self.import_button.clicked.connect(self.import_records)
         self.import_button.setVisible(state.actor.can(Perm.IMPORT_CALLS))
@@ -87,9 +96,14 @@ class CallsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(120)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         heat_bar = QHBoxLayout()
         heat_bar.addWidget(QLabel(self.tr("Week × hour")))
         heat_bar.addWidget(self.view)
+        line_label = QLabel(self.tr("Line"))
+        line_label.setBuddy(self.line)
+        heat_bar.addWidget(line_label)
+        heat_bar.addWidget(self.line)
         heat_bar.addStretch(1)
         self.heatmap = HeatmapWidget()
         self.rings = BarChart()
@@ -142,16 +156,57 @@ class CallsPage(QWidget):
             self.summary.setText(
                 self.tr("No inbound call recorded in this period: import the PBX's Master.csv.")
             )
-        self._show_heatmap()
-        self.rings.set_data(list(zip(bucket_labels(), report.ring_buckets, strict=True)))
+        self._fill_lines(report.lines)
+        self._show_pictures()
 
-    def _show_heatmap(self) -> None:
+    def _fill_lines(self, lines: list[traffic.LineTraffic]) -> None:
+        """The line choice: all lines, then each line with calls in the period; the line chosen
+        before stays chosen when it still has calls."""
+        chosen = self.line.currentData()
+        self.line.blockSignals(True)
+        self.line.clear()
+        self.line.addItem(self.tr("All lines"), None)
+        for x in sorted(lines, key=lambda x: x.number):
+            text = format_phone(x.number) + (f" — {x.label}" if x.label else "")
+            self.line.addItem(text, x.line_id)
+        index = self.line.findData(chosen) if chosen is not None else 0
+        self.line.setCurrentIndex(max(index, 0))
+        self.line.blockSignals(False)
+
+    def choose_line(self, line_id: int | None) -> None:
+        """Show the pictures of one line (None: all lines)."""
+        index = self.line.findData(line_id) if line_id is not None else 0
+        if index >= 0:
+            self.line.setCurrentIndex(index)
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        chosen = self.model.row_at(current.row()) if current.isValid() else None
+        if chosen is not None:
+            self.choose_line(chosen.line_id)
+
+    def _show_pictures(self) -> None:
+        """The heatmap and the time-to-answer chart, for the line chosen or all lines."""
         if self.report is None:
             return
+        line_id = self.line.currentData()
+        period = self.current_period() if line_id is not None else None
+        self.pictures = self.report
+        if line_id is not None and period is not None:
+            one = attempt(self, lambda: traffic.traffic(self.state.db, self.state.actor, period,
+                                                        line_id=line_id))  # fmt: skip
+            if one is not None:
+                self.pictures = one
+        self._show_heatmap()
+        self.rings.set_data(list(zip(bucket_labels(), self.pictures.ring_buckets, strict=True)))
+
+    def _show_heatmap(self) -> None:
+        pictures = self.pictures or self.report
+        if pictures is None:
+            return
         if self.view.currentData() == "lost":
-            self.heatmap.set_data(self.report.missed, "#c0392b")
+            self.heatmap.set_data(pictures.missed, "#c0392b")
         else:
-            self.heatmap.set_data(self.report.calls, "#1f6fb2")
+            self.heatmap.set_data(pictures.calls, "#1f6fb2")
 
     def import_records(self) -> None:
         from desktop_app.ui.dialogs.cdr_import_dialog import CdrImportDialog

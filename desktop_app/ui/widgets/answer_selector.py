@@ -15,12 +15,17 @@ _KEYS = {
 
 
 class AnswerSelector(QFrame):
-    """Tab reaches it; 1/Y/O = yes, 2/N = no, 3/0/A = not applicable, then focus moves on."""
+    """Tab reaches it; 1/Y/O = yes, 2/N = no, 3/0/A = not applicable, then focus moves on.
+
+    With `allow_na=False` (a criterion the scorecard always applies) N/A is neither shown nor
+    taken from the keyboard.
+    """
 
     changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, allow_na: bool = True) -> None:
         super().__init__(parent)
+        self.allow_na = allow_na
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName("answerSelector")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -29,8 +34,10 @@ class AnswerSelector(QFrame):
         layout.setSpacing(2)
         self._group = QButtonGroup(self)
         self._buttons: dict[str, QToolButton] = {}
-        for value, text in ((YES, self.tr("1 Yes")), (NO, self.tr("2 No")),
-                            (NA, self.tr("3 N/A"))):  # fmt: skip
+        choices = [(YES, self.tr("1 Yes")), (NO, self.tr("2 No"))]
+        if allow_na:
+            choices.append((NA, self.tr("3 N/A")))
+        for value, text in choices:
             button = QToolButton()
             button.setText(text)
             button.setCheckable(True)
@@ -46,6 +53,8 @@ class AnswerSelector(QFrame):
         return next((v for v, b in self._buttons.items() if b.isChecked()), None)
 
     def set_value(self, value: str | None) -> None:
+        if value is not None and value not in self._buttons:
+            return  # N/A on a criterion that always applies
         self._group.setExclusive(False)
         for v, b in self._buttons.items():
             b.setChecked(v == value)
@@ -55,10 +64,13 @@ class AnswerSelector(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         value = _KEYS.get(Qt.Key(event.key()))
+        if value == NA and not self.allow_na:
+            event.accept()  # refused: the focus stays for a yes or a no
+            return
         if value is None and event.key() == Qt.Key.Key_Space:
-            order = [YES, NO, NA]
+            order = list(self._buttons)
             current = self.value()
-            value = order[(order.index(current) + 1) % 3] if current else YES
+            value = order[(order.index(current) + 1) % len(order)] if current else YES
             self.set_value(value)
             return
         if value is None:
