@@ -103,6 +103,49 @@
         </message>
     </context>
     <context>
+        <name>AgentEvaluationsTab</name>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>العدد</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Your role does not allow reading call evaluations.</source>
+            <translation>لا تسمح لكم خطتكم بالاطلاع على تقييم المكالمات.</translation>
+        </message>
+        <message>
+            <source>No call of this agent has been evaluated yet.</source>
+            <translation>لم يتم بعد تقييم أي مكالمة لهذا العون.</translation>
+        </message>
+        <message>
+            <source>{n} evaluations, mean score {score} out of 100.</source>
+            <translation>{n} تقييمات، المعدل {score} من 100.</translation>
+        </message>
+        <message>
+            <source>{score} (not answered)</source>
+            <translation>{score} (دون إجابة)</translation>
+        </message>
+        <message>
+            <source>Call evaluations</source>
+            <translation>تقييم المكالمات</translation>
+        </message>
+    </context>
+    <context>
         <name>AgentProfile</name>
         <message>
             <source>Other name</source>

@@ -103,6 +103,49 @@
         </message>
     </context>
     <context>
+        <name>AgentEvaluationsTab</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>Your role does not allow reading call evaluations.</source>
+            <translation>Votre rôle ne permet pas de consulter les évaluations d'appels.</translation>
+        </message>
+        <message>
+            <source>No call of this agent has been evaluated yet.</source>
+            <translation>Aucun appel de cet agent n'a encore été évalué.</translation>
+        </message>
+        <message>
+            <source>{n} evaluations, mean score {score} out of 100.</source>
+            <translation>{n} évaluations, note moyenne {score} sur 100.</translation>
+        </message>
+        <message>
+            <source>{score} (not answered)</source>
+            <translation>{score} (sans réponse)</translation>
+        </message>
+        <message>
+            <source>Call evaluations</source>
+            <translation>Évaluation des appels</translation>
+        </message>
+    </context>
+    <context>
         <name>AgentProfile</name>
         <message>
             <source>Other name</source>

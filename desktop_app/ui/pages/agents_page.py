@@ -2,7 +2,8 @@
 legal updates they were told of, recognitions, the equipment of their post and plan gaps.
 
 Other areas add a tab to an agent's page with `register_profile_tab` (the call-quality area:
-the agent's evaluations), without this module importing them.
+the agent's evaluations, ui/widgets/agent_evaluations_tab.py, imported by the page registry),
+without this module importing them.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def register_profile_tab(
     title: Callable[[], str], factory: Callable[[AppState, int], QWidget]
 ) -> None:
     """Add a tab to every agent's page: `factory(state, agent_id)` builds it when shown."""
-    PROFILE_TABS.append((title, factory))
+    if all(f is not factory for _t, f in PROFILE_TABS):
+        PROFILE_TABS.append((title, factory))
 
 
 class AgentProfile(QWidget):
@@ -130,6 +132,7 @@ class AgentProfile(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def show_agent(self, agent: AgentInfo | None) -> None:
+        shown = self.tabs.currentIndex()  # the same tab stays open from one agent to the next
         for w in self._extra:
             self.tabs.removeTab(self.tabs.indexOf(w))
             w.deleteLater()
@@ -249,6 +252,8 @@ class AgentProfile(QWidget):
             if widget is not None:
                 self._extra.append(widget)
                 self.tabs.addTab(widget, title())
+        if 0 <= shown < self.tabs.count():
+            self.tabs.setCurrentIndex(shown)
 
 
 class AgentsPage(QWidget):
