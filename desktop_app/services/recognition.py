@@ -115,6 +115,8 @@ def save_award(
     expected_version: int | None = None,
 ) -> int:
     actor.require(Perm.EDIT_AGENTS)
+    if award_id is not None and expected_version is None:
+        raise ValueError("editing an award needs the expected_version it was read at")
     title = clean(award, 200)
     if not title:
         raise UserError(translate("recognition", "Name the award, e.g. Agent of the quarter."))
@@ -139,9 +141,7 @@ def save_award(
         found = s.get(Recognition, award_id)
         if found is None:
             raise UserError(translate("recognition", "This award no longer exists."))
-        check_version(
-            found.version, expected_version if expected_version is not None else found.version
-        )
+        check_version(found.version, expected_version or 0)
         before = {k: getattr(found, k) for k in values}
         for key, value in values.items():
             setattr(found, key, value)

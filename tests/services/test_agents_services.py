@@ -330,3 +330,27 @@ def test_ranking_uses_training_and_registered_score_sources_c8_5(db, admin) -> N
     )
     assert recognition.list_awards(db, admin)[0].period == "2026-Q1"
     assert [c.awards for c in recognition.ranking(db, admin, period)] == [0, 1]
+
+
+def test_legal_update_concurrent_edits_of_who_was_informed_clash_c8_5(db, actor_of) -> None:
+    """Two HR officers tick different agents on the same update: the second is told, not lost."""
+    hr = actor_of(Role.HR)
+    a, b = _agent(db, hr, "A"), _agent(db, hr, "B")
+    fields = {"reference": "Décret 2026-12", "published_on": date(2026, 2, 1), "summary": "s"}
+    uid = legal_updates.save_update(db, hr, None, **fields, informed={})
+    [read] = legal_updates.list_updates(db, hr, date(2026, 3, 1))  # both opened this version
+    legal_updates.save_update(
+        db, hr, uid, **fields, informed={a.id: date(2026, 2, 3)}, expected_version=read.version
+    )
+    [after] = legal_updates.list_updates(db, hr, date(2026, 3, 1))
+    assert after.version > read.version  # only the informed list changed, yet a new version
+    with pytest.raises(ConcurrentEdit):
+        legal_updates.save_update(
+            db, hr, uid, **fields, informed={b.id: date(2026, 2, 4)}, expected_version=read.version
+        )
+    told = {
+        n.agent_id for n in legal_updates.notices(db, hr, uid, date(2026, 3, 1)) if n.informed_on
+    }
+    assert told == {a.id}
+    with pytest.raises(ValueError, match="expected_version"):
+        legal_updates.save_update(db, hr, uid, **fields, informed={})
