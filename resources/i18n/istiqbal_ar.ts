@@ -1369,8 +1369,16 @@
             <translation>النسخة</translation>
         </message>
         <message>
-            <source>Changing the version asks every agent to read it again.</source>
-            <translation>تغيير النسخة يلزم كل الأعوان بالاطلاع عليها من جديد.</translation>
+            <source>Changing the version asks every agent to read it again, and needs the new version's file.</source>
+            <translation>تغيير النسخة يستوجب أن يطّلع عليها كل الأعوان من جديد، ويتطلب ملف النسخة الجديدة.</translation>
+        </message>
+        <message>
+            <source>Choose the file of version {version}</source>
+            <translation>اختر ملف النسخة {version}</translation>
+        </message>
+        <message>
+            <source>Version {version} needs its own file: choose it before saving.</source>
+            <translation>النسخة {version} تتطلب ملفها الخاص: اختره قبل الحفظ.</translation>
         </message>
         <message>
             <source>Reviewed on</source>
@@ -1410,6 +1418,10 @@
         <message>
             <source>Mark selected agents as having read it</source>
             <translation>تسجيل اطلاع الأعوان المحددين</translation>
+        </message>
+        <message>
+            <source>Your account is not linked to an agent; ask HR to link it.</source>
+            <translation>حسابك غير مرتبط بعون؛ اطلب من الموارد البشرية ربطه.</translation>
         </message>
         <message>
             <source>Out of date only</source>
@@ -1486,6 +1498,10 @@
         <message>
             <source>Recorded: you have read version {version} of {title}.</source>
             <translation>تم التسجيل: اطلعت على النسخة {version} من {title}.</translation>
+        </message>
+        <message>
+            <source>Select in the list the agents who signed the reading sheet.</source>
+            <translation>اختر من القائمة الأعوان الذين أمضوا ورقة الاطلاع.</translation>
         </message>
     </context>
     <context>
@@ -2364,6 +2380,33 @@
         <message>
             <source>Text</source>
             <translation>النص</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingSheetDialog</name>
+        <message>
+            <source>Signed reading sheet</source>
+            <translation>ورقة الاطلاع الممضاة</translation>
+        </message>
+        <message>
+            <source>{title}, version {version}</source>
+            <translation>{title}، النسخة {version}</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>الدليل</translation>
+        </message>
+        <message>
+            <source>Agents</source>
+            <translation>الأعوان</translation>
+        </message>
+        <message>
+            <source>{n} selected</source>
+            <translation>{n} محددون</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>تاريخ الإمضاء</translation>
         </message>
     </context>
     <context>
@@ -4814,6 +4857,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>المراجعة القادمة تأتي بعد آخر مراجعة.</translation>
         </message>
         <message>
+            <source>Version {new} needs its own file: attach the document of version {new}.</source>
+            <translation>النسخة {new} تتطلب ملفها الخاص: أرفق وثيقة النسخة {new}.</translation>
+        </message>
+        <message>
+            <source>Version {new} of this guide was published before; give the new version a number of its own.</source>
+            <translation>سبق نشر النسخة {new} من هذا الدليل؛ أعط النسخة الجديدة رقما خاصا بها.</translation>
+        </message>
+        <message>
             <source>This guide no longer exists.</source>
             <translation>هذا الدليل لم يعد موجودا.</translation>
         </message>
@@ -4834,8 +4885,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>النسخة {old} لم تعد سارية؛ اطلع على النسخة {new} وأكد الاطلاع عليها.</translation>
         </message>
         <message>
+            <source>A reading cannot be dated in the future.</source>
+            <translation>لا يمكن تأريخ الاطلاع بتاريخ لاحق لليوم.</translation>
+        </message>
+        <message>
             <source>This agent no longer exists.</source>
             <translation>هذا العون لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left); their reading cannot be recorded for that day.</source>
+            <translation>لم يكن {name} مباشرا يوم {day} (لم يباشر بعد أو غادر)؛ لا يمكن تسجيل اطلاعه في ذلك اليوم.</translation>
         </message>
         <message>
             <source>You may see only your own record.</source>
@@ -6335,6 +6394,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>One of the attendees no longer exists.</source>
             <translation>أحد الحاضرين لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left), so cannot have attended this session.</source>
+            <translation>لم يكن {name} مباشرا يوم {day} (لم يباشر بعد أو غادر)، فلا يمكن أن يكون قد حضر هذه الدورة.</translation>
         </message>
         <message>
             <source>An assessment score is between 0 and 100.</source>

@@ -1369,8 +1369,16 @@
             <translation>Version</translation>
         </message>
         <message>
-            <source>Changing the version asks every agent to read it again.</source>
-            <translation>Changer la version demande à chaque agent de la relire.</translation>
+            <source>Changing the version asks every agent to read it again, and needs the new version's file.</source>
+            <translation>Changer de version demande à chaque agent de la relire, et exige le fichier de la nouvelle version.</translation>
+        </message>
+        <message>
+            <source>Choose the file of version {version}</source>
+            <translation>Choisissez le fichier de la version {version}</translation>
+        </message>
+        <message>
+            <source>Version {version} needs its own file: choose it before saving.</source>
+            <translation>La version {version} exige son propre fichier : choisissez-le avant d'enregistrer.</translation>
         </message>
         <message>
             <source>Reviewed on</source>
@@ -1410,6 +1418,10 @@
         <message>
             <source>Mark selected agents as having read it</source>
             <translation>Noter la lecture par les agents sélectionnés</translation>
+        </message>
+        <message>
+            <source>Your account is not linked to an agent; ask HR to link it.</source>
+            <translation>Votre compte n'est lié à aucun agent ; demandez aux RH de le lier.</translation>
         </message>
         <message>
             <source>Out of date only</source>
@@ -1486,6 +1498,10 @@
         <message>
             <source>Recorded: you have read version {version} of {title}.</source>
             <translation>Enregistré : vous avez lu la version {version} de {title}.</translation>
+        </message>
+        <message>
+            <source>Select in the list the agents who signed the reading sheet.</source>
+            <translation>Sélectionnez dans la liste les agents qui ont signé la feuille de lecture.</translation>
         </message>
     </context>
     <context>
@@ -2364,6 +2380,33 @@
         <message>
             <source>Text</source>
             <translation>Texte</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingSheetDialog</name>
+        <message>
+            <source>Signed reading sheet</source>
+            <translation>Feuille de lecture signée</translation>
+        </message>
+        <message>
+            <source>{title}, version {version}</source>
+            <translation>{title}, version {version}</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>Agents</source>
+            <translation>Agents</translation>
+        </message>
+        <message>
+            <source>{n} selected</source>
+            <translation>{n} sélectionnés</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>Signée le</translation>
         </message>
     </context>
     <context>
@@ -4814,6 +4857,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La prochaine révision vient après la dernière révision.</translation>
         </message>
         <message>
+            <source>Version {new} needs its own file: attach the document of version {new}.</source>
+            <translation>La version {new} exige son propre fichier : joignez le document de la version {new}.</translation>
+        </message>
+        <message>
+            <source>Version {new} of this guide was published before; give the new version a number of its own.</source>
+            <translation>La version {new} de ce guide a déjà été publiée ; donnez à la nouvelle version un numéro qui lui soit propre.</translation>
+        </message>
+        <message>
             <source>This guide no longer exists.</source>
             <translation>Ce guide n'existe plus.</translation>
         </message>
@@ -4834,8 +4885,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La version {old} n'est plus en vigueur ; lisez la version {new} et confirmez celle-ci.</translation>
         </message>
         <message>
+            <source>A reading cannot be dated in the future.</source>
+            <translation>Une lecture ne peut pas être datée dans le futur.</translation>
+        </message>
+        <message>
             <source>This agent no longer exists.</source>
             <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left); their reading cannot be recorded for that day.</source>
+            <translation>{name} n'était pas en fonction le {day} (pas encore arrivé ou déjà parti) ; sa lecture ne peut pas être enregistrée à cette date.</translation>
         </message>
         <message>
             <source>You may see only your own record.</source>
@@ -6335,6 +6394,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>One of the attendees no longer exists.</source>
             <translation>Un des participants n'existe plus.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left), so cannot have attended this session.</source>
+            <translation>{name} n'était pas en fonction le {day} (pas encore arrivé ou déjà parti) : il ne peut pas avoir assisté à cette session.</translation>
         </message>
         <message>
             <source>An assessment score is between 0 and 100.</source>

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from desktop_app.services.agents import AgentInput
 from desktop_app.services.agents_common import Attachment, add_months
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.guides import GuideInput
-from desktop_app.services.periods import parse_period
+from desktop_app.services.periods import TUNIS, local_date, parse_period
 from desktop_app.services.permissions import Role
 from desktop_app.services.training import Attendee, RuleInput, SessionInput
 
@@ -216,6 +217,7 @@ def test_guide_acknowledgement_counts_for_the_current_version_only_c8_3(db, acto
         gid,
         row.version,
         GuideInput(data.title, "guide", "reception", "2.0", date(2025, 6, 1), date(2026, 6, 1)),
+        Attachment("guide-2.0.pdf", b"version 2"),
     )
     [row] = guides.list_guides(db, hr, today)
     assert row.acknowledged == 0  # the new version needs reading again
@@ -354,3 +356,83 @@ def test_legal_update_concurrent_edits_of_who_was_informed_clash_c8_5(db, actor_
     assert told == {a.id}
     with pytest.raises(ValueError, match="expected_version"):
         legal_updates.save_update(db, hr, uid, **fields, informed={})
+
+
+def test_a_new_guide_version_needs_its_own_file_and_old_readings_do_not_count_c8_3(
+    db, actor_of
+) -> None:
+    hr = actor_of(Role.HR)
+    me = _agent(db, hr, "Me")
+    v1 = GuideInput("Guide", "guide", "reception", "1.0", date(2025, 1, 1), date(2026, 1, 1))
+    v2 = GuideInput("Guide", "guide", "reception", "2.0", date(2025, 6, 1), date(2026, 6, 1))
+    old_file = Attachment("guide-1.0.pdf", b"version 1")
+    gid = guides.create_guide(db, hr, v1, old_file)
+    guides.acknowledge_many(db, hr, gid, [me.id])
+    [row] = guides.list_guides(db, hr, date(2025, 6, 1))
+    with pytest.raises(UserError, match="2.0 needs its own file"):
+        guides.update_guide(db, hr, gid, row.version, v2)  # the 1.0 file would stay attached
+    with pytest.raises(UserError, match="own file"):
+        guides.update_guide(db, hr, gid, row.version, v2, Attachment("same.pdf", b"version 1"))
+    # the same version, edited (a typo in the title), keeps its file without a new one
+    guides.update_guide(db, hr, gid, row.version, replace(v1, title="Guide d'accueil"))
+    [row] = guides.list_guides(db, hr, date(2025, 6, 1))
+    assert row.acknowledged == 1 and row.file_name == "guide-1.0.pdf"
+    guides.update_guide(db, hr, gid, row.version, v2, Attachment("guide-2.0.pdf", b"version 2"))
+    [row] = guides.list_guides(db, hr, date(2025, 6, 1))
+    assert (row.file_name, row.acknowledged, row.not_acknowledged) == ("guide-2.0.pdf", 0, 1)
+    assert guides.get_guide_file(db, hr, gid).data == b"version 2"  # type: ignore[union-attr]
+    [mine] = guides.acknowledged_by_agent(db, hr, me.id)
+    assert (mine["acknowledged_version"], mine["current"]) == ("1.0", False)
+    with db.read() as s:
+        assert [(u.agent_id, u.doc_version) for u in guides.unread_in(s, date(2025, 6, 1))] == [
+            (me.id, "2.0")
+        ]
+    # going "back" to 1.0 would make the old readings count again: refused
+    with pytest.raises(UserError, match="published before"):
+        guides.update_guide(db, hr, gid, row.version, v1, Attachment("g.pdf", b"version 3"))
+
+
+def test_signed_reading_sheet_keeps_the_day_it_was_signed_never_in_the_future_c8_3(
+    db, actor_of
+) -> None:
+    hr = actor_of(Role.HR)
+    a, b = _agent(db, hr, "A"), _agent(db, hr, "B")
+    gid = guides.create_guide(
+        db, hr, GuideInput("G", "guide", "reception", "1.0", date(2025, 1, 1), date(2027, 1, 1))
+    )
+    assert guides.acknowledge_many(db, hr, gid, [a.id], acknowledged_on=date(2025, 3, 10)) == 1
+    with pytest.raises(UserError, match="future"):
+        guides.acknowledge_many(
+            db, hr, gid, [b.id], acknowledged_on=date.today() + timedelta(days=1)
+        )
+    guides.acknowledge_many(db, hr, gid, [b.id])  # no date: signed today
+    read_on = {
+        r.agent_id: local_date(r.acknowledged_at)
+        for r in guides.readers(db, hr, gid, date.today())
+        if r.acknowledged_at
+    }
+    assert read_on == {a.id: date(2025, 3, 10), b.id: local_date(datetime.now(TUNIS))}
+
+
+def test_agents_not_working_that_day_cannot_attend_nor_acknowledge_c8_3_c8_5(db, actor_of) -> None:
+    hr, agent_role = actor_of(Role.HR), actor_of(Role.AGENT)
+    left = _agent(db, hr, "Left", active_to=date(2025, 12, 31), user_id=agent_role.user_id)
+    newcomer = _agent(db, hr, "Newcomer", active_from=date.today() + timedelta(days=30))
+    for who, held in ((left, date(2026, 3, 1)), (newcomer, date.today())):
+        with pytest.raises(UserError, match="not working"):
+            _session(db, hr, held, who=[who.id])
+    sid = _session(db, hr, date(2025, 6, 1), who=[left.id])  # while they still worked: fine
+    with pytest.raises(UserError, match="Left was not working on 01/03/2026"):
+        training.update_session(
+            db, hr, sid, 1, SessionInput("Accueil", "reception", date(2026, 3, 1), 3.0),
+            [Attendee(left.id)],
+        )  # fmt: skip
+    gid = guides.create_guide(
+        db, hr, GuideInput("G", "guide", "reception", "1.0", date(2025, 1, 1), date(2027, 1, 1))
+    )
+    for who in (left, newcomer):
+        with pytest.raises(UserError, match="not working"):
+            guides.acknowledge_many(db, hr, gid, [who.id])
+    with pytest.raises(UserError, match="not working"):
+        guides.acknowledge(db, agent_role, gid)  # their own account, after they left
+    assert guides.acknowledge_many(db, hr, gid, [left.id], acknowledged_on=date(2025, 6, 2)) == 1

@@ -33,7 +33,7 @@ from desktop_app.services.agents import AgentInfo
 from desktop_app.services.agents_common import topic_label
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.agent_dialog import AgentDialog
-from desktop_app.ui.formatting import format_date, format_datetime, format_number, format_phone
+from desktop_app.ui.formatting import format_date, format_number, format_phone, local
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.agents_table_model import AgentsTableModel
 from desktop_app.ui.state import AppState
@@ -212,7 +212,7 @@ class AgentProfile(QWidget):
                     g["title"],
                     g["doc_version"],
                     g["acknowledged_version"] or self.tr("not read"),
-                    format_datetime(g["acknowledged_at"]) if g["acknowledged_at"] else "",
+                    format_date(local(g["acknowledged_at"])) if g["acknowledged_at"] else "",
                 ]
                 for g in read
             ],
