@@ -436,3 +436,18 @@ def test_agents_not_working_that_day_cannot_attend_nor_acknowledge_c8_3_c8_5(db,
     with pytest.raises(UserError, match="not working"):
         guides.acknowledge(db, agent_role, gid)  # their own account, after they left
     assert guides.acknowledge_many(db, hr, gid, [left.id], acknowledged_on=date(2025, 6, 2)) == 1
+
+
+def test_demo_legal_updates_are_dated_on_the_day_of_the_text_they_cite_c8_5() -> None:
+    from desktop_app.services.demo_agents import _updates
+
+    months = {"janvier": 1, "mars": 3, "avril": 4, "août": 8, "novembre": 11}
+    for today in (date(2026, 12, 1), date(2027, 3, 15)):
+        for reference, published, _summary in _updates(today):
+            assert published <= today
+            if " du " in reference:  # "Circulaire n° 8 du 19 mars 2020"
+                day, month, year = reference.split(" du ")[1].split()
+                assert published == date(int(year), months[month], int(day)), reference
+            else:  # "Note de service n° 14/2026", "Décret présidentiel n° 2021-223"
+                assert str(published.year) in reference, reference
+    assert any(r.startswith("Décret présidentiel n° 2021-223") for r, _p, _s in _updates(today))
