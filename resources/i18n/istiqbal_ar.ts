@@ -2459,8 +2459,8 @@
             <translation>تكريم العون المحدد…</translation>
         </message>
         <message>
-            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations once recorded.</source>
-            <translation>يرتب المترشحون حسب ساعات التكوين المتابعة وأعداد التقييم خلال الفترة، وحسب تقييم المكالمات عند تسجيله.</translation>
+            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations. The overall score is the mean of the parts the agent has data for, listed under “Based on”.</source>
+            <translation>يُرتَّب المترشحون حسب ساعات التكوين التي حضروها وأعداد التقييم خلال الفترة، وحسب تقييم المكالمات. العدد الجملي هو معدل العناصر المتوفرة لكل عون، المبيّنة في خانة «على أساس».</translation>
         </message>
         <message>
             <source>Rank</source>
@@ -2487,6 +2487,10 @@
             <translation>المجموع /100</translation>
         </message>
         <message>
+            <source>Based on</source>
+            <translation>على أساس</translation>
+        </message>
+        <message>
             <source>Awards</source>
             <translation>التكريمات</translation>
         </message>
@@ -2501,6 +2505,10 @@
         <message>
             <source>Reason</source>
             <translation>السبب</translation>
+        </message>
+        <message>
+            <source>no data</source>
+            <translation>لا معطيات</translation>
         </message>
     </context>
     <context>
@@ -5591,6 +5599,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This award no longer exists.</source>
             <translation>هذا التكريم لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>ساعات التكوين</translation>
+        </message>
+        <message>
+            <source>Training assessment</source>
+            <translation>تقييم التكوين</translation>
         </message>
     </context>
     <context>

@@ -2459,8 +2459,8 @@
             <translation>Distinguer l'agent sélectionné…</translation>
         </message>
         <message>
-            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations once recorded.</source>
-            <translation>Les candidats sont classés selon les heures de formation suivies et les notes d'évaluation de la période, puis selon l'évaluation des appels une fois saisie.</translation>
+            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations. The overall score is the mean of the parts the agent has data for, listed under “Based on”.</source>
+            <translation>Les candidats sont classés selon les heures de formation suivies et les notes d'évaluation de la période, et selon l'évaluation des appels. La note globale est la moyenne des éléments disponibles pour l'agent, indiqués sous « Sur la base de ».</translation>
         </message>
         <message>
             <source>Rank</source>
@@ -2487,6 +2487,10 @@
             <translation>Global /100</translation>
         </message>
         <message>
+            <source>Based on</source>
+            <translation>Sur la base de</translation>
+        </message>
+        <message>
             <source>Awards</source>
             <translation>Distinctions</translation>
         </message>
@@ -2501,6 +2505,10 @@
         <message>
             <source>Reason</source>
             <translation>Motif</translation>
+        </message>
+        <message>
+            <source>no data</source>
+            <translation>aucune donnée</translation>
         </message>
     </context>
     <context>
@@ -5591,6 +5599,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This award no longer exists.</source>
             <translation>Cette distinction n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>Heures de formation</translation>
+        </message>
+        <message>
+            <source>Training assessment</source>
+            <translation>Évaluation de la formation</translation>
         </message>
     </context>
     <context>

@@ -451,3 +451,41 @@ def test_demo_legal_updates_are_dated_on_the_day_of_the_text_they_cite_c8_5() ->
             else:  # "Note de service n° 14/2026", "Décret présidentiel n° 2021-223"
                 assert str(published.year) in reference, reference
     assert any(r.startswith("Décret présidentiel n° 2021-223") for r, _p, _s in _updates(today))
+
+
+def test_ranking_includes_agents_who_worked_only_mid_period_c8_5(db, admin) -> None:
+    mid = _agent(db, admin, "Mid", active_from=date(2026, 2, 10), active_to=date(2026, 3, 5))
+    before = _agent(db, admin, "Before", active_from=date(2025, 1, 1), active_to=date(2025, 12, 31))
+    after = _agent(db, admin, "After", active_from=date(2026, 4, 1))
+    _session(db, admin, date(2026, 2, 20), who=[mid.id])
+    ranked = recognition.ranking(db, admin, parse_period("2026-Q1"))
+    ids = [c.agent_id for c in ranked]
+    assert mid.id in ids and before.id not in ids and after.id not in ids
+    assert ranked[0].agent_id == mid.id and ranked[0].hours == 3.0
+
+
+def test_ranking_averages_only_the_parts_an_agent_has_data_for_c8_5(db, admin) -> None:
+    trained, evaluated = _agent(db, admin, "Trained"), _agent(db, admin, "Evaluated")
+    nothing = _agent(db, admin, "Nothing")
+    training.create_session(
+        db, admin, SessionInput("T", "reception", date(2026, 2, 1), 4), [Attendee(trained.id)]
+    )
+    recognition.register_score_source(
+        "test", lambda: "Calls", lambda s, p, ids: {evaluated.id: 97.0}
+    )
+    try:
+        ranked = {c.agent_id: c for c in recognition.ranking(db, admin, parse_period("2026-Q1"))}
+    finally:
+        recognition.unregister_score_source("test")
+    assert ranked[evaluated.id].composite == 97.0  # not (0 hours + 97) / 2 = 48.5
+    assert "test" in ranked[evaluated.id].counted
+    assert recognition.HOURS not in ranked[evaluated.id].counted
+    assert (ranked[trained.id].composite, ranked[trained.id].counted[:1]) == (
+        100.0,
+        (recognition.HOURS,),
+    )
+    assert ranked[nothing.id].counted == () and ranked[nothing.id].composite == 0.0
+    assert recognition.part_labels(("hours", "assessment")) == [
+        "Training hours",
+        "Training assessment",
+    ]
