@@ -172,6 +172,10 @@
             <translation>مباشر</translation>
         </message>
         <message>
+            <source>User account</source>
+            <translation>حساب المستخدم</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
@@ -302,6 +306,10 @@
         <message>
             <source>from {start} to {end}</source>
             <translation>من {start} إلى {end}</translation>
+        </message>
+        <message>
+            <source>none: the agent does not sign in to Istiqbal</source>
+            <translation>لا يوجد: العون لا يدخل إلى منظومة استقبال</translation>
         </message>
         <message>
             <source>Yes</source>

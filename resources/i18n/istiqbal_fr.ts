@@ -172,6 +172,10 @@
             <translation>En fonction</translation>
         </message>
         <message>
+            <source>User account</source>
+            <translation>Compte utilisateur</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>Date</translation>
         </message>
@@ -302,6 +306,10 @@
         <message>
             <source>from {start} to {end}</source>
             <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>none: the agent does not sign in to Istiqbal</source>
+            <translation>aucun : l'agent ne se connecte pas à Istiqbal</translation>
         </message>
         <message>
             <source>Yes</source>

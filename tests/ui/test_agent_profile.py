@@ -6,12 +6,16 @@ import sys
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
-from desktop_app.services import evaluations
+from desktop_app.i18n import install_language
+from desktop_app.services import agents, evaluations
+from desktop_app.services.agents import AgentInput
 from desktop_app.services.evaluations import EvaluationInput
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Role
 from desktop_app.services.scorecards import NO, YES
+from desktop_app.ui.dialogs.agent_dialog import AgentDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agent_evaluations_tab import AgentEvaluationsTab
@@ -94,3 +98,43 @@ def test_the_app_wires_the_evaluations_tab_when_it_builds_the_agents_page(
     qtbot.addWidget(window)
     tabs = window.show_page("agents").profile.tabs
     assert "Call evaluations" in [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def test_agent_page_shows_the_linked_user_account(qtbot, state: AppState, actor_of) -> None:
+    account = actor_of(Role.AGENT)
+    linked = agents.create_agent(
+        state.db, state.actor, AgentInput(name_fr="Nadia", user_id=account.user_id)
+    )
+    alone = agents.create_agent(state.db, state.actor, AgentInput(name_fr="Sami"))
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.open_filtered("agents", agent_id=linked.id)
+    assert page.profile.fields["account"].text() == "user-agent — A agent"
+    page = window.open_filtered("agents", agent_id=alone.id)
+    assert "none" in page.profile.fields["account"].text()
+
+
+def test_agent_dialog_lists_lines_as_people_read_them_without_a_sideways_scroll(
+    qtbot, state: AppState
+) -> None:
+    make_lines(state.db)
+    dialog = AgentDialog(state)
+    qtbot.addWidget(dialog)
+    texts = [dialog.lines.item(i).text() for i in range(dialog.lines.count())]
+    assert any("71 563 500" in t and "Standard" in t for t in texts), texts
+    assert not any("+216" in t for t in texts)
+    policy = dialog.lines.horizontalScrollBarPolicy()
+    assert policy == Qt.ScrollBarPolicy.ScrollBarAlwaysOff and dialog.lines.wordWrap()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_search_hints_are_shown_whole_in_french_and_arabic(qtbot, state: AppState, lang) -> None:
+    install_language(lang)
+    state.lang = lang
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    fields = [window.show_page("agents").search, window.show_page("training").sessions.search]
+    for edit in fields:
+        hint = edit.placeholderText()
+        assert hint.endswith("…") and hint != "Search name, staff number, unit…"
+        assert edit.minimumWidth() >= edit.fontMetrics().horizontalAdvance(hint), hint

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import agents, equipment
 from desktop_app.services.agents import AgentInfo, AgentInput
+from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date
@@ -65,10 +66,13 @@ class AgentDialog(QDialog):
             self.user.addItem(label, user_id)
         self.user.setCurrentIndex(max(self.user.findData(agent.user_id if agent else None), 0))
         self.lines = QListWidget()
-        self.lines.setFixedHeight(110)
+        self.lines.setMinimumHeight(170)
+        self.lines.setWordWrap(True)  # a long label wraps instead of a sideways scroll bar
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         chosen = set(agent.line_ids) if agent else set()
         for line in attempt(self, lambda: agents.list_line_choices(state.db, state.actor)) or []:
-            item = QListWidgetItem(f"{line.number}  {line.label}".strip())
+            number = format_phone(line.number)
+            item = QListWidgetItem(f"{number} — {line.label}" if line.label else number)
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -98,7 +102,7 @@ class AgentDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
     def data(self) -> AgentInput:
         lines = tuple(

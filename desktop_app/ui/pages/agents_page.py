@@ -37,7 +37,13 @@ from desktop_app.ui.formatting import format_date, format_number, format_phone, 
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.agents_table_model import AgentsTableModel
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, mark, read_only_table, select_row
+from desktop_app.ui.widgets.agents_fields import (
+    fill_table,
+    fit_placeholder,
+    mark,
+    read_only_table,
+    select_row,
+)
 from desktop_app.ui.widgets.page_header import PageHeader
 
 ProfileTab = tuple[Callable[[], str], Callable[[AppState, int], QWidget]]
@@ -76,6 +82,7 @@ class AgentProfile(QWidget):
             ("post", self.tr("Post and extension")),
             ("lines", self.tr("Lines answered")),
             ("dates", self.tr("Active")),
+            ("account", self.tr("User account")),
         ):
             value = QLabel()
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -159,12 +166,16 @@ class AgentProfile(QWidget):
         self.fields["unit"].setText(agent.unit)
         self.fields["post"].setText(" — ".join(x for x in (agent.post_name, agent.extension) if x))
         self.fields["lines"].setText(
-            ", ".join(format_phone(n) for n in agent.line_numbers) or self.tr("none")
+            ("، " if lang == "ar" else ", ").join(format_phone(n) for n in agent.line_numbers)
+            or self.tr("none")
         )
         since = format_date(agent.active_from) if agent.active_from else "…"
         until = format_date(agent.active_to) if agent.active_to else self.tr("today")
         self.fields["dates"].setText(
             self.tr("from {start} to {end}").format(start=since, end=until)
+        )
+        self.fields["account"].setText(
+            agent.user_label or self.tr("none: the agent does not sign in to Istiqbal")
         )
         history = attempt(self, lambda: training.agent_history(db, actor, agent.id)) or []
         fill_table(
@@ -277,8 +288,8 @@ class AgentsPage(QWidget):
             b.setEnabled(state.actor.can(Perm.EDIT_AGENTS))
             bar.addWidget(b)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search name, staff number, unit…"))
         self.search.setClearButtonEnabled(True)
+        fit_placeholder(self.search, self.tr("Search name, staff number, unit…"))
         self.active_only = QCheckBox(self.tr("Active agents only"))
         self.active_only.setChecked(True)
         bar.addStretch(1)
@@ -297,7 +308,7 @@ class AgentsPage(QWidget):
         self.profile = AgentProfile(state)
         split.addWidget(self.view)
         split.addWidget(self.profile)
-        split.setSizes([520, 600])
+        split.setSizes([440, 680])  # the profile has seven tabs
         layout.addWidget(split, 1)
         self.add_button.clicked.connect(self.add_agent)
         self.edit_button.clicked.connect(self.edit_agent)
