@@ -246,13 +246,15 @@ def agents_step(ctx: DemoContext) -> None:
         for day, readers in sorted(sheets.items()):
             guides.acknowledge_many(db, actor, gid, readers, acknowledged_on=day)
     for reference, published, summary in _updates(today):
-        # Agents already working were told within days of the text; later recruits on joining.
+        # Agents already working were told within days of the text, later recruits on joining;
+        # of the recent texts, a few agents have not been told yet.
+        old_text = published < add_months(today, -12)
         informed = {
             a: min(
                 max(published, working[a][0]) + timedelta(days=rng.randint(1, 12)), working[a][1]
             )
-            for a in ids[:11]
-            if working[a][1] >= published and rng.random() < 0.85
+            for a in ids
+            if working[a][1] >= published and (old_text or rng.random() < 0.8)
         }
         legal_updates.save_update(
             db,

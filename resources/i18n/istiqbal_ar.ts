@@ -1424,8 +1424,8 @@
             <translation>اطلعت على هذه النسخة</translation>
         </message>
         <message>
-            <source>Mark selected agents as having read it</source>
-            <translation>تسجيل اطلاع الأعوان المحددين</translation>
+            <source>Mark selected agents as having read it…</source>
+            <translation>تسجيل اطلاع الأعوان المحددين…</translation>
         </message>
         <message>
             <source>Your account is not linked to an agent; ask HR to link it.</source>

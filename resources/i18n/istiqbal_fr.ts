@@ -1424,8 +1424,8 @@
             <translation>J'ai lu cette version</translation>
         </message>
         <message>
-            <source>Mark selected agents as having read it</source>
-            <translation>Noter la lecture par les agents sélectionnés</translation>
+            <source>Mark selected agents as having read it…</source>
+            <translation>Noter la lecture par les agents sélectionnés…</translation>
         </message>
         <message>
             <source>Your account is not linked to an agent; ask HR to link it.</source>

@@ -51,7 +51,7 @@ class GuidesTab(QWidget):
         self.edit_button = QPushButton(self.tr("Edit or new version…"))
         self.save_button = QPushButton(self.tr("Open a copy of the file…"))
         self.ack_button = QPushButton(self.tr("I have read this version"))
-        self.mark_button = QPushButton(self.tr("Mark selected agents as having read it"))
+        self.mark_button = QPushButton(self.tr("Mark selected agents as having read it…"))
         for b in (self.new_button, self.edit_button, self.mark_button):
             b.setEnabled(self.can_edit)
             b.setVisible(self.can_read_all)
