@@ -63,6 +63,7 @@ class AgentInfo:
     version: int
     line_ids: tuple[int, ...] = field(default_factory=tuple)
     line_numbers: tuple[str, ...] = field(default_factory=tuple)
+    user_label: str = ""  # the linked account, "username — full name", for the agent's page
 
     def name(self, lang: str) -> str:
         first, second = (
@@ -89,6 +90,7 @@ def _info(s: Session, a: Agent) -> AgentInfo:
         .order_by(PhoneLine.number)
     ).all()
     post = s.get(ReceptionPost, a.post_id) if a.post_id else None
+    user = s.get(User, a.user_id) if a.user_id else None
     return AgentInfo(
         a.id,
         a.name_ar,
@@ -105,6 +107,7 @@ def _info(s: Session, a: Agent) -> AgentInfo:
         a.version,
         tuple(r.id for r in lines),
         tuple(r.number for r in lines),
+        " — ".join(x for x in (user.username, user.full_name) if x) if user else "",
     )
 
 

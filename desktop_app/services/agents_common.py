@@ -113,6 +113,26 @@ def is_active_on(active_from: date | None, active_to: date | None, day: date) ->
     return (active_from is None or active_from <= day) and (active_to is None or active_to >= day)
 
 
+def require_active_on(agent: Agent, day: date, message: str) -> None:
+    """Refuse an agent who had not started or had already left on `day`.
+
+    `message` is translated and may use {name} (in the interface's language) and {day}."""
+    if not is_active_on(agent.active_from, agent.active_to, day):
+        raise UserError(
+            message.format(
+                name=message_name(agent.name_ar, agent.name_fr), day=day.strftime("%d/%m/%Y")
+            )
+        )
+
+
+def message_name(name_ar: str, name_fr: str) -> str:
+    """An agent's name for a message, in the language installed for the interface."""
+    from PySide6.QtCore import QLocale
+
+    arabic = QLocale().language() == QLocale.Language.Arabic
+    return agent_name(name_ar, name_fr, "ar" if arabic else "fr")
+
+
 def add_months(day: date, months: int) -> date:
     """Calendar months, clamped to the month's end: 31/01 + 1 month = 28/02 (or 29/02)."""
     index = day.year * 12 + day.month - 1 + months

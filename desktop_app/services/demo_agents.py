@@ -4,7 +4,7 @@ posts with their equipment, and awards — realistic for a Tunisian municipality
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from desktop_app.services import (
     agents,
@@ -93,30 +93,49 @@ GUIDES = (
     ("Guide d'accueil des personnes à besoins spécifiques", "guide", "special_categories"),
     ("Annuaire interne des services et des numéros", "guide", "other"),
 )
-UPDATES = (
-    (
-        "Circulaire n° 8 du 19 mars 2020",
-        "Accueil téléphonique : décrocher en moins de cinq "
-        "minutes, saluer, nommer l'organisme, inventaire des numéros.",
-    ),
-    (
-        "Circulaire n° 2 du 3 avril 2020",
-        "Réponse aux courriels des citoyens dans les 48 heures, "
-        "ou information de l'expéditeur dans le même délai.",
-    ),
-    (
-        "Décret gouvernemental n° 2021-223",
-        "Nouveau calendrier des jours fériés : fête de la Révolution le 17 décembre.",
-    ),
-    (
-        "Note de service n° 14/2025",
-        "Nouveaux horaires d'ouverture du guichet unique en séance unique d'été.",
-    ),
-    (
-        "Arrêté municipal n° 2025-031",
-        "Pièces à fournir pour l'autorisation de bâtir : mise à jour de la liste.",
-    ),
-)
+
+
+def _updates(today: date) -> list[tuple[str, date, str]]:
+    """(reference, date of the text, summary): the texts behind the circulars, on their own dates,
+    then the body's recent notes, dated a few months back from the demo's today."""
+    summer = date(today.year if today.month >= 7 else today.year - 1, 6, 16)
+    recent = add_months(today, -2).replace(day=12)
+    return [
+        (
+            "Circulaire n° 18 du 5 août 2019",
+            date(2019, 8, 5),
+            "Faciliter l'accès aux services publics des personnes handicapées et des personnes "
+            "âgées : accueil prioritaire, orientation, communication adaptée.",
+        ),
+        (
+            "Circulaire n° 8 du 19 mars 2020",
+            date(2020, 3, 19),
+            "Accueil téléphonique : décrocher en moins de cinq minutes, saluer, nommer "
+            "l'organisme, inventaire des numéros.",
+        ),
+        (
+            "Circulaire n° 2 du 3 avril 2020",
+            date(2020, 4, 3),
+            "Réponse aux courriels des citoyens dans les 48 heures, ou information de "
+            "l'expéditeur dans le même délai.",
+        ),
+        (
+            "Décret présidentiel n° 2021-223",
+            date(2021, 12, 2),
+            "Nouveau calendrier des jours fériés : fête de la Révolution le 17 décembre.",
+        ),
+        (
+            f"Note de service n° 14/{summer.year}",
+            summer,
+            "Horaires d'ouverture du guichet unique en séance unique d'été (1er juillet – "
+            "31 août).",
+        ),
+        (
+            f"Arrêté municipal n° {recent.year}-031",
+            recent,
+            "Pièces à fournir pour l'autorisation de bâtir : mise à jour de la liste.",
+        ),
+    ]
 
 
 def _material(number: int, title: str) -> Attachment:
@@ -139,6 +158,7 @@ def agents_step(ctx: DemoContext) -> None:
     lines = agents.list_line_choices(db, actor)
     agent_user = next((u.id for u in auth.list_users(db, actor) if u.username == "agent"), None)
     ids = []
+    working: dict[int, tuple[date, date]] = {}  # agent → first and last day worked (to today)
     for i, (ar, fr, unit) in enumerate(AGENTS):
         start = today - timedelta(days=rng.randint(400, 3000)) if i < 11 else add_months(today, -2)
         end = today - timedelta(days=40) if i == 9 else None
@@ -162,6 +182,7 @@ def agents_step(ctx: DemoContext) -> None:
             ),
         )
         ids.append(info.id)
+        working[info.id] = (start, end or today)
     ctx.summary["agents"] = len(ids)
     year_ago = add_months(today, -12)
     training.create_rule(
@@ -181,7 +202,8 @@ def agents_step(ctx: DemoContext) -> None:
         title, topic, hours, trainer = SESSIONS[count % len(SESSIONS)]
         held = add_months(today, -month) + timedelta(days=rng.randint(0, 20))
         held = min(held, today - timedelta(days=3))
-        group = rng.sample(ids[:11], rng.randint(5, 9))
+        present = [a for a in ids[:11] if working[a][0] <= held <= working[a][1]]
+        group = rng.sample(present, min(len(present), rng.randint(5, 9)))
         attendees = [
             Attendee(
                 a, rng.random() > 0.1, float(rng.randint(55, 98)) if rng.random() > 0.3 else None
@@ -214,14 +236,25 @@ def agents_step(ctx: DemoContext) -> None:
             GuideInput(title, kind, topic, f"{1 + i % 2}.0", reviewed, next_review),
             Attachment(f"guide-{i + 1}.pdf", f"%PDF-1.4\n% {title}\n".encode()),
         )
-        readers = [a for a in ids if rng.random() < 0.7]
-        guides.acknowledge_many(db, actor, gid, readers)
-    for i, (reference, summary) in enumerate(UPDATES):
-        published = add_months(today, -(2 + i * 3))
+        # Reading sheets signed over the weeks after the version came out (or after joining).
+        sheets: dict[date, list[int]] = {}
+        for a in ids:
+            first, last = max(reviewed, working[a][0]), working[a][1]
+            if rng.random() < 0.7 and first < last:
+                day = min(first + timedelta(days=rng.choice((3, 10, 17, 24, 45, 80))), last)
+                sheets.setdefault(day, []).append(a)
+        for day, readers in sorted(sheets.items()):
+            guides.acknowledge_many(db, actor, gid, readers, acknowledged_on=day)
+    for reference, published, summary in _updates(today):
+        # Agents already working were told within days of the text, later recruits on joining;
+        # of the recent texts, a few agents have not been told yet.
+        old_text = published < add_months(today, -12)
         informed = {
-            a: published + timedelta(days=rng.randint(1, 12))
-            for a in ids[:11]
-            if rng.random() < 0.8
+            a: min(
+                max(published, working[a][0]) + timedelta(days=rng.randint(1, 12)), working[a][1]
+            )
+            for a in ids
+            if working[a][1] >= published and (old_text or rng.random() < 0.8)
         }
         legal_updates.save_update(
             db,

@@ -9,7 +9,7 @@ record an acknowledgement for any agent (a signed sheet). A new version needs ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,10 +27,12 @@ from desktop_app.services.agents_common import (
     check_topic,
     check_version,
     clean,
+    require_active_on,
     require_read,
     verified,
 )
 from desktop_app.services.errors import PermissionDenied, UserError
+from desktop_app.services.periods import TUNIS, local_date
 from desktop_app.services.permissions import Actor, Perm
 
 GUIDE_KINDS = ("guide", "manual")
@@ -152,13 +154,17 @@ def update_guide(
     *,
     retired: bool = False,
 ) -> None:
-    """Edit the guide. Changing `doc_version` publishes a new version: earlier
-    acknowledgements stay on record but no longer count as having read the current one."""
+    """Edit the guide. Changing `doc_version` publishes a new version: it needs its own file
+    (the previous version's document must not stay attached to it) and a version number never
+    used before, so earlier acknowledgements stay on record but never count as having read the
+    current one (C8.3)."""
     actor.require(Perm.EDIT_TRAINING)
     with db.write() as s:
         guide = _load(s, guide_id)
         check_version(guide.version, expected_version)
         values = _validate(data)
+        if values["doc_version"] != guide.doc_version:
+            _check_new_version(s, guide, values["doc_version"], file)
         before = {
             **{k: getattr(guide, k) for k in values},
             "file": guide.file_name,
@@ -184,6 +190,28 @@ def update_guide(
                 "sha256": guide.file_sha256,
                 "retired": retired,
             },
+        )
+
+
+def _check_new_version(s: Session, guide: Guide, version: str, file: Attachment | None) -> None:
+    if file is None or (guide.file_sha256 and file.sha256 == guide.file_sha256):
+        raise UserError(
+            translate(
+                "guides", "Version {new} needs its own file: attach the document of version {new}."
+            ).format(new=version)
+        )
+    read_before = s.scalar(
+        select(GuideAcknowledgement.id).where(
+            GuideAcknowledgement.guide_id == guide.id, GuideAcknowledgement.doc_version == version
+        )
+    )
+    if read_before is not None:
+        raise UserError(
+            translate(
+                "guides",
+                "Version {new} of this guide was published before; give the new version "
+                "a number of its own.",
+            ).format(new=version)
         )
 
 
@@ -310,10 +338,34 @@ def acknowledge(
         _acknowledge_in(s, actor, guide, agent_id)
 
 
-def _acknowledge_in(s: Session, actor: Actor, guide: Guide, agent_id: int) -> bool:
-    """True when a new acknowledgement was written (a repeat is a no-op)."""
-    if s.get(Agent, agent_id) is None:
+def _acknowledgement_time(acknowledged_on: date | None) -> datetime:
+    """Now, or — for a signed sheet dated earlier — noon, Tunis time, on the day it was signed."""
+    now = utcnow()
+    if acknowledged_on is None or acknowledged_on == local_date(now):
+        return now
+    if acknowledged_on > local_date(now):
+        raise UserError(translate("guides", "A reading cannot be dated in the future."))
+    return datetime.combine(acknowledged_on, time(12), TUNIS).astimezone(UTC)
+
+
+def _acknowledge_in(
+    s: Session, actor: Actor, guide: Guide, agent_id: int, at: datetime | None = None
+) -> bool:
+    """True when a new acknowledgement was written (a repeat is a no-op). `at` is when the
+    agent read it (now when None); they must have been working then."""
+    at = at or utcnow()
+    agent = s.get(Agent, agent_id)
+    if agent is None:
         raise UserError(translate("guides", "This agent no longer exists."))
+    require_active_on(
+        agent,
+        local_date(at),
+        translate(
+            "guides",
+            "{name} was not working on {day} (not started yet or already left); their reading "
+            "cannot be recorded for that day.",
+        ),
+    )
     exists = s.scalar(
         select(GuideAcknowledgement.id).where(
             GuideAcknowledgement.guide_id == guide.id,
@@ -328,7 +380,7 @@ def _acknowledge_in(s: Session, actor: Actor, guide: Guide, agent_id: int) -> bo
             guide_id=guide.id,
             agent_id=agent_id,
             doc_version=guide.doc_version,
-            acknowledged_at=utcnow(),
+            acknowledged_at=at,
             recorded_by=actor.username,
         )
     )
@@ -338,20 +390,29 @@ def _acknowledge_in(s: Session, actor: Actor, guide: Guide, agent_id: int) -> bo
         "acknowledge",
         "guide",
         guide.id,
-        after={"agent_id": agent_id, "doc_version": guide.doc_version},
+        after={"agent_id": agent_id, "doc_version": guide.doc_version, "acknowledged_at": at},
     )
     return True
 
 
-def acknowledge_many(db: Database, actor: Actor, guide_id: int, agent_ids: list[int]) -> int:
+def acknowledge_many(
+    db: Database,
+    actor: Actor,
+    guide_id: int,
+    agent_ids: list[int],
+    *,
+    acknowledged_on: date | None = None,
+) -> int:
     """HR records a signed reading sheet for several agents at once, in one transaction;
-    returns how many acknowledgements were new."""
+    returns how many acknowledgements were new. `acknowledged_on` is the day the sheet was
+    signed (today when None; never in the future); every agent must have been working then."""
     actor.require(Perm.EDIT_TRAINING)
+    at = _acknowledgement_time(acknowledged_on)
     with db.write() as s:
         guide = _load(s, guide_id)
         if guide.retired:
             raise UserError(translate("guides", "This guide has been withdrawn."))
-        return sum(_acknowledge_in(s, actor, guide, a) for a in dict.fromkeys(agent_ids))
+        return sum(_acknowledge_in(s, actor, guide, a, at) for a in dict.fromkeys(agent_ids))
 
 
 def readers(db: Database, actor: Actor, guide_id: int, today: date) -> list[ReaderRow]:

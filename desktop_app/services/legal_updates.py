@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent, LegalUpdate, LegalUpdateNotice
@@ -59,8 +60,15 @@ def save_update(
     informed: dict[int, date],
     expected_version: int | None = None,
 ) -> int:
-    """Create (update_id None) or edit an update together with who was informed and when."""
+    """Create (update_id None) or edit an update together with who was informed and when.
+
+    An edit must say which version it started from (`expected_version`): two HR officers ticking
+    different agents at once get a clear message instead of one list silently replacing the other.
+    Changing only who was informed still moves the version on.
+    """
     actor.require(Perm.EDIT_TRAINING)
+    if update_id is not None and expected_version is None:
+        raise ValueError("editing a legal update needs the expected_version it was read at")
     ref, text = _validate(reference, summary)
     with db.write() as s:
         for agent_id in informed:
@@ -76,9 +84,7 @@ def save_update(
             if found is None:
                 raise UserError(translate("legal_updates", "This update no longer exists."))
             row = found
-            check_version(
-                row.version, expected_version if expected_version is not None else row.version
-            )
+            check_version(row.version, expected_version or 0)
             before = {
                 "reference": row.reference,
                 "published_on": row.published_on,
@@ -92,6 +98,7 @@ def save_update(
             }
             row.reference, row.published_on, row.summary = ref, published_on, text
             s.execute(delete(LegalUpdateNotice).where(LegalUpdateNotice.update_id == row.id))
+            flag_modified(row, "reference")  # the informed list alone changed: still a new version
         for agent_id, day in informed.items():
             s.add(LegalUpdateNotice(update_id=row.id, agent_id=agent_id, informed_on=day))
         s.flush()

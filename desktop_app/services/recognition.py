@@ -15,7 +15,9 @@ evaluation score in there after the merge, without this module importing it:
 
 Each component is brought to 0–100 (training hours relative to the best in the period); an
 agent's composite is the mean of the components they have, so no-one is penalised for a source
-that has nothing on them.
+that has nothing on them: an agent who attended no session in the period has no training part
+(not a 0 averaged in), one never evaluated no evaluation part. `Candidate.counted` names the
+parts that made the composite. Every agent who worked at some point of the period is ranked.
 """
 
 from __future__ import annotations
@@ -24,18 +26,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent, Recognition, TrainingAttendance, TrainingSession
 from desktop_app.i18n import translate
 from desktop_app.services import audit
-from desktop_app.services.agents_common import active_on, check_version, clean, require_read
+from desktop_app.services.agents_common import check_version, clean, require_read
 from desktop_app.services.errors import UserError
 from desktop_app.services.periods import Period, parse_period
 from desktop_app.services.permissions import Actor, Perm
 
+HOURS, ASSESSMENT = "hours", "assessment"  # the training parts of the composite
 ScoreFn = Callable[[Session, Period, list[int]], dict[int, float]]
 
 
@@ -83,6 +86,7 @@ class Candidate:
     sources: dict[str, float] = field(default_factory=dict)
     composite: float = 0.0
     awards: int = 0  # awards already given for this period
+    counted: tuple[str, ...] = ()  # the parts averaged into the composite: HOURS, ASSESSMENT, …
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,8 @@ def save_award(
     expected_version: int | None = None,
 ) -> int:
     actor.require(Perm.EDIT_AGENTS)
+    if award_id is not None and expected_version is None:
+        raise ValueError("editing an award needs the expected_version it was read at")
     title = clean(award, 200)
     if not title:
         raise UserError(translate("recognition", "Name the award, e.g. Agent of the quarter."))
@@ -139,9 +145,7 @@ def save_award(
         found = s.get(Recognition, award_id)
         if found is None:
             raise UserError(translate("recognition", "This award no longer exists."))
-        check_version(
-            found.version, expected_version if expected_version is not None else found.version
-        )
+        check_version(found.version, expected_version or 0)
         before = {k: getattr(found, k) for k in values}
         for key, value in values.items():
             setattr(found, key, value)
@@ -189,10 +193,12 @@ def list_awards(db: Database, actor: Actor, *, agent_id: int | None = None) -> l
 
 def ranking_in(s: Session, period: Period) -> list[Candidate]:
     """Agents active at some point of the period, best candidates first."""
+    worked_in_period = and_(
+        or_(Agent.active_from.is_(None), Agent.active_from <= period.last_day),
+        or_(Agent.active_to.is_(None), Agent.active_to >= period.first_day),
+    )
     agents = s.execute(
-        select(Agent.id, Agent.name_ar, Agent.name_fr)
-        .where(active_on(period.last_day) | active_on(period.first_day))
-        .order_by(Agent.id)
+        select(Agent.id, Agent.name_ar, Agent.name_fr).where(worked_in_period).order_by(Agent.id)
     ).all()
     ids = [a.id for a in agents]
     training = {
@@ -226,13 +232,13 @@ def ranking_in(s: Session, period: Period) -> list[Candidate]:
     for a in agents:
         sessions, hours, assessment = training.get(a.id, (0, 0.0, None))
         sources = {k: float(v[a.id]) for k, v in external.items() if a.id in v}
-        parts: list[float] = []
-        if best_hours > 0:
-            parts.append(100.0 * hours / best_hours)
+        parts: dict[str, float] = {}
+        if sessions and best_hours > 0:
+            parts[HOURS] = 100.0 * hours / best_hours
         if assessment is not None:
-            parts.append(float(assessment))
-        parts.extend(sources.values())
-        composite = round(sum(parts) / len(parts), 1) if parts else 0.0
+            parts[ASSESSMENT] = float(assessment)
+        parts.update(sources)
+        composite = round(sum(parts.values()) / len(parts), 1) if parts else 0.0
         out.append(
             Candidate(
                 a.id,
@@ -244,6 +250,7 @@ def ranking_in(s: Session, period: Period) -> list[Candidate]:
                 sources,
                 composite,
                 int(awards.get(a.id, 0)),
+                tuple(parts),
             )
         )
     out.sort(key=lambda c: (-c.composite, -c.hours, c.name_fr, c.agent_id))
@@ -258,3 +265,13 @@ def ranking(db: Database, actor: Actor, period: Period) -> list[Candidate]:
 
 def source_labels(keys: Iterable[str]) -> list[str]:
     return [SCORE_SOURCES[k].label() for k in keys if k in SCORE_SOURCES]
+
+
+def part_labels(keys: Iterable[str]) -> list[str]:
+    """What a candidate's composite was made of, for the reader (training and score sources)."""
+    own = {
+        HOURS: translate("recognition", "Training hours"),
+        ASSESSMENT: translate("recognition", "Training assessment"),
+    }
+    return [own[k] if k in own else SCORE_SOURCES[k].label() for k in keys
+            if k in own or k in SCORE_SOURCES]  # fmt: skip

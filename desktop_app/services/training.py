@@ -26,6 +26,7 @@ from desktop_app.services.agents_common import (
     check_topic,
     check_version,
     clean,
+    require_active_on,
     require_read,
     verified,
 )
@@ -105,14 +106,25 @@ def _validate_session(data: SessionInput) -> dict[str, Any]:
     }
 
 
-def _validate_attendees(s: Session, attendees: list[Attendee]) -> list[Attendee]:
+def _validate_attendees(s: Session, attendees: list[Attendee], held_on: date) -> list[Attendee]:
+    """Each attendee once, existing, and working on the day of the session (C8.5)."""
     seen: set[int] = set()
     for a in attendees:
         if a.agent_id in seen:
             raise UserError(translate("training", "An agent is listed twice among the attendees."))
         seen.add(a.agent_id)
-        if s.get(Agent, a.agent_id) is None:
+        agent = s.get(Agent, a.agent_id)
+        if agent is None:
             raise UserError(translate("training", "One of the attendees no longer exists."))
+        require_active_on(
+            agent,
+            held_on,
+            translate(
+                "training",
+                "{name} was not working on {day} (not started yet or already left), so cannot "
+                "have attended this session.",
+            ),
+        )
         if a.score is not None and not 0 <= a.score <= 100:
             raise UserError(translate("training", "An assessment score is between 0 and 100."))
     return attendees
@@ -157,7 +169,7 @@ def create_session(
     actor.require(Perm.EDIT_TRAINING)
     with db.write() as s:
         values = _validate_session(data)
-        _validate_attendees(s, attendees)
+        _validate_attendees(s, attendees, values["held_on"])
         row = TrainingSession(**values)
         if material is None and copy_material_from is not None:
             source = s.get(TrainingSession, copy_material_from)
@@ -208,7 +220,7 @@ def update_session(
             "attendees": _attendee_dump(_attendees_of(s, session_id)),
         }
         values = _validate_session(data)
-        _validate_attendees(s, attendees)
+        _validate_attendees(s, attendees, values["held_on"])
         for key, value in values.items():
             setattr(row, key, value)
         _replace_attendees(s, row.id, attendees)

@@ -103,6 +103,49 @@
         </message>
     </context>
     <context>
+        <name>AgentEvaluationsTab</name>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>العدد</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Your role does not allow reading call evaluations.</source>
+            <translation>لا تسمح لكم خطتكم بالاطلاع على تقييم المكالمات.</translation>
+        </message>
+        <message>
+            <source>No call of this agent has been evaluated yet.</source>
+            <translation>لم يتم بعد تقييم أي مكالمة لهذا العون.</translation>
+        </message>
+        <message>
+            <source>{n} evaluations, mean score {score} out of 100.</source>
+            <translation>{n} تقييمات، المعدل {score} من 100.</translation>
+        </message>
+        <message>
+            <source>{score} (not answered)</source>
+            <translation>{score} (دون إجابة)</translation>
+        </message>
+        <message>
+            <source>Call evaluations</source>
+            <translation>تقييم المكالمات</translation>
+        </message>
+    </context>
+    <context>
         <name>AgentProfile</name>
         <message>
             <source>Other name</source>
@@ -127,6 +170,10 @@
         <message>
             <source>Active</source>
             <translation>مباشر</translation>
+        </message>
+        <message>
+            <source>User account</source>
+            <translation>حساب المستخدم</translation>
         </message>
         <message>
             <source>Date</source>
@@ -259,6 +306,10 @@
         <message>
             <source>from {start} to {end}</source>
             <translation>من {start} إلى {end}</translation>
+        </message>
+        <message>
+            <source>none: the agent does not sign in to Istiqbal</source>
+            <translation>لا يوجد: العون لا يدخل إلى منظومة استقبال</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -1342,8 +1393,16 @@
             <translation>النسخة</translation>
         </message>
         <message>
-            <source>Changing the version asks every agent to read it again.</source>
-            <translation>تغيير النسخة يلزم كل الأعوان بالاطلاع عليها من جديد.</translation>
+            <source>Changing the version asks every agent to read it again, and needs the new version's file.</source>
+            <translation>تغيير النسخة يستوجب أن يطّلع عليها كل الأعوان من جديد، ويتطلب ملف النسخة الجديدة.</translation>
+        </message>
+        <message>
+            <source>Choose the file of version {version}</source>
+            <translation>اختر ملف النسخة {version}</translation>
+        </message>
+        <message>
+            <source>Version {version} needs its own file: choose it before saving.</source>
+            <translation>النسخة {version} تتطلب ملفها الخاص: اختره قبل الحفظ.</translation>
         </message>
         <message>
             <source>Reviewed on</source>
@@ -1381,8 +1440,12 @@
             <translation>اطلعت على هذه النسخة</translation>
         </message>
         <message>
-            <source>Mark selected agents as having read it</source>
-            <translation>تسجيل اطلاع الأعوان المحددين</translation>
+            <source>Mark selected agents as having read it…</source>
+            <translation>تسجيل اطلاع الأعوان المحددين…</translation>
+        </message>
+        <message>
+            <source>Your account is not linked to an agent; ask HR to link it.</source>
+            <translation>حسابك غير مرتبط بعون؛ اطلب من الموارد البشرية ربطه.</translation>
         </message>
         <message>
             <source>Out of date only</source>
@@ -1459,6 +1522,10 @@
         <message>
             <source>Recorded: you have read version {version} of {title}.</source>
             <translation>تم التسجيل: اطلعت على النسخة {version} من {title}.</translation>
+        </message>
+        <message>
+            <source>Select in the list the agents who signed the reading sheet.</source>
+            <translation>اختر من القائمة الأعوان الذين أمضوا ورقة الاطلاع.</translation>
         </message>
     </context>
     <context>
@@ -2344,6 +2411,33 @@
         </message>
     </context>
     <context>
+        <name>ReadingSheetDialog</name>
+        <message>
+            <source>Signed reading sheet</source>
+            <translation>ورقة الاطلاع الممضاة</translation>
+        </message>
+        <message>
+            <source>{title}, version {version}</source>
+            <translation>{title}، النسخة {version}</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>الدليل</translation>
+        </message>
+        <message>
+            <source>Agents</source>
+            <translation>الأعوان</translation>
+        </message>
+        <message>
+            <source>{n} selected</source>
+            <translation>{n} محددون</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>تاريخ الإمضاء</translation>
+        </message>
+    </context>
+    <context>
         <name>RecognitionDialog</name>
         <message>
             <source>Recognise an agent</source>
@@ -2393,8 +2487,8 @@
             <translation>تكريم العون المحدد…</translation>
         </message>
         <message>
-            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations once recorded.</source>
-            <translation>يرتب المترشحون حسب ساعات التكوين المتابعة وأعداد التقييم خلال الفترة، وحسب تقييم المكالمات عند تسجيله.</translation>
+            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations. The overall score is the mean of the parts the agent has data for, listed under “Based on”.</source>
+            <translation>يُرتَّب المترشحون حسب ساعات التكوين التي حضروها وأعداد التقييم خلال الفترة، وحسب تقييم المكالمات. العدد الجملي هو معدل العناصر المتوفرة لكل عون، المبيّنة في خانة «على أساس».</translation>
         </message>
         <message>
             <source>Rank</source>
@@ -2421,6 +2515,10 @@
             <translation>المجموع /100</translation>
         </message>
         <message>
+            <source>Based on</source>
+            <translation>على أساس</translation>
+        </message>
+        <message>
             <source>Awards</source>
             <translation>التكريمات</translation>
         </message>
@@ -2435,6 +2533,10 @@
         <message>
             <source>Reason</source>
             <translation>السبب</translation>
+        </message>
+        <message>
+            <source>no data</source>
+            <translation>لا معطيات</translation>
         </message>
     </context>
     <context>
@@ -4807,6 +4909,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>المراجعة القادمة تأتي بعد آخر مراجعة.</translation>
         </message>
         <message>
+            <source>Version {new} needs its own file: attach the document of version {new}.</source>
+            <translation>النسخة {new} تتطلب ملفها الخاص: أرفق وثيقة النسخة {new}.</translation>
+        </message>
+        <message>
+            <source>Version {new} of this guide was published before; give the new version a number of its own.</source>
+            <translation>سبق نشر النسخة {new} من هذا الدليل؛ أعط النسخة الجديدة رقما خاصا بها.</translation>
+        </message>
+        <message>
             <source>This guide no longer exists.</source>
             <translation>هذا الدليل لم يعد موجودا.</translation>
         </message>
@@ -4827,8 +4937,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>النسخة {old} لم تعد سارية؛ اطلع على النسخة {new} وأكد الاطلاع عليها.</translation>
         </message>
         <message>
+            <source>A reading cannot be dated in the future.</source>
+            <translation>لا يمكن تأريخ الاطلاع بتاريخ لاحق لليوم.</translation>
+        </message>
+        <message>
             <source>This agent no longer exists.</source>
             <translation>هذا العون لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left); their reading cannot be recorded for that day.</source>
+            <translation>لم يكن {name} مباشرا يوم {day} (لم يباشر بعد أو غادر)؛ لا يمكن تسجيل اطلاعه في ذلك اليوم.</translation>
         </message>
         <message>
             <source>You may see only your own record.</source>
@@ -5541,6 +5659,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This award no longer exists.</source>
             <translation>هذا التكريم لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>ساعات التكوين</translation>
+        </message>
+        <message>
+            <source>Training assessment</source>
+            <translation>تقييم التكوين</translation>
         </message>
     </context>
     <context>
@@ -6352,6 +6478,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>One of the attendees no longer exists.</source>
             <translation>أحد الحاضرين لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left), so cannot have attended this session.</source>
+            <translation>لم يكن {name} مباشرا يوم {day} (لم يباشر بعد أو غادر)، فلا يمكن أن يكون قد حضر هذه الدورة.</translation>
         </message>
         <message>
             <source>An assessment score is between 0 and 100.</source>

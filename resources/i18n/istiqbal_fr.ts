@@ -103,6 +103,49 @@
         </message>
     </context>
     <context>
+        <name>AgentEvaluationsTab</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>Your role does not allow reading call evaluations.</source>
+            <translation>Votre rôle ne permet pas de consulter les évaluations d'appels.</translation>
+        </message>
+        <message>
+            <source>No call of this agent has been evaluated yet.</source>
+            <translation>Aucun appel de cet agent n'a encore été évalué.</translation>
+        </message>
+        <message>
+            <source>{n} evaluations, mean score {score} out of 100.</source>
+            <translation>{n} évaluations, note moyenne {score} sur 100.</translation>
+        </message>
+        <message>
+            <source>{score} (not answered)</source>
+            <translation>{score} (sans réponse)</translation>
+        </message>
+        <message>
+            <source>Call evaluations</source>
+            <translation>Évaluation des appels</translation>
+        </message>
+    </context>
+    <context>
         <name>AgentProfile</name>
         <message>
             <source>Other name</source>
@@ -127,6 +170,10 @@
         <message>
             <source>Active</source>
             <translation>En fonction</translation>
+        </message>
+        <message>
+            <source>User account</source>
+            <translation>Compte utilisateur</translation>
         </message>
         <message>
             <source>Date</source>
@@ -259,6 +306,10 @@
         <message>
             <source>from {start} to {end}</source>
             <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>none: the agent does not sign in to Istiqbal</source>
+            <translation>aucun : l'agent ne se connecte pas à Istiqbal</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -1342,8 +1393,16 @@
             <translation>Version</translation>
         </message>
         <message>
-            <source>Changing the version asks every agent to read it again.</source>
-            <translation>Changer la version demande à chaque agent de la relire.</translation>
+            <source>Changing the version asks every agent to read it again, and needs the new version's file.</source>
+            <translation>Changer de version demande à chaque agent de la relire, et exige le fichier de la nouvelle version.</translation>
+        </message>
+        <message>
+            <source>Choose the file of version {version}</source>
+            <translation>Choisissez le fichier de la version {version}</translation>
+        </message>
+        <message>
+            <source>Version {version} needs its own file: choose it before saving.</source>
+            <translation>La version {version} exige son propre fichier : choisissez-le avant d'enregistrer.</translation>
         </message>
         <message>
             <source>Reviewed on</source>
@@ -1381,8 +1440,12 @@
             <translation>J'ai lu cette version</translation>
         </message>
         <message>
-            <source>Mark selected agents as having read it</source>
-            <translation>Noter la lecture par les agents sélectionnés</translation>
+            <source>Mark selected agents as having read it…</source>
+            <translation>Noter la lecture par les agents sélectionnés…</translation>
+        </message>
+        <message>
+            <source>Your account is not linked to an agent; ask HR to link it.</source>
+            <translation>Votre compte n'est lié à aucun agent ; demandez aux RH de le lier.</translation>
         </message>
         <message>
             <source>Out of date only</source>
@@ -1459,6 +1522,10 @@
         <message>
             <source>Recorded: you have read version {version} of {title}.</source>
             <translation>Enregistré : vous avez lu la version {version} de {title}.</translation>
+        </message>
+        <message>
+            <source>Select in the list the agents who signed the reading sheet.</source>
+            <translation>Sélectionnez dans la liste les agents qui ont signé la feuille de lecture.</translation>
         </message>
     </context>
     <context>
@@ -2344,6 +2411,33 @@
         </message>
     </context>
     <context>
+        <name>ReadingSheetDialog</name>
+        <message>
+            <source>Signed reading sheet</source>
+            <translation>Feuille de lecture signée</translation>
+        </message>
+        <message>
+            <source>{title}, version {version}</source>
+            <translation>{title}, version {version}</translation>
+        </message>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>Agents</source>
+            <translation>Agents</translation>
+        </message>
+        <message>
+            <source>{n} selected</source>
+            <translation>{n} sélectionnés</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>Signée le</translation>
+        </message>
+    </context>
+    <context>
         <name>RecognitionDialog</name>
         <message>
             <source>Recognise an agent</source>
@@ -2393,8 +2487,8 @@
             <translation>Distinguer l'agent sélectionné…</translation>
         </message>
         <message>
-            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations once recorded.</source>
-            <translation>Les candidats sont classés selon les heures de formation suivies et les notes d'évaluation de la période, puis selon l'évaluation des appels une fois saisie.</translation>
+            <source>Candidates are ranked on training hours attended and assessment scores in the period, and on call evaluations. The overall score is the mean of the parts the agent has data for, listed under “Based on”.</source>
+            <translation>Les candidats sont classés selon les heures de formation suivies et les notes d'évaluation de la période, et selon l'évaluation des appels. La note globale est la moyenne des éléments disponibles pour l'agent, indiqués sous « Sur la base de ».</translation>
         </message>
         <message>
             <source>Rank</source>
@@ -2421,6 +2515,10 @@
             <translation>Global /100</translation>
         </message>
         <message>
+            <source>Based on</source>
+            <translation>Sur la base de</translation>
+        </message>
+        <message>
             <source>Awards</source>
             <translation>Distinctions</translation>
         </message>
@@ -2435,6 +2533,10 @@
         <message>
             <source>Reason</source>
             <translation>Motif</translation>
+        </message>
+        <message>
+            <source>no data</source>
+            <translation>aucune donnée</translation>
         </message>
     </context>
     <context>
@@ -4807,6 +4909,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La prochaine révision vient après la dernière révision.</translation>
         </message>
         <message>
+            <source>Version {new} needs its own file: attach the document of version {new}.</source>
+            <translation>La version {new} exige son propre fichier : joignez le document de la version {new}.</translation>
+        </message>
+        <message>
+            <source>Version {new} of this guide was published before; give the new version a number of its own.</source>
+            <translation>La version {new} de ce guide a déjà été publiée ; donnez à la nouvelle version un numéro qui lui soit propre.</translation>
+        </message>
+        <message>
             <source>This guide no longer exists.</source>
             <translation>Ce guide n'existe plus.</translation>
         </message>
@@ -4827,8 +4937,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La version {old} n'est plus en vigueur ; lisez la version {new} et confirmez celle-ci.</translation>
         </message>
         <message>
+            <source>A reading cannot be dated in the future.</source>
+            <translation>Une lecture ne peut pas être datée dans le futur.</translation>
+        </message>
+        <message>
             <source>This agent no longer exists.</source>
             <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left); their reading cannot be recorded for that day.</source>
+            <translation>{name} n'était pas en fonction le {day} (pas encore arrivé ou déjà parti) ; sa lecture ne peut pas être enregistrée à cette date.</translation>
         </message>
         <message>
             <source>You may see only your own record.</source>
@@ -5541,6 +5659,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This award no longer exists.</source>
             <translation>Cette distinction n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>Heures de formation</translation>
+        </message>
+        <message>
+            <source>Training assessment</source>
+            <translation>Évaluation de la formation</translation>
         </message>
     </context>
     <context>
@@ -6352,6 +6478,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>One of the attendees no longer exists.</source>
             <translation>Un des participants n'existe plus.</translation>
+        </message>
+        <message>
+            <source>{name} was not working on {day} (not started yet or already left), so cannot have attended this session.</source>
+            <translation>{name} n'était pas en fonction le {day} (pas encore arrivé ou déjà parti) : il ne peut pas avoir assisté à cette session.</translation>
         </message>
         <message>
             <source>An assessment score is between 0 and 100.</source>

@@ -62,12 +62,13 @@ def test_training_indicators_on_hand_made_data_at_the_period_edges_c8_5_c8_6(db,
         admin,
         date(2026, 3, 31),
         1.5,
-        [Attendee(a), Attendee(left_on_last_day), Attendee(left_before)],
+        [Attendee(a), Attendee(left_on_last_day)],
     )
-    _session(db, admin, date(2026, 2, 10), 3, [], topic="legal")  # no attendee: still held
+    # an agent can only attend while working: left_before is trained in P, then leaves
+    _session(db, admin, date(2026, 2, 10), 3, [Attendee(left_before)], topic="legal")
     values = _kpis(db, admin)
     assert values["training_sessions"] == 3
-    assert values["training_person_hours"] == 2.5 + 1.5 * 3  # absentee b not counted
+    assert values["training_person_hours"] == 2.5 + 1.5 * 2 + 3  # absentee b not counted
     # active at end: a, b, c, left_on_last_day (4); not starts_next_day nor left_before
     assert values["agents_active"] == 4
     # trained in P among them: a and left_on_last_day → 2/4

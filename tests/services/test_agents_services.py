@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from desktop_app.services.agents import AgentInput
 from desktop_app.services.agents_common import Attachment, add_months
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.guides import GuideInput
-from desktop_app.services.periods import parse_period
+from desktop_app.services.periods import TUNIS, local_date, parse_period
 from desktop_app.services.permissions import Role
 from desktop_app.services.training import Attendee, RuleInput, SessionInput
 
@@ -216,6 +217,7 @@ def test_guide_acknowledgement_counts_for_the_current_version_only_c8_3(db, acto
         gid,
         row.version,
         GuideInput(data.title, "guide", "reception", "2.0", date(2025, 6, 1), date(2026, 6, 1)),
+        Attachment("guide-2.0.pdf", b"version 2"),
     )
     [row] = guides.list_guides(db, hr, today)
     assert row.acknowledged == 0  # the new version needs reading again
@@ -330,3 +332,160 @@ def test_ranking_uses_training_and_registered_score_sources_c8_5(db, admin) -> N
     )
     assert recognition.list_awards(db, admin)[0].period == "2026-Q1"
     assert [c.awards for c in recognition.ranking(db, admin, period)] == [0, 1]
+
+
+def test_legal_update_concurrent_edits_of_who_was_informed_clash_c8_5(db, actor_of) -> None:
+    """Two HR officers tick different agents on the same update: the second is told, not lost."""
+    hr = actor_of(Role.HR)
+    a, b = _agent(db, hr, "A"), _agent(db, hr, "B")
+    fields = {"reference": "Décret 2026-12", "published_on": date(2026, 2, 1), "summary": "s"}
+    uid = legal_updates.save_update(db, hr, None, **fields, informed={})
+    [read] = legal_updates.list_updates(db, hr, date(2026, 3, 1))  # both opened this version
+    legal_updates.save_update(
+        db, hr, uid, **fields, informed={a.id: date(2026, 2, 3)}, expected_version=read.version
+    )
+    [after] = legal_updates.list_updates(db, hr, date(2026, 3, 1))
+    assert after.version > read.version  # only the informed list changed, yet a new version
+    with pytest.raises(ConcurrentEdit):
+        legal_updates.save_update(
+            db, hr, uid, **fields, informed={b.id: date(2026, 2, 4)}, expected_version=read.version
+        )
+    told = {
+        n.agent_id for n in legal_updates.notices(db, hr, uid, date(2026, 3, 1)) if n.informed_on
+    }
+    assert told == {a.id}
+    with pytest.raises(ValueError, match="expected_version"):
+        legal_updates.save_update(db, hr, uid, **fields, informed={})
+
+
+def test_a_new_guide_version_needs_its_own_file_and_old_readings_do_not_count_c8_3(
+    db, actor_of
+) -> None:
+    hr = actor_of(Role.HR)
+    me = _agent(db, hr, "Me")
+    v1 = GuideInput("Guide", "guide", "reception", "1.0", date(2025, 1, 1), date(2026, 1, 1))
+    v2 = GuideInput("Guide", "guide", "reception", "2.0", date(2025, 6, 1), date(2026, 6, 1))
+    old_file = Attachment("guide-1.0.pdf", b"version 1")
+    gid = guides.create_guide(db, hr, v1, old_file)
+    guides.acknowledge_many(db, hr, gid, [me.id])
+    [row] = guides.list_guides(db, hr, date(2025, 6, 1))
+    with pytest.raises(UserError, match="2.0 needs its own file"):
+        guides.update_guide(db, hr, gid, row.version, v2)  # the 1.0 file would stay attached
+    with pytest.raises(UserError, match="own file"):
+        guides.update_guide(db, hr, gid, row.version, v2, Attachment("same.pdf", b"version 1"))
+    # the same version, edited (a typo in the title), keeps its file without a new one
+    guides.update_guide(db, hr, gid, row.version, replace(v1, title="Guide d'accueil"))
+    [row] = guides.list_guides(db, hr, date(2025, 6, 1))
+    assert row.acknowledged == 1 and row.file_name == "guide-1.0.pdf"
+    guides.update_guide(db, hr, gid, row.version, v2, Attachment("guide-2.0.pdf", b"version 2"))
+    [row] = guides.list_guides(db, hr, date(2025, 6, 1))
+    assert (row.file_name, row.acknowledged, row.not_acknowledged) == ("guide-2.0.pdf", 0, 1)
+    assert guides.get_guide_file(db, hr, gid).data == b"version 2"  # type: ignore[union-attr]
+    [mine] = guides.acknowledged_by_agent(db, hr, me.id)
+    assert (mine["acknowledged_version"], mine["current"]) == ("1.0", False)
+    with db.read() as s:
+        assert [(u.agent_id, u.doc_version) for u in guides.unread_in(s, date(2025, 6, 1))] == [
+            (me.id, "2.0")
+        ]
+    # going "back" to 1.0 would make the old readings count again: refused
+    with pytest.raises(UserError, match="published before"):
+        guides.update_guide(db, hr, gid, row.version, v1, Attachment("g.pdf", b"version 3"))
+
+
+def test_signed_reading_sheet_keeps_the_day_it_was_signed_never_in_the_future_c8_3(
+    db, actor_of
+) -> None:
+    hr = actor_of(Role.HR)
+    a, b = _agent(db, hr, "A"), _agent(db, hr, "B")
+    gid = guides.create_guide(
+        db, hr, GuideInput("G", "guide", "reception", "1.0", date(2025, 1, 1), date(2027, 1, 1))
+    )
+    assert guides.acknowledge_many(db, hr, gid, [a.id], acknowledged_on=date(2025, 3, 10)) == 1
+    with pytest.raises(UserError, match="future"):
+        guides.acknowledge_many(
+            db, hr, gid, [b.id], acknowledged_on=date.today() + timedelta(days=1)
+        )
+    guides.acknowledge_many(db, hr, gid, [b.id])  # no date: signed today
+    read_on = {
+        r.agent_id: local_date(r.acknowledged_at)
+        for r in guides.readers(db, hr, gid, date.today())
+        if r.acknowledged_at
+    }
+    assert read_on == {a.id: date(2025, 3, 10), b.id: local_date(datetime.now(TUNIS))}
+
+
+def test_agents_not_working_that_day_cannot_attend_nor_acknowledge_c8_3_c8_5(db, actor_of) -> None:
+    hr, agent_role = actor_of(Role.HR), actor_of(Role.AGENT)
+    left = _agent(db, hr, "Left", active_to=date(2025, 12, 31), user_id=agent_role.user_id)
+    newcomer = _agent(db, hr, "Newcomer", active_from=date.today() + timedelta(days=30))
+    for who, held in ((left, date(2026, 3, 1)), (newcomer, date.today())):
+        with pytest.raises(UserError, match="not working"):
+            _session(db, hr, held, who=[who.id])
+    sid = _session(db, hr, date(2025, 6, 1), who=[left.id])  # while they still worked: fine
+    with pytest.raises(UserError, match="Left was not working on 01/03/2026"):
+        training.update_session(
+            db, hr, sid, 1, SessionInput("Accueil", "reception", date(2026, 3, 1), 3.0),
+            [Attendee(left.id)],
+        )  # fmt: skip
+    gid = guides.create_guide(
+        db, hr, GuideInput("G", "guide", "reception", "1.0", date(2025, 1, 1), date(2027, 1, 1))
+    )
+    for who in (left, newcomer):
+        with pytest.raises(UserError, match="not working"):
+            guides.acknowledge_many(db, hr, gid, [who.id])
+    with pytest.raises(UserError, match="not working"):
+        guides.acknowledge(db, agent_role, gid)  # their own account, after they left
+    assert guides.acknowledge_many(db, hr, gid, [left.id], acknowledged_on=date(2025, 6, 2)) == 1
+
+
+def test_demo_legal_updates_are_dated_on_the_day_of_the_text_they_cite_c8_5() -> None:
+    from desktop_app.services.demo_agents import _updates
+
+    months = {"janvier": 1, "mars": 3, "avril": 4, "août": 8, "novembre": 11}
+    for today in (date(2026, 12, 1), date(2027, 3, 15)):
+        for reference, published, _summary in _updates(today):
+            assert published <= today
+            if " du " in reference:  # "Circulaire n° 8 du 19 mars 2020"
+                day, month, year = reference.split(" du ")[1].split()
+                assert published == date(int(year), months[month], int(day)), reference
+            else:  # "Note de service n° 14/2026", "Décret présidentiel n° 2021-223"
+                assert str(published.year) in reference, reference
+    assert any(r.startswith("Décret présidentiel n° 2021-223") for r, _p, _s in _updates(today))
+
+
+def test_ranking_includes_agents_who_worked_only_mid_period_c8_5(db, admin) -> None:
+    mid = _agent(db, admin, "Mid", active_from=date(2026, 2, 10), active_to=date(2026, 3, 5))
+    before = _agent(db, admin, "Before", active_from=date(2025, 1, 1), active_to=date(2025, 12, 31))
+    after = _agent(db, admin, "After", active_from=date(2026, 4, 1))
+    _session(db, admin, date(2026, 2, 20), who=[mid.id])
+    ranked = recognition.ranking(db, admin, parse_period("2026-Q1"))
+    ids = [c.agent_id for c in ranked]
+    assert mid.id in ids and before.id not in ids and after.id not in ids
+    assert ranked[0].agent_id == mid.id and ranked[0].hours == 3.0
+
+
+def test_ranking_averages_only_the_parts_an_agent_has_data_for_c8_5(db, admin) -> None:
+    trained, evaluated = _agent(db, admin, "Trained"), _agent(db, admin, "Evaluated")
+    nothing = _agent(db, admin, "Nothing")
+    training.create_session(
+        db, admin, SessionInput("T", "reception", date(2026, 2, 1), 4), [Attendee(trained.id)]
+    )
+    recognition.register_score_source(
+        "test", lambda: "Calls", lambda s, p, ids: {evaluated.id: 97.0}
+    )
+    try:
+        ranked = {c.agent_id: c for c in recognition.ranking(db, admin, parse_period("2026-Q1"))}
+    finally:
+        recognition.unregister_score_source("test")
+    assert ranked[evaluated.id].composite == 97.0  # not (0 hours + 97) / 2 = 48.5
+    assert "test" in ranked[evaluated.id].counted
+    assert recognition.HOURS not in ranked[evaluated.id].counted
+    assert (ranked[trained.id].composite, ranked[trained.id].counted[:1]) == (
+        100.0,
+        (recognition.HOURS,),
+    )
+    assert ranked[nothing.id].counted == () and ranked[nothing.id].composite == 0.0
+    assert recognition.part_labels(("hours", "assessment")) == [
+        "Training hours",
+        "Training assessment",
+    ]

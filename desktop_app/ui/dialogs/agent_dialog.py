@@ -66,10 +66,13 @@ class AgentDialog(QDialog):
             self.user.addItem(label, user_id)
         self.user.setCurrentIndex(max(self.user.findData(agent.user_id if agent else None), 0))
         self.lines = QListWidget()
-        self.lines.setFixedHeight(110)
+        self.lines.setMinimumHeight(170)
+        self.lines.setWordWrap(True)  # a long label wraps instead of a sideways scroll bar
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         chosen = set(agent.line_ids) if agent else set()
         for line in attempt(self, lambda: agents.list_line_choices(state.db, state.actor)) or []:
-            item = QListWidgetItem(f"{format_phone(line.number)}  {line.label}".strip())
+            number = format_phone(line.number)
+            item = QListWidgetItem(f"{number} — {line.label}" if line.label else number)
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -99,7 +102,7 @@ class AgentDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
     def data(self) -> AgentInput:
         lines = tuple(

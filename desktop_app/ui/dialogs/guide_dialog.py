@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import guides
 from desktop_app.services.agents_common import Attachment, add_months
 from desktop_app.services.guides import GuideInput, GuideRow
-from desktop_app.ui.messages import attempt
+from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date, topic_combo
 
@@ -52,7 +52,7 @@ class GuideDialog(QDialog):
         self.file_label = QLabel(
             guide.file_name if guide and guide.file_name else self.tr("No file")
         )
-        pick = QPushButton(self.tr("Choose the file…"))
+        self.pick = pick = QPushButton(self.tr("Choose the file…"))
         pick.clicked.connect(self.pick_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
@@ -62,9 +62,15 @@ class GuideDialog(QDialog):
         form.addRow(self.tr("Topic"), self.topic)
         form.addRow(self.tr("Version"), self.doc_version)
         if guide is not None:
-            hint = QLabel(self.tr("Changing the version asks every agent to read it again."))
+            hint = QLabel(
+                self.tr(
+                    "Changing the version asks every agent to read it again, and needs the new "
+                    "version's file."
+                )
+            )
             hint.setWordWrap(True)
             form.addRow("", hint)
+            self.doc_version.textChanged.connect(lambda _t: self._show_file_state())
         form.addRow(self.tr("Reviewed on"), self.reviewed)
         form.addRow(self.tr("Next review"), self.next_review)
         form.addRow(self.tr("File"), file_row)
@@ -84,7 +90,29 @@ class GuideDialog(QDialog):
             file = attempt(self, lambda: Attachment.from_path(Path(path)))
             if file is not None:
                 self.file = file
-                self.file_label.setText(file.name)
+                self._show_file_state()
+
+    def new_version(self) -> bool:
+        return self.guide is not None and self.doc_version.text().strip() != self.guide.doc_version
+
+    def _show_file_state(self) -> None:
+        """A new version without its new file says so, in red, before Save refuses it."""
+        if self.file is not None:
+            self.file_label.setText(self.file.name)
+            self.file_label.setStyleSheet("")
+        elif self.new_version():
+            self.file_label.setText(
+                self.tr("Choose the file of version {version}").format(
+                    version=self.doc_version.text().strip()
+                )
+            )
+            self.file_label.setStyleSheet("color: #b00020")
+        else:
+            guide = self.guide
+            self.file_label.setText(
+                guide.file_name if guide and guide.file_name else self.tr("No file")
+            )
+            self.file_label.setStyleSheet("")
 
     def save(self) -> None:
         data = GuideInput(
@@ -96,6 +124,16 @@ class GuideDialog(QDialog):
             to_date(self.next_review.date()),
         )
         db, actor, guide = self.state.db, self.state.actor, self.guide
+        if self.new_version() and self.file is None:
+            self._show_file_state()
+            self.pick.setFocus()
+            show_info(
+                self,
+                self.tr("Version {version} needs its own file: choose it before saving.").format(
+                    version=self.doc_version.text().strip()
+                ),
+            )
+            return
         if guide is None:
             ok = attempt(self, lambda: guides.create_guide(db, actor, data, self.file))
         else:

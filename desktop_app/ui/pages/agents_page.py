@@ -2,7 +2,8 @@
 legal updates they were told of, recognitions, the equipment of their post and plan gaps.
 
 Other areas add a tab to an agent's page with `register_profile_tab` (the call-quality area:
-the agent's evaluations), without this module importing them.
+the agent's evaluations, ui/widgets/agent_evaluations_tab.py, imported by the page registry),
+without this module importing them.
 """
 
 from __future__ import annotations
@@ -32,11 +33,17 @@ from desktop_app.services.agents import AgentInfo
 from desktop_app.services.agents_common import topic_label
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.agent_dialog import AgentDialog
-from desktop_app.ui.formatting import format_date, format_datetime, format_number, format_phone
+from desktop_app.ui.formatting import format_date, format_number, format_phone, local
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.agents_table_model import AgentsTableModel
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, mark, read_only_table, select_row
+from desktop_app.ui.widgets.agents_fields import (
+    fill_table,
+    fit_placeholder,
+    mark,
+    read_only_table,
+    select_row,
+)
 from desktop_app.ui.widgets.page_header import PageHeader
 
 ProfileTab = tuple[Callable[[], str], Callable[[AppState, int], QWidget]]
@@ -47,7 +54,8 @@ def register_profile_tab(
     title: Callable[[], str], factory: Callable[[AppState, int], QWidget]
 ) -> None:
     """Add a tab to every agent's page: `factory(state, agent_id)` builds it when shown."""
-    PROFILE_TABS.append((title, factory))
+    if all(f is not factory for _t, f in PROFILE_TABS):
+        PROFILE_TABS.append((title, factory))
 
 
 class AgentProfile(QWidget):
@@ -74,6 +82,7 @@ class AgentProfile(QWidget):
             ("post", self.tr("Post and extension")),
             ("lines", self.tr("Lines answered")),
             ("dates", self.tr("Active")),
+            ("account", self.tr("User account")),
         ):
             value = QLabel()
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -130,6 +139,7 @@ class AgentProfile(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def show_agent(self, agent: AgentInfo | None) -> None:
+        shown = self.tabs.currentIndex()  # the same tab stays open from one agent to the next
         for w in self._extra:
             self.tabs.removeTab(self.tabs.indexOf(w))
             w.deleteLater()
@@ -156,12 +166,16 @@ class AgentProfile(QWidget):
         self.fields["unit"].setText(agent.unit)
         self.fields["post"].setText(" — ".join(x for x in (agent.post_name, agent.extension) if x))
         self.fields["lines"].setText(
-            ", ".join(format_phone(n) for n in agent.line_numbers) or self.tr("none")
+            ("، " if lang == "ar" else ", ").join(format_phone(n) for n in agent.line_numbers)
+            or self.tr("none")
         )
         since = format_date(agent.active_from) if agent.active_from else "…"
         until = format_date(agent.active_to) if agent.active_to else self.tr("today")
         self.fields["dates"].setText(
             self.tr("from {start} to {end}").format(start=since, end=until)
+        )
+        self.fields["account"].setText(
+            agent.user_label or self.tr("none: the agent does not sign in to Istiqbal")
         )
         history = attempt(self, lambda: training.agent_history(db, actor, agent.id)) or []
         fill_table(
@@ -209,7 +223,7 @@ class AgentProfile(QWidget):
                     g["title"],
                     g["doc_version"],
                     g["acknowledged_version"] or self.tr("not read"),
-                    format_datetime(g["acknowledged_at"]) if g["acknowledged_at"] else "",
+                    format_date(local(g["acknowledged_at"])) if g["acknowledged_at"] else "",
                 ]
                 for g in read
             ],
@@ -249,6 +263,8 @@ class AgentProfile(QWidget):
             if widget is not None:
                 self._extra.append(widget)
                 self.tabs.addTab(widget, title())
+        if 0 <= shown < self.tabs.count():
+            self.tabs.setCurrentIndex(shown)
 
 
 class AgentsPage(QWidget):
@@ -272,8 +288,8 @@ class AgentsPage(QWidget):
             b.setEnabled(state.actor.can(Perm.EDIT_AGENTS))
             bar.addWidget(b)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search name, staff number, unit…"))
         self.search.setClearButtonEnabled(True)
+        fit_placeholder(self.search, self.tr("Search name, staff number, unit…"))
         self.active_only = QCheckBox(self.tr("Active agents only"))
         self.active_only.setChecked(True)
         bar.addStretch(1)
@@ -292,7 +308,7 @@ class AgentsPage(QWidget):
         self.profile = AgentProfile(state)
         split.addWidget(self.view)
         split.addWidget(self.profile)
-        split.setSizes([520, 600])
+        split.setSizes([440, 680])  # the profile has seven tabs
         layout.addWidget(split, 1)
         self.add_button.clicked.connect(self.add_agent)
         self.edit_button.clicked.connect(self.edit_agent)

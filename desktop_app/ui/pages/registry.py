@@ -43,6 +43,7 @@ def _lines(state: AppState) -> QWidget:
 
 def _agents(state: AppState) -> QWidget:
     from desktop_app.ui.pages.agents_page import AgentsPage
+    from desktop_app.ui.widgets import agent_evaluations_tab  # noqa: F401 - registers its tab
 
     return AgentsPage(state)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHeaderView,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -44,6 +45,14 @@ def topic_combo(current: str | None = None, *, with_any: bool = False) -> QCombo
     index = combo.findData(current)
     combo.setCurrentIndex(max(index, 0))
     return combo
+
+
+def fit_placeholder(edit: QLineEdit, text: str) -> None:
+    """Set a search field's hint and make the field wide enough to show all of it, in the
+    language in use (the French and Arabic hints are longer than the English)."""
+    edit.setPlaceholderText(text)
+    margin = 48 if edit.isClearButtonEnabled() else 24  # frame, padding and the clear button
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(text) + margin)
 
 
 def read_only_table(headers: Sequence[str], stretch: int = 0) -> QTableWidget:

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import guides
+from desktop_app.services import agents, guides
 from desktop_app.services.agents_common import agent_name, topic_label
 from desktop_app.services.guides import GuideRow
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.guide_dialog import GuideDialog
-from desktop_app.ui.formatting import format_date, format_datetime
+from desktop_app.ui.dialogs.reading_sheet_dialog import ReadingSheetDialog
+from desktop_app.ui.formatting import format_date, local
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import (
@@ -50,11 +51,21 @@ class GuidesTab(QWidget):
         self.edit_button = QPushButton(self.tr("Edit or new version…"))
         self.save_button = QPushButton(self.tr("Open a copy of the file…"))
         self.ack_button = QPushButton(self.tr("I have read this version"))
-        self.mark_button = QPushButton(self.tr("Mark selected agents as having read it"))
+        self.mark_button = QPushButton(self.tr("Mark selected agents as having read it…"))
         for b in (self.new_button, self.edit_button, self.mark_button):
             b.setEnabled(self.can_edit)
             b.setVisible(self.can_read_all)
-        self.ack_button.setEnabled(actor.can(Perm.ACKNOWLEDGE_GUIDES))
+        # Only an account linked to an agent record has readings of its own to record.
+        self.own_agent = (
+            attempt(self, lambda: agents.my_agent(state.db, actor))
+            if actor.can(Perm.ACKNOWLEDGE_GUIDES)
+            else None
+        )
+        self.ack_button.setEnabled(self.own_agent is not None)
+        if actor.can(Perm.ACKNOWLEDGE_GUIDES) and self.own_agent is None:
+            self.ack_button.setToolTip(
+                self.tr("Your account is not linked to an agent; ask HR to link it.")
+            )
         for b in (self.new_button, self.edit_button, self.save_button, self.ack_button):
             bar.addWidget(b)
         bar.addStretch(1)
@@ -159,7 +170,9 @@ class GuidesTab(QWidget):
             [
                 [
                     agent_name(r.name_ar, r.name_fr, self.state.lang),
-                    format_datetime(r.acknowledged_at) if r.acknowledged_at else self.tr("Not yet"),
+                    format_date(local(r.acknowledged_at))
+                    if r.acknowledged_at
+                    else self.tr("Not yet"),
                     r.last_version or "",
                 ]
                 for r in rows
@@ -226,11 +239,10 @@ class GuidesTab(QWidget):
         for index in self.readers.selectionModel().selectedRows():
             item = self.readers.item(index.row(), 0)
             ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
-        if ids:
-            attempt(
-                self,
-                lambda: guides.acknowledge_many(self.state.db, self.state.actor, guide.id, ids),
-            )
+        if not ids:
+            show_info(self, self.tr("Select in the list the agents who signed the reading sheet."))
+            return
+        if ReadingSheetDialog(self.state, guide, ids, parent=self).exec():
             self.refresh()
 
     def apply_filter(self, outdated: bool = False, unread: bool = False) -> None:

@@ -47,7 +47,8 @@ class RecognitionTab(QWidget):
         note = QLabel(
             self.tr(
                 "Candidates are ranked on training hours attended and assessment "
-                "scores in the period, and on call evaluations once recorded."
+                "scores in the period, and on call evaluations. The overall score is the "
+                "mean of the parts the agent has data for, listed under “Based on”."
             )
         )
         note.setWordWrap(True)
@@ -64,6 +65,7 @@ class RecognitionTab(QWidget):
                 self.tr("Assessment"),
                 *recognition.source_labels(self.sources),
                 self.tr("Overall /100"),
+                self.tr("Based on"),
                 self.tr("Awards"),
             ],
             stretch=1,
@@ -97,6 +99,7 @@ class RecognitionTab(QWidget):
             or []
         )
         lang = self.state.lang
+        sep = "، " if lang == "ar" else ", "
         fill_table(
             self.ranking,
             [
@@ -107,7 +110,8 @@ class RecognitionTab(QWidget):
                     format_number(c.hours, 1),
                     format_number(c.assessment, 0),
                     *[format_number(c.sources.get(k), 0) for k in self.sources],
-                    format_number(c.composite, 0),
+                    format_number(c.composite, 0) if c.counted else "—",
+                    sep.join(recognition.part_labels(c.counted)) or self.tr("no data"),
                     str(c.awards) if c.awards else "",
                 ]
                 for i, c in enumerate(rows)

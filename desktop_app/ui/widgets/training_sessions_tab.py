@@ -31,6 +31,7 @@ from desktop_app.ui.models.training_sessions_table_model import TrainingSessions
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import (
     fill_table,
+    fit_placeholder,
     read_only_table,
     select_row,
     topic_combo,
@@ -58,8 +59,8 @@ class TrainingSessionsTab(QWidget):
         bar.addStretch(1)
         self.topic = topic_combo(None, with_any=True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search title or trainer…"))
         self.search.setClearButtonEnabled(True)
+        fit_placeholder(self.search, self.tr("Search title or trainer…"))
         bar.addWidget(self.topic)
         bar.addWidget(self.search)
         layout.addLayout(bar)

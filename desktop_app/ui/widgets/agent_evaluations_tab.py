@@ -1,0 +1,102 @@
+"""The "Call evaluations" tab of an agent's page (C8.2, C8.5, C8.7): every evaluation of the
+agent's calls, newest first, with the mean score.
+
+Importing this module registers the tab with `agents_page.register_profile_tab`; the page
+registry imports it before building the agents page, so the agents page never imports the
+call-quality area itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop_app.services import evaluations
+from desktop_app.services.evaluations import EvaluationFilter
+from desktop_app.services.permissions import Perm
+from desktop_app.ui.formatting import format_datetime, format_number, format_phone
+from desktop_app.ui.messages import attempt
+from desktop_app.ui.pages.agents_page import register_profile_tab
+from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
+
+SHOWN = 500  # an agent has tens of evaluations a year; the evaluations page pages the rest
+
+
+class AgentEvaluationsTab(QWidget):
+    """Read-only: the evaluations are recorded on the call evaluations page."""
+
+    def __init__(self, state: AppState, agent_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.agent_id = agent_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = read_only_table(
+            [
+                self.tr("Date"),
+                self.tr("Line"),
+                self.tr("Method"),
+                self.tr("Score"),
+                self.tr("Comment"),
+            ],
+            stretch=4,
+        )
+        layout.addWidget(self.table, 1)
+        self.rows: list[evaluations.EvaluationRow] = []
+        if not state.actor.can(Perm.READ_ALL):
+            self.summary.setText(self.tr("Your role does not allow reading call evaluations."))
+            self.table.hide()
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        db, actor = self.state.db, self.state.actor
+        flt = EvaluationFilter(agent_id=self.agent_id)
+        self.rows = (
+            attempt(self, lambda: evaluations.evaluation_page(db, actor, flt, limit=SHOWN)) or []
+        )
+        view = attempt(self, lambda: evaluations.coaching(db, actor, self.agent_id))
+        if not self.rows:
+            self.summary.setText(self.tr("No call of this agent has been evaluated yet."))
+        elif view is not None:
+            self.summary.setText(
+                self.tr("{n} evaluations, mean score {score} out of 100.").format(
+                    n=format_number(view.count), score=format_number(view.average, 1)
+                )
+            )
+        fill_table(
+            self.table,
+            [
+                [
+                    format_datetime(r.at),
+                    format_phone(r.line_number),
+                    evaluations.method_label(r.method),
+                    self._score_text(r),
+                    r.comment.replace("\n", " "),
+                ]
+                for r in self.rows
+            ],
+            stretch=4,
+        )
+
+    def _score_text(self, row: evaluations.EvaluationRow) -> str:
+        score = format_number(row.score, 1)
+        if not row.answered:
+            return self.tr("{score} (not answered)").format(score=score)
+        return score
+
+
+def _title() -> str:
+    return QCoreApplication.translate("AgentEvaluationsTab", "Call evaluations")
+
+
+def _factory(state: AppState, agent_id: int) -> QWidget:
+    return AgentEvaluationsTab(state, agent_id)
+
+
+register_profile_tab(_title, _factory)
