@@ -17,7 +17,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
@@ -629,37 +639,57 @@ def agent_choices(db: Database, actor: Actor) -> list[AgentChoice]:
 
 
 # -- the register: filtered, sorted, keyset-paged in SQL -------------------------------------------
-def _sort_expr(key: str) -> Any:
-    columns: dict[str, Any] = {
-        "reference": CitizenRequest.reference,
-        "received_at": CitizenRequest.received_at,
-        "channel": CitizenRequest.channel,
-        "type": CitizenRequest.type,
-        "citizen": CitizenRequest.citizen,
-        "subject": CitizenRequest.subject,
-        "agent": func.coalesce(CitizenRequest.agent_id, 0),
-        "status": CitizenRequest.status,
-        "deadline": CitizenRequest.deadline_at,
-        "category": func.coalesce(CitizenRequest.category, ""),
+# Every sort is served by an index whose columns are its ORDER BY (0007_requests_sort), so a
+# keyset page is an index range read however large the register: a column with few values is
+# ordered (column, received_at, id). Agent and category are read one value at a time (see
+# _grouped_sorted), so a NULL category or agent never meets a keyset comparison.
+
+
+def _sort_columns(key: str) -> list[Any]:
+    r = CitizenRequest
+    single: dict[str, Any] = {
+        "reference": r.reference,
+        "received_at": r.received_at,
+        "citizen": r.citizen,
+        "subject": r.subject,
+        "deadline": r.deadline_at,
     }
-    if key not in columns:
-        raise ValueError(f"unknown sort key {key}")
-    return columns[key]
+    grouped: dict[str, Any] = {
+        "channel": r.channel,
+        "type": r.type,
+        "status": r.status,
+    }
+    if key in single:
+        return [single[key]]
+    if key in grouped:
+        return [grouped[key], r.received_at]
+    raise ValueError(f"unknown sort key {key}")
 
 
-def sort_value(row: RequestRow, key: str) -> Any:
-    return {
+def sort_values(row: RequestRow, key: str) -> list[Any]:
+    """The values of `row` the keyset of sort `key` compares (id excluded)."""
+    single: dict[str, Any] = {
         "reference": row.reference,
         "received_at": row.received_at,
-        "channel": row.channel,
-        "type": row.type,
         "citizen": row.citizen,
         "subject": row.subject,
-        "agent": row.agent_id or 0,
-        "status": row.status,
         "deadline": row.deadline_at,
-        "category": row.category or "",
-    }[key]
+    }
+    grouped: dict[str, Any] = {
+        "channel": row.channel,
+        "type": row.type,
+        "status": row.status,
+    }
+    if key in single:
+        return [single[key]]
+    return [grouped[key], row.received_at]
+
+
+def _keyset_after(columns: list[Any], values: list[Any], last_id: int, descending: bool) -> Any:
+    cols = [*columns, CitizenRequest.id]
+    vals = [literal(v, type_=c.type) for c, v in zip(cols, [*values, last_id], strict=True)]
+    pair, last = tuple_(*cols), tuple_(*vals)
+    return pair < last if descending else pair > last
 
 
 def _fts_query(text_: str, subject_only: bool) -> str:
@@ -743,21 +773,90 @@ def list_page(
     after: RequestRow | None = None,
     limit: int = 200,
     now: datetime | None = None,
+    lang: str = "fr",
 ) -> list[RequestRow]:
-    """One page of the register after `after`, ordered by (sort column, id) — keyset paging."""
+    """One page of the register after `after`, ordered by the sort's index columns, then id.
+
+    `agent` sorts by the agent's name as shown in `lang` (unassigned first when ascending), then
+    received_at; `category` by its key (none first), then received_at.
+    """
     require_read(actor)
     now = now or utcnow()
     personal = actor.can(Perm.READ_PERSONAL_DATA)
-    key = _sort_expr(sort)
     with db.read() as s:
         warning = _warning_hours(settings_service.load_all(s))
-        stmt = _filtered(_row_query(), flt, now, warning, db.is_sqlite, personal)
-        if after is not None:
-            pair, last = tuple_(key, CitizenRequest.id), tuple_(sort_value(after, sort), after.id)
-            stmt = stmt.where(pair < last if descending else pair > last)
-        order = (key.desc(), CitizenRequest.id.desc()) if descending else (key, CitizenRequest.id)
-        stmt = stmt.order_by(*order).limit(limit)
-        return [_to_row(req, a, f, now, warning, personal) for req, a, f in s.execute(stmt)]
+        base = _filtered(_row_query(), flt, now, warning, db.is_sqlite, personal)
+        if sort in ("agent", "category"):
+            if sort == "agent":
+                column, groups = CitizenRequest.agent_id, agent_rank(s, lang)
+                at = after.agent_id if after is not None else None
+            else:
+                column, groups = CitizenRequest.category, [None, *sorted(CATEGORIES)]
+                at = after.category if after is not None else None
+            found = _grouped_sorted(s, base, flt, now, warning, db.is_sqlite, personal, column,
+                                    groups, at, descending, after, limit)  # fmt: skip
+        else:
+            columns = _sort_columns(sort)
+            stmt = base
+            if after is not None:
+                stmt = stmt.where(
+                    _keyset_after(columns, sort_values(after, sort), after.id, descending)
+                )
+            order = [*columns, CitizenRequest.id]
+            stmt = stmt.order_by(*(c.desc() if descending else c for c in order)).limit(limit)
+            found = list(s.execute(stmt))
+        return [_to_row(req, a, f, now, warning, personal) for req, a, f in found]
+
+
+def agent_rank(session: Session, lang: str) -> list[int | None]:
+    """Agent ids in the order of their displayed names in `lang`; None (unassigned) first."""
+    agents = [AgentChoice(i, a or "", f or "") for i, a, f in
+              session.execute(select(Agent.id, Agent.name_ar, Agent.name_fr))]  # fmt: skip
+    agents.sort(key=lambda a: (a.name(lang).casefold(), a.id))
+    return [None, *(a.id for a in agents)]
+
+
+def _grouped_sorted(
+    s: Session,
+    base: Any,
+    flt: RequestFilter,
+    now: datetime,
+    warning: float,
+    sqlite: bool,
+    personal: bool,
+    column: Any,
+    groups: list[Any],
+    after_group: Any,
+    descending: bool,
+    after: RequestRow | None,
+    limit: int,
+) -> list[Any]:
+    """A sort by a column of few values, in the order `groups` gives them: each group's requests
+    are read on the index (column, received_at, id) — an equality then a range, a seek however
+    deep the page — until the page is full. With a filter, groups with no match are skipped
+    first in one query. Serves the agent (ranked by the name shown) and the category."""
+    r = CitizenRequest
+    if flt != RequestFilter():
+        present = set(
+            s.scalars(_filtered(select(column).distinct(), flt, now, warning, sqlite, personal))
+        )
+        groups = [g for g in groups if g in present]
+    if descending:
+        groups = groups[::-1]
+    start = groups.index(after_group) if after is not None and after_group in groups else 0
+    rows: list[Any] = []
+    for position in range(start, len(groups)):
+        group = groups[position]
+        stmt = base.where(column.is_(None) if group is None else column == group)
+        if after is not None and position == start and after_group == group:
+            stmt = stmt.where(_keyset_after([r.received_at], [after.received_at], after.id,
+                                            descending))  # fmt: skip
+        order = (r.received_at, r.id)
+        stmt = stmt.order_by(*(c.desc() if descending else c for c in order))
+        rows += s.execute(stmt.limit(limit - len(rows))).all()
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def count_matching(

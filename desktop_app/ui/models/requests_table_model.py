@@ -50,7 +50,7 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
     def fetch_after(self, last: RequestRow | None, limit: int) -> list[RequestRow]:
         return requests.list_page(self.state.db, self.state.actor, self.filter,
                                   sort=self.sort_key, descending=self.descending, after=last,
-                                  limit=limit, now=self.now)  # fmt: skip
+                                  limit=limit, now=self.now, lang=self.state.lang)  # fmt: skip
 
     def reload(self) -> None:
         """The first page is read inside the reset: one signal, and no insert during a reset."""
