@@ -10,10 +10,12 @@ preview first and a record after; a citizen's own data can be exported (right of
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -153,6 +155,22 @@ class EventRow:
     username: str
     text: str
     recorded_at: datetime
+    agent_id: int | None = None  # "assigned": to whom (None: the assignment was withdrawn)
+    agent_name_ar: str = ""
+    agent_name_fr: str = ""
+
+    def agent_name(self, lang: str) -> str:
+        return (self.agent_name_ar if lang == "ar" else self.agent_name_fr) or (
+            self.agent_name_fr or self.agent_name_ar
+        )
+
+    def describe(self, lang: str) -> str:
+        """The step in words; an assignment names the agent (or says it was withdrawn)."""
+        if self.kind != "assigned":
+            return event_label(self.kind)
+        if self.agent_id is None:
+            return translate("requests", "Assignment withdrawn")
+        return translate("requests", "Assigned to {agent}").format(agent=self.agent_name(lang))
 
 
 @dataclass(frozen=True)
@@ -264,6 +282,29 @@ class ReferenceAllocator:
 
 def _warning_hours(values: Mapping[str, Any]) -> float:
     return float(values.get("warning_hours", 12))
+
+
+def warning_hours(db: Database) -> float:
+    """The warning window setting, in hours (due soon when the deadline is that close)."""
+    with db.read() as s:
+        return _warning_hours(settings_service.load_all(s))
+
+
+def restate(row: RequestRow, now: datetime, warning: float) -> RequestRow:
+    """The row with its deadline state as of `now`: the register's minute tick, no re-read."""
+    state = deadlines.deadline_state(
+        row.deadline_at, row.first_response_at, row.closed_at, now, warning
+    )
+    return row if state == row.state else replace(row, state=state)
+
+
+def state_text(row: RequestRow) -> str:
+    """The deadline state in words; a first response that was a notice says so (C2.1)."""
+    if row.first_response_kind == "notice" and row.state in ("met", "missed"):
+        if row.state == "met":
+            return translate("requests", "Notice sent in time")
+        return translate("requests", "Notice sent late")
+    return deadlines.state_label(row.state)
 
 
 def _row_query() -> Any:
@@ -616,9 +657,19 @@ def get_request(
         req, name_ar, name_fr = found
         values = settings_service.load_all(s)
         events = [
-            EventRow(e.at, e.kind, e.username, e.text if personal else "", e.recorded_at)
-            for e in s.scalars(
-                select(RequestEvent)
+            EventRow(
+                e.at,
+                e.kind,
+                e.username,
+                e.text if personal else "",
+                e.recorded_at,
+                e.agent_id,
+                a or "",
+                f or "",
+            )  # fmt: skip
+            for e, a, f in s.execute(
+                select(RequestEvent, Agent.name_ar, Agent.name_fr)
+                .outerjoin(Agent, Agent.id == RequestEvent.agent_id)
                 .where(RequestEvent.request_id == request_id)
                 .order_by(RequestEvent.at, RequestEvent.id)
             )
@@ -692,6 +743,12 @@ def _keyset_after(columns: list[Any], values: list[Any], last_id: int, descendin
     return pair < last if descending else pair > last
 
 
+def like_pattern(word: str) -> str:
+    """`%word%` for LIKE with the backslash as escape: a typed % or _ matches only itself."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _fts_query(text_: str, subject_only: bool) -> str:
     tokens = [t for t in re.split(r"[\s\"'()*:^+\-]+", text_) if t]
     column = "subject : " if subject_only else ""
@@ -755,11 +812,11 @@ def _filtered(
                         .params(fts=query)
                     )
                 )
-        else:  # PostgreSQL: a LIKE on each word, same columns
+        else:  # PostgreSQL: an ILIKE on each word, same columns; % and _ are literal
             columns = [r.subject] if not personal else [r.subject, r.body, r.citizen]
             for token in flt.text.split():
-                pattern = f"%{token}%"
-                stmt = stmt.where(or_(*(c.ilike(pattern) for c in columns)))
+                pattern = like_pattern(token)
+                stmt = stmt.where(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
     return stmt
 
 
@@ -787,6 +844,9 @@ def list_page(
         warning = _warning_hours(settings_service.load_all(s))
         base = _filtered(_row_query(), flt, now, warning, db.is_sqlite, personal)
         if sort in ("agent", "category"):
+            column: Any
+            groups: list[Any]
+            at: Any
             if sort == "agent":
                 column, groups = CitizenRequest.agent_id, agent_rank(s, lang)
                 at = after.agent_id if after is not None else None
@@ -963,14 +1023,28 @@ def _purge_cutoff(values: Mapping[str, Any], now: datetime) -> datetime:
 
 
 def _purgeable(cutoff: datetime) -> Any:
+    """Closed before the cut-off, or never closed and received before it (law 2004-63: a
+    request left open is no reason to keep a citizen's data for ever)."""
     r = CitizenRequest
-    return and_(r.closed_at.is_not(None), r.closed_at < cutoff, r.purged_at.is_(None))
+    return and_(
+        r.purged_at.is_(None),
+        or_(
+            and_(r.closed_at.is_not(None), r.closed_at < cutoff),
+            and_(r.closed_at.is_(None), r.received_at < cutoff),
+        ),
+    )
+
+
+def _purge_order() -> Any:
+    r = CitizenRequest
+    return func.coalesce(r.closed_at, r.received_at)
 
 
 def purge_preview(
     db: Database, actor: Actor, now: datetime | None = None, shown: int = 50
 ) -> PurgePreview:
-    """What a purge would remove now: requests closed longer ago than the retention period."""
+    """What a purge would remove now: requests closed longer ago than the retention period,
+    and requests never closed received longer ago than it."""
     actor.require(Perm.PURGE_PERSONAL_DATA)
     now = now or utcnow()
     with db.read() as s:
@@ -980,7 +1054,7 @@ def purge_preview(
             s.scalars(
                 select(CitizenRequest.reference)
                 .where(_purgeable(cutoff))
-                .order_by(CitizenRequest.closed_at)
+                .order_by(_purge_order(), CitizenRequest.id)
                 .limit(shown)
             )
         )
@@ -1000,7 +1074,7 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
     with db.write() as s:
         cutoff = _purge_cutoff(settings_service.load_all(s), now)
         targets = s.execute(
-            select(r.id, r.reference).where(_purgeable(cutoff)).order_by(r.closed_at)
+            select(r.id, r.reference).where(_purgeable(cutoff)).order_by(_purge_order(), r.id)
         ).all()
         ids = [i for i, _ in targets]
         refs = [ref for _, ref in targets]
@@ -1074,10 +1148,26 @@ class CitizenData:
     requests: list[RequestDetail]
 
 
+def fold_name(name: str) -> str:
+    """A name compared case- and accent-insensitively: "Élodie" and "élodie", "ELODIE" match.
+
+    SQLite's lower() folds ASCII only, so names are compared here, in Python."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.split())
+
+
+def query_fingerprint(query: str) -> str:
+    """What the audit trail keeps of a right-of-access query: a hash, never the name/contact."""
+    return hashlib.sha256(fold_name(query).encode("utf-8")).hexdigest()[:16]
+
+
 def citizen_data(
     db: Database, actor: Actor, query: str, now: datetime | None = None
 ) -> CitizenData:
-    """Requests whose contact equals the given e-mail/phone, or whose citizen name equals it."""
+    """Requests whose contact equals the given e-mail/phone, or whose citizen name equals it
+    (ignoring case, accents and extra spaces). The audit trail records that an export was made,
+    by whom, how many requests, and a fingerprint of the query — not the personal data."""
     actor.require(Perm.READ_PERSONAL_DATA)
     require_read(actor)
     wanted = query.strip()
@@ -1088,14 +1178,30 @@ def citizen_data(
     except UserError:
         contact = ""
     r = CitizenRequest
-    condition = func.lower(r.citizen) == wanted.lower()
-    if contact:
-        condition = or_(condition, r.contact == contact)
+    folded = fold_name(wanted)
     with db.read() as s:
-        ids = list(s.scalars(select(r.id).where(condition).order_by(r.received_at)))
+        ids: list[int] = []
+        # Names are folded in Python (SQLite's lower() is ASCII only); only ids and names are
+        # read, in one pass, and purged requests have no name left to match.
+        for id_, citizen, contact_ in s.execute(
+            select(r.id, r.citizen, r.contact)
+            .where(r.purged_at.is_(None))
+            .order_by(r.received_at, r.id)
+        ):
+            if (contact and contact_ == contact) or (citizen and fold_name(citizen) == folded):
+                ids.append(id_)
     details = [get_request(db, actor, i, now) for i in ids]
     with db.write() as s:
         audit.record(
-            s, actor, "export", "citizen_data", "", after={"query": wanted, "requests": len(ids)}
+            s,
+            actor,
+            "export",
+            "citizen_data",
+            "",
+            after={
+                "query_sha256": query_fingerprint(wanted),
+                "by": "contact" if contact else "name",
+                "requests": len(ids),
+            },
         )
     return CitizenData(wanted, details)
