@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     and_,
+    case,
     func,
     insert,
     literal,
@@ -876,6 +877,9 @@ def agent_rank(session: Session, lang: str) -> list[int | None]:
     return [None, *(a.id for a in agents)]
 
 
+_FEW_MATCHES = 5_000  # below this many matches, one sorted query beats a walk over the groups
+
+
 def _grouped_sorted(
     s: Session,
     base: Any,
@@ -893,14 +897,34 @@ def _grouped_sorted(
 ) -> list[Any]:
     """A sort by a column of few values, in the order `groups` gives them: each group's requests
     are read on the index (column, received_at, id) — an equality then a range, a seek however
-    deep the page — until the page is full. With a filter, groups with no match are skipped
-    first in one query. Serves the agent (ranked by the name shown) and the category."""
+    deep the page — until the page is full. With a filter, one query first counts the matches
+    of each group: empty groups are skipped, and when few requests match at all (a deadline
+    state, a rare word) they are read by the filter's own index and sorted by the groups' rank
+    in one query. Serves the agent (ranked by the name shown) and the category."""
     r = CitizenRequest
+    rank_of = {g: i for i, g in enumerate(groups)}
     if flt != RequestFilter():
-        present = set(
-            s.scalars(_filtered(select(column).distinct(), flt, now, warning, sqlite, personal))
+        counted = dict(
+            s.execute(
+                _filtered(
+                    select(column, func.count()), flt, now, warning, sqlite, personal
+                ).group_by(column)
+            ).all()
         )
-        groups = [g for g in groups if g in present]
+        groups = [g for g in groups if counted.get(g)]
+        if sum(counted.values()) <= _FEW_MATCHES:
+            rank = case(
+                *((column.is_(None) if g is None else column == g, rank_of[g]) for g in groups),
+                else_=len(rank_of),
+            )
+            stmt = base
+            if after is not None:
+                last = [rank_of.get(after_group, len(rank_of)), after.received_at]
+                keyset = _keyset_after([rank, r.received_at], last, after.id, descending)
+                stmt = stmt.where(keyset)
+            ranked: tuple[Any, ...] = (rank, r.received_at, r.id)
+            stmt = stmt.order_by(*(c.desc() if descending else c for c in ranked))
+            return list(s.execute(stmt.limit(limit)).all())
     if descending:
         groups = groups[::-1]
     start = groups.index(after_group) if after is not None and after_group in groups else 0

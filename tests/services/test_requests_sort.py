@@ -113,3 +113,22 @@ def test_every_sort_is_served_by_an_index_in_its_order(
                 ), (sort, plan)
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", ["agent", "category"])
+def test_filtered_group_sorts_agree_whether_few_or_many_requests_match(
+    db: Database,
+    admin: Actor,
+    register: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    sort: str,
+    descending: bool,
+) -> None:
+    """Few matches: one query sorted by the groups' rank; many: a walk over the groups."""
+    flt = RequestFilter(type="complaint")
+    few = [r.id for r in all_pages(db, admin, sort, descending, flt=flt)]
+    monkeypatch.setattr(requests, "_FEW_MATCHES", 0)
+    many = [r.id for r in all_pages(db, admin, sort, descending, flt=flt)]
+    unfiltered = [r.id for r in all_pages(db, admin, sort, descending)]
+    assert few == many == unfiltered and len(few) == 14
