@@ -167,3 +167,23 @@ def test_purge_is_offered_only_to_roles_that_may_purge_and_asks_in_plain_text(
     admin_page.purge()
     assert seen and seen[0].textFormat() == Qt.TextFormat.PlainText
     assert "never closed" in seen[0].text()
+
+
+def test_date_time_editors_read_day_first_in_arabic_too(
+    qtbot, state: AppState, admin: Actor
+) -> None:
+    import re
+
+    from desktop_app.i18n import install_language
+    from desktop_app.ui.main_window import apply_direction
+
+    row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=1))
+    install_language("ar")
+    apply_direction("ar")
+    arabic = AppState(state.db, state.location, admin, "ar")
+    dialog = RequestDialog(arabic, row.id)
+    new = NewRequestDialog(arabic)
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(new)
+    for edit in (dialog.responded_at, new.received):
+        assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", edit.text()), edit.text()

@@ -57,6 +57,18 @@ def to_utc(edit: QDateTimeEdit) -> datetime:
     return wall.replace(second=0, microsecond=0, tzinfo=TUNIS).astimezone(UTC)
 
 
+def datetime_edit(value: QDateTime | None = None) -> QDateTimeEdit:
+    """dd/MM/yyyy HH:mm, read left to right in Arabic too: the direction is set BEFORE the
+    format, or right-to-left reverses the sections and shows 37:09 2026/12/01."""
+    edit = QDateTimeEdit()
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    edit.setCalendarPopup(True)
+    if value is not None:
+        edit.setDateTime(value)
+    return edit
+
+
 def tunis_qdatetime(moment: datetime) -> QDateTime:
     """A moment as the wall time of Africa/Tunis, for a date-time editor (held as a zone-less
     wall time, so the PC's own zone and its summer time never shift it)."""
@@ -78,9 +90,7 @@ class NewRequestDialog(QDialog):
         self.setWindowTitle(self.tr("New request"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
-        self.received = QDateTimeEdit(tunis_qdatetime(utcnow()))
-        self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.received.setCalendarPopup(True)
+        self.received = datetime_edit(tunis_qdatetime(utcnow()))
         self.channel = QComboBox()
         for key in CHANNEL_KEYS:
             self.channel.addItem(requests.channel_label(key), key)
@@ -186,9 +196,7 @@ class RequestDialog(QDialog):
         # An answer posted yesterday is dated yesterday: default now, never in the future,
         # never before the request arrived (Africa/Tunis wall time).
         step.addWidget(QLabel(self.tr("Responded at")))
-        self.responded_at = QDateTimeEdit()
-        self.responded_at.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.responded_at.setCalendarPopup(True)
+        self.responded_at = datetime_edit()
         step.addWidget(self.responded_at)
         layout.addLayout(step)
         self.response = QPlainTextEdit()
