@@ -1,6 +1,7 @@
 """The requests register at scale: 500 000 requests, paged model versus a naive load-everything one.
 
     uv run python benchmarks/requests_scale.py [--rows 500000] [--db /tmp/requests-scale.sqlite]
+                                               [--reuse]
 
 (or ISTIQBAL_BENCH_ROWS=100000 for a smaller run on a shared machine). Prints, for the real page
 model (keyset pages, sort and filter in SQL) and for a naive model that loads the whole table into
@@ -175,8 +176,12 @@ def main() -> int:
     rows = int(os.environ.get("ISTIQBAL_BENCH_ROWS", "500000"))
     parser.add_argument("--rows", type=int, default=rows)
     parser.add_argument("--db", type=Path, default=Path("/tmp/requests-scale.sqlite"))
+    parser.add_argument("--reuse", action="store_true", help="keep a database already built")
     args = parser.parse_args()
-    db = build(args.db, args.rows)
+    if args.reuse and args.db.exists():
+        db = open_database(resolve_database(str(args.db)))
+    else:
+        db = build(args.db, args.rows)
 
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import QApplication, QTableView
@@ -214,6 +219,23 @@ def main() -> int:
     for column, key in enumerate(COLUMNS):
         results[f"paged: sort by {key} (2 pages)"] = measure("", shown(sort_on(column)))
 
+    # The same sorts in the service alone (no painting): the first page, and a page near the
+    # end of the order (after the last row of the reverse order) — keyset pages cost the same.
+    from desktop_app.services import requests as service
+
+    actor = system_actor("bench")
+    for key in COLUMNS:
+        tail = service.list_page(db, actor, RequestFilter(), sort=key, descending=True, limit=300)
+
+        def first(k: str = key) -> None:
+            service.list_page(db, actor, RequestFilter(), sort=k, descending=False)
+
+        def deep(k: str = key, after: Any = tail[-1]) -> None:
+            service.list_page(db, actor, RequestFilter(), sort=k, descending=False, after=after)
+
+        results[f"service: sort by {key}, first page"] = measure("", first)
+        results[f"service: sort by {key}, page at the end"] = measure("", deep)
+
     def by_text() -> None:
         model.filter = RequestFilter(text="fuite")
         model.reload()
@@ -236,9 +258,9 @@ def main() -> int:
     rss_naive = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"\n{args.rows:,} requests, SQLite {args.db}")
-    print(f"{'step':<40}{'time':>10}{'peak Python memory':>22}")
+    print(f"{'step':<44}{'time':>10}{'peak Python memory':>22}")
     for name, (seconds, mb) in results.items():
-        print(f"{name:<40}{seconds * 1000:>8.0f} ms{mb:>19.1f} MB")
+        print(f"{name:<44}{seconds * 1000:>8.0f} ms{mb:>19.1f} MB")
     print(
         f"process peak RSS after the paged model: {rss_paged:.0f} MB; "
         f"after the naive one: {rss_naive:.0f} MB"
