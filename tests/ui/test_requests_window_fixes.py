@@ -187,3 +187,20 @@ def test_date_time_editors_read_day_first_in_arabic_too(
     qtbot.addWidget(new)
     for edit in (dialog.responded_at, new.received):
         assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", edit.text()), edit.text()
+
+
+def test_import_preview_summary_quotes_the_register_as_plain_text(
+    qtbot, state: AppState, tmp_path: Any
+) -> None:
+    from desktop_app.ui.dialogs.requests_import_dialog import RequestsImportDialog
+
+    path = tmp_path / "registre.csv"
+    path.write_text(
+        f"Référence;Reçu le;Canal;Type;Objet\n;03/02/2026 14:20;{HOSTILE};Demande;x\n",
+        encoding="utf-8",
+    )
+    dialog = RequestsImportDialog(state, path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.parsed is not None or "Reading" not in dialog.summary.text(),
+                    timeout=10_000)  # fmt: skip
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
