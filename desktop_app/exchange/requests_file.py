@@ -404,6 +404,7 @@ def import_register(
 def write_citizen_export(path: Path, data: requests_service.CitizenData, lang: str = "fr") -> Path:
     """Every request and timeline step held about one citizen, as an .xlsx the citizen can read."""
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     from desktop_app.exchange.xlsx_safe import set_text
 
@@ -421,6 +422,12 @@ def write_citizen_export(path: Path, data: requests_service.CitizenData, lang: s
         translate("requests_file", "Subject"),
         translate("requests_file", "Text"),
         translate("requests_file", "Status"),
+        translate("requests_file", "Particular category"),
+        translate("requests_file", "Deadline"),
+        translate("requests_file", "First response at"),
+        translate("requests_file", "First response"),
+        translate("requests_file", "Closed at"),
+        translate("requests_file", "Assigned to"),
     ]
     ws.append(headers)
     steps = wb.create_sheet(translate("requests_file", "Timeline")[:31])
@@ -435,12 +442,21 @@ def write_citizen_export(path: Path, data: requests_service.CitizenData, lang: s
         ]
     )
 
-    def local(moment: datetime) -> datetime:
-        return moment.astimezone(TUNIS).replace(tzinfo=None)
+    def local(moment: datetime | None) -> datetime | None:
+        return moment.astimezone(TUNIS).replace(tzinfo=None) if moment is not None else None
 
+    kinds = {
+        "answer": translate("requests_file", "Answer"),
+        "notice": translate("requests_file", "Notice to the sender"),
+    }
+    dates = (2, 11, 12, 14)
     for detail in data.requests:
         row = detail.row
-        ws.append([None, local(row.received_at)])
+        ws.append(
+            [None, local(row.received_at)]
+            + [None] * 8
+            + [local(row.deadline_at), local(row.first_response_at), None, local(row.closed_at)]
+        )
         line = ws.max_row
         for col, value in (
             (1, row.reference),
@@ -451,22 +467,26 @@ def write_citizen_export(path: Path, data: requests_service.CitizenData, lang: s
             (7, row.subject),
             (8, detail.body),
             (9, requests_service.status_label(row.status)),
+            (10, requests_service.category_label(row.category)),
+            (13, kinds.get(row.first_response_kind or "", "")),
+            (15, row.agent_name(lang) if row.agent_id else ""),
         ):
             set_text(ws.cell(line, col), value)
-        ws.cell(line, 2).number_format = "dd/mm/yyyy hh:mm"
+        for col in dates:
+            ws.cell(line, col).number_format = "dd/mm/yyyy hh:mm"
         for event in detail.events:
             steps.append([None, local(event.at)])
             n = steps.max_row
             for col, value in (
                 (1, row.reference),
-                (3, requests_service.event_label(event.kind)),
+                (3, event.describe(lang)),
                 (4, event.username),
                 (5, event.text),
             ):
                 set_text(steps.cell(n, col), value)
             steps.cell(n, 2).number_format = "dd/mm/yyyy hh:mm"
     for sheet in (ws, steps):
-        for letter in "ABCDEFGHI":
-            sheet.column_dimensions[letter].width = 22
+        for index in range(1, sheet.max_column + 1):
+            sheet.column_dimensions[get_column_letter(index)].width = 22
     wb.save(path)
     return path

@@ -10,14 +10,27 @@ preview first and a record after; a citizen's own data can be exported (right of
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
@@ -143,6 +156,22 @@ class EventRow:
     username: str
     text: str
     recorded_at: datetime
+    agent_id: int | None = None  # "assigned": to whom (None: the assignment was withdrawn)
+    agent_name_ar: str = ""
+    agent_name_fr: str = ""
+
+    def agent_name(self, lang: str) -> str:
+        return (self.agent_name_ar if lang == "ar" else self.agent_name_fr) or (
+            self.agent_name_fr or self.agent_name_ar
+        )
+
+    def describe(self, lang: str) -> str:
+        """The step in words; an assignment names the agent (or says it was withdrawn)."""
+        if self.kind != "assigned":
+            return event_label(self.kind)
+        if self.agent_id is None:
+            return translate("requests", "Assignment withdrawn")
+        return translate("requests", "Assigned to {agent}").format(agent=self.agent_name(lang))
 
 
 @dataclass(frozen=True)
@@ -254,6 +283,29 @@ class ReferenceAllocator:
 
 def _warning_hours(values: Mapping[str, Any]) -> float:
     return float(values.get("warning_hours", 12))
+
+
+def warning_hours(db: Database) -> float:
+    """The warning window setting, in hours (due soon when the deadline is that close)."""
+    with db.read() as s:
+        return _warning_hours(settings_service.load_all(s))
+
+
+def restate(row: RequestRow, now: datetime, warning: float) -> RequestRow:
+    """The row with its deadline state as of `now`: the register's minute tick, no re-read."""
+    state = deadlines.deadline_state(
+        row.deadline_at, row.first_response_at, row.closed_at, now, warning
+    )
+    return row if state == row.state else replace(row, state=state)
+
+
+def state_text(row: RequestRow) -> str:
+    """The deadline state in words; a first response that was a notice says so (C2.1)."""
+    if row.first_response_kind == "notice" and row.state in ("met", "missed"):
+        if row.state == "met":
+            return translate("requests", "Notice sent in time")
+        return translate("requests", "Notice sent late")
+    return deadlines.state_label(row.state)
 
 
 def _row_query() -> Any:
@@ -606,9 +658,19 @@ def get_request(
         req, name_ar, name_fr = found
         values = settings_service.load_all(s)
         events = [
-            EventRow(e.at, e.kind, e.username, e.text if personal else "", e.recorded_at)
-            for e in s.scalars(
-                select(RequestEvent)
+            EventRow(
+                e.at,
+                e.kind,
+                e.username,
+                e.text if personal else "",
+                e.recorded_at,
+                e.agent_id,
+                a or "",
+                f or "",
+            )  # fmt: skip
+            for e, a, f in s.execute(
+                select(RequestEvent, Agent.name_ar, Agent.name_fr)
+                .outerjoin(Agent, Agent.id == RequestEvent.agent_id)
                 .where(RequestEvent.request_id == request_id)
                 .order_by(RequestEvent.at, RequestEvent.id)
             )
@@ -629,37 +691,63 @@ def agent_choices(db: Database, actor: Actor) -> list[AgentChoice]:
 
 
 # -- the register: filtered, sorted, keyset-paged in SQL -------------------------------------------
-def _sort_expr(key: str) -> Any:
-    columns: dict[str, Any] = {
-        "reference": CitizenRequest.reference,
-        "received_at": CitizenRequest.received_at,
-        "channel": CitizenRequest.channel,
-        "type": CitizenRequest.type,
-        "citizen": CitizenRequest.citizen,
-        "subject": CitizenRequest.subject,
-        "agent": func.coalesce(CitizenRequest.agent_id, 0),
-        "status": CitizenRequest.status,
-        "deadline": CitizenRequest.deadline_at,
-        "category": func.coalesce(CitizenRequest.category, ""),
+# Every sort is served by an index whose columns are its ORDER BY (0007_requests_sort), so a
+# keyset page is an index range read however large the register: a column with few values is
+# ordered (column, received_at, id). Agent and category are read one value at a time (see
+# _grouped_sorted), so a NULL category or agent never meets a keyset comparison.
+
+
+def _sort_columns(key: str) -> list[Any]:
+    r = CitizenRequest
+    single: dict[str, Any] = {
+        "reference": r.reference,
+        "received_at": r.received_at,
+        "citizen": r.citizen,
+        "subject": r.subject,
+        "deadline": r.deadline_at,
     }
-    if key not in columns:
-        raise ValueError(f"unknown sort key {key}")
-    return columns[key]
+    grouped: dict[str, Any] = {
+        "channel": r.channel,
+        "type": r.type,
+        "status": r.status,
+    }
+    if key in single:
+        return [single[key]]
+    if key in grouped:
+        return [grouped[key], r.received_at]
+    raise ValueError(f"unknown sort key {key}")
 
 
-def sort_value(row: RequestRow, key: str) -> Any:
-    return {
+def sort_values(row: RequestRow, key: str) -> list[Any]:
+    """The values of `row` the keyset of sort `key` compares (id excluded)."""
+    single: dict[str, Any] = {
         "reference": row.reference,
         "received_at": row.received_at,
-        "channel": row.channel,
-        "type": row.type,
         "citizen": row.citizen,
         "subject": row.subject,
-        "agent": row.agent_id or 0,
-        "status": row.status,
         "deadline": row.deadline_at,
-        "category": row.category or "",
-    }[key]
+    }
+    grouped: dict[str, Any] = {
+        "channel": row.channel,
+        "type": row.type,
+        "status": row.status,
+    }
+    if key in single:
+        return [single[key]]
+    return [grouped[key], row.received_at]
+
+
+def _keyset_after(columns: list[Any], values: list[Any], last_id: int, descending: bool) -> Any:
+    cols = [*columns, CitizenRequest.id]
+    vals = [literal(v, type_=c.type) for c, v in zip(cols, [*values, last_id], strict=True)]
+    pair, last = tuple_(*cols), tuple_(*vals)
+    return pair < last if descending else pair > last
+
+
+def like_pattern(word: str) -> str:
+    """`%word%` for LIKE with the backslash as escape: a typed % or _ matches only itself."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _fts_query(text_: str, subject_only: bool) -> str:
@@ -725,11 +813,11 @@ def _filtered(
                         .params(fts=query)
                     )
                 )
-        else:  # PostgreSQL: a LIKE on each word, same columns
+        else:  # PostgreSQL: an ILIKE on each word, same columns; % and _ are literal
             columns = [r.subject] if not personal else [r.subject, r.body, r.citizen]
             for token in flt.text.split():
-                pattern = f"%{token}%"
-                stmt = stmt.where(or_(*(c.ilike(pattern) for c in columns)))
+                pattern = like_pattern(token)
+                stmt = stmt.where(or_(*(c.ilike(pattern, escape="\\") for c in columns)))
     return stmt
 
 
@@ -743,21 +831,116 @@ def list_page(
     after: RequestRow | None = None,
     limit: int = 200,
     now: datetime | None = None,
+    lang: str = "fr",
 ) -> list[RequestRow]:
-    """One page of the register after `after`, ordered by (sort column, id) — keyset paging."""
+    """One page of the register after `after`, ordered by the sort's index columns, then id.
+
+    `agent` sorts by the agent's name as shown in `lang` (unassigned first when ascending), then
+    received_at; `category` by its key (none first), then received_at.
+    """
     require_read(actor)
     now = now or utcnow()
     personal = actor.can(Perm.READ_PERSONAL_DATA)
-    key = _sort_expr(sort)
     with db.read() as s:
         warning = _warning_hours(settings_service.load_all(s))
-        stmt = _filtered(_row_query(), flt, now, warning, db.is_sqlite, personal)
-        if after is not None:
-            pair, last = tuple_(key, CitizenRequest.id), tuple_(sort_value(after, sort), after.id)
-            stmt = stmt.where(pair < last if descending else pair > last)
-        order = (key.desc(), CitizenRequest.id.desc()) if descending else (key, CitizenRequest.id)
-        stmt = stmt.order_by(*order).limit(limit)
-        return [_to_row(req, a, f, now, warning, personal) for req, a, f in s.execute(stmt)]
+        base = _filtered(_row_query(), flt, now, warning, db.is_sqlite, personal)
+        if sort in ("agent", "category"):
+            column: Any
+            groups: list[Any]
+            at: Any
+            if sort == "agent":
+                column, groups = CitizenRequest.agent_id, agent_rank(s, lang)
+                at = after.agent_id if after is not None else None
+            else:
+                column, groups = CitizenRequest.category, [None, *sorted(CATEGORIES)]
+                at = after.category if after is not None else None
+            found = _grouped_sorted(s, base, flt, now, warning, db.is_sqlite, personal, column,
+                                    groups, at, descending, after, limit)  # fmt: skip
+        else:
+            columns = _sort_columns(sort)
+            stmt = base
+            if after is not None:
+                stmt = stmt.where(
+                    _keyset_after(columns, sort_values(after, sort), after.id, descending)
+                )
+            order = [*columns, CitizenRequest.id]
+            stmt = stmt.order_by(*(c.desc() if descending else c for c in order)).limit(limit)
+            found = list(s.execute(stmt))
+        return [_to_row(req, a, f, now, warning, personal) for req, a, f in found]
+
+
+def agent_rank(session: Session, lang: str) -> list[int | None]:
+    """Agent ids in the order of their displayed names in `lang`; None (unassigned) first."""
+    agents = [AgentChoice(i, a or "", f or "") for i, a, f in
+              session.execute(select(Agent.id, Agent.name_ar, Agent.name_fr))]  # fmt: skip
+    agents.sort(key=lambda a: (a.name(lang).casefold(), a.id))
+    return [None, *(a.id for a in agents)]
+
+
+_FEW_MATCHES = 5_000  # below this many matches, one sorted query beats a walk over the groups
+
+
+def _grouped_sorted(
+    s: Session,
+    base: Any,
+    flt: RequestFilter,
+    now: datetime,
+    warning: float,
+    sqlite: bool,
+    personal: bool,
+    column: Any,
+    groups: list[Any],
+    after_group: Any,
+    descending: bool,
+    after: RequestRow | None,
+    limit: int,
+) -> list[Any]:
+    """A sort by a column of few values, in the order `groups` gives them: each group's requests
+    are read on the index (column, received_at, id) — an equality then a range, a seek however
+    deep the page — until the page is full. With a filter, one query first counts the matches
+    of each group: empty groups are skipped, and when few requests match at all (a deadline
+    state, a rare word) they are read by the filter's own index and sorted by the groups' rank
+    in one query. Serves the agent (ranked by the name shown) and the category."""
+    r = CitizenRequest
+    rank_of = {g: i for i, g in enumerate(groups)}
+    if flt != RequestFilter():
+        counted = dict(
+            s.execute(
+                _filtered(
+                    select(column, func.count()), flt, now, warning, sqlite, personal
+                ).group_by(column)
+            ).all()
+        )
+        groups = [g for g in groups if counted.get(g)]
+        if sum(counted.values()) <= _FEW_MATCHES:
+            rank = case(
+                *((column.is_(None) if g is None else column == g, rank_of[g]) for g in groups),
+                else_=len(rank_of),
+            )
+            stmt = base
+            if after is not None:
+                last = [rank_of.get(after_group, len(rank_of)), after.received_at]
+                keyset = _keyset_after([rank, r.received_at], last, after.id, descending)
+                stmt = stmt.where(keyset)
+            ranked: tuple[Any, ...] = (rank, r.received_at, r.id)
+            stmt = stmt.order_by(*(c.desc() if descending else c for c in ranked))
+            return list(s.execute(stmt.limit(limit)).all())
+    if descending:
+        groups = groups[::-1]
+    start = groups.index(after_group) if after is not None and after_group in groups else 0
+    rows: list[Any] = []
+    for position in range(start, len(groups)):
+        group = groups[position]
+        stmt = base.where(column.is_(None) if group is None else column == group)
+        if after is not None and position == start and after_group == group:
+            stmt = stmt.where(_keyset_after([r.received_at], [after.received_at], after.id,
+                                            descending))  # fmt: skip
+        order = (r.received_at, r.id)
+        stmt = stmt.order_by(*(c.desc() if descending else c for c in order))
+        rows += s.execute(stmt.limit(limit - len(rows))).all()
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def count_matching(
@@ -864,14 +1047,28 @@ def _purge_cutoff(values: Mapping[str, Any], now: datetime) -> datetime:
 
 
 def _purgeable(cutoff: datetime) -> Any:
+    """Closed before the cut-off, or never closed and received before it (law 2004-63: a
+    request left open is no reason to keep a citizen's data for ever)."""
     r = CitizenRequest
-    return and_(r.closed_at.is_not(None), r.closed_at < cutoff, r.purged_at.is_(None))
+    return and_(
+        r.purged_at.is_(None),
+        or_(
+            and_(r.closed_at.is_not(None), r.closed_at < cutoff),
+            and_(r.closed_at.is_(None), r.received_at < cutoff),
+        ),
+    )
+
+
+def _purge_order() -> Any:
+    r = CitizenRequest
+    return func.coalesce(r.closed_at, r.received_at)
 
 
 def purge_preview(
     db: Database, actor: Actor, now: datetime | None = None, shown: int = 50
 ) -> PurgePreview:
-    """What a purge would remove now: requests closed longer ago than the retention period."""
+    """What a purge would remove now: requests closed longer ago than the retention period,
+    and requests never closed received longer ago than it."""
     actor.require(Perm.PURGE_PERSONAL_DATA)
     now = now or utcnow()
     with db.read() as s:
@@ -881,7 +1078,7 @@ def purge_preview(
             s.scalars(
                 select(CitizenRequest.reference)
                 .where(_purgeable(cutoff))
-                .order_by(CitizenRequest.closed_at)
+                .order_by(_purge_order(), CitizenRequest.id)
                 .limit(shown)
             )
         )
@@ -901,7 +1098,7 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
     with db.write() as s:
         cutoff = _purge_cutoff(settings_service.load_all(s), now)
         targets = s.execute(
-            select(r.id, r.reference).where(_purgeable(cutoff)).order_by(r.closed_at)
+            select(r.id, r.reference).where(_purgeable(cutoff)).order_by(_purge_order(), r.id)
         ).all()
         ids = [i for i, _ in targets]
         refs = [ref for _, ref in targets]
@@ -975,10 +1172,26 @@ class CitizenData:
     requests: list[RequestDetail]
 
 
+def fold_name(name: str) -> str:
+    """A name compared case- and accent-insensitively: "Élodie" and "élodie", "ELODIE" match.
+
+    SQLite's lower() folds ASCII only, so names are compared here, in Python."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.split())
+
+
+def query_fingerprint(query: str) -> str:
+    """What the audit trail keeps of a right-of-access query: a hash, never the name/contact."""
+    return hashlib.sha256(fold_name(query).encode("utf-8")).hexdigest()[:16]
+
+
 def citizen_data(
     db: Database, actor: Actor, query: str, now: datetime | None = None
 ) -> CitizenData:
-    """Requests whose contact equals the given e-mail/phone, or whose citizen name equals it."""
+    """Requests whose contact equals the given e-mail/phone, or whose citizen name equals it
+    (ignoring case, accents and extra spaces). The audit trail records that an export was made,
+    by whom, how many requests, and a fingerprint of the query — not the personal data."""
     actor.require(Perm.READ_PERSONAL_DATA)
     require_read(actor)
     wanted = query.strip()
@@ -989,14 +1202,30 @@ def citizen_data(
     except UserError:
         contact = ""
     r = CitizenRequest
-    condition = func.lower(r.citizen) == wanted.lower()
-    if contact:
-        condition = or_(condition, r.contact == contact)
+    folded = fold_name(wanted)
     with db.read() as s:
-        ids = list(s.scalars(select(r.id).where(condition).order_by(r.received_at)))
+        ids: list[int] = []
+        # Names are folded in Python (SQLite's lower() is ASCII only); only ids and names are
+        # read, in one pass, and purged requests have no name left to match.
+        for id_, citizen, contact_ in s.execute(
+            select(r.id, r.citizen, r.contact)
+            .where(r.purged_at.is_(None))
+            .order_by(r.received_at, r.id)
+        ):
+            if (contact and contact_ == contact) or (citizen and fold_name(citizen) == folded):
+                ids.append(id_)
     details = [get_request(db, actor, i, now) for i in ids]
     with db.write() as s:
         audit.record(
-            s, actor, "export", "citizen_data", "", after={"query": wanted, "requests": len(ids)}
+            s,
+            actor,
+            "export",
+            "citizen_data",
+            "",
+            after={
+                "query_sha256": query_fingerprint(wanted),
+                "by": "contact" if contact else "name",
+                "requests": len(ids),
+            },
         )
     return CitizenData(wanted, details)

@@ -43,6 +43,10 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._specs: list[PageSpec] = []
         self.build()
+        # From sign-in, whatever page is open (C2.1); outlives the rebuild on a language switch.
+        from desktop_app.ui.deadline_watcher import DeadlineWatcher
+
+        self.deadline_watcher = DeadlineWatcher(state, self)
         geometry = QSettings().value("ui/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]

@@ -901,6 +901,17 @@
         </message>
     </context>
     <context>
+        <name>DeadlineWatcher</name>
+        <message>
+            <source>{n} requests are due within the warning window: {refs}</source>
+            <translation>{n} مطالب يقترب أجلها: {refs}</translation>
+        </message>
+        <message>
+            <source>Requests due soon</source>
+            <translation>مطالب أجلها قريب</translation>
+        </message>
+    </context>
+    <context>
         <name>EquipmentDialog</name>
         <message>
             <source>New reception post</source>
@@ -2411,6 +2422,37 @@
         </message>
     </context>
     <context>
+        <name>PurgeHistoryDialog</name>
+        <message>
+            <source>Past removals of personal data</source>
+            <translation>عمليات حذف المعطيات الشخصية السابقة</translation>
+        </message>
+        <message>
+            <source>No personal data has been removed yet.</source>
+            <translation>لم يتم حذف أي معطيات شخصية إلى حد الآن.</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>Older than</source>
+            <translation>أقدم من</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>المطالب</translation>
+        </message>
+        <message>
+            <source>References</source>
+            <translation>المراجع</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadingSheetDialog</name>
         <message>
             <source>Signed reading sheet</source>
@@ -2740,6 +2782,10 @@
             <translation>إعلام: يتطلب وثائق أو تنسيقا</translation>
         </message>
         <message>
+            <source>Responded at</source>
+            <translation>تاريخ الرد</translation>
+        </message>
+        <message>
             <source>The answer given, or the documents needed / the body to coordinate with</source>
             <translation>الرد المقدم، أو الوثائق المطلوبة / الهيكل الذي يجب التنسيق معه</translation>
         </message>
@@ -2970,6 +3016,10 @@
             <translation>حذف المعطيات الشخصية المنتهية…</translation>
         </message>
         <message>
+            <source>Past removals of personal data…</source>
+            <translation>عمليات حذف المعطيات الشخصية السابقة…</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>تحيين</translation>
         </message>
@@ -3030,28 +3080,24 @@
             <translation>تم حفظ {n} مطلبا في {path}.</translation>
         </message>
         <message>
-            <source>No request was closed before {date}: nothing to remove.</source>
-            <translation>لم يغلق أي مطلب قبل {date}: لا شيء للحذف.</translation>
+            <source>No request is older than the retention period ({date}): nothing to remove.</source>
+            <translation>لا يوجد أي مطلب أقدم من مدة الحفظ ({date}): لا شيء للحذف.</translation>
+        </message>
+        <message>
+            <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>{n} مطلبا أغلقت، أو وردت ولم تغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</translation>
+        </message>
+        <message>
+            <source>Istiqbal</source>
+            <translation>استقبال</translation>
         </message>
         <message>
             <source>Remove expired personal data</source>
             <translation>حذف المعطيات الشخصية المنتهية</translation>
         </message>
         <message>
-            <source>{n} requests were closed before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
-            <translation>{n} مطلبا أغلقت قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</translation>
-        </message>
-        <message>
             <source>Personal data removed from {n} requests; the removal is recorded.</source>
             <translation>حذفت المعطيات الشخصية من {n} مطلبا؛ وتم تسجيل عملية الحذف.</translation>
-        </message>
-        <message>
-            <source>{n} requests are due within the warning window: {refs}</source>
-            <translation>{n} مطالب يقترب أجلها: {refs}</translation>
-        </message>
-        <message>
-            <source>Requests due soon</source>
-            <translation>مطالب أجلها قريب</translation>
         </message>
     </context>
     <context>
@@ -5807,6 +5853,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>حذف المعطيات الشخصية</translation>
         </message>
         <message>
+            <source>Assignment withdrawn</source>
+            <translation>سحب الإسناد</translation>
+        </message>
+        <message>
+            <source>Assigned to {agent}</source>
+            <translation>أسند إلى {agent}</translation>
+        </message>
+        <message>
             <source>“{text}” is not a valid e-mail address.</source>
             <translation>«{text}» ليس عنوان بريد إلكتروني صحيحا.</translation>
         </message>
@@ -5817,6 +5871,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{value}” is not a valid {what}.</source>
             <translation>«{value}» ليست قيمة صحيحة لـ{what}.</translation>
+        </message>
+        <message>
+            <source>Notice sent in time</source>
+            <translation>تم الإعلام في الآجال</translation>
+        </message>
+        <message>
+            <source>Notice sent late</source>
+            <translation>تم الإعلام متأخرا</translation>
         </message>
         <message>
             <source>This request no longer exists.</source>
@@ -5962,6 +6024,30 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الحالة</translation>
         </message>
         <message>
+            <source>Particular category</source>
+            <translation>الفئة الخاصة</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>الأجل</translation>
+        </message>
+        <message>
+            <source>First response at</source>
+            <translation>تاريخ أول رد</translation>
+        </message>
+        <message>
+            <source>First response</source>
+            <translation>أول رد</translation>
+        </message>
+        <message>
+            <source>Closed at</source>
+            <translation>تاريخ الغلق</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>مسند إلى</translation>
+        </message>
+        <message>
             <source>Timeline</source>
             <translation>المسار</translation>
         </message>
@@ -5976,6 +6062,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>By</source>
             <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>رد</translation>
+        </message>
+        <message>
+            <source>Notice to the sender</source>
+            <translation>إعلام المرسل</translation>
         </message>
     </context>
     <context>

@@ -901,6 +901,17 @@
         </message>
     </context>
     <context>
+        <name>DeadlineWatcher</name>
+        <message>
+            <source>{n} requests are due within the warning window: {refs}</source>
+            <translation>{n} requêtes arrivent à échéance : {refs}</translation>
+        </message>
+        <message>
+            <source>Requests due soon</source>
+            <translation>Requêtes à échéance proche</translation>
+        </message>
+    </context>
+    <context>
         <name>EquipmentDialog</name>
         <message>
             <source>New reception post</source>
@@ -2411,6 +2422,37 @@
         </message>
     </context>
     <context>
+        <name>PurgeHistoryDialog</name>
+        <message>
+            <source>Past removals of personal data</source>
+            <translation>Suppressions passées de données personnelles</translation>
+        </message>
+        <message>
+            <source>No personal data has been removed yet.</source>
+            <translation>Aucune donnée personnelle n'a encore été supprimée.</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>Older than</source>
+            <translation>Antérieures au</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requêtes</translation>
+        </message>
+        <message>
+            <source>References</source>
+            <translation>Références</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadingSheetDialog</name>
         <message>
             <source>Signed reading sheet</source>
@@ -2740,6 +2782,10 @@
             <translation>Avis : documents ou coordination nécessaires</translation>
         </message>
         <message>
+            <source>Responded at</source>
+            <translation>Répondu le</translation>
+        </message>
+        <message>
             <source>The answer given, or the documents needed / the body to coordinate with</source>
             <translation>La réponse donnée, ou les documents nécessaires / l'organisme à consulter</translation>
         </message>
@@ -2970,6 +3016,10 @@
             <translation>Supprimer les données personnelles échues…</translation>
         </message>
         <message>
+            <source>Past removals of personal data…</source>
+            <translation>Suppressions passées de données personnelles…</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>Actualiser</translation>
         </message>
@@ -3030,28 +3080,24 @@
             <translation>{n} requêtes écrites dans {path}.</translation>
         </message>
         <message>
-            <source>No request was closed before {date}: nothing to remove.</source>
-            <translation>Aucune requête clôturée avant le {date} : rien à supprimer.</translation>
+            <source>No request is older than the retention period ({date}): nothing to remove.</source>
+            <translation>Aucune requête n'est antérieure à la durée de conservation ({date}) : rien à supprimer.</translation>
+        </message>
+        <message>
+            <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>{n} requêtes ont été clôturées, ou reçues et jamais clôturées, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</translation>
+        </message>
+        <message>
+            <source>Istiqbal</source>
+            <translation>Istiqbal</translation>
         </message>
         <message>
             <source>Remove expired personal data</source>
             <translation>Supprimer les données personnelles échues</translation>
         </message>
         <message>
-            <source>{n} requests were closed before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
-            <translation>{n} requêtes ont été clôturées avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</translation>
-        </message>
-        <message>
             <source>Personal data removed from {n} requests; the removal is recorded.</source>
             <translation>Données personnelles supprimées de {n} requêtes ; la suppression est consignée.</translation>
-        </message>
-        <message>
-            <source>{n} requests are due within the warning window: {refs}</source>
-            <translation>{n} requêtes arrivent à échéance : {refs}</translation>
-        </message>
-        <message>
-            <source>Requests due soon</source>
-            <translation>Requêtes à échéance proche</translation>
         </message>
     </context>
     <context>
@@ -5807,6 +5853,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Données personnelles supprimées</translation>
         </message>
         <message>
+            <source>Assignment withdrawn</source>
+            <translation>Attribution retirée</translation>
+        </message>
+        <message>
+            <source>Assigned to {agent}</source>
+            <translation>Attribuée à {agent}</translation>
+        </message>
+        <message>
             <source>“{text}” is not a valid e-mail address.</source>
             <translation>« {text} » n'est pas une adresse électronique valide.</translation>
         </message>
@@ -5817,6 +5871,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{value}” is not a valid {what}.</source>
             <translation>« {value} » n'est pas une valeur valide pour : {what}.</translation>
+        </message>
+        <message>
+            <source>Notice sent in time</source>
+            <translation>Avis envoyé dans les délais</translation>
+        </message>
+        <message>
+            <source>Notice sent late</source>
+            <translation>Avis envoyé en retard</translation>
         </message>
         <message>
             <source>This request no longer exists.</source>
@@ -5962,6 +6024,30 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Statut</translation>
         </message>
         <message>
+            <source>Particular category</source>
+            <translation>Catégorie particulière</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>First response at</source>
+            <translation>Première réponse le</translation>
+        </message>
+        <message>
+            <source>First response</source>
+            <translation>Première réponse</translation>
+        </message>
+        <message>
+            <source>Closed at</source>
+            <translation>Clôturée le</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>Attribuée à</translation>
+        </message>
+        <message>
             <source>Timeline</source>
             <translation>Historique</translation>
         </message>
@@ -5976,6 +6062,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>By</source>
             <translation>Par</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Notice to the sender</source>
+            <translation>Avis à l'expéditeur</translation>
         </message>
     </context>
     <context>

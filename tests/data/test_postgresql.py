@@ -52,3 +52,41 @@ def test_audit_log_is_append_only_on_postgresql(pg: Database) -> None:
         conn.execute(text("UPDATE audit_log SET action = 'forged'"))
     with pytest.raises(DBAPIError, match="append-only"), pg.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_log"))
+
+
+def test_register_search_on_postgresql_is_literal_and_uses_the_trigram_indexes(
+    pg: Database,
+) -> None:
+    """C2.3 on PostgreSQL: each word an ILIKE with % and _ taken literally (issue 4), served by
+    the trigram GIN indexes of 0007_requests_sort."""
+    from desktop_app.services import requests
+    from desktop_app.services.requests import RequestFilter
+
+    admin = auth.create_first_admin(pg, "admin", "Admin", "correct horse battery").actor()
+    for subject in ("Remise de 100% des pénalités", "Remise de 1000 dinars", "Fuite d'eau_rue"):
+        requests.create_request(pg, admin, channel="web", type="request", subject=subject,
+                                citizen="Élodie Ben Ammar")  # fmt: skip
+
+    def found(words: str) -> list[str]:
+        return sorted(r.subject for r in requests.list_page(pg, admin, RequestFilter(text=words)))
+
+    assert found("100%") == ["Remise de 100% des pénalités"]
+    assert found("eau_rue") == ["Fuite d'eau_rue"]
+    assert found("d_eau") == []  # _ is not "any character"
+    assert len(found("remise")) == 2 and found("élodie remise") == found("remise")
+    with pg.engine.connect() as conn:
+        names = set(
+            conn.scalars(text("SELECT indexname FROM pg_indexes WHERE tablename = 'requests'"))
+        )
+        assert {"ix_requests_subject_trgm", "ix_requests_body_trgm",
+                "ix_requests_citizen_trgm"} <= names  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO requests (reference, received_at, channel, type, citizen, contact,"
+            " subject, body, status, deadline_at, created_at, version)"
+            " SELECT 'X-' || n, now(), 'web', 'request', '', '', 'Sujet ' || md5(n::text), '',"
+            " 'new', now(), now(), 1 FROM generate_series(1, 20000) AS n"))  # fmt: skip
+        conn.execute(text("ANALYZE requests"))
+        conn.execute(text("SET enable_seqscan = off"))
+        plan = " ".join(conn.scalars(text(
+            "EXPLAIN SELECT id FROM requests WHERE body ILIKE '%remise%'")))  # fmt: skip
+        assert "ix_requests_body_trgm" in plan  # the text has no other index

@@ -135,21 +135,32 @@ def test_director_sees_the_register_without_editing_or_personal_data(
     assert not dialog.respond_button.isEnabled()
 
 
-def test_warning_notification_lists_requests_entering_their_window(
+def test_warning_notification_runs_from_sign_in_without_opening_the_register_c2_1(
     qtbot, state: AppState, admin: Actor
 ) -> None:
+    """The watcher is the main window's: the register page need never have been built. The
+    off-screen platform has no system tray, so the sentence goes to the status bar."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from desktop_app.ui.main_window import MainWindow
+
     now = datetime.now(UTC)
     row = requests.create_request(
-        db := state.db,
+        state.db,
         admin,
         channel="phone",
         type="request",
         subject="x",
         received_at=now - timedelta(hours=36, minutes=1),
     )
-    page = RequestsPage(state)
-    qtbot.addWidget(page)
-    page.last_check = now - timedelta(minutes=5)
-    assert page.check_warnings() == [row.reference]
-    assert page.check_warnings() == []  # told once
-    assert db is state.db
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    assert "requests" not in window._pages  # pages are built lazily; the watcher is not a page's
+    watcher = window.deadline_watcher
+    assert watcher.timer.isActive()
+    assert not QSystemTrayIcon.isSystemTrayAvailable()
+    watcher.last_check = now - timedelta(minutes=5)
+    assert watcher.check() == [row.reference]
+    assert row.reference in window.statusBar().currentMessage()
+    assert watcher.check() == []  # told once
+    assert "requests" not in window._pages

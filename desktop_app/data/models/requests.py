@@ -53,11 +53,13 @@ class CitizenRequest(Base):
         Index("ix_requests_received_at", "received_at", "id"),
         Index("ix_requests_deadline_open", "first_response_at", "deadline_at"),
         Index("ix_requests_deadline_at", "deadline_at", "id"),
-        Index("ix_requests_status", "status", "received_at"),
-        Index("ix_requests_channel", "channel", "received_at"),
-        Index("ix_requests_type", "type", "received_at"),
-        Index("ix_requests_category", "category", "received_at"),
-        Index("ix_requests_agent_id", "agent_id", "received_at"),
+        # Each register sort is served by an index whose columns are its ORDER BY, so a keyset
+        # page is a range read (0007_requests_sort): (column, received_at, id).
+        Index("ix_requests_status", "status", "received_at", "id"),
+        Index("ix_requests_channel", "channel", "received_at", "id"),
+        Index("ix_requests_type", "type", "received_at", "id"),
+        Index("ix_requests_category", "category", "received_at", "id"),
+        Index("ix_requests_agent_id", "agent_id", "received_at", "id"),
         Index("ix_requests_closed_at", "closed_at"),
         Index("ix_requests_citizen", "citizen", "id"),
         Index("ix_requests_subject", "subject", "id"),

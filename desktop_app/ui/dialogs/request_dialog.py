@@ -5,9 +5,9 @@ Citizens' words are shown as plain text only: a subject like `<b>…</b>` stays 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import deadlines, requests
+from desktop_app.data.types import utcnow
+from desktop_app.services import requests
 from desktop_app.services.permissions import Perm
 from desktop_app.services.requests import RequestDetail, RequestRow
-from desktop_app.ui.formatting import format_datetime
+from desktop_app.ui.formatting import TUNIS, format_datetime
 from desktop_app.ui.messages import attempt
+from desktop_app.ui.models.requests_table_model import plain_tooltip
 from desktop_app.ui.state import AppState
 
 CHANNEL_KEYS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
@@ -49,7 +51,33 @@ def plain_label(text: str) -> QLabel:
 
 
 def to_utc(edit: QDateTimeEdit) -> datetime:
-    return edit.dateTime().toPython().astimezone(UTC)  # type: ignore[no-any-return]
+    """The wall time typed, read in Africa/Tunis whatever the PC's own time zone is."""
+    value = edit.dateTime()
+    wall = datetime.combine(value.date().toPython(), value.time().toPython())
+    return wall.replace(second=0, microsecond=0, tzinfo=TUNIS).astimezone(UTC)
+
+
+def datetime_edit(value: QDateTime | None = None) -> QDateTimeEdit:
+    """dd/MM/yyyy HH:mm, read left to right in Arabic too: the direction is set BEFORE the
+    format, or right-to-left reverses the sections and shows 37:09 2026/12/01."""
+    edit = QDateTimeEdit()
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+    edit.setCalendarPopup(True)
+    if value is not None:
+        edit.setDateTime(value)
+    return edit
+
+
+def tunis_qdatetime(moment: datetime) -> QDateTime:
+    """A moment as the wall time of Africa/Tunis, for a date-time editor (held as a zone-less
+    wall time, so the PC's own zone and its summer time never shift it)."""
+    wall = moment.astimezone(TUNIS)
+    return QDateTime(
+        QDate(wall.year, wall.month, wall.day),
+        QTime(wall.hour, wall.minute, wall.second),
+        QTimeZone.utc(),
+    )
 
 
 class NewRequestDialog(QDialog):
@@ -62,9 +90,7 @@ class NewRequestDialog(QDialog):
         self.setWindowTitle(self.tr("New request"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
-        self.received = QDateTimeEdit(QDateTime.currentDateTime())
-        self.received.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.received.setCalendarPopup(True)
+        self.received = datetime_edit(tunis_qdatetime(utcnow()))
         self.channel = QComboBox()
         for key in CHANNEL_KEYS:
             self.channel.addItem(requests.channel_label(key), key)
@@ -98,6 +124,7 @@ class NewRequestDialog(QDialog):
         ):
             form.addRow(label, widget)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it may quote the contact typed
         self.error.setStyleSheet("color: #9b1c1c;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
@@ -166,6 +193,11 @@ class RequestDialog(QDialog):
         step.addWidget(self.answer_kind)
         step.addWidget(self.notice_kind)
         step.addStretch(1)
+        # An answer posted yesterday is dated yesterday: default now, never in the future,
+        # never before the request arrived (Africa/Tunis wall time).
+        step.addWidget(QLabel(self.tr("Responded at")))
+        self.responded_at = datetime_edit()
+        step.addWidget(self.responded_at)
         layout.addLayout(step)
         self.response = QPlainTextEdit()
         self.response.setPlaceholderText(
@@ -214,7 +246,7 @@ class RequestDialog(QDialog):
             self.facts.removeRow(0)
         hidden = self.tr("(restricted)")
         deadline = self.tr("{state} — deadline {when}").format(
-            state=deadlines.state_label(row.state), when=format_datetime(row.deadline_at)
+            state=requests.state_text(row), when=format_datetime(row.deadline_at)
         )
         for label, value in (
             (self.tr("Reference"), row.reference),
@@ -242,12 +274,14 @@ class RequestDialog(QDialog):
             for col, value in enumerate(
                 (
                     format_datetime(event.at),
-                    requests.event_label(event.kind),
+                    event.describe(self.state.lang),
                     event.username,
                     event.text,
                 )
             ):
                 item = QTableWidgetItem(value)
+                if col == 3 and value:
+                    item.setToolTip(plain_tooltip(value))  # the whole text, literally
                 if col == 0 and abs((event.recorded_at - event.at).total_seconds()) > 300:
                     item.setToolTip(
                         self.tr("Recorded on {when}").format(
@@ -258,6 +292,9 @@ class RequestDialog(QDialog):
         self.timeline.resizeColumnsToContents()
         index = self.agent.findData(row.agent_id)
         self.agent.setCurrentIndex(max(index, 0))
+        now = tunis_qdatetime(utcnow())
+        self.responded_at.setDateTimeRange(tunis_qdatetime(row.received_at), now)
+        self.responded_at.setDateTime(now)
         can_edit = self.state.actor.can(Perm.EDIT_REQUESTS)
         closed = row.closed_at is not None
         for w in (
@@ -266,11 +303,22 @@ class RequestDialog(QDialog):
             self.answer_kind,
             self.notice_kind,
             self.response,
+            self.responded_at,
             self.respond_button,
         ):
             w.setEnabled(can_edit and not closed)
         self.close_button.setEnabled(can_edit and not closed and row.first_response_at is not None)
         self.reopen_button.setEnabled(can_edit and closed)
+
+    def detail_texts(self) -> list[str]:
+        """The facts as shown (for tests and accessibility checks)."""
+        texts = []
+        for i in range(self.facts.rowCount()):
+            item = self.facts.itemAt(i, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                texts.append(widget.text())
+        return texts
 
     def _done(self, result: object) -> None:
         if result is not None:
@@ -292,9 +340,23 @@ class RequestDialog(QDialog):
             )
         )
 
+    def response_time(self) -> datetime | None:
+        """The date-time typed for the response, or None (now) when left at the current minute."""
+        if self.detail is None:
+            return None
+        at = to_utc(self.responded_at)
+        now = utcnow()
+        if at >= now.replace(second=0, microsecond=0):
+            return None
+        received = self.detail.row.received_at
+        if received - timedelta(minutes=1) < at < received:  # the minute it arrived
+            return received
+        return at
+
     def respond(self) -> None:
         kind = "notice" if self.notice_kind.isChecked() else "answer"
         version = self.detail.row.version if self.detail else None
+        at = self.response_time()
         result = attempt(
             self,
             lambda: requests.respond(
@@ -303,6 +365,7 @@ class RequestDialog(QDialog):
                 self.request_id,
                 kind,
                 self.response.toPlainText(),
+                at=at,
                 expected_version=version,
             ),
         )

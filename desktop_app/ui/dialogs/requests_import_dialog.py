@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,6 +42,7 @@ class RequestsImportDialog(QDialog):
         layout = QVBoxLayout(self)
         self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # errors quote the register's cells
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(

@@ -6,6 +6,7 @@ so a colour-blind supervisor or a grey printout loses nothing.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,14 @@ STATE_COLOURS = {
 }
 
 
+def plain_tooltip(text: str) -> str:
+    """A citizen's words as a tooltip, literally: Qt guesses rich text in tooltips, so the text
+    is escaped inside a paragraph that keeps its line breaks and spaces (issue 4)."""
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
 class RequestsTableModel(KeysetTableModel[RequestRow]):
     page_size = 200
 
@@ -41,6 +50,7 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
         self.sort_key = "received_at"
         self.descending = True
         self.now: datetime = utcnow()
+        self.warning = 12.0
 
     def headers(self) -> Sequence[str]:
         return (self.tr("Reference"), self.tr("Received"), self.tr("Channel"), self.tr("Type"),
@@ -50,16 +60,35 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
     def fetch_after(self, last: RequestRow | None, limit: int) -> list[RequestRow]:
         return requests.list_page(self.state.db, self.state.actor, self.filter,
                                   sort=self.sort_key, descending=self.descending, after=last,
-                                  limit=limit, now=self.now)  # fmt: skip
+                                  limit=limit, now=self.now, lang=self.state.lang)  # fmt: skip
 
     def reload(self) -> None:
         """The first page is read inside the reset: one signal, and no insert during a reset."""
         self.now = utcnow()
+        self.warning = requests.warning_hours(self.state.db)
         page = self.fetch_after(None, self.page_size)
         self.beginResetModel()
         self._rows = page
         self._exhausted = len(page) < self.page_size
         self.endResetModel()
+
+    def tick(self, now: datetime | None = None) -> None:
+        """The minute tick: time left and state move on for the rows loaded, without a re-read;
+        only the deadline column is announced as changed."""
+        self.now = now or utcnow()
+        self._rows = [requests.restate(r, self.now, self.warning) for r in self._rows]
+        if self._rows:
+            column = COLUMNS.index("deadline")
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self._rows) - 1, column),
+                [
+                    Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                ],
+            )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -70,7 +99,7 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
 
     def deadline_text(self, row: RequestRow) -> str:
         if row.state in ("met", "missed"):
-            return requests.deadlines.state_label(row.state)
+            return requests.state_text(row)
         hours = (row.deadline_at - self.now).total_seconds() / 3600
         if row.state == "overdue":
             return self.tr("Overdue by {time}").format(time=self.time_span(-hours))
@@ -110,7 +139,7 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
     def extra_data(self, row: RequestRow, column: int, role: int) -> Any:
         if COLUMNS[column] != "deadline":
             if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[column] == "subject":
-                return row.subject
+                return plain_tooltip(row.subject)
             return None
         background, foreground = STATE_COLOURS.get(row.state, ("#ffffff", "#000000"))
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -1,8 +1,8 @@
 """The requests register (C2.1, C2.3, C8.6): every request, its deadline by colour and by words.
 
 Filters, full-text search and sort run in SQL on a paged model, so the page stays instant with
-hundreds of thousands of requests. While the window is open, a desktop notification says when a
-request enters its warning window.
+hundreds of thousands of requests. Each minute the time left and the counts move on; the desktop
+notification when a request enters its warning window is the main window's (ui/deadline_watcher).
 """
 
 from __future__ import annotations
@@ -25,15 +25,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QStyle,
-    QSystemTrayIcon,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.data.types import utcnow
 from desktop_app.services import deadlines, requests, settings
 from desktop_app.services.permissions import Perm
 from desktop_app.services.requests import RequestFilter
@@ -52,7 +49,7 @@ from desktop_app.ui.widgets.page_header import PageHeader
 
 STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
 STATE_KEYS = ("open", "overdue", "due_soon", "on_time", "met", "missed")
-CHECK_EVERY_MS = 60_000
+TICK_MS = 60_000
 
 
 class RequestsPage(QWidget):
@@ -142,7 +139,13 @@ class RequestsPage(QWidget):
         self.personal.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.personal)
         menu.addAction(self.tr("Export one citizen's data…"), self.export_citizen)
-        menu.addAction(self.tr("Remove expired personal data…"), self.purge)
+        # Shown only to roles that may purge (the service checks again).
+        self.purge_action = menu.addAction(self.tr("Remove expired personal data…"), self.purge)
+        self.history_action = menu.addAction(
+            self.tr("Past removals of personal data…"), self.purge_history
+        )
+        for action in (self.purge_action, self.history_action):
+            action.setVisible(state.actor.can(Perm.PURGE_PERSONAL_DATA))
         self.personal.setMenu(menu)
         self.personal.setVisible(state.actor.can(Perm.READ_PERSONAL_DATA))
         refresh = QPushButton(self.tr("Refresh"))
@@ -180,11 +183,10 @@ class RequestsPage(QWidget):
         self.found = QLabel()
         layout.addWidget(self.found)
 
-        self.tray: QSystemTrayIcon | None = None
-        self.last_check = utcnow()
+        # The desktop notification lives in the main window (ui/deadline_watcher.py), from sign-in.
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.check_warnings)
-        self.timer.start(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(TICK_MS)
         self.apply()
 
     # -- building helpers --------------------------------------------------------------------------
@@ -358,7 +360,7 @@ class RequestsPage(QWidget):
         if data is None:
             return
         if not data.requests:
-            show_info(self, self.tr("Nothing is held about “{query}”.").format(query=query))
+            self.plain_info(self.tr("Nothing is held about “{query}”.").format(query=query))
             return
         name, _ = QFileDialog.getSaveFileName(
             self,
@@ -383,23 +385,28 @@ class RequestsPage(QWidget):
         if preview.count == 0:
             show_info(
                 self,
-                self.tr("No request was closed before {date}: nothing to remove.").format(
-                    date=format_datetime(preview.cutoff)
-                ),
+                self.tr(
+                    "No request is older than the retention period ({date}): nothing to remove."
+                ).format(date=format_datetime(preview.cutoff)),
             )
             return
         shown = ", ".join(preview.references[:20])
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Remove expired personal data"),
             self.tr(
-                "{n} requests were closed before {date}, beyond the retention period. Their "
-                "citizens' names, contacts, texts and timeline notes will be removed for good; "
-                "references, dates and subjects stay for the statistics. First ones: {refs}. "
-                "Remove them now?"
+                "{n} requests were closed, or received and never closed, before {date}, beyond "
+                "the retention period. Their citizens' names, contacts, texts and timeline notes "
+                "will be removed for good; references, dates and subjects stay for the "
+                "statistics. First ones: {refs}. Remove them now?"
             ).format(n=preview.count, date=format_datetime(preview.cutoff), refs=shown),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        self.purge_box = box  # tests answer it
+        if box.exec() != QMessageBox.StandardButton.Yes:
             return
         done = attempt(self, lambda: requests.purge(self.state.db, self.state.actor))
         if done is not None:
@@ -411,33 +418,22 @@ class RequestsPage(QWidget):
             )
             self.apply()
 
-    # -- warnings while the window is open ---------------------------------------------------------
-    def check_warnings(self) -> list[str]:
-        """Notify the requests that entered their warning window since the last check."""
-        now = utcnow()
-        rows = (
-            attempt(
-                self,
-                lambda: requests.entering_warning(
-                    self.state.db, self.state.actor, self.last_check, now
-                ),
-            )
-            or []
-        )
-        self.last_check = now
+    def purge_history(self) -> None:
+        from desktop_app.ui.dialogs.purge_history_dialog import PurgeHistoryDialog
+
+        records = attempt(self, lambda: requests.purge_history(self.state.db, self.state.actor))
+        if records is not None:
+            PurgeHistoryDialog(records, self).exec()
+
+    def plain_info(self, text: str) -> None:
+        """An information box whose text is never read as rich text (it quotes what was typed)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Istiqbal"), text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    # -- the minute tick ---------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Each minute: the counts and the time left move on; the table is not re-read."""
+        self.model.tick()
         self.refresh_counts()
-        if not rows:
-            return []
-        refs = [r.reference for r in rows]
-        message = self.tr("{n} requests are due within the warning window: {refs}").format(
-            n=len(rows), refs=", ".join(refs[:5])
-        )
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self.tray is None:
-                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-                self.tray = QSystemTrayIcon(icon, self)
-                self.tray.show()
-            self.tray.showMessage(
-                self.tr("Requests due soon"), message, QSystemTrayIcon.MessageIcon.Warning, 10_000
-            )
-        return refs
