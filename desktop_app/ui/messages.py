@@ -6,7 +6,7 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.services.errors import UserError
@@ -17,7 +17,7 @@ T = TypeVar("T")
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("messages", "Istiqbal")
     if isinstance(exc, UserError):
-        QMessageBox.warning(parent, title, exc.message)
+        _plain_box(QMessageBox.Icon.Warning, title, exc.message, parent).exec()
         return
     box = QMessageBox(QMessageBox.Icon.Critical, title,
                       QCoreApplication.translate(
@@ -37,4 +37,15 @@ def attempt(parent: QWidget | None, call: Callable[[], T]) -> T | None:
 
 
 def show_info(parent: QWidget | None, text: str) -> None:
-    QMessageBox.information(parent, QCoreApplication.translate("messages", "Istiqbal"), text)
+    title = QCoreApplication.translate("messages", "Istiqbal")
+    _plain_box(QMessageBox.Icon.Information, title, text, parent).exec()
+
+
+def _plain_box(
+    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None
+) -> QMessageBox:
+    """Messages quote what people typed (a citizen's subject, a file's cell): never read it as HTML,
+    which QMessageBox's automatic format detection would do for `<b>…` or `<img src=…>`."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
