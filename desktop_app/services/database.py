@@ -8,7 +8,12 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop_app.config import BACKUPS_KEPT, DatabaseLocation, backups_dir
-from desktop_app.data.backup import integrity_check, online_backup, rotated_backup
+from desktop_app.data.backup import (
+    BackupTargetError,
+    integrity_check,
+    online_backup,
+    rotated_backup,
+)
 from desktop_app.data.db import Database, DatabaseLocationError, make_engine
 from desktop_app.data.schema import ForeignKeyViolation, NewerSchemaError, upgrade_database
 from desktop_app.i18n import translate
@@ -111,6 +116,14 @@ def backup_database(
         if out is not None:
             return online_backup(location.path, out)
         return rotated_backup(location.path, backups_dir(location), BACKUPS_KEPT, "manual")
+    except BackupTargetError as exc:
+        raise UserError(
+            translate(
+                "database",
+                "The backup cannot be written over the database itself ({path}); "
+                "choose another file.",
+            ).format(path=exc)
+        ) from exc
     except (OSError, sqlite3.DatabaseError) as exc:
         raise UserError(
             translate("database", "The backup could not be written: {reason}").format(reason=exc)

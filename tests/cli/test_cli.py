@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.config import DatabaseLocation
+from desktop_app.services.permissions import Actor
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -83,3 +86,66 @@ def test_unknown_screenshot_page_is_a_clear_error(tmp_path: Path) -> None:
                      str(tmp_path / "x.png"))  # fmt: skip
     assert result.returncode == 1
     assert "nowhere" in result.stderr and "Traceback" not in result.stderr
+
+
+
+def _user_count(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def small_db(location: DatabaseLocation, admin: Actor) -> Path:
+    """A database with one administrator: quicker than `demo` for the backup tests."""
+    assert location.path is not None
+    return location.path
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_backup_over_the_live_database_is_refused_and_loses_nothing(
+    small_db: Path, suffix: str
+) -> None:
+    result = run_cli("--db", str(small_db), "backup", "--out", f"{small_db}{suffix}")
+    assert result.returncode == 1
+    assert "database itself" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _user_count(small_db) == 1
+
+
+def test_backup_over_the_database_by_another_spelling_is_refused(
+    small_db: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "sub").mkdir()
+    other = tmp_path / "sub" / ".." / small_db.name
+    assert main(["--db", str(small_db), "backup", "--out", str(other)]) == 1
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(small_db)
+    assert main(["--db", str(small_db), "backup", "--out", str(link)]) == 1
+    assert _user_count(small_db) == 1
+
+
+def test_a_failed_backup_leaves_the_existing_file_untouched(tmp_path: Path) -> None:
+    from desktop_app.data.backup import online_backup
+
+    not_a_database = tmp_path / "garbage.sqlite"
+    not_a_database.write_bytes(b"garbage" * 500)
+    out = tmp_path / "previous-backup.sqlite"
+    out.write_bytes(b"the previous backup")
+    with pytest.raises(sqlite3.DatabaseError):
+        online_backup(not_a_database, out)
+    assert out.read_bytes() == b"the previous backup"
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
+
+
+def test_backup_replaces_an_older_backup_with_a_private_sound_copy(
+    small_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "copy.sqlite"
+    out.write_bytes(b"old")
+    assert main(["--db", str(small_db), "backup", "--out", str(out)]) == 0
+    assert _user_count(out) == 1
+    if sys.platform != "win32":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
