@@ -104,17 +104,23 @@ def create_first_admin(db: Database, username: str, full_name: str, password: st
     """Only possible on an empty user table: there is no default account to guess."""
     _check_password(password)
     with db.write() as s:
-        if s.scalar(select(func.count(User.id))):
-            raise UserError(translate("auth", "An administrator already exists."))
-        _check_username(s, username)
-        user = User(username=username, full_name=full_name, role=Role.ADMIN,
-                    password_hash=hash_password(password))  # fmt: skip
-        s.add(user)
-        s.flush()
-        actor = Actor(user.id, user.username, Role.ADMIN, full_name)
-        audit.record(s, actor, "create", "user", user.id,
-                     after={"username": username, "role": "admin"})  # fmt: skip
-        return _info(user)
+        return add_first_admin(s, username, full_name, password)
+
+
+def add_first_admin(s: Session, username: str, full_name: str, password: str) -> UserInfo:
+    """create_first_admin inside the caller's unit of work (the first-run wizard's)."""
+    _check_password(password)
+    if s.scalar(select(func.count(User.id))):
+        raise UserError(translate("auth", "An administrator already exists."))
+    _check_username(s, username)
+    user = User(username=username, full_name=full_name, role=Role.ADMIN,
+                password_hash=hash_password(password))  # fmt: skip
+    s.add(user)
+    s.flush()
+    actor = Actor(user.id, user.username, Role.ADMIN, full_name)
+    audit.record(s, actor, "create", "user", user.id,
+                 after={"username": username, "role": "admin"})  # fmt: skip
+    return _info(user)
 
 
 def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> UserInfo:

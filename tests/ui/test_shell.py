@@ -39,6 +39,46 @@ def test_first_run_creates_the_administrator_and_the_body(qtbot, db: Database) -
     assert values["public_email"] == "contact@lamarsa.gov.tn"
 
 
+def test_first_run_body_page_requires_both_names_and_a_valid_email(qtbot, db: Database) -> None:
+    wizard = FirstRunDialog(db, "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    body_page = wizard.currentId()
+    wizard.body_fr.setText("Municipalité de La Marsa")
+    wizard.next()
+    assert wizard.currentId() == body_page  # the Arabic name is missing
+    assert "Arabic" in wizard.body_error.text()
+    type_text(wizard.body_ar, "بلدية المرسى")
+    wizard.email.setText("not an address")
+    wizard.next()
+    assert wizard.currentId() == body_page
+    assert "not an e-mail address" in wizard.body_error.text()
+    wizard.email.setText("contact@lamarsa.gov.tn")
+    wizard.next()
+    assert wizard.currentId() != body_page
+    assert not auth.has_users(db)
+
+
+def test_first_run_retried_after_a_refusal_creates_admin_and_body(qtbot, db: Database) -> None:
+    """A refusal on the last page writes nothing, so correcting it and retrying works."""
+    wizard = FirstRunDialog(db, "en")
+    qtbot.addWidget(wizard)
+    wizard.body_ar.setText("x")  # set directly: the body page is not visited here
+    wizard.body_fr.setText("Municipalité de La Marsa")
+    wizard.email.setText("bad address")
+    wizard.full_name.setText("Salma")
+    wizard.password.setText(TEST_PASSWORD)
+    wizard.repeat.setText(TEST_PASSWORD)
+    assert not wizard.create()
+    assert "not an e-mail address" in wizard.error.text()
+    assert not auth.has_users(db)
+    wizard.email.setText("contact@lamarsa.gov.tn")
+    assert wizard.create()
+    assert wizard.admin is not None
+    assert settings.get_all(db)["body_name_fr"] == "Municipalité de La Marsa"
+
+
 def test_first_run_refuses_mismatched_passwords(qtbot, db: Database) -> None:
     wizard = FirstRunDialog(db, "en")
     qtbot.addWidget(wizard)
