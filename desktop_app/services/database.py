@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from desktop_app.config import BACKUPS_KEPT, DatabaseLocation, backups_dir
 from desktop_app.data.backup import (
@@ -19,6 +19,27 @@ from desktop_app.data.schema import ForeignKeyViolation, NewerSchemaError, upgra
 from desktop_app.i18n import translate
 from desktop_app.services.errors import UserError
 from desktop_app.services.permissions import Actor, Perm
+
+
+def _bad_location() -> UserError:
+    return UserError(
+        translate(
+            "database",
+            "--db must be a SQLite file path or a postgresql+psycopg://user:password@server/name "
+            "URL.",
+        )
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's first line, without SQLAlchemy's "(psycopg.OperationalError)" prefix."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        exc = exc.orig
+    lines = str(exc).strip().splitlines()
+    first = lines[0] if lines else type(exc).__name__
+    if first.startswith("(") and ") " in first:
+        first = first.split(") ", 1)[1]
+    return first.strip()
 
 
 def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
@@ -43,7 +64,7 @@ def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
         )
     return UserError(
         translate("database", "The database {where} cannot be opened: {reason}").format(
-            where=where, reason=str(exc).splitlines()[0]
+            where=where, reason=_reason(exc)
         )
     )
 
@@ -60,6 +81,19 @@ def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Databa
                 "use a PostgreSQL server to share data between PCs (--db postgresql+psycopg://…).",
             ).format(where=exc)
         ) from exc
+    except ModuleNotFoundError as exc:
+        if location.url.startswith("postgresql+psycopg:") and (exc.name or "").startswith(
+            "psycopg"
+        ):
+            raise UserError(
+                translate(
+                    "database",
+                    "PostgreSQL support is not installed: run “uv sync --extra postgresql”.",
+                )
+            ) from exc
+        raise _bad_location() from exc
+    except (ArgumentError, NoSuchModuleError, ValueError, TypeError) as exc:
+        raise _bad_location() from exc
     except OSError as exc:
         raise _storage_error(location, exc) from exc
     db = Database(engine, location.display())

@@ -149,3 +149,30 @@ def test_backup_replaces_an_older_backup_with_a_private_sound_copy(
     assert _user_count(out) == 1
     if sys.platform != "win32":
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://x/y",
+        "postgresql+psycopg2://u@h/x",
+        "postgresql+psycopg://u:p@h:notaport/x",
+        "nosuchdialect://somewhere",
+    ],
+)
+def test_a_wrong_db_url_is_one_sentence_not_a_traceback(url: str) -> None:
+    result = run_cli("--db", url, "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "--db must be a SQLite file path or a postgresql+psycopg://user:password@server/name URL."
+    ]
+
+
+def test_an_unreachable_postgresql_server_is_named_without_the_driver_class() -> None:
+    pytest.importorskip("psycopg")
+    result = run_cli("--db", "postgresql+psycopg://u:secret@127.0.0.1:1/x", "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "(psycopg." not in result.stderr and "secret" not in result.stderr
+    assert "127.0.0.1" in result.stderr
