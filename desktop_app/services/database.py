@@ -15,7 +15,14 @@ from desktop_app.data.backup import (
     rotated_backup,
 )
 from desktop_app.data.db import Database, DatabaseLocationError, make_engine
-from desktop_app.data.schema import ForeignKeyViolation, NewerSchemaError, upgrade_database
+from desktop_app.data.schema import (
+    ForeignDatabaseError,
+    ForeignKeyViolation,
+    NewerSchemaError,
+    current_revision,
+    schema_state,
+    upgrade_database,
+)
 from desktop_app.i18n import translate
 from desktop_app.services.errors import UserError
 from desktop_app.services.permissions import Actor, Perm
@@ -40,6 +47,16 @@ def _reason(exc: BaseException) -> str:
     if first.startswith("(") and ") " in first:
         first = first.split(") ", 1)[1]
     return first.strip()
+
+
+def _foreign(location: DatabaseLocation) -> UserError:
+    return UserError(
+        translate(
+            "database",
+            "The database {where} holds another program's tables, not Istiqbal's; "
+            "nothing was changed. Choose an empty or an Istiqbal database.",
+        ).format(where=location.display())
+    )
 
 
 def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
@@ -115,6 +132,9 @@ def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Databa
                 "install that version. Nothing was changed.",
             ).format(where=location.display(), rev=exc.revision)
         ) from exc
+    except ForeignDatabaseError as exc:
+        engine.dispose()
+        raise _foreign(location) from exc
     except ForeignKeyViolation as exc:
         engine.dispose()
         raise UserError(
@@ -133,6 +153,37 @@ def check_database(location: DatabaseLocation) -> list[str]:
     if location.path is None:
         return []
     return integrity_check(location.path).problems
+
+
+def database_schema_state(location: DatabaseLocation) -> str:
+    """The schema state of `schema_state`, read without migrating or changing the file.
+
+    A database made by a newer version, or another program's, is refused as a UserError.
+    """
+    if location.path is not None:
+        from sqlalchemy import create_engine
+
+        engine = create_engine(f"sqlite:///file:{location.path}?mode=ro&uri=true")
+    else:
+        engine = open_database(location, migrate=False).engine
+    try:
+        state = schema_state(engine)
+        revision = current_revision(engine)
+    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+        raise _storage_error(location, exc) from exc
+    finally:
+        engine.dispose()
+    if state == "foreign":
+        raise _foreign(location)
+    if state == "newer":
+        raise UserError(
+            translate(
+                "database",
+                "The database {where} was made by a newer version of Istiqbal ({rev}); "
+                "install that version. Nothing was changed.",
+            ).format(where=location.display(), rev=revision)
+        )
+    return state
 
 
 def backup_database(

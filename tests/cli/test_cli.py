@@ -88,7 +88,6 @@ def test_unknown_screenshot_page_is_a_clear_error(tmp_path: Path) -> None:
     assert "nowhere" in result.stderr and "Traceback" not in result.stderr
 
 
-
 def _user_count(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
@@ -176,3 +175,72 @@ def test_an_unreachable_postgresql_server_is_named_without_the_driver_class() ->
     assert "Traceback" not in result.stderr
     assert "(psycopg." not in result.stderr and "secret" not in result.stderr
     assert "127.0.0.1" in result.stderr
+
+
+def _tables(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        )
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def foreign_file(tmp_path: Path) -> Path:
+    path = tmp_path / "accounts.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("command", [["check"], ["demo"], ["lines", "export", "out.xlsx"]])
+def test_another_programs_database_is_refused_and_left_as_it_was(
+    foreign_file: Path, command: list[str]
+) -> None:
+    result = run_cli("--db", str(foreign_file), *command)
+    assert result.returncode == 1
+    assert "another program's tables" in result.stderr and "Traceback" not in result.stderr
+    assert _tables(foreign_file) == ["invoices"]
+
+
+def test_check_of_a_missing_file_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    result = run_cli("--db", str(missing), "check")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "damaged" not in result.stderr
+    assert not missing.exists()
+
+
+def test_check_reports_an_old_schema_without_migrating_it(tmp_path: Path) -> None:
+    import shutil
+
+    old = tmp_path / "old.sqlite"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "rev_0001_foundation.sqlite", old)
+    before = old.read_bytes()
+    result = run_cli("--db", str(old), "check")
+    assert result.returncode == 0, result.stderr
+    assert "needs an upgrade" in result.stdout
+    assert old.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_screenshot_to_an_unwritable_place_is_one_sentence(tmp_path: Path) -> None:
+    result = run_cli("--db", str(tmp_path / "x.sqlite"), "screenshot", "--page", "settings",
+                     "--out", "/proc/nope/x.png")  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "/proc/nope/x.png" in result.stderr
+
+
+@pytest.mark.parametrize("size", ["abc", "1366", "0x0", "12x-3"])
+def test_a_wrong_screenshot_size_is_a_wrong_command_line(tmp_path: Path, size: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(tmp_path / "x.sqlite"), "screenshot", "--page", "settings",
+              "--out", str(tmp_path / "x.png"), "--size", size])  # fmt: skip
+    assert exc.value.code == 2
+    assert not (tmp_path / "x.sqlite").exists()

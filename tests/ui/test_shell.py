@@ -145,3 +145,14 @@ def test_audit_model_passes_the_model_tester(qtbot, qtmodeltester, state: AppSta
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() >= 450
+
+
+def test_a_screenshot_leaves_the_users_saved_window_geometry_alone(
+    qtbot, db: Database, location, admin, tmp_path
+) -> None:
+    from desktop_app.ui.screenshot import render_page
+
+    QSettings().setValue("ui/geometry", b"the user's own")
+    render_page(db, location, "settings", tmp_path / "s.png", "en", (800, 600))
+    assert (tmp_path / "s.png").exists()
+    assert QSettings().value("ui/geometry") == b"the user's own"
