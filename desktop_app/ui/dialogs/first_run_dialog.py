@@ -154,7 +154,6 @@ class FirstRunDialog(QWizard):
         self.admin = admin
         return True
 
-
     def check_body(self) -> bool:
         """Both names are required and the e-mail address must be one, before the next page."""
         try:
