@@ -156,3 +156,30 @@ def test_a_screenshot_leaves_the_users_saved_window_geometry_alone(
     render_page(db, location, "settings", tmp_path / "s.png", "en", (800, 600))
     assert (tmp_path / "s.png").exists()
     assert QSettings().value("ui/geometry") == b"the user's own"
+
+
+def test_language_order_is_flag_then_this_pc_then_the_database_then_the_system(
+    db: Database, admin
+) -> None:
+    from desktop_app.ui.app import database_language, initial_language
+
+    settings.update(db, admin, {"default_language": "fr"})
+    assert database_language(db) == "fr"
+    assert initial_language(None, database_language(db)) == "fr"  # nothing chosen on this PC
+    QSettings().setValue("ui/language", "en")
+    assert initial_language(None, "fr") == "en"  # this PC's own choice wins over the body's
+    assert initial_language("ar", "fr") == "ar"  # and --lang over everything
+
+
+def test_the_first_run_has_no_database_language_yet(db: Database) -> None:
+    from desktop_app.ui.app import database_language
+
+    assert database_language(db) is None
+
+
+def test_default_language_accepts_only_arabic_french_or_english(db: Database, admin) -> None:
+    from desktop_app.services.errors import UserError
+
+    with pytest.raises(UserError, match="ar, fr or en"):
+        settings.update(db, admin, {"default_language": "de"})
+    assert settings.get(db, "default_language") == "ar"
