@@ -183,3 +183,21 @@ def test_default_language_accepts_only_arabic_french_or_english(db: Database, ad
     with pytest.raises(UserError, match="ar, fr or en"):
         settings.update(db, admin, {"default_language": "de"})
     assert settings.get(db, "default_language") == "ar"
+
+
+def test_audit_page_shows_words_and_filters_on_the_codes(qtbot, state: AppState, db) -> None:
+    from desktop_app.ui.pages.audit_page import AuditPage
+
+    settings.update(db, state.actor, {"deadline_hours": 24})
+    page = AuditPage(state)
+    qtbot.addWidget(page)
+    shown = {page.model.display(page.model.row_at(r), 2) for r in range(page.model.rowCount())}
+    assert "Created" in shown and "create" not in shown
+    entities = {
+        page.entity.itemText(i): page.entity.itemData(i) for i in range(page.entity.count())
+    }
+    assert entities["Settings"] == "settings" and entities["User"] == "user"
+    page.entity.setCurrentIndex(page.entity.findData("settings"))
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert rows and {r.entity for r in rows if r is not None} == {"settings"}
+    assert {page.model.display(r, 3) for r in rows if r is not None} == {"Settings"}
