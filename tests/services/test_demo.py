@@ -1,4 +1,4 @@
-"""`istiqbal demo` fills only an empty database, and every demo user changes the password it prints."""
+"""`istiqbal demo` fills only an empty database; every demo user changes the printed password."""
 
 from __future__ import annotations
 
