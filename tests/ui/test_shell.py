@@ -201,3 +201,15 @@ def test_audit_page_shows_words_and_filters_on_the_codes(qtbot, state: AppState,
     rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
     assert rows and {r.entity for r in rows if r is not None} == {"settings"}
     assert {page.model.display(r, 3) for r in rows if r is not None} == {"Settings"}
+
+
+def test_about_dialog_keeps_the_database_path_left_to_right_in_arabic(qtbot) -> None:
+    """Without the isolate an Arabic paragraph moves the path's leading "/" to its far end."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.ui.dialogs.about_dialog import AboutDialog
+
+    dialog = AboutDialog("/home/salma/istiqbal.sqlite")
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QLabel).text()
+    assert "\u2066/home/salma/istiqbal.sqlite\u2069" in text
