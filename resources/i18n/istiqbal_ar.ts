@@ -5117,7 +5117,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Calls picked up in time (%)</source>
-            <translation>المكالمات المجاب عنها في الوقت (%)</translation>
+            <translation>المكالمات التي تمّ الرد عليها في الأجل (%)</translation>
         </message>
         <message>
             <source>Calls where the agent greeted first (%)</source>
@@ -5129,7 +5129,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Mean call evaluation score</source>
-            <translation>معدل عدد تقييم المكالمات</translation>
+            <translation>معدّل نقاط تقييم المكالمات</translation>
         </message>
         <message>
             <source>Inbound calls recorded by the PBX</source>
@@ -5141,7 +5141,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Median seconds to answer</source>
-            <translation>وسيط ثواني الرد</translation>
+            <translation>وسيط مدة الرد بالثواني</translation>
         </message>
         <message>
             <source>Peak hour of inbound calls</source>
@@ -5153,7 +5153,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Training person-hours</source>
-            <translation>ساعات التكوين للأعوان</translation>
+            <translation>مجموع ساعات التكوين للأعوان</translation>
         </message>
         <message>
             <source>Reception agents active</source>
