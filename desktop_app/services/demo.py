@@ -81,10 +81,12 @@ DEMO_STEPS: list[DemoStep] = [
 ]
 
 
-# Reference rows the migrations themselves write (the office timetable, the first scorecard);
-# an edit to them is audited, so a used database still shows through audit_log.
+# Reference rows written without anyone using the database: by the migrations (the office
+# timetable, the first scorecard) or on demand (each year's public holidays). An edit to them is
+# audited, so a database someone used still shows through audit_log.
 _SEEDED_BY_MIGRATIONS = frozenset({"alembic_version", "settings", "office_timetables",
-                                   "scorecards", "scorecard_criteria"})  # fmt: skip
+                                   "scorecards", "scorecard_criteria", "calendar_years",
+                                   "holidays"})  # fmt: skip
 
 
 def _tables_in_use(db: Database) -> list[str]:
