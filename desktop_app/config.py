@@ -45,7 +45,11 @@ class DatabaseLocation:
             return str(self.path)
         from sqlalchemy.engine import make_url
 
-        return make_url(self.url).render_as_string(hide_password=True)
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - a malformed --db: show it without what follows ":"
+            scheme, _, rest = self.url.partition("://")
+            return f"{scheme}://{rest.rpartition('@')[2]}"
 
 
 def resolve_database(db: str | None) -> DatabaseLocation:

@@ -31,6 +31,14 @@ def data_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def fresh_login_throttle() -> Iterator[None]:
+    """The slow-down lives in the process: one test's wrong tries must not delay the next."""
+    auth.LOGIN_THROTTLE.clear()
+    yield
+    auth.LOGIN_THROTTLE.clear()
+
+
 @pytest.fixture
 def location(tmp_path: Path) -> DatabaseLocation:
     return resolve_database(str(tmp_path / "istiqbal.sqlite"))

@@ -25,8 +25,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot = sub.add_parser("screenshot", help="render one page of the window off-screen to PNG")
     shot.add_argument("--page", required=True)
     shot.add_argument("--out", type=Path, required=True)
-    shot.add_argument("--size", default="1366x768")
+    shot.add_argument("--size", default=(1366, 768), type=_size, help="WIDTHxHEIGHT, e.g. 1366x768")
     shot.set_defaults(func=run_screenshot, needs_widgets=True)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """--size 1366x768; anything else is a wrong command line (exit 2, CONTRACTS.md §1)."""
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must look like 1366x768, not {text!r}") from None
+    if not (100 <= width <= 10000 and 100 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"must be between 100x100 and 10000x10000, not {text!r}")
+    return width, height
 
 
 def run_demo(ctx: CliContext) -> int:
@@ -41,18 +52,34 @@ def run_demo(ctx: CliContext) -> int:
 
 
 def run_check(ctx: CliContext) -> int:
-    from desktop_app.services.database import check_database
+    """Integrity and schema state, read-only: `check` never creates, migrates or changes a file."""
+    from desktop_app.services.database import check_database, database_schema_state
 
+    where = ctx.location.display()
+    if ctx.location.path is not None and not ctx.location.path.is_file():
+        ctx.err(translate("cli", "The database file {where} does not exist.").format(where=where))
+        return 1
     problems = check_database(ctx.location)
     if problems:
         ctx.err(
             translate("cli", "The database {where} is damaged: {problem}").format(
-                where=ctx.location.display(), problem=problems[0]
+                where=where, problem=problems[0]
             )
         )
         return 1
-    ctx.db  # noqa: B018 - opening runs the schema checks (newer version, migrations)
-    ctx.out(translate("cli", "The database {where} is sound.").format(where=ctx.location.display()))
+    state = database_schema_state(ctx.location)  # a newer or foreign schema: UserError, exit 1
+    if state == "needs_upgrade":
+        ctx.out(
+            translate(
+                "cli",
+                "The database {where} is sound; it needs an upgrade, which Istiqbal makes "
+                "(after a backup) the next time it opens it.",
+            ).format(where=where)
+        )
+    elif state == "empty":
+        ctx.out(translate("cli", "The database {where} is sound and empty.").format(where=where))
+    else:
+        ctx.out(translate("cli", "The database {where} is sound.").format(where=where))
     return 0
 
 
@@ -65,18 +92,8 @@ def run_backup(ctx: CliContext) -> int:
 
 
 def run_screenshot(ctx: CliContext) -> int:
-    from desktop_app.services.errors import UserError
-
-    try:
-        width, height = (int(v) for v in ctx.args.size.lower().split("x"))
-    except ValueError as exc:
-        raise UserError(
-            translate("cli", "--size must look like 1366x768, not “{size}”.").format(
-                size=ctx.args.size
-            )
-        ) from exc
     from desktop_app.ui.screenshot import render_page
 
-    render_page(ctx.db, ctx.location, ctx.args.page, ctx.args.out, ctx.lang, (width, height))
+    render_page(ctx.db, ctx.location, ctx.args.page, ctx.args.out, ctx.lang, ctx.args.size)
     ctx.out(str(ctx.args.out))
     return 0

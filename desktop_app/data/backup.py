@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from desktop_app.data.db import create_private_file
 
 
 @dataclass(frozen=True)
@@ -18,20 +17,48 @@ class IntegrityReport:
     problems: list[str]
 
 
-def online_backup(source: Path, dest: Path) -> Path:
-    """Copy a live database consistently (SQLite's backup API), even while others write to it."""
-    if dest.exists():
-        dest.unlink()
-    create_private_file(dest)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+class BackupTargetError(ValueError):
+    """The backup would overwrite the database it copies (or one of its -wal/-shm companions)."""
+
+
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        dst = sqlite3.connect(dest)
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def online_backup(source: Path, dest: Path) -> Path:
+    """Copy a live database consistently (SQLite's backup API), even while others write to it.
+
+    The copy is written to a temporary file beside `dest` and moved over it only once complete, so
+    an existing file is never lost to a failed backup; `dest` may not be the database itself.
+    """
+    for companion in (source, Path(f"{source}-wal"), Path(f"{source}-shm")):
+        if _same_file(companion, dest):
+            raise BackupTargetError(str(dest))
+    if not dest.parent.exists():
+        dest.parent.mkdir(parents=True, mode=0o700)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        os.chmod(tmp, 0o600)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return dest
 
 

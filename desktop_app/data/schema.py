@@ -24,6 +24,10 @@ class NewerSchemaError(Exception):
         self.revision = revision
 
 
+class ForeignDatabaseError(Exception):
+    """The database holds tables but no alembic_version: another program's, not Istiqbal's."""
+
+
 class ForeignKeyViolation(Exception):
     """A migration left rows pointing at nothing; it was rolled back."""
 
@@ -86,6 +90,16 @@ def has_user_tables(engine: Engine) -> bool:
     return bool(set(inspect(engine).get_table_names()) - {"alembic_version"})
 
 
+def schema_state(engine: Engine) -> str:
+    """ "empty", "current", "needs_upgrade", "newer" or "foreign" — without changing anything."""
+    current = current_revision(engine)
+    if current is None:
+        return "foreign" if has_user_tables(engine) else "empty"
+    if current not in known_revisions():
+        return "newer"
+    return "current" if current == head_revision() else "needs_upgrade"
+
+
 def upgrade_database(
     engine: Engine,
     *,
@@ -93,6 +107,8 @@ def upgrade_database(
     before_upgrade: Callable[[], object] | None = None,
 ) -> bool:
     """Upgrade to `target`; returns True when something ran. `before_upgrade` takes the backup."""
+    if current_revision(engine) is None and has_user_tables(engine):
+        raise ForeignDatabaseError(engine.url.render_as_string(hide_password=True))
     if target == "head" and not needs_upgrade(engine):
         return False
     if before_upgrade is not None and has_user_tables(engine):

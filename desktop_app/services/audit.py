@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import AuditEntry
+from desktop_app.i18n import translate
 from desktop_app.services.permissions import Actor, Perm
 
 
@@ -26,6 +27,79 @@ def _dump(data: Mapping[str, Any] | None) -> str | None:
     if data is None:
         return None
     return json.dumps(dict(data), ensure_ascii=False, sort_keys=True, default=_default)
+
+
+# What the audit page shows for the codes services record; an unknown code is shown as it is.
+def _actions() -> dict[str, str]:
+    return {
+        "acknowledge": translate("audit", "Acknowledged"),
+        "add_maintenance": translate("audit", "Maintenance added"),
+        "answer": translate("audit", "Answered"),
+        "assign": translate("audit", "Assigned"),
+        "attach": translate("audit", "File attached"),
+        "cancel_forward": translate("audit", "Forwarding cancelled"),
+        "change_password": translate("audit", "Password changed"),
+        "check": translate("audit", "Checked"),
+        "close": translate("audit", "Closed"),
+        "create": translate("audit", "Created"),
+        "delete": translate("audit", "Deleted"),
+        "delete_maintenance": translate("audit", "Maintenance deleted"),
+        "demo": translate("audit", "Demo data"),
+        "end_forward": translate("audit", "Forwarding ended"),
+        "export": translate("audit", "Exported"),
+        "forward": translate("audit", "Forwarded"),
+        "import": translate("audit", "Imported"),
+        "login": translate("audit", "Signed in"),
+        "login_failed": translate("audit", "Sign-in refused"),
+        "maintenance_done": translate("audit", "Maintenance done"),
+        "new_version": translate("audit", "New version"),
+        "notice": translate("audit", "Waiting notice sent"),
+        "purge": translate("audit", "Purged"),
+        "reopen": translate("audit", "Reopened"),
+        "repair_fault": translate("audit", "Fault repaired"),
+        "report_fault": translate("audit", "Fault reported"),
+        "reset_password": translate("audit", "Password reset"),
+        "save": translate("audit", "Saved"),
+        "seed": translate("audit", "Initial data"),
+        "update": translate("audit", "Changed"),
+    }
+
+
+def _entities() -> dict[str, str]:
+    return {
+        "agent": translate("audit", "Reception agent"),
+        "calendar": translate("audit", "Calendar"),
+        "call_evaluation": translate("audit", "Call evaluation"),
+        "call_records": translate("audit", "Call records"),
+        "citizen_data": translate("audit", "Citizens' personal data"),
+        "guide": translate("audit", "Reception guide"),
+        "holiday": translate("audit", "Public holiday"),
+        "legal_update": translate("audit", "Legal update"),
+        "mystery_campaign": translate("audit", "Mystery-call campaign"),
+        "phone_line": translate("audit", "Phone line"),
+        "post_equipment": translate("audit", "Reception post equipment"),
+        "reception_post": translate("audit", "Reception post"),
+        "recognition": translate("audit", "Recognition"),
+        "reinforcement_plan": translate("audit", "Reinforcement plan"),
+        "report": translate("audit", "Report"),
+        "request": translate("audit", "Citizen's request"),
+        "scorecard": translate("audit", "Evaluation scorecard"),
+        "settings": translate("audit", "Settings"),
+        "timetable": translate("audit", "Office hours"),
+        "training_rule": translate("audit", "Training rule"),
+        "training_session": translate("audit", "Training session"),
+        "user": translate("audit", "User"),
+    }
+
+
+def action_label(code: str) -> str:
+    """The action as people read it ("Created"), in the interface's language."""
+    return _actions().get(code, code)
+
+
+def entity_label(code: str) -> str:
+    """The kind of record as people read it ("Phone line"), in the interface's language."""
+    return _entities().get(code, code)
 
 
 def record(

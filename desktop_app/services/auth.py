@@ -1,10 +1,17 @@
-"""Users, argon2id passwords, the first administrator, and logins that slow down after failures."""
+"""Users, argon2id passwords, the first administrator, and logins that slow down after failures.
+
+The slow-down is kept per user name AND per workstation, in the signing-in process: wrong
+passwords typed on another PC never delay this one, so no one can lock a colleague out, and an
+unknown name is slowed exactly like a real one, so the delay does not tell which names exist.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 import secrets
+import socket
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -104,43 +111,104 @@ def create_first_admin(db: Database, username: str, full_name: str, password: st
     """Only possible on an empty user table: there is no default account to guess."""
     _check_password(password)
     with db.write() as s:
-        if s.scalar(select(func.count(User.id))):
-            raise UserError(translate("auth", "An administrator already exists."))
-        _check_username(s, username)
-        user = User(username=username, full_name=full_name, role=Role.ADMIN,
-                    password_hash=hash_password(password))  # fmt: skip
-        s.add(user)
-        s.flush()
-        actor = Actor(user.id, user.username, Role.ADMIN, full_name)
-        audit.record(s, actor, "create", "user", user.id,
-                     after={"username": username, "role": "admin"})  # fmt: skip
-        return _info(user)
+        return add_first_admin(s, username, full_name, password)
 
 
-def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> UserInfo:
-    """One message for an unknown name and a wrong password, so names cannot be probed."""
+def add_first_admin(s: Session, username: str, full_name: str, password: str) -> UserInfo:
+    """create_first_admin inside the caller's unit of work (the first-run wizard's)."""
+    _check_password(password)
+    if s.scalar(select(func.count(User.id))):
+        raise UserError(translate("auth", "An administrator already exists."))
+    _check_username(s, username)
+    user = User(username=username, full_name=full_name, role=Role.ADMIN,
+                password_hash=hash_password(password))  # fmt: skip
+    s.add(user)
+    s.flush()
+    actor = Actor(user.id, user.username, Role.ADMIN, full_name)
+    audit.record(s, actor, "create", "user", user.id,
+                 after={"username": username, "role": "admin"})  # fmt: skip
+    return _info(user)
+
+
+def workstation() -> str:
+    """This PC's name, the second half of the slow-down's key."""
+    try:
+        return socket.gethostname() or "?"
+    except OSError:
+        return "?"
+
+
+class LoginThrottle:
+    """Wrong tries per (user name, workstation): each one doubles the wait before the next."""
+
+    def __init__(self) -> None:
+        self._failures: dict[tuple[str, str], tuple[int, datetime]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _key(username: str, host: str) -> tuple[str, str]:
+        return username.strip().lower(), host
+
+    def remaining(self, username: str, host: str, now: datetime) -> float:
+        """Seconds still to wait before this name may be tried again from this workstation."""
+        with self._lock:
+            count, last = self._failures.get(self._key(username, host), (0, now))
+        wait = retry_delay(count)
+        return (last + timedelta(seconds=wait) - now).total_seconds() if wait else 0.0
+
+    def failed(self, username: str, host: str, now: datetime) -> None:
+        with self._lock:
+            count, _ = self._failures.get(self._key(username, host), (0, now))
+            self._failures[self._key(username, host)] = (count + 1, now)
+
+    def succeeded(self, username: str, host: str) -> None:
+        with self._lock:
+            self._failures.pop(self._key(username, host), None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._failures.clear()
+
+
+LOGIN_THROTTLE = LoginThrottle()
+
+
+def login(
+    db: Database,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    host: str | None = None,
+    throttle: LoginThrottle | None = None,
+) -> UserInfo:
+    """One message for an unknown name and a wrong password, so names cannot be probed.
+
+    Failures are slowed per (name, workstation) — see the module's docstring — and a real
+    account's failures are audited with the workstation they came from.
+    """
     now = now or utcnow()
-    wrong = translate("auth", "Wrong user name or password.")
+    host = host or workstation()
+    throttle = throttle or LOGIN_THROTTLE
+    remaining = throttle.remaining(username, host, now)
+    if remaining > 0:
+        raise UserError(
+            translate("auth", "Too many wrong tries: wait {n} seconds.").format(
+                n=math.ceil(remaining)
+            )
+        )
+    wrong = UserError(translate("auth", "Wrong user name or password."))
     with db.write() as s:
         user = s.scalar(select(User).where(func.lower(User.username) == username.lower()))
         if user is None or not user.active:
             verify_password(_dummy(), password)  # same cost as a real check
-            raise UserError(wrong)
-        wait = retry_delay(user.failed_logins)
-        if user.last_failed_at is not None and wait:
-            remaining = (user.last_failed_at + timedelta(seconds=wait) - now).total_seconds()
-            if remaining > 0:
-                raise UserError(
-                    translate("auth", "Too many wrong tries: wait {n} seconds.").format(
-                        n=math.ceil(remaining)
-                    )
-                )
-        if not verify_password(user.password_hash, password):
-            user.failed_logins += 1
+            failed = True
+        elif not verify_password(user.password_hash, password):
+            user.failed_logins += 1  # for the record only: the delay is per workstation
             user.last_failed_at = now
             audit.record(s, Actor(user.id, user.username, Role(user.role)), "login_failed",
-                         "user", user.id)  # fmt: skip
-            failure = UserError(wrong)
+                         "user", user.id, after={"workstation": host})  # fmt: skip
+            failed = True
         else:
             user.failed_logins = 0
             user.last_failed_at = None
@@ -149,8 +217,13 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
                          user.id)  # fmt: skip
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
-            return _info(user)
-    raise failure
+            info = _info(user)
+            failed = False
+    if failed:
+        throttle.failed(username, host, now)
+        raise wrong
+    throttle.succeeded(username, host)
+    return info
 
 
 _dummy_hash: list[str] = []

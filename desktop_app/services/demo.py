@@ -8,15 +8,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import import_module
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import User
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
-from desktop_app.services import auth, settings
+from desktop_app.services import audit, auth, settings
 from desktop_app.services.errors import UserError
-from desktop_app.services.permissions import Actor, Role
+from desktop_app.services.permissions import Actor, Role, system_actor
+
+
+def _must_change_password(db: Database, user_id: int) -> None:
+    with db.write() as s:
+        user = s.get(User, user_id)
+        if user is not None:
+            user.must_change_password = True
+            audit.record(s, system_actor("demo"), "update", "user", user_id,
+                         after={"must_change_password": True})  # fmt: skip
 
 
 @dataclass
@@ -72,20 +81,44 @@ DEMO_STEPS: list[DemoStep] = [
 ]
 
 
+# Reference rows written without anyone using the database: by the migrations (the office
+# timetable, the first scorecard) or on demand (each year's public holidays). An edit to them is
+# audited, so a database someone used still shows through audit_log.
+_SEEDED_BY_MIGRATIONS = frozenset({"alembic_version", "settings", "office_timetables",
+                                   "scorecards", "scorecard_criteria", "calendar_years",
+                                   "holidays"})  # fmt: skip
+
+
+def _tables_in_use(db: Database) -> list[str]:
+    """Every table of the schema that holds rows, other than what a fresh migration writes."""
+    from desktop_app.data.models import Base
+
+    with db.read() as s:
+        return [
+            table.name
+            for table in Base.metadata.sorted_tables
+            if table.name not in _SEEDED_BY_MIGRATIONS
+            and s.execute(select(table).limit(1)).first() is not None
+        ]
+
+
 def fill_demo(db: Database, years: int = 2, seed: int = 2020) -> dict[str, str]:
     """Returns the one-time password of every demo user; refuses a database already in use."""
     if years < 1 or years > 10:
         raise UserError(translate("demo", "--years must be between 1 and 10."))
-    with db.read() as s:
-        if s.scalar(select(func.count(User.id))):
-            raise UserError(
-                translate("demo", "Demo data goes only into an empty database; this one has users.")
-            )
+    in_use = _tables_in_use(db)
+    if in_use:
+        raise UserError(
+            translate(
+                "demo", "Demo data goes only into an empty database; this one holds {tables}."
+            ).format(tables=", ".join(in_use))
+        )
     passwords: dict[str, str] = {}
     admin_password = auth.one_time_password()
     admin = auth.create_first_admin(db, DEMO_USERS[0][0], DEMO_USERS[0][1], admin_password)
     passwords[admin.username] = admin_password
     actor = admin.actor()
+    _must_change_password(db, admin.id)  # like every other demo user (the output says so)
     for username, full_name, role in DEMO_USERS[1:]:
         user, password = auth.create_user(db, actor, username, full_name, role)
         passwords[user.username] = password

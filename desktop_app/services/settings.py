@@ -38,6 +38,18 @@ def _clock_kind(value: str) -> None:
         )
 
 
+LANGUAGES = ("ar", "fr", "en")
+
+
+def _language(value: str) -> None:
+    if value not in LANGUAGES:
+        raise UserError(
+            translate("settings", "The language is one of ar, fr or en, not “{value}”.").format(
+                value=value
+            )
+        )
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
@@ -57,7 +69,7 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec(
             "public_email", "", str, check=_email
         ),  # C2.1: the address published on the website
-        SettingSpec("default_language", "ar", str),
+        SettingSpec("default_language", "ar", str, check=_language),
         SettingSpec("deadline_hours", DEFAULT_DEADLINE_HOURS, int, 1, 24 * 30),  # C2.1
         SettingSpec("pickup_seconds", DEFAULT_PICKUP_SECONDS, int, 5, 3600),  # C8.2
         SettingSpec("warning_hours", 12, int, 1, 24 * 7),
@@ -109,6 +121,17 @@ def _coerce(spec: SettingSpec, value: Any) -> Any:
         )
     if spec.check is not None:
         spec.check(coerced)
+    return coerced
+
+
+def check_values(changes: dict[str, Any]) -> dict[str, Any]:
+    """Validate without writing (a form checks its page before the unit of work starts)."""
+    coerced: dict[str, Any] = {}
+    for key, value in changes.items():
+        spec = SPECS.get(key)
+        if spec is None:
+            raise UserError(translate("settings", "Unknown setting {key}.").format(key=key))
+        coerced[key] = _coerce(spec, value)
     return coerced
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_NAME, APP_ORG
 from desktop_app.config import resolve_database
+from desktop_app.data.db import Database
 from desktop_app.i18n import install_language, normalise_language
 from desktop_app.services import auth, settings
 from desktop_app.services.database import open_database
@@ -27,15 +28,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def initial_language(requested: str | None) -> str:
-    """--lang, else what this PC chose last time, else the system's ar/fr, else Arabic."""
+def initial_language(requested: str | None, database_default: str | None = None) -> str:
+    """--lang, else what this PC chose last time, else the database's default language setting,
+    else the system's ar/fr, else Arabic."""
     if requested:
         return normalise_language(requested)
     remembered = QSettings().value("ui/language")
     if isinstance(remembered, str) and remembered:
         return normalise_language(remembered)
+    if database_default:
+        return normalise_language(database_default)
     system = QLocale.system().name()[:2]
     return system if system in ("ar", "fr") else "ar"
+
+
+def database_language(database: Database) -> str | None:
+    """The body's default language, once the body has been set up (None on the first run)."""
+    if not auth.has_users(database):
+        return None
+    value = settings.get(database, "default_language")
+    return value if isinstance(value, str) else None
 
 
 def run_app(db: str | None = None, lang: str | None = None) -> int:
@@ -48,6 +60,10 @@ def run_app(db: str | None = None, lang: str | None = None) -> int:
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
+    from_database = initial_language(lang, database_language(database))
+    if from_database != language:
+        language = install_language(from_database)
+        apply_direction(language)
 
     user: auth.UserInfo | None = None
     if not auth.has_users(database):

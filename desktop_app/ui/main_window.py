@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
     """Rebuilt whole on a language switch: simpler and surer than retranslating every widget."""
 
     language_switched = Signal(str)
+    remember_geometry = True  # `istiqbal screenshot` sets False: its window is not the user's
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,5 +200,6 @@ class MainWindow(QMainWindow):
         AboutDialog(self.state.location.display(), self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("ui/geometry", self.saveGeometry())
+        if self.remember_geometry:
+            QSettings().setValue("ui/geometry", self.saveGeometry())
         super().closeEvent(event)

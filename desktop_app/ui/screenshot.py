@@ -41,13 +41,19 @@ def render_page(
     if not spec.allowed(actor):  # admin-only pages are pictured as an administrator sees them
         actor = Actor(None, "viewer", Role.ADMIN, "Viewer")
     window = MainWindow(AppState(db, location, actor, lang))
+    window.remember_geometry = False  # the user's saved window size stays theirs
     window.resize(*size)
     window.show_page(page)
     window.show()
     for _ in range(5):
         app.processEvents()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        saved = window.grab().save(str(out))
+    except OSError:
+        saved = False
+    finally:
+        window.close()
+    if not saved:
         raise UserError(_translate("cli", "Cannot write the picture {path}.").format(path=out))
-    window.close()
     return out

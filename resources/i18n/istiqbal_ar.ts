@@ -4002,6 +4002,217 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>audit</name>
+        <message>
+            <source>Acknowledged</source>
+            <translation>تمّ الاطلاع</translation>
+        </message>
+        <message>
+            <source>Maintenance added</source>
+            <translation>إضافة صيانة</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>تمّ الرد</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>إسناد</translation>
+        </message>
+        <message>
+            <source>File attached</source>
+            <translation>إرفاق ملف</translation>
+        </message>
+        <message>
+            <source>Forwarding cancelled</source>
+            <translation>إلغاء التحويل</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>تغيير كلمة العبور</translation>
+        </message>
+        <message>
+            <source>Checked</source>
+            <translation>مراقبة</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>غلق</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>إحداث</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Maintenance deleted</source>
+            <translation>حذف صيانة</translation>
+        </message>
+        <message>
+            <source>Demo data</source>
+            <translation>بيانات تجريبية</translation>
+        </message>
+        <message>
+            <source>Forwarding ended</source>
+            <translation>إنهاء التحويل</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>تصدير</translation>
+        </message>
+        <message>
+            <source>Forwarded</source>
+            <translation>تحويل</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>توريد</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>دخول</translation>
+        </message>
+        <message>
+            <source>Sign-in refused</source>
+            <translation>رفض الدخول</translation>
+        </message>
+        <message>
+            <source>Maintenance done</source>
+            <translation>إنجاز الصيانة</translation>
+        </message>
+        <message>
+            <source>New version</source>
+            <translation>نسخة جديدة</translation>
+        </message>
+        <message>
+            <source>Waiting notice sent</source>
+            <translation>إرسال إعلام بالانتظار</translation>
+        </message>
+        <message>
+            <source>Purged</source>
+            <translation>إتلاف</translation>
+        </message>
+        <message>
+            <source>Reopened</source>
+            <translation>إعادة فتح</translation>
+        </message>
+        <message>
+            <source>Fault repaired</source>
+            <translation>إصلاح عطب</translation>
+        </message>
+        <message>
+            <source>Fault reported</source>
+            <translation>تسجيل عطب</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>إعادة تعيين كلمة العبور</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>حفظ</translation>
+        </message>
+        <message>
+            <source>Initial data</source>
+            <translation>بيانات أولية</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>تعديل</translation>
+        </message>
+        <message>
+            <source>Reception agent</source>
+            <translation>عون استقبال</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>الرزنامة</translation>
+        </message>
+        <message>
+            <source>Call evaluation</source>
+            <translation>تقييم مكالمة</translation>
+        </message>
+        <message>
+            <source>Call records</source>
+            <translation>سجلات المكالمات</translation>
+        </message>
+        <message>
+            <source>Citizens' personal data</source>
+            <translation>المعطيات الشخصية للمواطنين</translation>
+        </message>
+        <message>
+            <source>Reception guide</source>
+            <translation>دليل الاستقبال</translation>
+        </message>
+        <message>
+            <source>Public holiday</source>
+            <translation>عطلة رسمية</translation>
+        </message>
+        <message>
+            <source>Legal update</source>
+            <translation>مستجد قانوني</translation>
+        </message>
+        <message>
+            <source>Mystery-call campaign</source>
+            <translation>حملة المواطن الرقيب</translation>
+        </message>
+        <message>
+            <source>Phone line</source>
+            <translation>خط هاتفي</translation>
+        </message>
+        <message>
+            <source>Reception post equipment</source>
+            <translation>تجهيزات مركز الاستقبال</translation>
+        </message>
+        <message>
+            <source>Reception post</source>
+            <translation>مركز الاستقبال</translation>
+        </message>
+        <message>
+            <source>Recognition</source>
+            <translation>تكريم</translation>
+        </message>
+        <message>
+            <source>Reinforcement plan</source>
+            <translation>خطة التدعيم</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>تقرير</translation>
+        </message>
+        <message>
+            <source>Citizen's request</source>
+            <translation>مطلب مواطن</translation>
+        </message>
+        <message>
+            <source>Evaluation scorecard</source>
+            <translation>شبكة التقييم</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>الإعدادات</translation>
+        </message>
+        <message>
+            <source>Office hours</source>
+            <translation>توقيت العمل</translation>
+        </message>
+        <message>
+            <source>Training rule</source>
+            <translation>قاعدة التكوين</translation>
+        </message>
+        <message>
+            <source>Training session</source>
+            <translation>دورة تكوينية</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>مستعمل</translation>
+        </message>
+    </context>
+    <context>
         <name>auth</name>
         <message>
             <source>A password needs at least {n} characters.</source>
@@ -4494,8 +4705,20 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>كلمات العبور المؤقتة (يغيّرها كل مستخدم عند أول دخول):</translation>
         </message>
         <message>
+            <source>The database file {where} does not exist.</source>
+            <translation>ملف قاعدة البيانات {where} غير موجود.</translation>
+        </message>
+        <message>
             <source>The database {where} is damaged: {problem}</source>
             <translation>قاعدة البيانات {where} تالفة: {problem}</translation>
+        </message>
+        <message>
+            <source>The database {where} is sound; it needs an upgrade, which Istiqbal makes (after a backup) the next time it opens it.</source>
+            <translation>قاعدة البيانات {where} سليمة، وتحتاج إلى تحيين يجريه استقبال (بعد نسخة احتياطية) عند فتحها في المرة القادمة.</translation>
+        </message>
+        <message>
+            <source>The database {where} is sound and empty.</source>
+            <translation>قاعدة البيانات {where} سليمة وفارغة.</translation>
         </message>
         <message>
             <source>The database {where} is sound.</source>
@@ -4504,10 +4727,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Backup written to {path}.</source>
             <translation>حُفظت النسخة الاحتياطية في {path}.</translation>
-        </message>
-        <message>
-            <source>--size must look like 1366x768, not “{size}”.</source>
-            <translation>يجب أن يكون ‎--size‎ على شكل 1366x768 وليس «{size}».</translation>
         </message>
         <message>
             <source>{file} (warning): {message}</source>
@@ -4540,6 +4759,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>database</name>
         <message>
+            <source>--db must be a SQLite file path or a postgresql+psycopg://user:password@server/name URL.</source>
+            <translation>يجب أن يكون ‎--db‎ مسار ملف SQLite أو عنوانا من نوع ‎postgresql+psycopg://user:password@server/name‎.</translation>
+        </message>
+        <message>
+            <source>The database {where} holds another program's tables, not Istiqbal's; nothing was changed. Choose an empty or an Istiqbal database.</source>
+            <translation>قاعدة البيانات {where} تحتوي على جداول برنامج آخر وليست قاعدة بيانات استقبال، ولم يقع تغيير أي شيء. اختر قاعدة بيانات فارغة أو قاعدة بيانات استقبال.</translation>
+        </message>
+        <message>
             <source>The database {where} is locked by another program; try again later.</source>
             <translation>قاعدة البيانات {where} مقفلة من قبل برنامج آخر؛ أعد المحاولة لاحقا.</translation>
         </message>
@@ -4560,6 +4787,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>ملف قاعدة البيانات {where} موجود على مجلد شبكي حيث يفقد SQLite البيانات؛ استعمل خادم PostgreSQL لتقاسم البيانات بين الحواسيب (‎--db postgresql+psycopg://…‎).</translation>
         </message>
         <message>
+            <source>PostgreSQL support is not installed: run “uv sync --extra postgresql”.</source>
+            <translation>دعم PostgreSQL غير مثبت: نفّذ «‎uv sync --extra postgresql‎».</translation>
+        </message>
+        <message>
             <source>The database {where} was made by a newer version of Istiqbal ({rev}); install that version. Nothing was changed.</source>
             <translation>أُنشئت قاعدة البيانات {where} بإصدار أحدث من استقبال ({rev})؛ ثبّت ذلك الإصدار. لم يتغير أي شيء.</translation>
         </message>
@@ -4570,6 +4801,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Back up a PostgreSQL database with pg_dump; Istiqbal backs up SQLite files.</source>
             <translation>انسخ قاعدة بيانات PostgreSQL احتياطيا بواسطة pg_dump؛ يتولى استقبال نسخ ملفات SQLite.</translation>
+        </message>
+        <message>
+            <source>The backup cannot be written over the database itself ({path}); choose another file.</source>
+            <translation>لا يمكن كتابة النسخة الاحتياطية فوق قاعدة البيانات نفسها ({path})، اختر ملفا آخر.</translation>
         </message>
         <message>
             <source>The backup could not be written: {reason}</source>
@@ -4642,8 +4877,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>يجب أن تكون قيمة ‎--years‎ بين 1 و10.</translation>
         </message>
         <message>
-            <source>Demo data goes only into an empty database; this one has users.</source>
-            <translation>لا توضع بيانات العرض إلا في قاعدة بيانات فارغة؛ هذه القاعدة تحتوي على مستخدمين.</translation>
+            <source>Demo data goes only into an empty database; this one holds {tables}.</source>
+            <translation>لا تُضاف البيانات التجريبية إلا إلى قاعدة بيانات فارغة، وهذه تحتوي على {tables}.</translation>
         </message>
     </context>
     <context>
@@ -4929,6 +5164,13 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>first_run</name>
+        <message>
+            <source>Enter the body's name in Arabic and in French.</source>
+            <translation>أدخل اسم الهيكل باللغة العربية وباللغة الفرنسية.</translation>
+        </message>
+    </context>
+    <context>
         <name>guides</name>
         <message>
             <source>Reference guide</source>
@@ -5075,7 +5317,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Calls picked up in time (%)</source>
-            <translation>المكالمات المجاب عنها في الوقت (%)</translation>
+            <translation>المكالمات التي تمّ الرد عليها في الأجل (%)</translation>
         </message>
         <message>
             <source>Calls where the agent greeted first (%)</source>
@@ -5087,7 +5329,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Mean call evaluation score</source>
-            <translation>معدل عدد تقييم المكالمات</translation>
+            <translation>معدّل نقاط تقييم المكالمات</translation>
         </message>
         <message>
             <source>Inbound calls recorded by the PBX</source>
@@ -5099,7 +5341,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Median seconds to answer</source>
-            <translation>وسيط ثواني الرد</translation>
+            <translation>وسيط مدة الرد بالثواني</translation>
         </message>
         <message>
             <source>Peak hour of inbound calls</source>
@@ -5111,7 +5353,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Training person-hours</source>
-            <translation>ساعات التكوين للأعوان</translation>
+            <translation>مجموع ساعات التكوين للأعوان</translation>
         </message>
         <message>
             <source>Reception agents active</source>
@@ -6338,6 +6580,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The deadline clock is either “calendar” or “working”.</source>
             <translation>طريقة احتساب الأجل إما «calendar» (ساعات كاملة) أو «working» (ساعات العمل).</translation>
+        </message>
+        <message>
+            <source>The language is one of ar, fr or en, not “{value}”.</source>
+            <translation>اللغة إحدى القيم ar أو fr أو en، وليست «{value}».</translation>
         </message>
         <message>
             <source>The value “{value}” is not valid for {key}.</source>

@@ -4002,6 +4002,217 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>audit</name>
+        <message>
+            <source>Acknowledged</source>
+            <translation>Prise de connaissance</translation>
+        </message>
+        <message>
+            <source>Maintenance added</source>
+            <translation>Maintenance ajoutée</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Réponse donnée</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>Attribution</translation>
+        </message>
+        <message>
+            <source>File attached</source>
+            <translation>Fichier joint</translation>
+        </message>
+        <message>
+            <source>Forwarding cancelled</source>
+            <translation>Renvoi annulé</translation>
+        </message>
+        <message>
+            <source>Password changed</source>
+            <translation>Mot de passe changé</translation>
+        </message>
+        <message>
+            <source>Checked</source>
+            <translation>Vérification</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Clôture</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Création</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Suppression</translation>
+        </message>
+        <message>
+            <source>Maintenance deleted</source>
+            <translation>Maintenance supprimée</translation>
+        </message>
+        <message>
+            <source>Demo data</source>
+            <translation>Données de démonstration</translation>
+        </message>
+        <message>
+            <source>Forwarding ended</source>
+            <translation>Fin du renvoi</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Forwarded</source>
+            <translation>Renvoi</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <source>Sign-in refused</source>
+            <translation>Connexion refusée</translation>
+        </message>
+        <message>
+            <source>Maintenance done</source>
+            <translation>Maintenance effectuée</translation>
+        </message>
+        <message>
+            <source>New version</source>
+            <translation>Nouvelle version</translation>
+        </message>
+        <message>
+            <source>Waiting notice sent</source>
+            <translation>Avis d'attente envoyé</translation>
+        </message>
+        <message>
+            <source>Purged</source>
+            <translation>Purge</translation>
+        </message>
+        <message>
+            <source>Reopened</source>
+            <translation>Réouverture</translation>
+        </message>
+        <message>
+            <source>Fault repaired</source>
+            <translation>Panne réparée</translation>
+        </message>
+        <message>
+            <source>Fault reported</source>
+            <translation>Panne signalée</translation>
+        </message>
+        <message>
+            <source>Password reset</source>
+            <translation>Mot de passe réinitialisé</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Enregistrement</translation>
+        </message>
+        <message>
+            <source>Initial data</source>
+            <translation>Données initiales</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Modification</translation>
+        </message>
+        <message>
+            <source>Reception agent</source>
+            <translation>Agent d'accueil</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Calendrier</translation>
+        </message>
+        <message>
+            <source>Call evaluation</source>
+            <translation>Évaluation d'appel</translation>
+        </message>
+        <message>
+            <source>Call records</source>
+            <translation>Relevés d'appels</translation>
+        </message>
+        <message>
+            <source>Citizens' personal data</source>
+            <translation>Données personnelles des citoyens</translation>
+        </message>
+        <message>
+            <source>Reception guide</source>
+            <translation>Guide d'accueil</translation>
+        </message>
+        <message>
+            <source>Public holiday</source>
+            <translation>Jour férié</translation>
+        </message>
+        <message>
+            <source>Legal update</source>
+            <translation>Mise à jour juridique</translation>
+        </message>
+        <message>
+            <source>Mystery-call campaign</source>
+            <translation>Campagne d'appels mystère</translation>
+        </message>
+        <message>
+            <source>Phone line</source>
+            <translation>Ligne téléphonique</translation>
+        </message>
+        <message>
+            <source>Reception post equipment</source>
+            <translation>Équipement du poste d'accueil</translation>
+        </message>
+        <message>
+            <source>Reception post</source>
+            <translation>Poste d'accueil</translation>
+        </message>
+        <message>
+            <source>Recognition</source>
+            <translation>Distinction</translation>
+        </message>
+        <message>
+            <source>Reinforcement plan</source>
+            <translation>Plan de renforcement</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Rapport</translation>
+        </message>
+        <message>
+            <source>Citizen's request</source>
+            <translation>Demande de citoyen</translation>
+        </message>
+        <message>
+            <source>Evaluation scorecard</source>
+            <translation>Grille d'évaluation</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>Office hours</source>
+            <translation>Horaires de travail</translation>
+        </message>
+        <message>
+            <source>Training rule</source>
+            <translation>Règle de formation</translation>
+        </message>
+        <message>
+            <source>Training session</source>
+            <translation>Session de formation</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Utilisateur</translation>
+        </message>
+    </context>
+    <context>
         <name>auth</name>
         <message>
             <source>A password needs at least {n} characters.</source>
@@ -4494,8 +4705,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Mots de passe à usage unique (chaque utilisateur le change à la première connexion) :</translation>
         </message>
         <message>
+            <source>The database file {where} does not exist.</source>
+            <translation>Le fichier de base de données {where} n'existe pas.</translation>
+        </message>
+        <message>
             <source>The database {where} is damaged: {problem}</source>
             <translation>La base de données {where} est endommagée : {problem}</translation>
+        </message>
+        <message>
+            <source>The database {where} is sound; it needs an upgrade, which Istiqbal makes (after a backup) the next time it opens it.</source>
+            <translation>La base de données {where} est saine ; elle doit être mise à niveau, ce qu'Istiqbal fera (après une sauvegarde) à sa prochaine ouverture.</translation>
+        </message>
+        <message>
+            <source>The database {where} is sound and empty.</source>
+            <translation>La base de données {where} est saine et vide.</translation>
         </message>
         <message>
             <source>The database {where} is sound.</source>
@@ -4504,10 +4727,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Backup written to {path}.</source>
             <translation>Sauvegarde écrite dans {path}.</translation>
-        </message>
-        <message>
-            <source>--size must look like 1366x768, not “{size}”.</source>
-            <translation>--size doit avoir la forme 1366x768, pas « {size} ».</translation>
         </message>
         <message>
             <source>{file} (warning): {message}</source>
@@ -4540,6 +4759,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>database</name>
         <message>
+            <source>--db must be a SQLite file path or a postgresql+psycopg://user:password@server/name URL.</source>
+            <translation>--db doit être le chemin d'un fichier SQLite ou une URL postgresql+psycopg://utilisateur:motdepasse@serveur/nom.</translation>
+        </message>
+        <message>
+            <source>The database {where} holds another program's tables, not Istiqbal's; nothing was changed. Choose an empty or an Istiqbal database.</source>
+            <translation>La base de données {where} contient les tables d'un autre programme, pas celles d'Istiqbal ; rien n'a été modifié. Choisissez une base vide ou une base Istiqbal.</translation>
+        </message>
+        <message>
             <source>The database {where} is locked by another program; try again later.</source>
             <translation>La base de données {where} est verrouillée par un autre programme ; réessayez plus tard.</translation>
         </message>
@@ -4560,6 +4787,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Le fichier de base de données {where} est sur un partage réseau, où SQLite perd des données ; utilisez un serveur PostgreSQL pour partager les données entre postes (--db postgresql+psycopg://…).</translation>
         </message>
         <message>
+            <source>PostgreSQL support is not installed: run “uv sync --extra postgresql”.</source>
+            <translation>La prise en charge de PostgreSQL n'est pas installée : lancez « uv sync --extra postgresql ».</translation>
+        </message>
+        <message>
             <source>The database {where} was made by a newer version of Istiqbal ({rev}); install that version. Nothing was changed.</source>
             <translation>La base de données {where} a été créée par une version plus récente d'Istiqbal ({rev}) ; installez cette version. Rien n'a été modifié.</translation>
         </message>
@@ -4570,6 +4801,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Back up a PostgreSQL database with pg_dump; Istiqbal backs up SQLite files.</source>
             <translation>Sauvegardez une base PostgreSQL avec pg_dump ; Istiqbal sauvegarde les fichiers SQLite.</translation>
+        </message>
+        <message>
+            <source>The backup cannot be written over the database itself ({path}); choose another file.</source>
+            <translation>La sauvegarde ne peut pas écraser la base de données elle-même ({path}) ; choisissez un autre fichier.</translation>
         </message>
         <message>
             <source>The backup could not be written: {reason}</source>
@@ -4642,8 +4877,8 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>--years doit être compris entre 1 et 10.</translation>
         </message>
         <message>
-            <source>Demo data goes only into an empty database; this one has users.</source>
-            <translation>Les données de démonstration ne vont que dans une base vide ; celle-ci contient des utilisateurs.</translation>
+            <source>Demo data goes only into an empty database; this one holds {tables}.</source>
+            <translation>Les données de démonstration ne vont que dans une base vide ; celle-ci contient {tables}.</translation>
         </message>
     </context>
     <context>
@@ -4926,6 +5161,13 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Other difficulties found and solutions</source>
             <translation>Autres difficultés constatées et solutions</translation>
+        </message>
+    </context>
+    <context>
+        <name>first_run</name>
+        <message>
+            <source>Enter the body's name in Arabic and in French.</source>
+            <translation>Saisissez le nom de l'organisme en arabe et en français.</translation>
         </message>
     </context>
     <context>
@@ -6338,6 +6580,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The deadline clock is either “calendar” or “working”.</source>
             <translation>Le décompte du délai est soit « calendar » (heures calendaires), soit « working » (heures ouvrées).</translation>
+        </message>
+        <message>
+            <source>The language is one of ar, fr or en, not “{value}”.</source>
+            <translation>La langue est ar, fr ou en, pas « {value} ».</translation>
         </message>
         <message>
             <source>The value “{value}” is not valid for {key}.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
+from desktop_app.config import DatabaseLocation
+from desktop_app.services.permissions import Actor
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -83,3 +86,161 @@ def test_unknown_screenshot_page_is_a_clear_error(tmp_path: Path) -> None:
                      str(tmp_path / "x.png"))  # fmt: skip
     assert result.returncode == 1
     assert "nowhere" in result.stderr and "Traceback" not in result.stderr
+
+
+def _user_count(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def small_db(location: DatabaseLocation, admin: Actor) -> Path:
+    """A database with one administrator: quicker than `demo` for the backup tests."""
+    assert location.path is not None
+    return location.path
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_backup_over_the_live_database_is_refused_and_loses_nothing(
+    small_db: Path, suffix: str
+) -> None:
+    result = run_cli("--db", str(small_db), "backup", "--out", f"{small_db}{suffix}")
+    assert result.returncode == 1
+    assert "database itself" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert _user_count(small_db) == 1
+
+
+def test_backup_over_the_database_by_another_spelling_is_refused(
+    small_db: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "sub").mkdir()
+    other = tmp_path / "sub" / ".." / small_db.name
+    assert main(["--db", str(small_db), "backup", "--out", str(other)]) == 1
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(small_db)
+    assert main(["--db", str(small_db), "backup", "--out", str(link)]) == 1
+    assert _user_count(small_db) == 1
+
+
+def test_a_failed_backup_leaves_the_existing_file_untouched(tmp_path: Path) -> None:
+    from desktop_app.data.backup import online_backup
+
+    not_a_database = tmp_path / "garbage.sqlite"
+    not_a_database.write_bytes(b"garbage" * 500)
+    out = tmp_path / "previous-backup.sqlite"
+    out.write_bytes(b"the previous backup")
+    with pytest.raises(sqlite3.DatabaseError):
+        online_backup(not_a_database, out)
+    assert out.read_bytes() == b"the previous backup"
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
+
+
+def test_backup_replaces_an_older_backup_with_a_private_sound_copy(
+    small_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "copy.sqlite"
+    out.write_bytes(b"old")
+    assert main(["--db", str(small_db), "backup", "--out", str(out)]) == 0
+    assert _user_count(out) == 1
+    if sys.platform != "win32":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://x/y",
+        "postgresql+psycopg2://u@h/x",
+        "postgresql+psycopg://u:p@h:notaport/x",
+        "nosuchdialect://somewhere",
+    ],
+)
+def test_a_wrong_db_url_is_one_sentence_not_a_traceback(url: str) -> None:
+    result = run_cli("--db", url, "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "--db must be a SQLite file path or a postgresql+psycopg://user:password@server/name URL."
+    ]
+
+
+def test_an_unreachable_postgresql_server_is_named_without_the_driver_class() -> None:
+    pytest.importorskip("psycopg")
+    result = run_cli("--db", "postgresql+psycopg://u:secret@127.0.0.1:1/x", "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "(psycopg." not in result.stderr and "secret" not in result.stderr
+    assert "127.0.0.1" in result.stderr
+
+
+def _tables(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        )
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def foreign_file(tmp_path: Path) -> Path:
+    path = tmp_path / "accounts.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("command", [["check"], ["demo"], ["lines", "export", "out.xlsx"]])
+def test_another_programs_database_is_refused_and_left_as_it_was(
+    foreign_file: Path, command: list[str]
+) -> None:
+    result = run_cli("--db", str(foreign_file), *command)
+    assert result.returncode == 1
+    assert "another program's tables" in result.stderr and "Traceback" not in result.stderr
+    assert _tables(foreign_file) == ["invoices"]
+
+
+def test_check_of_a_missing_file_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    result = run_cli("--db", str(missing), "check")
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "damaged" not in result.stderr
+    assert not missing.exists()
+
+
+def test_check_reports_an_old_schema_without_migrating_it(tmp_path: Path) -> None:
+    import shutil
+
+    old = tmp_path / "old.sqlite"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "rev_0001_foundation.sqlite", old)
+    before = old.read_bytes()
+    result = run_cli("--db", str(old), "check")
+    assert result.returncode == 0, result.stderr
+    assert "needs an upgrade" in result.stdout
+    assert old.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_screenshot_to_an_unwritable_place_is_one_sentence(tmp_path: Path) -> None:
+    result = run_cli("--db", str(tmp_path / "x.sqlite"), "screenshot", "--page", "settings",
+                     "--out", "/proc/nope/x.png")  # fmt: skip
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "/proc/nope/x.png" in result.stderr
+
+
+@pytest.mark.parametrize("size", ["abc", "1366", "0x0", "12x-3"])
+def test_a_wrong_screenshot_size_is_a_wrong_command_line(tmp_path: Path, size: str) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(tmp_path / "x.sqlite"), "screenshot", "--page", "settings",
+              "--out", str(tmp_path / "x.png"), "--size", size])  # fmt: skip
+    assert exc.value.code == 2
+    assert not (tmp_path / "x.sqlite").exists()

@@ -46,13 +46,51 @@ def test_wrong_passwords_slow_further_tries_without_locking_the_account(db, admi
     t0 = utcnow()
     for offset in (0, 2, 5):  # failures 1, 2, 3: the next try must wait 1, 2, then 4 s
         with pytest.raises(UserError, match="Wrong"):
-            auth.login(db, "admin", "wrong password!", now=t0 + timedelta(seconds=offset))
+            auth.login(db, "admin", "wrong password!", now=t0 + timedelta(seconds=offset),
+                       host="pc-1")  # fmt: skip
     with pytest.raises(UserError, match="wait 3 seconds"):
-        auth.login(db, "admin", TEST_PASSWORD, now=t0 + timedelta(seconds=6))
-    user = auth.login(db, "admin", TEST_PASSWORD, now=t0 + timedelta(seconds=9))
+        auth.login(db, "admin", TEST_PASSWORD, now=t0 + timedelta(seconds=6), host="pc-1")
+    user = auth.login(db, "admin", TEST_PASSWORD, now=t0 + timedelta(seconds=9), host="pc-1")
     assert user.username == "admin"
     with db.read() as s:
         assert s.scalar(select(User.failed_logins).where(User.username == "admin")) == 0
+
+
+def test_wrong_tries_on_another_pc_never_delay_the_colleague_on_this_one(db, admin) -> None:
+    """Issue #2: a slow-down, "not a lock-out that anyone can trigger against a colleague"."""
+    t0 = utcnow()
+    for offset in range(6):
+        with pytest.raises(UserError):
+            auth.login(db, "admin", "wrong password!", now=t0 + timedelta(seconds=offset * 40),
+                       host="pc-of-a-prankster")  # fmt: skip
+    with pytest.raises(UserError, match="wait"):
+        auth.login(db, "admin", TEST_PASSWORD, now=t0 + timedelta(seconds=201),
+                   host="pc-of-a-prankster")  # fmt: skip
+    user = auth.login(db, "admin", TEST_PASSWORD, now=t0 + timedelta(seconds=201),
+                      host="admins-own-pc")  # fmt: skip
+    assert user.username == "admin"
+
+
+def test_wrong_tries_are_audited_with_the_workstation(db, admin) -> None:
+    with pytest.raises(UserError):
+        auth.login(db, "admin", "wrong password!", host="pc-7")
+    entries = audit_page(db, admin, AuditFilter(action="login_failed"))
+    assert len(entries) == 1 and "pc-7" in str(entries[0].after_json)
+
+
+def test_an_unknown_name_is_slowed_exactly_like_a_real_one(db, admin) -> None:
+    """The delay must not tell which user names exist."""
+    t0 = utcnow()
+    messages: dict[str, list[str]] = {}
+    for name in ("admin", "nobody"):
+        got = messages.setdefault(name, [])
+        for offset in (0, 0.5, 1.5, 2.5):
+            with pytest.raises(UserError) as exc:
+                auth.login(db, name, "wrong password!", now=t0 + timedelta(seconds=offset),
+                           host="pc-1")  # fmt: skip
+            got.append(exc.value.message)
+    assert messages["admin"] == messages["nobody"]
+    assert any("wait" in m for m in messages["nobody"])
 
 
 def test_retry_delay_is_capped() -> None:

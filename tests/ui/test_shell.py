@@ -39,6 +39,46 @@ def test_first_run_creates_the_administrator_and_the_body(qtbot, db: Database) -
     assert values["public_email"] == "contact@lamarsa.gov.tn"
 
 
+def test_first_run_body_page_requires_both_names_and_a_valid_email(qtbot, db: Database) -> None:
+    wizard = FirstRunDialog(db, "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    body_page = wizard.currentId()
+    wizard.body_fr.setText("Municipalité de La Marsa")
+    wizard.next()
+    assert wizard.currentId() == body_page  # the Arabic name is missing
+    assert "Arabic" in wizard.body_error.text()
+    type_text(wizard.body_ar, "بلدية المرسى")
+    wizard.email.setText("not an address")
+    wizard.next()
+    assert wizard.currentId() == body_page
+    assert "not an e-mail address" in wizard.body_error.text()
+    wizard.email.setText("contact@lamarsa.gov.tn")
+    wizard.next()
+    assert wizard.currentId() != body_page
+    assert not auth.has_users(db)
+
+
+def test_first_run_retried_after_a_refusal_creates_admin_and_body(qtbot, db: Database) -> None:
+    """A refusal on the last page writes nothing, so correcting it and retrying works."""
+    wizard = FirstRunDialog(db, "en")
+    qtbot.addWidget(wizard)
+    wizard.body_ar.setText("x")  # set directly: the body page is not visited here
+    wizard.body_fr.setText("Municipalité de La Marsa")
+    wizard.email.setText("bad address")
+    wizard.full_name.setText("Salma")
+    wizard.password.setText(TEST_PASSWORD)
+    wizard.repeat.setText(TEST_PASSWORD)
+    assert not wizard.create()
+    assert "not an e-mail address" in wizard.error.text()
+    assert not auth.has_users(db)
+    wizard.email.setText("contact@lamarsa.gov.tn")
+    assert wizard.create()
+    assert wizard.admin is not None
+    assert settings.get_all(db)["body_name_fr"] == "Municipalité de La Marsa"
+
+
 def test_first_run_refuses_mismatched_passwords(qtbot, db: Database) -> None:
     wizard = FirstRunDialog(db, "en")
     qtbot.addWidget(wizard)
@@ -105,3 +145,71 @@ def test_audit_model_passes_the_model_tester(qtbot, qtmodeltester, state: AppSta
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() >= 450
+
+
+def test_a_screenshot_leaves_the_users_saved_window_geometry_alone(
+    qtbot, db: Database, location, admin, tmp_path
+) -> None:
+    from desktop_app.ui.screenshot import render_page
+
+    QSettings().setValue("ui/geometry", b"the user's own")
+    render_page(db, location, "settings", tmp_path / "s.png", "en", (800, 600))
+    assert (tmp_path / "s.png").exists()
+    assert QSettings().value("ui/geometry") == b"the user's own"
+
+
+def test_language_order_is_flag_then_this_pc_then_the_database_then_the_system(
+    db: Database, admin
+) -> None:
+    from desktop_app.ui.app import database_language, initial_language
+
+    settings.update(db, admin, {"default_language": "fr"})
+    assert database_language(db) == "fr"
+    assert initial_language(None, database_language(db)) == "fr"  # nothing chosen on this PC
+    QSettings().setValue("ui/language", "en")
+    assert initial_language(None, "fr") == "en"  # this PC's own choice wins over the body's
+    assert initial_language("ar", "fr") == "ar"  # and --lang over everything
+
+
+def test_the_first_run_has_no_database_language_yet(db: Database) -> None:
+    from desktop_app.ui.app import database_language
+
+    assert database_language(db) is None
+
+
+def test_default_language_accepts_only_arabic_french_or_english(db: Database, admin) -> None:
+    from desktop_app.services.errors import UserError
+
+    with pytest.raises(UserError, match="ar, fr or en"):
+        settings.update(db, admin, {"default_language": "de"})
+    assert settings.get(db, "default_language") == "ar"
+
+
+def test_audit_page_shows_words_and_filters_on_the_codes(qtbot, state: AppState, db) -> None:
+    from desktop_app.ui.pages.audit_page import AuditPage
+
+    settings.update(db, state.actor, {"deadline_hours": 24})
+    page = AuditPage(state)
+    qtbot.addWidget(page)
+    shown = {page.model.display(page.model.row_at(r), 2) for r in range(page.model.rowCount())}
+    assert "Created" in shown and "create" not in shown
+    entities = {
+        page.entity.itemText(i): page.entity.itemData(i) for i in range(page.entity.count())
+    }
+    assert entities["Settings"] == "settings" and entities["User"] == "user"
+    page.entity.setCurrentIndex(page.entity.findData("settings"))
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert rows and {r.entity for r in rows if r is not None} == {"settings"}
+    assert {page.model.display(r, 3) for r in rows if r is not None} == {"Settings"}
+
+
+def test_about_dialog_keeps_the_database_path_left_to_right_in_arabic(qtbot) -> None:
+    """Without the isolate an Arabic paragraph moves the path's leading "/" to its far end."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.ui.dialogs.about_dialog import AboutDialog
+
+    dialog = AboutDialog("/home/salma/istiqbal.sqlite")
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QLabel).text()
+    assert "\u2066/home/salma/istiqbal.sqlite\u2069" in text

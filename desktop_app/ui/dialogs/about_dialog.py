@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app import __version__
+from desktop_app.ui.formatting import ltr
 
 
 class AboutDialog(QDialog):
@@ -23,7 +24,7 @@ class AboutDialog(QDialog):
             + "<p>" + self.tr("Helps the citizen-reception unit of a public body meet, prove and "
                               "improve the obligations of circular no. 8 of 19 March 2020 (phone "
                               "reception) and circular no. 2 of 3 April 2020 (remote services).")
-            + "</p><p>" + self.tr("Database: {where}").format(where=_escape(database)) + "</p>"
+            + "</p><p>" + self.tr("Database: {where}").format(where=ltr(_escape(database))) + "</p>"
             + "<p>" + self.tr("Built with Qt for Python {version}.").format(version=pyside_version)
             + "</p>"
         )  # fmt: skip

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.data.db import Database
 from desktop_app.i18n import LANGUAGES, install_language, is_rtl, language_name
-from desktop_app.services import auth, settings
+from desktop_app.services import first_run
 from desktop_app.services.auth import MIN_PASSWORD_LENGTH, UserInfo
 from desktop_app.services.errors import UserError
 from desktop_app.ui.messages import show_error
@@ -51,7 +51,7 @@ class FirstRunDialog(QWizard):
         for w in (self.password, self.repeat):
             w.setEchoMode(QLineEdit.EchoMode.Password)
         self._language_page = QWizardPage()
-        self._body_page = QWizardPage()
+        self._body_page = _BodyPage(self)
         self._admin_page = _AdminPage(self)
         self._language_form = QFormLayout(self._language_page)
         self._body_form = QFormLayout(self._body_page)
@@ -70,6 +70,10 @@ class FirstRunDialog(QWizard):
                                 (self.username, self.full_name, self.password, self.repeat),
                                 strict=True):  # fmt: skip
             self._admin_form.addRow(label, field)
+        self.body_error = QLabel()
+        self.body_error.setWordWrap(True)
+        self.body_error.setStyleSheet("color: #b00020;")
+        self._body_form.addRow(self.body_error)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -131,18 +135,16 @@ class FirstRunDialog(QWizard):
             self.error.setText(self.tr("The two passwords differ."))
             return False
         try:
-            admin = auth.create_first_admin(
+            admin = first_run.complete_first_run(
                 self.db,
-                self.username.text().strip(),
-                self.full_name.text().strip(),
-                self.password.text(),
+                username=self.username.text().strip(),
+                full_name=self.full_name.text().strip(),
+                password=self.password.text(),
+                body_name_ar=self.body_ar.text(),
+                body_name_fr=self.body_fr.text(),
+                public_email=self.email.text(),
+                language=self.lang,
             )
-            settings.update(self.db, admin.actor(), {
-                "body_name_ar": self.body_ar.text().strip(),
-                "body_name_fr": self.body_fr.text().strip(),
-                "public_email": self.email.text().strip(),
-                "default_language": self.lang,
-            })  # fmt: skip
         except UserError as exc:
             self.error.setText(exc.message)
             return False
@@ -151,6 +153,25 @@ class FirstRunDialog(QWizard):
             return False
         self.admin = admin
         return True
+
+    def check_body(self) -> bool:
+        """Both names are required and the e-mail address must be one, before the next page."""
+        try:
+            first_run.check_body(self.body_ar.text(), self.body_fr.text(), self.email.text())
+        except UserError as exc:
+            self.body_error.setText(exc.message)
+            return False
+        self.body_error.clear()
+        return True
+
+
+class _BodyPage(QWizardPage):
+    def __init__(self, wizard: FirstRunDialog) -> None:
+        super().__init__()
+        self._wizard = wizard
+
+    def validatePage(self) -> bool:
+        return self._wizard.check_body()
 
 
 class _AdminPage(QWizardPage):

@@ -26,5 +26,6 @@ class AuditTableModel(KeysetTableModel[AuditRow]):
                                 before_id=last.id if last else None, limit=limit)  # fmt: skip
 
     def display(self, row: AuditRow, column: int) -> str:
-        values = (format_datetime(row.at), row.username, row.action, row.entity, row.entity_id)
+        values = (format_datetime(row.at), row.username, audit.action_label(row.action),
+                  audit.entity_label(row.entity), row.entity_id)  # fmt: skip
         return values[column]

@@ -50,11 +50,13 @@ class AuditPage(QWidget):
             d.setCalendarPopup(True)
             d.setDisplayFormat("dd/MM/yyyy")
         facets = attempt(self, lambda: audit.audit_facets(state.db, state.actor)) or {}
+        labels = {"username": str, "entity": audit.entity_label, "action": audit.action_label}
         for combo, key in ((self.user, "username"), (self.entity, "entity"),
                            (self.action, "action")):  # fmt: skip
             combo.addItem(self.tr("(all)"), "")
-            for value in facets.get(key, []):
-                combo.addItem(value, value)
+            # The label people read; the code stays the item's data, which the filter uses.
+            for value in sorted(facets.get(key, []), key=lambda v, k=key: labels[k](v).lower()):
+                combo.addItem(labels[key](value), value)
             combo.currentIndexChanged.connect(self.apply)
         for label, w in ((self.tr("User"), self.user), (self.tr("Record"), self.entity),
                          (self.tr("Action"), self.action), (self.tr("From"), self.since),
