@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot.add_argument("--page", required=True)
     shot.add_argument("--out", type=Path, required=True)
     shot.add_argument("--size", default=(1366, 768), type=_size, help="WIDTHxHEIGHT, e.g. 1366x768")
+    shot.add_argument("--tab", type=int, default=1, help="which tab of the page, counting from 1")
     shot.set_defaults(func=run_screenshot, needs_widgets=True)
 
 
@@ -94,6 +95,7 @@ def run_backup(ctx: CliContext) -> int:
 def run_screenshot(ctx: CliContext) -> int:
     from desktop_app.ui.screenshot import render_page
 
-    render_page(ctx.db, ctx.location, ctx.args.page, ctx.args.out, ctx.lang, ctx.args.size)
+    render_page(ctx.db, ctx.location, ctx.args.page, ctx.args.out, ctx.lang, ctx.args.size,
+                tab=ctx.args.tab)  # fmt: skip
     ctx.out(str(ctx.args.out))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.config import DatabaseLocation
 from desktop_app.data.db import Database
@@ -11,10 +12,13 @@ from desktop_app.i18n import translate as _translate
 from desktop_app.services.errors import UserError
 from desktop_app.services.permissions import Actor, Role, viewer_actor
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
 
 def render_page(
     db: Database, location: DatabaseLocation, page: str, out: Path, lang: str,
-    size: tuple[int, int],
+    size: tuple[int, int], tab: int = 1,
 ) -> Path:  # fmt: skip
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
@@ -27,6 +31,7 @@ def render_page(
     app = QCoreApplication.instance()
     if not isinstance(app, QApplication):
         app = make_application()
+    _quiet_offscreen_notice()
     lang = install_language(lang)
     apply_direction(lang)
     spec = find_page(page)
@@ -43,8 +48,10 @@ def render_page(
     window = MainWindow(AppState(db, location, actor, lang))
     window.remember_geometry = False  # the user's saved window size stays theirs
     window.resize(*size)
-    window.show_page(page)
+    shown = window.show_page(page)
     window.show()
+    if tab != 1 and shown is not None:
+        _choose_tab(shown, tab, page)
     for _ in range(5):
         app.processEvents()
     try:
@@ -57,3 +64,46 @@ def render_page(
     if not saved:
         raise UserError(_translate("cli", "Cannot write the picture {path}.").format(path=out))
     return out
+
+
+def _choose_tab(page_widget: QWidget, tab: int, page: str) -> None:
+    """`--tab N` pictures the page's N-th tab (of its outermost tab bar): the README shows the
+    training plan, the guides and the equipment, not only the first tab."""
+    from PySide6.QtWidgets import QTabWidget
+
+    outer = [t for t in page_widget.findChildren(QTabWidget) if not _inside_tabs(t, page_widget)]
+    if not outer or not 1 <= tab <= outer[0].count():
+        names = ", ".join(f"{i + 1} {outer[0].tabText(i)}" for i in range(outer[0].count()))
+        raise UserError(
+            _translate("cli", "The page “{page}” has no tab {tab}; its tabs: {names}.").format(
+                page=page, tab=tab, names=names or "—"
+            )
+            if outer
+            else _translate("cli", "The page “{page}” has no tabs.").format(page=page)
+        )
+    outer[0].setCurrentIndex(tab - 1)
+
+
+def _inside_tabs(widget: QWidget, root: QWidget) -> bool:
+    from PySide6.QtWidgets import QTabWidget
+
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, QTabWidget):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _quiet_offscreen_notice() -> None:
+    """The offscreen plugin says "does not support propagateSizeHints()" on every window: noise
+    to whoever makes the picture. Every other Qt message still reaches stderr."""
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode: object, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)

@@ -88,6 +88,24 @@ def test_unknown_screenshot_page_is_a_clear_error(tmp_path: Path) -> None:
     assert "nowhere" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_screenshot_pictures_the_tab_asked_for_and_names_the_tabs_when_wrong(
+    tmp_path: Path,
+) -> None:
+    """README pictures of the training plan and guides (C8.3, C8.5) come from `--tab`."""
+    db = str(tmp_path / "x.sqlite")
+    first, plan = tmp_path / "first.png", tmp_path / "plan.png"
+    for out, tab in ((first, "1"), (plan, "2")):
+        shot = run_cli("--db", db, "screenshot", "--page", "training", "--tab", tab, "--out",
+                       str(out))  # fmt: skip
+        assert shot.returncode == 0, shot.stderr
+        assert shot.stderr == ""
+    assert first.read_bytes() != plan.read_bytes()
+    wrong = run_cli("--db", db, "screenshot", "--page", "training", "--tab", "40", "--out",
+                    str(tmp_path / "x.png"))  # fmt: skip
+    assert wrong.returncode == 1
+    assert "Training plan" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
 def _user_count(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
