@@ -30,6 +30,18 @@ DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 KPI_SHEET = "KPIs"
 KPI_HEADERS = ("id", "label", "value", "target", "previous period")
 HEADER_FILL = "1F4E79"
+# Printed layout. A4 landscape with the margins of new_sheet(): 770 × 487 points of body. Widths are
+# in Excel characters (≈ 5.25 pt each + 3.75 pt of padding); heights in points. The paging below is
+# an estimate (Excel and LibreOffice measure text slightly differently), so it keeps a margin.
+PRINT_WIDTH_PT = 770.0
+PRINT_HEIGHT_PT = 487.0 * 0.95
+LINE_PT = 15.0
+MAX_WIDTH = 30.0
+DATETIME_WIDTH = 17.5  # "dd/mm/yyyy hh:mm" with room: never "###"
+DATE_WIDTH = 12.0
+SUMMARY_WIDTHS = [50.0, 14.0, 14.0, 16.0, 24.0]
+AP_WIDTHS = [30.0, 11.0, 11.0, 11.0, 52.0, 40.0, 20.0, 14.0]
+CHART_ROWS = 14  # rows under a table that hold its chart (6.5 cm ≈ 184 pt)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -125,6 +137,58 @@ def _safe_sheet_title(title: str, taken: set[str]) -> str:
     return name
 
 
+def _col(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i)
+
+
+def _lines(text: str, width: float) -> int:
+    """How many printed lines `text` takes in a wrapped cell `width` characters wide."""
+    if not text:
+        return 1
+    width = max(width, 4.0)
+    total = 0
+    for part in str(text).split("\n"):
+        line, n = 0, 1
+        for word in part.split():
+            size = len(word) + (1 if line else 0)
+            if line and line + size > width:
+                n, line = n + 1, len(word)
+            else:
+                line += size
+        total += n + int(line > width)  # a word longer than the cell breaks inside it
+    return max(total, 1)
+
+
+class _Pager:
+    """Where the printed page ends, so a table starts on a new page rather than leaving its
+    heading alone at the foot of one (manual row breaks; fit to width scales the page)."""
+
+    def __init__(self, ws: Worksheet, widths: list[float], title_rows_pt: float = 45.0) -> None:
+        width_pt = sum(w * 5.25 + 3.75 for w in widths)
+        scale = min(1.0, PRINT_WIDTH_PT / width_pt) if width_pt else 1.0
+        self.ws = ws
+        self.capacity = PRINT_HEIGHT_PT / scale - title_rows_pt
+        self.used = LINE_PT  # the blank row under the sheet's title
+
+    def add(self, height: float) -> None:
+        self.used += height
+
+    def skip(self, rows: int) -> None:
+        self.used += rows * LINE_PT
+
+    def need(self, row: int, height: float) -> bool:
+        """Break before `row` when `height` more points would not fit; True when it broke."""
+        from openpyxl.worksheet.pagebreak import Break
+
+        if self.used > LINE_PT and self.used + height > self.capacity:
+            self.ws.row_breaks.append(Break(id=row - 1))
+            self.used = 0.0
+            return True
+        return False
+
+
 class _Styles:
     """openpyxl style objects, made once per workbook (openpyxl is imported lazily)."""
 
@@ -142,9 +206,14 @@ class _Styles:
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         self.band_fill = PatternFill("solid", fgColor="F2F5F8")
         horizontal = "right" if rtl else "left"
-        self.wrap = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
-        self.wrap_center = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        self.number = Alignment(vertical="top", horizontal="center")
+        # readingOrder 2 = right-to-left paragraph: without it LibreOffice lays an Arabic sentence
+        # out left-to-right and its full stop and "(%)" land at the wrong end.
+        order = 2 if rtl else 0
+        self.wrap = Alignment(wrap_text=True, vertical="top", horizontal=horizontal,
+                              readingOrder=order)  # fmt: skip
+        self.wrap_center = Alignment(wrap_text=True, vertical="center", horizontal="center",
+                                     readingOrder=order)  # fmt: skip
+        self.number = Alignment(vertical="top", horizontal="center", readingOrder=order)
         self.state_fills = {
             k: (PatternFill("solid", fgColor=bg[1:]), Font(bold=True, color=fg[1:]))
             for k, (bg, fg) in COLOURS.items()
@@ -314,7 +383,7 @@ class _Writer:
 
     def summary(self) -> None:
         d = self.data
-        ws = self.new_sheet(translate("excel_report", "Summary"), [50, 14, 14, 16, 24], "1:2")
+        ws = self.new_sheet(translate("excel_report", "Summary"), SUMMARY_WIDTHS, "1:2")
         self.sheet_title(ws, translate("excel_report", "Summary of the evaluation"), 5)
         row = 4
         for sentence in self.sentences():
@@ -323,8 +392,8 @@ class _Writer:
             ws.row_dimensions[row].height = 16 * max(1, len(sentence) // 95 + 1)
             row += 1
         row += 1
-        self.text(ws, row, 1, translate("excel_report", "Indicators with a target"),
-                  font=self.st.subtitle)  # fmt: skip
+        self.wide_text(ws, row, translate("excel_report", "Indicators with a target"), 5,
+                       SUMMARY_WIDTHS, self.st.subtitle)  # fmt: skip
         row += 1
         self.header_row(ws, row, [
             translate("excel_report", "Indicator"), translate("excel_report", "Value"),
@@ -430,47 +499,107 @@ class _Writer:
         widths = self.widths(section.tables, span)
         ws = self.new_sheet(section.title, widths, "1:2")
         self.sheet_title(ws, section.title, span)
+        page = _Pager(ws, widths)
         row = 4
         for table in section.tables:
-            row = self.table(ws, table, row) + 2
+            row = self.table(ws, table, row, span, page) + 2
+            page.skip(1)
         if not section.tables:
             self.text(ws, row, 1, translate("excel_report", "Nothing recorded for this period."),
                       font=self.st.muted)  # fmt: skip
 
     @staticmethod
     def widths(tables: list[ReportTable], span: int) -> list[float]:
+        """Column widths that print: dates never show "###", long text wraps at MAX_WIDTH."""
         widths = [10.0] * span
         for table in tables:
             for i, h in enumerate(table.headers):
-                widths[i] = max(widths[i], min(len(str(h)) + 4, 30))
+                longest = max((len(w) for w in str(h).split()), default=0)
+                widths[i] = max(widths[i], min(max(len(str(h)) / 2, longest) + 3, MAX_WIDTH))
             for r in table.rows[:200]:
                 for i, v in enumerate(r[:span]):
-                    size = 12 if isinstance(v, datetime | date) else len(str(v or "")) + 3
-                    widths[i] = max(widths[i], min(size, 50))
+                    if isinstance(v, datetime):
+                        size = DATETIME_WIDTH
+                    elif isinstance(v, date):
+                        size = DATE_WIDTH
+                    else:
+                        size = min(len(str(v if v is not None else "")) + 3, MAX_WIDTH)
+                    widths[i] = max(widths[i], size)
         return widths
 
-    def table(self, ws: Worksheet, table: ReportTable, row: int) -> int:
-        self.text(ws, row, 1, table.title, font=self.st.subtitle)
+    def wide_text(self, ws: Worksheet, row: int, text: str, span: int, widths: list[float],
+                  font: Any) -> float:  # fmt: skip
+        """A heading or note over the whole table width, wrapped: never cut at column A."""
+        self.text(ws, row, 1, text, font=font)
+        if span > 1:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+        size = 1.25 if font is self.st.subtitle else 1.0
+        height = _lines(text, sum(widths[:span]) / size) * LINE_PT * size + 3
+        ws.row_dimensions[row].height = height
+        return height
+
+    def table(self, ws: Worksheet, table: ReportTable, row: int, span: int | None = None,
+              page: _Pager | None = None) -> int:  # fmt: skip
+        widths = [ws.column_dimensions[_col(i)].width or 10.0 for i in range(1, 60)]
+        span = max(span or 1, len(table.headers))
+        page = page or _Pager(ws, widths)
+        title_h = _lines(table.title, sum(widths[:span]) / 1.25) * LINE_PT * 1.25 + 3
+        note_h = _lines(table.note, sum(widths[:span])) * LINE_PT + 3 if table.note else 0.0
+        head_h = self.header_height(table.headers, widths)
+        row_hs = [self.row_height(r, widths) for r in table.rows] or [LINE_PT]
+        chart_h = CHART_ROWS * LINE_PT if table.rows and table.chart is not None else 0.0
+        whole = title_h + note_h + head_h + sum(row_hs) + chart_h
+        # Keep a heading with its table: the whole table (and chart) when it fits on a page,
+        # else at least its header and first rows.
+        keep = whole if whole <= page.capacity else title_h + note_h + head_h + sum(row_hs[:3])
+        page.need(row, keep)
+        page.add(self.wide_text(ws, row, table.title, span, widths, self.st.subtitle))
         row += 1
         if table.note:
-            self.text(ws, row, 1, table.note, font=self.st.muted)
-            if len(table.headers) > 1:
-                ws.merge_cells(start_row=row, start_column=1, end_row=row,
-                               end_column=len(table.headers))  # fmt: skip
+            page.add(self.wide_text(ws, row, table.note, span, widths, self.st.muted))
             row += 1
         self.header_row(ws, row, table.headers)
+        ws.row_dimensions[row].height = head_h
+        page.add(head_h)
         header = row
-        for values in table.rows:
+        for values, height in zip(table.rows, row_hs, strict=False):
             row += 1
+            if table.chart is None and page.need(row, height):
+                # A table running onto the next page shows its column headings again there.
+                self.header_row(ws, row, table.headers)
+                ws.row_dimensions[row].height = head_h
+                page.add(head_h)
+                row += 1
             for col, v in enumerate(values, start=1):
                 self.value(ws, row, col, v, table.number_formats.get(col - 1))
+            ws.row_dimensions[row].height = height
+            page.add(height)
         if not table.rows:
             row += 1
             self.text(ws, row, 1, translate("excel_report", "Nothing recorded for this period."),
                       font=self.st.muted)  # fmt: skip
+            if span > 1:
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=min(span, 6))
+            page.add(LINE_PT)
         elif table.chart is not None:
+            # A chart is not cut by the page's foot: it moves to the next page whole.
+            page.need(row + 2, chart_h)
             row = self.chart(ws, table, header, row)
+            page.add(chart_h)
         return row
+
+    @staticmethod
+    def header_height(headers: list[str] | tuple[str, ...], widths: list[float]) -> float:
+        lines = max((_lines(str(h), widths[i] - 1) for i, h in enumerate(headers)), default=1)
+        return max(32.0, lines * LINE_PT + 4)
+
+    @staticmethod
+    def row_height(values: list[Any], widths: list[float]) -> float:
+        lines = 1
+        for i, v in enumerate(values):
+            if isinstance(v, str) and i < len(widths):
+                lines = max(lines, _lines(v, widths[i] - 1))
+        return lines * LINE_PT
 
     def chart(self, ws: Worksheet, table: ReportTable, header: int, last: int) -> int:
         """A native chart under its table, the width of the printed page."""
@@ -494,20 +623,20 @@ class _Writer:
             chart.add_data(data, titles_from_data=True)
         cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1, max_row=last)
         chart.set_categories(cats)
-        chart.height, chart.width = 7.5, 22
+        chart.height, chart.width = 6.5, 22
         ws.add_chart(chart, f"A{last + 2}")
-        return last + 17
+        for r in range(last + 1, last + CHART_ROWS + 1):
+            ws.row_dimensions[r].height = LINE_PT
+        return last + CHART_ROWS
 
     def action_plan(self) -> None:
-        ws = self.new_sheet(translate("excel_report", "Action plan"),
-                            [30, 11, 11, 11, 52, 40, 20, 14], "1:4")  # fmt: skip
+        ws = self.new_sheet(translate("excel_report", "Action plan"), AP_WIDTHS, "1:4")
         self.sheet_title(ws, translate("excel_report", "Action plan (C8.7)"), 8)
-        self.text(ws, 3, 1, translate(
+        self.wide_text(ws, 3, translate(
             "excel_report",
             "Every indicator below its target, with a suggested remedy. Write the solutions "
             "decided, who carries them out and by when, then sign the cover.",
-        ), font=self.st.muted)  # fmt: skip
-        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=8)
+        ), 8, AP_WIDTHS, self.st.muted)  # fmt: skip
         self.header_row(ws, 4, [
             translate("excel_report", "Indicator"), translate("excel_report", "Value"),
             translate("excel_report", "Target"), translate("excel_report", "Previous period"),
@@ -539,8 +668,8 @@ class _Writer:
             )
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
         row += 2
-        self.text(ws, row, 1, translate("excel_report", "Other difficulties found and solutions"),
-                  font=self.st.subtitle)  # fmt: skip
+        self.wide_text(ws, row, translate("excel_report", "Other difficulties found and solutions"),
+                       8, AP_WIDTHS, self.st.subtitle)  # fmt: skip
         for _ in range(4):
             row += 1
             for col in range(1, 9):
