@@ -104,7 +104,7 @@ def _by_month(ctx: SectionContext) -> ReportTable:
 
 def _overdue(ctx: SectionContext) -> ReportTable:
     r = CitizenRequest
-    end = ctx.period.end
+    end = min(ctx.period.end, ctx.as_of)  # as the indicator: not "overdue" on a day still to come
     rows = ctx.session.execute(
         select(r.reference, r.received_at, r.channel, r.type, r.subject, r.first_response_at)
         .where(
