@@ -87,7 +87,16 @@ def _check_target(out: Path) -> Path:
 
 def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
     """Write next to the target, then rename: a reader never sees a half-written workbook."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".istiqbal-", suffix=".xlsx", dir=out.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".istiqbal-", suffix=".xlsx", dir=out.parent)
+    except OSError as exc:
+        # A read-only folder (a CD, a network share, no rights) refuses even the temporary file:
+        # one clear sentence, not a traceback.
+        raise UserError(
+            translate(
+                "report", "Cannot write in the folder {folder} ({reason}); choose another folder."
+            ).format(folder=out.parent, reason=exc.strerror or exc)
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
