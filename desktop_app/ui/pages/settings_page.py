@@ -25,6 +25,7 @@ from desktop_app.i18n import LANGUAGES, language_name
 from desktop_app.services import settings
 from desktop_app.services.credentials import keyring_status
 from desktop_app.services.kpi_labels import label_for
+from desktop_app.services.kpi_status import LOWER_IS_BETTER
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.state import AppState
@@ -166,10 +167,18 @@ class SettingsPage(QWidget):
         for key in sorted(k for k in values if k.startswith("target.")):
             if key not in self._fields:
                 spin = QDoubleSpinBox()
-                spin.setRange(0, 100)
+                spec = settings.SPECS.get(key)
+                low = spec.minimum if spec and spec.minimum is not None else 0.0
+                high = spec.maximum if spec and spec.maximum is not None else 100.0
+                spin.setRange(low, high)
                 spin.setDecimals(1)
+                kpi_id = key.removeprefix("target.")
+                # The target's direction beside its name: a maximum for delays and backlogs.
+                direction = (self.tr("at most, lower is better") if kpi_id in LOWER_IS_BETTER
+                             else self.tr("at least, higher is better"))  # fmt: skip
+                spin.setToolTip(direction)
                 self._fields[key] = spin
-                self._target_form.addRow(label_for(key.removeprefix("target.")), spin)
+                self._target_form.addRow(f"{label_for(kpi_id)} — {direction}", spin)
             self._set(self._fields[key], values[key])
 
     @staticmethod
