@@ -618,10 +618,12 @@ class _Writer:
         chart.title = spec.title
         if spec.y_title and spec.kind != "pie":
             chart.y_axis.title = spec.y_title
+        plotted = last - 1 if spec.total_row and last - 1 > header else last
         for col in spec.value_columns:
-            data = Reference(ws, min_col=col + 1, min_row=header, max_row=last)
+            data = Reference(ws, min_col=col + 1, min_row=header, max_row=plotted)
             chart.add_data(data, titles_from_data=True)
-        cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1, max_row=last)
+        cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1,
+                         max_row=plotted)  # fmt: skip
         chart.set_categories(cats)
         chart.height, chart.width = 6.5, 22
         ws.add_chart(chart, f"A{last + 2}")

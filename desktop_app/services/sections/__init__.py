@@ -55,6 +55,7 @@ class ChartSpec:
     category_column: int
     value_columns: list[int]
     y_title: str = ""
+    total_row: bool = False  # the table's last row is a total: left out of the chart
 
 
 @dataclass

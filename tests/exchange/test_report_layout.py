@@ -1,0 +1,90 @@
+"""The printed layout of the evaluation workbook, checked on the renderer itself (C8.7)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from openpyxl import Workbook
+
+from desktop_app.exchange.excel_report import (
+    DATETIME_WIDTH,
+    MAX_WIDTH,
+    KpiRow,
+    ReportData,
+    build_workbook,
+)
+from desktop_app.services.periods import parse_period
+from desktop_app.services.report_language import report_language
+from desktop_app.services.sections import ChartSpec, ReportSection, ReportTable
+
+Q3 = parse_period("2026-Q3")
+AT = datetime(2026, 8, 1, 9, 30, tzinfo=UTC)
+
+
+def _book(lang: str, tables: list[ReportTable]) -> Workbook:
+    with report_language(lang) as lang:
+        data = ReportData(
+            lang=lang, body_name="Body", period=Q3, previous=Q3.previous(), clock="48 h",
+            generated_by="Director", generated_at=AT,
+            kpis=[KpiRow("req_on_time_pct", "On time (%)", 90.0, 95.0, 80.0)],
+            sections=[ReportSection("requests", "Requests", tables)],
+        )  # fmt: skip
+        return build_workbook(data)
+
+
+def test_date_columns_are_wide_enough_and_long_text_wraps_c8_7() -> None:
+    long = "A subject a citizen wrote at great length, far wider than any sensible column. " * 2
+    table = ReportTable("Overdue", ["Ref", "Received", "Subject", "First response"],
+                        [["R-1", AT, long, AT]])  # fmt: skip
+    ws = _book("fr", [table])["Requests"]
+    assert ws.column_dimensions["B"].width >= DATETIME_WIDTH >= 17
+    assert ws.column_dimensions["D"].width >= 17
+    assert ws.column_dimensions["C"].width <= MAX_WIDTH
+    subject = ws["C6"]
+    assert subject.value == long and subject.alignment.wrap_text
+    assert ws.row_dimensions[6].height >= 4 * 15  # room for every wrapped line
+
+
+def test_table_headings_and_notes_span_the_table_c8_7() -> None:
+    table = ReportTable("Requests overdue at the end of the period, with a long title",
+                        ["A", "B", "C"], [[1, 2, 3]], note="Overdue (C2.1).")  # fmt: skip
+    ws = _book("fr", [table])["Requests"]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert "A4:C4" in merged and "A5:C5" in merged
+    assert ws["A4"].alignment.wrap_text
+
+
+def test_a_table_that_does_not_fit_starts_on_a_new_page_with_its_heading_c8_7() -> None:
+    rows = [[f"row {i}", i] for i in range(20)]
+    tables = [ReportTable(f"Table {n}", ["Name", "Count"], rows) for n in range(3)]
+    ws = _book("fr", tables)["Requests"]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks, "three tables of 20 rows cannot share one landscape page"
+    for brk in breaks:  # the row after each break is a table's heading, not a lonely row
+        assert str(ws.cell(row=brk + 1, column=1).value).startswith("Table ")
+
+
+def test_a_table_running_onto_the_next_page_repeats_its_header_row_c8_7() -> None:
+    rows = [[f"row {i}", i] for i in range(60)]
+    ws = _book("fr", [ReportTable("Long", ["Name", "Count"], rows)])["Requests"]
+    headers = [r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "Name"]
+    assert len(headers) >= 2
+    assert [b.id + 1 for b in ws.row_breaks.brk] == headers[1:]
+
+
+def test_a_total_row_is_left_out_of_the_chart_c8_7() -> None:
+    rows = [["Fax", 1], ["Switchboard", 3], ["Total", 4]]
+    chart = ChartSpec("bar", "Lines by kind", 0, [1], total_row=True)
+    ws = _book("fr", [ReportTable("Lines", ["Kind", "Lines"], rows, chart=chart)])["Requests"]
+    (plotted,) = ws._charts
+    ref = plotted.series[0].val.numRef.f
+    total_row = next(r for r in range(1, 20) if ws.cell(row=r, column=1).value == "Total")
+    assert ref.endswith(f"${total_row - 1}")
+
+
+def test_arabic_text_cells_read_right_to_left_c8_7() -> None:
+    wb = _book("ar", [ReportTable("T", ["A", "B"], [["نص", 1]])])
+    for name in ("Summary" if "Summary" in wb.sheetnames else wb.sheetnames[1], "Requests"):
+        ws = wb[name]
+        texts = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value]
+        assert texts and all(c.alignment.readingOrder == 2 for c in texts), name
