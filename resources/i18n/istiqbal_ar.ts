@@ -3177,6 +3177,14 @@
             <translation>وحده المشرف على النظام يمكنه تغيير هذه الإعدادات.</translation>
         </message>
         <message>
+            <source>at most, lower is better</source>
+            <translation>حدّ أقصى، الأقلّ أفضل</translation>
+        </message>
+        <message>
+            <source>at least, higher is better</source>
+            <translation>حدّ أدنى، الأعلى أفضل</translation>
+        </message>
+        <message>
             <source>Settings saved.</source>
             <translation>حُفظت الإعدادات.</translation>
         </message>
@@ -4580,10 +4588,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>صفحة {page} من {pages}</translation>
         </message>
         <message>
-            <source>{body} — {period} ({first} to {last})</source>
-            <translation>{body} — {period} (من {first} إلى {last})</translation>
-        </message>
-        <message>
             <source>Public body</source>
             <translation>الهيكل العمومي</translation>
         </message>
@@ -4610,6 +4614,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{period} ({first} to {last})</source>
             <translation>{period} (من {first} إلى {last})</translation>
+        </message>
+        <message>
+            <source>{body} — {period}</source>
+            <translation>{body} — {period}</translation>
         </message>
         <message>
             <source>Deadline clock in force</source>
@@ -4742,6 +4750,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Other difficulties found and solutions</source>
             <translation>صعوبات أخرى ملاحظة وحلولها</translation>
+        </message>
+        <message>
+            <source>Q1 {year}</source>
+            <translation>الثلاثي الأول {year}</translation>
+        </message>
+        <message>
+            <source>Q2 {year}</source>
+            <translation>الثلاثي الثاني {year}</translation>
+        </message>
+        <message>
+            <source>Q3 {year}</source>
+            <translation>الثلاثي الثالث {year}</translation>
+        </message>
+        <message>
+            <source>Q4 {year}</source>
+            <translation>الثلاثي الرابع {year}</translation>
         </message>
     </context>
     <context>
@@ -5502,12 +5526,20 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>تمت كتابة تقرير {period} في {path}.</translation>
         </message>
         <message>
+            <source>Command line ({account})</source>
+            <translation>سطر الأوامر ({account})</translation>
+        </message>
+        <message>
             <source>The report must be an .xlsx file, not “{name}”.</source>
             <translation>يجب أن يكون التقرير ملف ‎.xlsx وليس «{name}».</translation>
         </message>
         <message>
             <source>The folder {folder} does not exist.</source>
             <translation>المجلد {folder} غير موجود.</translation>
+        </message>
+        <message>
+            <source>Cannot write in the folder {folder} ({reason}); choose another folder.</source>
+            <translation>تعذّرت الكتابة في المجلد {folder} ({reason})؛ يُرجى اختيار مجلد آخر.</translation>
         </message>
         <message>
             <source>Cannot write {path}: the file is open in another program (Excel?) or read-only; close it and try again.</source>
@@ -5803,10 +5835,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>requests_report</name>
         <message>
-            <source>Value</source>
-            <translation>القيمة</translation>
-        </message>
-        <message>
             <source>Requests by month</source>
             <translation>المطالب حسب الشهر</translation>
         </message>
@@ -5873,6 +5901,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Particular categories of users (C8.6)</source>
             <translation>الفئات الخصوصية من المتعاملين (C8.6)</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>الفئة</translation>
         </message>
         <message>
             <source>{ref} — {subject} (deadline {when})</source>

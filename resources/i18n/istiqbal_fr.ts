@@ -3177,6 +3177,14 @@
             <translation>Seul un administrateur peut modifier ces paramètres.</translation>
         </message>
         <message>
+            <source>at most, lower is better</source>
+            <translation>au plus, plus bas est meilleur</translation>
+        </message>
+        <message>
+            <source>at least, higher is better</source>
+            <translation>au moins, plus haut est meilleur</translation>
+        </message>
+        <message>
             <source>Settings saved.</source>
             <translation>Paramètres enregistrés.</translation>
         </message>
@@ -4580,10 +4588,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Page {page} sur {pages}</translation>
         </message>
         <message>
-            <source>{body} — {period} ({first} to {last})</source>
-            <translation>{body} — {period} (du {first} au {last})</translation>
-        </message>
-        <message>
             <source>Public body</source>
             <translation>Organisme public</translation>
         </message>
@@ -4610,6 +4614,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{period} ({first} to {last})</source>
             <translation>{period} (du {first} au {last})</translation>
+        </message>
+        <message>
+            <source>{body} — {period}</source>
+            <translation>{body} — {period}</translation>
         </message>
         <message>
             <source>Deadline clock in force</source>
@@ -4742,6 +4750,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Other difficulties found and solutions</source>
             <translation>Autres difficultés constatées et solutions</translation>
+        </message>
+        <message>
+            <source>Q1 {year}</source>
+            <translation>T1 {year}</translation>
+        </message>
+        <message>
+            <source>Q2 {year}</source>
+            <translation>T2 {year}</translation>
+        </message>
+        <message>
+            <source>Q3 {year}</source>
+            <translation>T3 {year}</translation>
+        </message>
+        <message>
+            <source>Q4 {year}</source>
+            <translation>T4 {year}</translation>
         </message>
     </context>
     <context>
@@ -5502,12 +5526,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Rapport de {period} enregistré dans {path}.</translation>
         </message>
         <message>
+            <source>Command line ({account})</source>
+            <translation>Ligne de commande ({account})</translation>
+        </message>
+        <message>
             <source>The report must be an .xlsx file, not “{name}”.</source>
             <translation>Le rapport doit être un fichier .xlsx, pas « {name} ».</translation>
         </message>
         <message>
             <source>The folder {folder} does not exist.</source>
             <translation>Le dossier {folder} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>Cannot write in the folder {folder} ({reason}); choose another folder.</source>
+            <translation>Impossible d'écrire dans le dossier {folder} ({reason}) ; choisissez un autre dossier.</translation>
         </message>
         <message>
             <source>Cannot write {path}: the file is open in another program (Excel?) or read-only; close it and try again.</source>
@@ -5803,10 +5835,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>requests_report</name>
         <message>
-            <source>Value</source>
-            <translation>Valeur</translation>
-        </message>
-        <message>
             <source>Requests by month</source>
             <translation>Requêtes par mois</translation>
         </message>
@@ -5873,6 +5901,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Particular categories of users (C8.6)</source>
             <translation>Catégories particulières d'usagers (C8.6)</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
         </message>
         <message>
             <source>{ref} — {subject} (deadline {when})</source>

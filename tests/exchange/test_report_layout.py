@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from openpyxl import Workbook
 
 from desktop_app.exchange.excel_report import (
@@ -17,6 +18,7 @@ from desktop_app.services.periods import parse_period
 from desktop_app.services.report_language import report_language
 from desktop_app.services.sections import ChartSpec, ReportSection, ReportTable
 
+pytestmark = pytest.mark.usefixtures("qapp")  # the report's translator needs an application
 Q3 = parse_period("2026-Q3")
 AT = datetime(2026, 8, 1, 9, 30, tzinfo=UTC)
 
@@ -88,3 +90,25 @@ def test_arabic_text_cells_read_right_to_left_c8_7() -> None:
         ws = wb[name]
         texts = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value]
         assert texts and all(c.alignment.readingOrder == 2 for c in texts), name
+
+
+def test_periods_in_headings_read_as_people_say_them_c8_7() -> None:
+    from desktop_app.services.sections import month_label, short_period_label
+
+    with report_language("fr"):
+        assert short_period_label(Q3) == "T3 2026"
+        assert month_label(2026, 7) == "juillet 2026"
+    with report_language("ar"):
+        assert short_period_label(Q3) == "الثلاثي الثالث 2026"
+        assert month_label(2026, 7) == "جويلية 2026"
+
+
+def test_cover_has_a_real_date_and_a_range_said_once_c8_7() -> None:
+    from desktop_app.exchange.excel_report import period_with_days
+
+    ws = _book("fr", [])["Couverture"]
+    generated = ws["C12"]
+    assert isinstance(generated.value, datetime) and generated.number_format == "dd/mm/yyyy hh:mm"
+    assert generated.value == datetime(2026, 8, 1, 10, 30)  # Tunis time, no zone
+    with report_language("fr"):
+        assert period_with_days(parse_period("2026-07-01..2026-07-15")).count("2026") == 2
