@@ -435,9 +435,9 @@ class _Writer:
         measured = sum(1 for k in d.kpis if k.value is not None)
         out.append(translate(
             "excel_report",
-            "{measured} of {total} indicators could be measured. Of the {n} measured indicators "
-            "that have a target, {good} meet it, {watch} are close to it and {bad} fall short; "
-            "the action plan sheet proposes a remedy for each of them.",
+            "Indicators measured: {measured} of {total}. Measured indicators with a target: {n} "
+            "— meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan "
+            "sheet proposes a remedy for each indicator short of or close to its target.",
         ).format(measured=measured, total=len(d.kpis), n=len(with_target), good=counts["good"],
                  watch=counts["watch"], bad=counts["bad"]))  # fmt: skip
 
@@ -447,40 +447,40 @@ class _Writer:
         if v.get("req_received") is not None:
             out.append(translate(
                 "excel_report",
-                "Requests: {received} received; {on_time} % of those that can be judged were "
-                "answered within the deadline (target {target} %); {overdue} were overdue and "
-                "unanswered at the end of the period.",
+                "Requests — received: {received}; answered within the deadline: {on_time} % of "
+                "those that can be judged (target {target} %); overdue and unanswered at the end "
+                "of the period: {overdue}.",
             ).format(received=n("req_received"), on_time=n("req_on_time_pct"),
                      target=_num(t.get("req_on_time_pct"), lang),
                      overdue=n("req_overdue_open_end")))  # fmt: skip
         if v.get("lines_active") is not None:
             out.append(translate(
                 "excel_report",
-                "Phone lines: {active} in service; {checked} % were checked during the period and "
-                "{working} % worked at their last check; {faults} faults were still open at the "
-                "end of the period.",
+                "Phone lines — in service: {active}; checked during the period: {checked} %; "
+                "working at their last check: {working} %; faults still open at the end of the "
+                "period: {faults}.",
             ).format(active=n("lines_active"), checked=n("lines_checked_pct"),
                      working=n("lines_working_pct"), faults=n("faults_open_end")))  # fmt: skip
         if v.get("evals_count") is not None:
             out.append(translate(
                 "excel_report",
-                "Call quality: {count} calls evaluated, with a mean score of {score} out of 100; "
-                "{pickup} % were picked up in time and {named} % named the body.",
+                "Call quality — calls evaluated: {count}; mean score: {score} out of 100; picked "
+                "up in time: {pickup} %; naming the body: {named} %.",
             ).format(count=n("evals_count"), score=n("evals_score_avg"),
                      pickup=n("evals_pickup_ok_pct"), named=n("evals_named_body_pct")))  # fmt: skip
         if v.get("cdr_calls") is not None:
             out.append(translate(
                 "excel_report",
-                "Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest "
-                "hour began at {hour}:00.",
+                "Call traffic — inbound calls recorded: {calls}; answered: {answered} %; busiest "
+                "hour: from {hour}:00.",
             ).format(calls=n("cdr_calls"), answered=n("cdr_answered_pct"),
                      hour=n("cdr_peak_hour")))  # fmt: skip
         if v.get("agents_active") is not None:
             out.append(translate(
                 "excel_report",
-                "Staff and training: {agents} reception agents active; {sessions} training "
-                "sessions held ({hours} person-hours); {trained} % of agents trained during the "
-                "period and {special} % trained to serve particular categories of users.",
+                "Staff and training — reception agents active: {agents}; training sessions held: "
+                "{sessions}; person-hours of training: {hours}; agents trained during the period: "
+                "{trained} %; trained to serve particular categories of users: {special} %.",
             ).format(agents=n("agents_active"), sessions=n("training_sessions"),
                      hours=n("training_person_hours"), trained=n("agents_trained_pct"),
                      special=n("agents_special_categories_pct")))  # fmt: skip

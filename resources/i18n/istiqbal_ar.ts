@@ -4612,6 +4612,30 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مقارنة مع</translation>
         </message>
         <message>
+            <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
+            <translation>المؤشرات المقيسة: {measured} من أصل {total}. المؤشرات المقيسة ذات الهدف: {n} — بلغت هدفها: {good}؛ قريبة منه: {watch}؛ دونه: {bad}. تقترح ورقة خطة العمل حلا لكل مؤشر دون هدفه أو قريب منه.</translation>
+        </message>
+        <message>
+            <source>Requests — received: {received}; answered within the deadline: {on_time} % of those that can be judged (target {target} %); overdue and unanswered at the end of the period: {overdue}.</source>
+            <translation>المطالب — الواردة: {received}؛ المجاب عنها في الأجل: {on_time} % من المطالب القابلة للتقييم (الهدف {target} %)؛ المتجاوزة للأجل دون رد في نهاية الفترة: {overdue}.</translation>
+        </message>
+        <message>
+            <source>Phone lines — in service: {active}; checked during the period: {checked} %; working at their last check: {working} %; faults still open at the end of the period: {faults}.</source>
+            <translation>الخطوط الهاتفية — في الخدمة: {active}؛ تمت مراقبتها خلال الفترة: {checked} %؛ صالحة عند آخر مراقبة: {working} %؛ أعطال مفتوحة في نهاية الفترة: {faults}.</translation>
+        </message>
+        <message>
+            <source>Call quality — calls evaluated: {count}; mean score: {score} out of 100; picked up in time: {pickup} %; naming the body: {named} %.</source>
+            <translation>جودة المكالمات — المكالمات المقيّمة: {count}؛ المعدل: {score} من 100؛ الرد في الوقت: {pickup} %؛ ذكر اسم الهيكل: {named} %.</translation>
+        </message>
+        <message>
+            <source>Call traffic — inbound calls recorded: {calls}; answered: {answered} %; busiest hour: from {hour}:00.</source>
+            <translation>حركة المكالمات — المكالمات الواردة المسجلة: {calls}؛ المجاب عنها: {answered} %؛ ساعة الذروة: من الساعة {hour}:00.</translation>
+        </message>
+        <message>
+            <source>Staff and training — reception agents active: {agents}; training sessions held: {sessions}; person-hours of training: {hours}; agents trained during the period: {trained} %; trained to serve particular categories of users: {special} %.</source>
+            <translation>الأعوان والتكوين — أعوان الاستقبال المباشرون: {agents}؛ الدورات التكوينية المنجزة: {sessions}؛ ساعات التكوين الفردية: {hours}؛ الأعوان المكوَّنون خلال الفترة: {trained} %؛ المكوَّنون لخدمة الفئات الخاصة من المتعاملين: {special} %.</translation>
+        </message>
+        <message>
             <source>{period} ({first} to {last})</source>
             <translation>{period} (من {first} إلى {last})</translation>
         </message>
@@ -4686,30 +4710,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>the body</source>
             <translation>الهيكل</translation>
-        </message>
-        <message>
-            <source>{measured} of {total} indicators could be measured. Of the {n} measured indicators that have a target, {good} meet it, {watch} are close to it and {bad} fall short; the action plan sheet proposes a remedy for each of them.</source>
-            <translation>أمكن قيس {measured} مؤشرا من أصل {total}. من بين {n} مؤشرات مقيسة لها هدف، {good} تبلغه و{watch} قريبة منه و{bad} دونه؛ وتقترح ورقة خطة العمل حلا لكل منها.</translation>
-        </message>
-        <message>
-            <source>Requests: {received} received; {on_time} % of those that can be judged were answered within the deadline (target {target} %); {overdue} were overdue and unanswered at the end of the period.</source>
-            <translation>المطالب: ورد {received} مطلبا؛ تمت الإجابة في الأجل على {on_time} % من المطالب القابلة للتقييم (الهدف {target} %)؛ و{overdue} مطلبا تجاوزت الأجل دون رد في نهاية الفترة.</translation>
-        </message>
-        <message>
-            <source>Phone lines: {active} in service; {checked} % were checked during the period and {working} % worked at their last check; {faults} faults were still open at the end of the period.</source>
-            <translation>الخطوط الهاتفية: {active} خطا في الخدمة؛ تمت مراقبة {checked} % منها خلال الفترة وكانت {working} % تعمل عند آخر مراقبة؛ وبقي {faults} عطبا مفتوحا في نهاية الفترة.</translation>
-        </message>
-        <message>
-            <source>Call quality: {count} calls evaluated, with a mean score of {score} out of 100; {pickup} % were picked up in time and {named} % named the body.</source>
-            <translation>جودة المكالمات: تم تقييم {count} مكالمة بمعدل {score} من 100؛ تمت الإجابة في الوقت على {pickup} % منها وذُكر اسم الهيكل في {named} %.</translation>
-        </message>
-        <message>
-            <source>Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest hour began at {hour}:00.</source>
-            <translation>حركة المكالمات: تم تسجيل {calls} مكالمة واردة، أُجيب عن {answered} % منها؛ وبدأت ساعة الذروة على الساعة {hour}:00.</translation>
-        </message>
-        <message>
-            <source>Staff and training: {agents} reception agents active; {sessions} training sessions held ({hours} person-hours); {trained} % of agents trained during the period and {special} % trained to serve particular categories of users.</source>
-            <translation>الأعوان والتكوين: {agents} عون استقبال مباشر؛ {sessions} دورة تكوينية ({hours} ساعة-عون)؛ تكوّن {trained} % من الأعوان خلال الفترة و{special} % منهم في خدمة الفئات الخاصة من المستعملين.</translation>
         </message>
         <message>
             <source>Nothing recorded for this period.</source>

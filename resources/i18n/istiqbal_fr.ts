@@ -4612,6 +4612,30 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Comparée à</translation>
         </message>
         <message>
+            <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
+            <translation>Indicateurs mesurés : {measured} sur {total}. Indicateurs mesurés ayant une cible : {n} — l'atteignant : {good} ; proches : {watch} ; en deçà : {bad}. La feuille « Plan d'action » propose une mesure pour chaque indicateur en deçà de sa cible ou proche d'elle.</translation>
+        </message>
+        <message>
+            <source>Requests — received: {received}; answered within the deadline: {on_time} % of those that can be judged (target {target} %); overdue and unanswered at the end of the period: {overdue}.</source>
+            <translation>Requêtes — reçues : {received} ; traitées dans le délai : {on_time} % de celles qui peuvent être jugées (cible {target} %) ; en retard et sans réponse en fin de période : {overdue}.</translation>
+        </message>
+        <message>
+            <source>Phone lines — in service: {active}; checked during the period: {checked} %; working at their last check: {working} %; faults still open at the end of the period: {faults}.</source>
+            <translation>Lignes téléphoniques — en service : {active} ; contrôlées pendant la période : {checked} % ; fonctionnelles au dernier contrôle : {working} % ; pannes encore ouvertes en fin de période : {faults}.</translation>
+        </message>
+        <message>
+            <source>Call quality — calls evaluated: {count}; mean score: {score} out of 100; picked up in time: {pickup} %; naming the body: {named} %.</source>
+            <translation>Qualité des appels — appels évalués : {count} ; note moyenne : {score} sur 100 ; décrochés à temps : {pickup} % ; nommant l'organisme : {named} %.</translation>
+        </message>
+        <message>
+            <source>Call traffic — inbound calls recorded: {calls}; answered: {answered} %; busiest hour: from {hour}:00.</source>
+            <translation>Trafic d'appels — appels entrants enregistrés : {calls} ; répondus : {answered} % ; heure la plus chargée : à partir de {hour} h 00.</translation>
+        </message>
+        <message>
+            <source>Staff and training — reception agents active: {agents}; training sessions held: {sessions}; person-hours of training: {hours}; agents trained during the period: {trained} %; trained to serve particular categories of users: {special} %.</source>
+            <translation>Personnel et formation — agents d'accueil en activité : {agents} ; sessions de formation tenues : {sessions} ; heures-personnes de formation : {hours} ; agents formés pendant la période : {trained} % ; formés à l'accueil de catégories particulières d'usagers : {special} %.</translation>
+        </message>
+        <message>
             <source>{period} ({first} to {last})</source>
             <translation>{period} (du {first} au {last})</translation>
         </message>
@@ -4686,30 +4710,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>the body</source>
             <translation>l'organisme</translation>
-        </message>
-        <message>
-            <source>{measured} of {total} indicators could be measured. Of the {n} measured indicators that have a target, {good} meet it, {watch} are close to it and {bad} fall short; the action plan sheet proposes a remedy for each of them.</source>
-            <translation>{measured} indicateurs sur {total} ont pu être mesurés. Sur les {n} indicateurs mesurés ayant une cible, {good} l'atteignent, {watch} en sont proches et {bad} restent en deçà ; la feuille « Plan d'action » propose une mesure pour chacun.</translation>
-        </message>
-        <message>
-            <source>Requests: {received} received; {on_time} % of those that can be judged were answered within the deadline (target {target} %); {overdue} were overdue and unanswered at the end of the period.</source>
-            <translation>Requêtes : {received} reçues ; {on_time} % de celles qui peuvent être jugées ont reçu une réponse dans le délai (cible {target} %) ; {overdue} étaient en retard et sans réponse en fin de période.</translation>
-        </message>
-        <message>
-            <source>Phone lines: {active} in service; {checked} % were checked during the period and {working} % worked at their last check; {faults} faults were still open at the end of the period.</source>
-            <translation>Lignes téléphoniques : {active} en service ; {checked} % ont été contrôlées pendant la période et {working} % fonctionnaient à leur dernier contrôle ; {faults} pannes restaient ouvertes en fin de période.</translation>
-        </message>
-        <message>
-            <source>Call quality: {count} calls evaluated, with a mean score of {score} out of 100; {pickup} % were picked up in time and {named} % named the body.</source>
-            <translation>Qualité des appels : {count} appels évalués, note moyenne {score} sur 100 ; {pickup} % ont été décrochés à temps et {named} % ont nommé l'organisme.</translation>
-        </message>
-        <message>
-            <source>Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest hour began at {hour}:00.</source>
-            <translation>Trafic d'appels : {calls} appels entrants enregistrés, {answered} % décrochés ; l'heure la plus chargée commençait à {hour} h 00.</translation>
-        </message>
-        <message>
-            <source>Staff and training: {agents} reception agents active; {sessions} training sessions held ({hours} person-hours); {trained} % of agents trained during the period and {special} % trained to serve particular categories of users.</source>
-            <translation>Personnel et formation : {agents} agents d'accueil en activité ; {sessions} sessions de formation ({hours} heures-personne) ; {trained} % des agents formés pendant la période et {special} % formés à l'accueil de catégories particulières d'usagers.</translation>
         </message>
         <message>
             <source>Nothing recorded for this period.</source>

@@ -112,3 +112,21 @@ def test_cover_has_a_real_date_and_a_range_said_once_c8_7() -> None:
     assert generated.value == datetime(2026, 8, 1, 10, 30)  # Tunis time, no zone
     with report_language("fr"):
         assert period_with_days(parse_period("2026-07-01..2026-07-15")).count("2026") == 2
+
+
+def test_summary_prose_is_grammatical_for_one_c8_7() -> None:
+    """ "1 étaient en retard", "1 pannes", "من بين 11 مؤشرات": each figure stands as a label."""
+    ones = ["req_received", "req_overdue_open_end", "lines_active", "faults_open_end",
+            "evals_count", "cdr_calls", "agents_active", "training_sessions"]  # fmt: skip
+    for lang, bad in (("fr", ("1 étaient", "1 pannes", "1 sessions", "1 appels")),
+                      ("ar", ("1 دورة", "مؤشرات.", "1 أعطال"))):  # fmt: skip
+        with report_language(lang) as lang:
+            data = ReportData(
+                lang=lang, body_name="B", period=Q3, previous=Q3.previous(), clock="48 h",
+                generated_by="D", generated_at=AT,
+                kpis=[KpiRow(k, k, 1, None, None) for k in ones],
+            )  # fmt: skip
+            wb = build_workbook(data)
+        text = " ".join(str(c.value) for c in wb.worksheets[1]["A"] if c.value)
+        assert "1" in text
+        assert not [b for b in bad if b in text], (lang, text)
