@@ -2519,6 +2519,10 @@
             <translation>معاينة طباعة الملخص…</translation>
         </message>
         <message>
+            <source>Save the summary as PDF…</source>
+            <translation>حفظ الملخص بصيغة PDF…</translation>
+        </message>
+        <message>
             <source>Save the report</source>
             <translation>حفظ التقرير</translation>
         </message>
@@ -2537,6 +2541,22 @@
         <message>
             <source>Summary of the evaluation</source>
             <translation>ملخص التقييم</translation>
+        </message>
+        <message>
+            <source>Save the summary as PDF</source>
+            <translation>حفظ الملخص بصيغة PDF</translation>
+        </message>
+        <message>
+            <source>PDF file (*.pdf)</source>
+            <translation>ملف PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Summary saved as {path}.</source>
+            <translation>تم حفظ الملخص في {path}.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}.</source>
+            <translation>تعذّرت كتابة {path}.</translation>
         </message>
         <message>
             <source>Indicator</source>

@@ -2519,6 +2519,10 @@
             <translation>Aperçu avant impression de la synthèse…</translation>
         </message>
         <message>
+            <source>Save the summary as PDF…</source>
+            <translation>Enregistrer la synthèse en PDF…</translation>
+        </message>
+        <message>
             <source>Save the report</source>
             <translation>Enregistrer le rapport</translation>
         </message>
@@ -2537,6 +2541,22 @@
         <message>
             <source>Summary of the evaluation</source>
             <translation>Synthèse de l'évaluation</translation>
+        </message>
+        <message>
+            <source>Save the summary as PDF</source>
+            <translation>Enregistrer la synthèse en PDF</translation>
+        </message>
+        <message>
+            <source>PDF file (*.pdf)</source>
+            <translation>Fichier PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Summary saved as {path}.</source>
+            <translation>Synthèse enregistrée dans {path}.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}.</source>
+            <translation>Impossible d'écrire {path}.</translation>
         </message>
         <message>
             <source>Indicator</source>

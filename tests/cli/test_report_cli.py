@@ -50,7 +50,11 @@ def test_report_human_summary_and_range_period_c8_7(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["--period", "2026-Q5", "--out", "x.xlsx"], "is not a period"),
+        # A value the user typed: refused (1), naming every form a period may take.
+        (
+            ["--period", "2026-Q5", "--out", "x.xlsx"],
+            "is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30",
+        ),
         (["--period", "2026-Q3", "--out", "x.xlsx", "--as-of", "yesterday"], "ISO time"),
         (["--period", "2026-Q3", "--out", "x.csv"], ".xlsx"),
     ],

@@ -126,3 +126,19 @@ def test_summary_printout_reverses_columns_for_arabic_c8_7(qtbot: QtBot, state: 
     page = ReportsPage(state)
     qtbot.addWidget(page)
     assert "Requests received" in page.summary_document().toPlainText()
+
+
+def test_summary_in_the_report_language_and_saved_as_pdf_c8_7(
+    qtbot: QtBot, state: AppState, tmp_path: Path
+) -> None:
+    """A director without Excel or a printer: the summary, in the language chosen on the page
+    (French here, the window in English), saved as a PDF file."""
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    page.language.setCurrentIndex(page.language.findData("fr"))
+    text = page.summary_document().toPlainText()
+    assert "Indicateur" in text and "Indicator" not in text
+    assert page.pdf_button.isEnabled()
+    pdf = page.save_pdf(tmp_path / "summary.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert page.tr("Indicator") == "Indicator"  # the window's language is left as it was
