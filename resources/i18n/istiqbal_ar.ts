@@ -5073,7 +5073,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>No target</source>
-            <translation>دون هدف</translation>
+            <translation>بلا هدف محدد</translation>
         </message>
         <message>
             <source>Not yet measurable</source>

@@ -142,3 +142,23 @@ def test_summary_in_the_report_language_and_saved_as_pdf_c8_7(
     pdf = page.save_pdf(tmp_path / "summary.pdf")
     assert pdf.read_bytes()[:5] == b"%PDF-"
     assert page.tr("Indicator") == "Indicator"  # the window's language is left as it was
+
+
+@pytest.mark.usefixtures("fake_registries", "fake_current_quarter")
+def test_to_do_lists_are_seen_first_beside_the_tiles_c8_7(qtbot: QtBot, state: AppState) -> None:
+    """On a 1366×768 screen the director sees the to-do lists without scrolling: in a column on
+    the reading side, level with the first indicators (not below 31 tiles)."""
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitExposed(window)
+    (box,) = page.action_boxes
+    first_tile = page.tiles[0]
+    box_at = box.mapTo(page, box.rect().topLeft())
+    tile_at = first_tile.mapTo(page, first_tile.rect().topLeft())
+    assert box_at.y() + box.height() < page.height()  # fully visible, no scrolling
+    assert abs(box_at.y() - tile_at.y()) < 80  # level with the first row of tiles
+    assert box_at.x() < tile_at.x()  # on the leading side (left, in English)
