@@ -41,6 +41,7 @@ DATETIME_WIDTH = 17.5  # "dd/mm/yyyy hh:mm" with room: never "###"
 DATE_WIDTH = 12.0
 SUMMARY_WIDTHS = [50.0, 14.0, 14.0, 16.0, 24.0]
 AP_WIDTHS = [30.0, 11.0, 11.0, 11.0, 52.0, 40.0, 20.0, 14.0]
+SHEET_BUDGET = 175.0  # characters across: printed at ≥ ~80 % of full size
 CHART_ROWS = 14  # rows under a table that hold its chart (6.5 cm ≈ 184 pt)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -144,6 +145,13 @@ def _safe_sheet_title(title: str, taken: set[str]) -> str:
         name, n = base[: 31 - len(suffix)] + suffix, n + 1
     taken.add(name.lower())
     return name
+
+
+def _as_shown(target: float | None, value: float | int | None) -> float | int | None:
+    """A count's target reads as a count ("0", not "0.0")."""
+    if target is not None and isinstance(value, int) and float(target).is_integer():
+        return int(target)
+    return target
 
 
 def _col(i: int) -> str:
@@ -392,31 +400,45 @@ class _Writer:
         d = self.data
         ws = self.new_sheet(translate("excel_report", "Summary"), SUMMARY_WIDTHS, "1:2")
         self.sheet_title(ws, translate("excel_report", "Summary of the evaluation"), 5)
+        page = _Pager(ws, SUMMARY_WIDTHS)
         row = 4
         for sentence in self.sentences():
             self.text(ws, row, 1, sentence)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
-            ws.row_dimensions[row].height = 16 * max(1, len(sentence) // 95 + 1)
+            height = _lines(sentence, sum(SUMMARY_WIDTHS) * 0.95) * LINE_PT + 2
+            ws.row_dimensions[row].height = height
+            page.add(height)
             row += 1
         row += 1
-        self.wide_text(ws, row, translate("excel_report", "Indicators with a target"), 5,
-                       SUMMARY_WIDTHS, self.st.subtitle)  # fmt: skip
-        row += 1
-        self.header_row(ws, row, [
+        page.skip(1)
+        headers = [
             translate("excel_report", "Indicator"), translate("excel_report", "Value"),
             translate("excel_report", "Target"), translate("excel_report", "Previous period"),
             translate("excel_report", "State"),
-        ])  # fmt: skip
+        ]  # fmt: skip
+        head_h = self.header_height(headers, SUMMARY_WIDTHS)
+        page.need(row, 24 + head_h + 3 * LINE_PT)  # the heading with the table's first rows
+        page.add(self.wide_text(ws, row, translate("excel_report", "Indicators with a target"),
+                                5, SUMMARY_WIDTHS, self.st.subtitle))  # fmt: skip
         row += 1
+        self.header_row(ws, row, headers)
+        page.add(head_h)
         for k in d.kpis:
             if k.target is None:
                 continue
+            row += 1
+            height = self.row_height([k.label], SUMMARY_WIDTHS)
+            if page.need(row, height):  # the table goes on: its header row again
+                self.header_row(ws, row, headers)
+                page.add(head_h)
+                row += 1
             self.text(ws, row, 1, k.label, border=True)
             self.value(ws, row, 2, k.value)
-            self.value(ws, row, 3, k.target)
+            self.value(ws, row, 3, _as_shown(k.target, k.value))
             self.value(ws, row, 4, k.previous)
             self.state_cell(ws, row, 5, k.state)
-            row += 1
+            ws.row_dimensions[row].height = height
+            page.add(height)
 
     def sentences(self) -> list[str]:
         d, lang = self.data, self.data.lang
@@ -532,6 +554,12 @@ class _Writer:
                     else:
                         size = min(len(str(v if v is not None else "")) + 3, MAX_WIDTH)
                     widths[i] = max(widths[i], size)
+        # A wide sheet prints small (fit to width): lower the widest text columns, which wrap,
+        # until the sheet is about a page wide — never below a date's width.
+        cap = MAX_WIDTH
+        while sum(widths) > SHEET_BUDGET and cap > DATETIME_WIDTH:
+            cap -= 0.5
+            widths = [min(w, cap) for w in widths]
         return widths
 
     def wide_text(self, ws: Worksheet, row: int, text: str, span: int, widths: list[float],
@@ -659,7 +687,7 @@ class _Writer:
             row += 1
             self.text(ws, row, 1, k.label, border=True)
             self.value(ws, row, 2, k.value)
-            self.value(ws, row, 3, k.target)
+            self.value(ws, row, 3, _as_shown(k.target, k.value))
             self.value(ws, row, 4, k.previous)
             self.text(ws, row, 5, remedy_for(k.id), border=True)
             for col in (6, 7, 8):
