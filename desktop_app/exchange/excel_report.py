@@ -157,7 +157,7 @@ def _as_shown(target: float | None, value: float | int | None) -> float | int | 
 def _col(i: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(i)
+    return str(get_column_letter(i))
 
 
 def _lines(text: str, width: float) -> int:
