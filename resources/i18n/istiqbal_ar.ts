@@ -3185,8 +3185,8 @@
             <translation>غير آمن: لن يحفظ استقبال أي كلمة عبور لصندوق بريد على هذا الحاسوب.</translation>
         </message>
         <message>
-            <source>Targets of the indicators (%)</source>
-            <translation>القيم المستهدفة للمؤشرات (%)</translation>
+            <source>Targets of the indicators</source>
+            <translation>أهداف المؤشرات</translation>
         </message>
         <message>
             <source>Save</source>
@@ -3195,6 +3195,14 @@
         <message>
             <source>Only an administrator can change these settings.</source>
             <translation>وحده المشرف على النظام يمكنه تغيير هذه الإعدادات.</translation>
+        </message>
+        <message>
+            <source>max. </source>
+            <translation>حدّ أقصى </translation>
+        </message>
+        <message>
+            <source>min. </source>
+            <translation>حدّ أدنى </translation>
         </message>
         <message>
             <source>at most, lower is better</source>

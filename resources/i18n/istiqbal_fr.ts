@@ -3185,8 +3185,8 @@
             <translation>Non sûr : Istiqbal n'enregistrera aucun mot de passe de boîte aux lettres sur ce poste.</translation>
         </message>
         <message>
-            <source>Targets of the indicators (%)</source>
-            <translation>Cibles des indicateurs (%)</translation>
+            <source>Targets of the indicators</source>
+            <translation>Cibles des indicateurs</translation>
         </message>
         <message>
             <source>Save</source>
@@ -3195,6 +3195,14 @@
         <message>
             <source>Only an administrator can change these settings.</source>
             <translation>Seul un administrateur peut modifier ces paramètres.</translation>
+        </message>
+        <message>
+            <source>max. </source>
+            <translation>max. </translation>
+        </message>
+        <message>
+            <source>min. </source>
+            <translation>min. </translation>
         </message>
         <message>
             <source>at most, lower is better</source>

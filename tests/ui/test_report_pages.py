@@ -162,3 +162,18 @@ def test_to_do_lists_are_seen_first_beside_the_tiles_c8_7(qtbot: QtBot, state: A
     assert box_at.y() + box.height() < page.height()  # fully visible, no scrolling
     assert abs(box_at.y() - tile_at.y()) < 80  # level with the first row of tiles
     assert box_at.x() < tile_at.x()  # on the leading side (left, in English)
+
+
+def test_settings_page_shows_each_target_with_its_direction_and_range_c8_7(
+    qtbot: QtBot, state: AppState
+) -> None:
+    from desktop_app.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(state)
+    qtbot.addWidget(page)
+    overdue = page._fields["target.req_overdue_open_end"]
+    repair = page._fields["target.fault_repair_mean_h"]
+    on_time = page._fields["target.req_on_time_pct"]
+    assert overdue.prefix() == "max. " and on_time.prefix() == "min. "  # type: ignore[attr-defined]
+    assert repair.maximum() > 100  # hours, not a percentage  # type: ignore[attr-defined]
+    assert repair.value() == 48.0  # type: ignore[attr-defined]

@@ -114,7 +114,8 @@ class SettingsPage(QWidget):
         left.addWidget(secrets)
         left.addStretch(1)
 
-        targets = QGroupBox(self.tr("Targets of the indicators (%)"))
+        # Percentages, hours, seconds or counts: each label says which (kpi_labels).
+        targets = QGroupBox(self.tr("Targets of the indicators"))
         form = QFormLayout(targets)
         self._target_form = form
         right.addWidget(targets)
@@ -173,12 +174,13 @@ class SettingsPage(QWidget):
                 spin.setRange(low, high)
                 spin.setDecimals(1)
                 kpi_id = key.removeprefix("target.")
-                # The target's direction beside its name: a maximum for delays and backlogs.
-                direction = (self.tr("at most, lower is better") if kpi_id in LOWER_IS_BETTER
-                             else self.tr("at least, higher is better"))  # fmt: skip
-                spin.setToolTip(direction)
+                # The target's direction in the field: a maximum for delays and backlogs.
+                lower = kpi_id in LOWER_IS_BETTER
+                spin.setPrefix(self.tr("max. ") if lower else self.tr("min. "))
+                spin.setToolTip(self.tr("at most, lower is better") if lower
+                                else self.tr("at least, higher is better"))  # fmt: skip
                 self._fields[key] = spin
-                self._target_form.addRow(f"{label_for(kpi_id)} — {direction}", spin)
+                self._target_form.addRow(label_for(kpi_id), spin)
             self._set(self._fields[key], values[key])
 
     @staticmethod
