@@ -444,12 +444,20 @@ class _Writer:
         d, lang = self.data, self.data.lang
         v = {k.id: k.value for k in d.kpis}
         t = {k.id: k.target for k in d.kpis}
-        out = [translate(
+        opening = translate(
             "excel_report",
             "This report evaluates citizen reception at {body} for {period}, from {first} to "
             "{last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared "
             "with its target and with {previous}.",
-        ).format(body=d.body_name or translate("excel_report", "the body"),
+        )
+        if d.period.kind == "range":  # its name is its days: say them once
+            opening = translate(
+                "excel_report",
+                "This report evaluates citizen reception at {body} from {first} to {last}, as "
+                "circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with "
+                "its target and with the period just before.",
+            )
+        out = [opening.format(body=d.body_name or translate("excel_report", "the body"),
                  period=period_label(d.period), first=_day(d.period.first_day),
                  last=_day(d.period.last_day), previous=period_label(d.previous))]  # fmt: skip
         with_target = [k for k in d.kpis if k.target is not None and k.value is not None]

@@ -4640,6 +4640,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مقارنة مع</translation>
         </message>
         <message>
+            <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
+            <translation>يقيّم هذا التقرير استقبال المواطنين بـ{body} من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبالفترة السابقة لها مباشرة.</translation>
+        </message>
+        <message>
             <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
             <translation>المؤشرات المقيسة: {measured} من أصل {total}. المؤشرات المقيسة ذات الهدف: {n} — بلغت هدفها: {good}؛ قريبة منه: {watch}؛ دونه: {bad}. تقترح ورقة خطة العمل حلا لكل مؤشر دون هدفه أو قريب منه.</translation>
         </message>

@@ -4640,6 +4640,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Comparée à</translation>
         </message>
         <message>
+            <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
+            <translation>Ce rapport évalue l'accueil des citoyens à {body} du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à la période qui précède immédiatement.</translation>
+        </message>
+        <message>
             <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
             <translation>Indicateurs mesurés : {measured} sur {total}. Indicateurs mesurés ayant une cible : {n} — l'atteignant : {good} ; proches : {watch} ; en deçà : {bad}. La feuille « Plan d'action » propose une mesure pour chaque indicateur en deçà de sa cible ou proche d'elle.</translation>
         </message>

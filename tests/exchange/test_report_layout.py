@@ -130,3 +130,13 @@ def test_summary_prose_is_grammatical_for_one_c8_7() -> None:
         text = " ".join(str(c.value) for c in wb.worksheets[1]["A"] if c.value)
         assert "1" in text
         assert not [b for b in bad if b in text], (lang, text)
+
+
+def test_a_range_period_is_said_once_in_the_summary_c8_7() -> None:
+    period = parse_period("2026-07-01..2026-07-15")
+    with report_language("fr") as lang:
+        data = ReportData(lang=lang, body_name="B", period=period, previous=period.previous(),
+                          clock="48 h", generated_by="D", generated_at=AT, kpis=[])  # fmt: skip
+        wb = build_workbook(data)
+    opening = str(wb.worksheets[1]["A4"].value)
+    assert opening.count("01/07/2026") == 1 and "Du 01/07" not in opening
