@@ -30,6 +30,19 @@ DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 KPI_SHEET = "KPIs"
 KPI_HEADERS = ("id", "label", "value", "target", "previous period")
 HEADER_FILL = "1F4E79"
+# Printed layout. A4 landscape with the margins of new_sheet(): 770 × 487 points of body. Widths are
+# in Excel characters (≈ 5.25 pt each + 3.75 pt of padding); heights in points. The paging below is
+# an estimate (Excel and LibreOffice measure text slightly differently), so it keeps a margin.
+PRINT_WIDTH_PT = 770.0
+PRINT_HEIGHT_PT = 487.0 * 0.95
+LINE_PT = 15.0
+MAX_WIDTH = 30.0
+DATETIME_WIDTH = 17.5  # "dd/mm/yyyy hh:mm" with room: never "###"
+DATE_WIDTH = 12.0
+SUMMARY_WIDTHS = [50.0, 14.0, 14.0, 16.0, 24.0]
+AP_WIDTHS = [30.0, 11.0, 11.0, 11.0, 52.0, 40.0, 20.0, 14.0]
+SHEET_BUDGET = 175.0  # characters across: printed at ≥ ~80 % of full size
+CHART_ROWS = 14  # rows under a table that hold its chart (6.5 cm ≈ 184 pt)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -106,6 +119,15 @@ def period_label(period: Period) -> str:
     return translate("excel_report", "{first} to {last}").format(first=_day(first), last=_day(last))
 
 
+def period_with_days(period: Period) -> str:
+    """ "Quarter 3 2026 (1/07/2026 to 30/09/2026)"; a range is its days already, said once."""
+    if period.kind == "range":
+        return period_label(period)
+    return translate("excel_report", "{period} ({first} to {last})").format(
+        period=period_label(period), first=_day(period.first_day), last=_day(period.last_day)
+    )
+
+
 def _excel_value(value: Any) -> Any:
     """Datetimes become Tunis local time without zone (Excel has none); dates stay dates."""
     if isinstance(value, datetime):
@@ -125,6 +147,65 @@ def _safe_sheet_title(title: str, taken: set[str]) -> str:
     return name
 
 
+def _as_shown(target: float | None, value: float | int | None) -> float | int | None:
+    """A count's target reads as a count ("0", not "0.0")."""
+    if target is not None and isinstance(value, int) and float(target).is_integer():
+        return int(target)
+    return target
+
+
+def _col(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(i))
+
+
+def _lines(text: str, width: float) -> int:
+    """How many printed lines `text` takes in a wrapped cell `width` characters wide."""
+    if not text:
+        return 1
+    width = max(width, 4.0)
+    total = 0
+    for part in str(text).split("\n"):
+        line, n = 0, 1
+        for word in part.split():
+            size = len(word) + (1 if line else 0)
+            if line and line + size > width:
+                n, line = n + 1, len(word)
+            else:
+                line += size
+        total += n + int(line > width)  # a word longer than the cell breaks inside it
+    return max(total, 1)
+
+
+class _Pager:
+    """Where the printed page ends, so a table starts on a new page rather than leaving its
+    heading alone at the foot of one (manual row breaks; fit to width scales the page)."""
+
+    def __init__(self, ws: Worksheet, widths: list[float], title_rows_pt: float = 45.0) -> None:
+        width_pt = sum(w * 5.25 + 3.75 for w in widths)
+        scale = min(1.0, PRINT_WIDTH_PT / width_pt) if width_pt else 1.0
+        self.ws = ws
+        self.capacity = PRINT_HEIGHT_PT / scale - title_rows_pt
+        self.used = LINE_PT  # the blank row under the sheet's title
+
+    def add(self, height: float) -> None:
+        self.used += height
+
+    def skip(self, rows: int) -> None:
+        self.used += rows * LINE_PT
+
+    def need(self, row: int, height: float) -> bool:
+        """Break before `row` when `height` more points would not fit; True when it broke."""
+        from openpyxl.worksheet.pagebreak import Break
+
+        if self.used > LINE_PT and self.used + height > self.capacity:
+            self.ws.row_breaks.append(Break(id=row - 1))
+            self.used = 0.0
+            return True
+        return False
+
+
 class _Styles:
     """openpyxl style objects, made once per workbook (openpyxl is imported lazily)."""
 
@@ -142,9 +223,14 @@ class _Styles:
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         self.band_fill = PatternFill("solid", fgColor="F2F5F8")
         horizontal = "right" if rtl else "left"
-        self.wrap = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
-        self.wrap_center = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        self.number = Alignment(vertical="top", horizontal="center")
+        # readingOrder 2 = right-to-left paragraph: without it LibreOffice lays an Arabic sentence
+        # out left-to-right and its full stop and "(%)" land at the wrong end.
+        order = 2 if rtl else 0
+        self.wrap = Alignment(wrap_text=True, vertical="top", horizontal=horizontal,
+                              readingOrder=order)  # fmt: skip
+        self.wrap_center = Alignment(wrap_text=True, vertical="center", horizontal="center",
+                                     readingOrder=order)  # fmt: skip
+        self.number = Alignment(vertical="top", horizontal="center", readingOrder=order)
         self.state_fills = {
             k: (PatternFill("solid", fgColor=bg[1:]), Font(bold=True, color=fg[1:]))
             for k, (bg, fg) in COLOURS.items()
@@ -249,11 +335,9 @@ class _Writer:
         ws.row_dimensions[1].height = 26
 
     def period_line(self) -> str:
-        return translate("excel_report", "{body} — {period} ({first} to {last})").format(
+        return translate("excel_report", "{body} — {period}").format(
             body=self.data.body_name or translate("excel_report", "Public body"),
-            period=period_label(self.data.period),
-            first=_day(self.data.period.first_day),
-            last=_day(self.data.period.last_day),
+            period=period_with_days(self.data.period),
         )
 
     def state_cell(self, ws: Worksheet, row: int, col: int, state: str) -> None:
@@ -280,22 +364,22 @@ class _Writer:
             "3 April 2020 (remote services)",
         ), font=self.st.muted)  # fmt: skip
         ws.merge_cells("B6:C6")
-        generated = d.generated_at.astimezone(TUNIS)
-        facts = [
-            (translate("excel_report", "Period"), self.period_line()),
-            (translate("excel_report", "Compared with"), translate(
-                "excel_report", "{period} ({first} to {last})").format(
-                    period=period_label(d.previous), first=_day(d.previous.first_day),
-                    last=_day(d.previous.last_day))),
+        facts: list[tuple[str, Any]] = [
+            (translate("excel_report", "Period"), period_with_days(d.period)),
+            (translate("excel_report", "Compared with"), period_with_days(d.previous)),
             (translate("excel_report", "Deadline clock in force"), d.clock),
             (translate("excel_report", "Generated by"), d.generated_by),
-            (translate("excel_report", "Generated on"),
-             generated.strftime("%d/%m/%Y %H:%M")),
+            # A real Excel date-time (Tunis local time), in the Tunisian dd/mm/yyyy hh:mm.
+            (translate("excel_report", "Generated on"), d.generated_at),
         ]  # fmt: skip
         row = 8
         for label, value in facts:
             self.text(ws, row, 2, label, font=self.st.bold, border=True)
-            self.text(ws, row, 3, value, border=True)
+            if isinstance(value, datetime):
+                cell = self.value(ws, row, 3, value)
+                cell.alignment = self.st.wrap
+            else:
+                self.text(ws, row, 3, value, border=True)
             row += 1
         row += 2
         self.text(ws, row, 2, translate("excel_report", "The director"), font=self.st.subtitle)
@@ -314,44 +398,66 @@ class _Writer:
 
     def summary(self) -> None:
         d = self.data
-        ws = self.new_sheet(translate("excel_report", "Summary"), [50, 14, 14, 16, 24], "1:2")
+        ws = self.new_sheet(translate("excel_report", "Summary"), SUMMARY_WIDTHS, "1:2")
         self.sheet_title(ws, translate("excel_report", "Summary of the evaluation"), 5)
+        page = _Pager(ws, SUMMARY_WIDTHS)
         row = 4
         for sentence in self.sentences():
             self.text(ws, row, 1, sentence)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
-            ws.row_dimensions[row].height = 16 * max(1, len(sentence) // 95 + 1)
+            height = _lines(sentence, sum(SUMMARY_WIDTHS) * 0.95) * LINE_PT + 2
+            ws.row_dimensions[row].height = height
+            page.add(height)
             row += 1
         row += 1
-        self.text(ws, row, 1, translate("excel_report", "Indicators with a target"),
-                  font=self.st.subtitle)  # fmt: skip
-        row += 1
-        self.header_row(ws, row, [
+        page.skip(1)
+        headers = [
             translate("excel_report", "Indicator"), translate("excel_report", "Value"),
             translate("excel_report", "Target"), translate("excel_report", "Previous period"),
             translate("excel_report", "State"),
-        ])  # fmt: skip
+        ]  # fmt: skip
+        head_h = self.header_height(headers, SUMMARY_WIDTHS)
+        page.need(row, 24 + head_h + 3 * LINE_PT)  # the heading with the table's first rows
+        page.add(self.wide_text(ws, row, translate("excel_report", "Indicators with a target"),
+                                5, SUMMARY_WIDTHS, self.st.subtitle))  # fmt: skip
         row += 1
+        self.header_row(ws, row, headers)
+        page.add(head_h)
         for k in d.kpis:
             if k.target is None:
                 continue
+            row += 1
+            height = self.row_height([k.label], SUMMARY_WIDTHS)
+            if page.need(row, height):  # the table goes on: its header row again
+                self.header_row(ws, row, headers)
+                page.add(head_h)
+                row += 1
             self.text(ws, row, 1, k.label, border=True)
             self.value(ws, row, 2, k.value)
-            self.value(ws, row, 3, k.target)
+            self.value(ws, row, 3, _as_shown(k.target, k.value))
             self.value(ws, row, 4, k.previous)
             self.state_cell(ws, row, 5, k.state)
-            row += 1
+            ws.row_dimensions[row].height = height
+            page.add(height)
 
     def sentences(self) -> list[str]:
         d, lang = self.data, self.data.lang
         v = {k.id: k.value for k in d.kpis}
         t = {k.id: k.target for k in d.kpis}
-        out = [translate(
+        opening = translate(
             "excel_report",
             "This report evaluates citizen reception at {body} for {period}, from {first} to "
             "{last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared "
             "with its target and with {previous}.",
-        ).format(body=d.body_name or translate("excel_report", "the body"),
+        )
+        if d.period.kind == "range":  # its name is its days: say them once
+            opening = translate(
+                "excel_report",
+                "This report evaluates citizen reception at {body} from {first} to {last}, as "
+                "circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with "
+                "its target and with the period just before.",
+            )
+        out = [opening.format(body=d.body_name or translate("excel_report", "the body"),
                  period=period_label(d.period), first=_day(d.period.first_day),
                  last=_day(d.period.last_day), previous=period_label(d.previous))]  # fmt: skip
         with_target = [k for k in d.kpis if k.target is not None and k.value is not None]
@@ -359,9 +465,9 @@ class _Writer:
         measured = sum(1 for k in d.kpis if k.value is not None)
         out.append(translate(
             "excel_report",
-            "{measured} of {total} indicators could be measured. Of the {n} measured indicators "
-            "that have a target, {good} meet it, {watch} are close to it and {bad} fall short; "
-            "the action plan sheet proposes a remedy for each of them.",
+            "Indicators measured: {measured} of {total}. Measured indicators with a target: {n} "
+            "— meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan "
+            "sheet proposes a remedy for each indicator short of or close to its target.",
         ).format(measured=measured, total=len(d.kpis), n=len(with_target), good=counts["good"],
                  watch=counts["watch"], bad=counts["bad"]))  # fmt: skip
 
@@ -371,40 +477,40 @@ class _Writer:
         if v.get("req_received") is not None:
             out.append(translate(
                 "excel_report",
-                "Requests: {received} received; {on_time} % of those that can be judged were "
-                "answered within the deadline (target {target} %); {overdue} were overdue and "
-                "unanswered at the end of the period.",
+                "Requests — received: {received}; answered within the deadline: {on_time} % of "
+                "those that can be judged (target {target} %); overdue and unanswered at the end "
+                "of the period: {overdue}.",
             ).format(received=n("req_received"), on_time=n("req_on_time_pct"),
                      target=_num(t.get("req_on_time_pct"), lang),
                      overdue=n("req_overdue_open_end")))  # fmt: skip
         if v.get("lines_active") is not None:
             out.append(translate(
                 "excel_report",
-                "Phone lines: {active} in service; {checked} % were checked during the period and "
-                "{working} % worked at their last check; {faults} faults were still open at the "
-                "end of the period.",
+                "Phone lines — in service: {active}; checked during the period: {checked} %; "
+                "working at their last check: {working} %; faults still open at the end of the "
+                "period: {faults}.",
             ).format(active=n("lines_active"), checked=n("lines_checked_pct"),
                      working=n("lines_working_pct"), faults=n("faults_open_end")))  # fmt: skip
         if v.get("evals_count") is not None:
             out.append(translate(
                 "excel_report",
-                "Call quality: {count} calls evaluated, with a mean score of {score} out of 100; "
-                "{pickup} % were picked up in time and {named} % named the body.",
+                "Call quality — calls evaluated: {count}; mean score: {score} out of 100; picked "
+                "up in time: {pickup} %; naming the body: {named} %.",
             ).format(count=n("evals_count"), score=n("evals_score_avg"),
                      pickup=n("evals_pickup_ok_pct"), named=n("evals_named_body_pct")))  # fmt: skip
         if v.get("cdr_calls") is not None:
             out.append(translate(
                 "excel_report",
-                "Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest "
-                "hour began at {hour}:00.",
+                "Call traffic — inbound calls recorded: {calls}; answered: {answered} %; busiest "
+                "hour: from {hour}:00.",
             ).format(calls=n("cdr_calls"), answered=n("cdr_answered_pct"),
                      hour=n("cdr_peak_hour")))  # fmt: skip
         if v.get("agents_active") is not None:
             out.append(translate(
                 "excel_report",
-                "Staff and training: {agents} reception agents active; {sessions} training "
-                "sessions held ({hours} person-hours); {trained} % of agents trained during the "
-                "period and {special} % trained to serve particular categories of users.",
+                "Staff and training — reception agents active: {agents}; training sessions held: "
+                "{sessions}; person-hours of training: {hours}; agents trained during the period: "
+                "{trained} %; trained to serve particular categories of users: {special} %.",
             ).format(agents=n("agents_active"), sessions=n("training_sessions"),
                      hours=n("training_person_hours"), trained=n("agents_trained_pct"),
                      special=n("agents_special_categories_pct")))  # fmt: skip
@@ -430,47 +536,113 @@ class _Writer:
         widths = self.widths(section.tables, span)
         ws = self.new_sheet(section.title, widths, "1:2")
         self.sheet_title(ws, section.title, span)
+        page = _Pager(ws, widths)
         row = 4
         for table in section.tables:
-            row = self.table(ws, table, row) + 2
+            row = self.table(ws, table, row, span, page) + 2
+            page.skip(1)
         if not section.tables:
             self.text(ws, row, 1, translate("excel_report", "Nothing recorded for this period."),
                       font=self.st.muted)  # fmt: skip
 
     @staticmethod
     def widths(tables: list[ReportTable], span: int) -> list[float]:
+        """Column widths that print: dates never show "###", long text wraps at MAX_WIDTH."""
         widths = [10.0] * span
         for table in tables:
             for i, h in enumerate(table.headers):
-                widths[i] = max(widths[i], min(len(str(h)) + 4, 30))
+                longest = max((len(w) for w in str(h).split()), default=0)
+                widths[i] = max(widths[i], min(max(len(str(h)) / 2, longest) + 3, MAX_WIDTH))
             for r in table.rows[:200]:
                 for i, v in enumerate(r[:span]):
-                    size = 12 if isinstance(v, datetime | date) else len(str(v or "")) + 3
-                    widths[i] = max(widths[i], min(size, 50))
+                    if isinstance(v, datetime):
+                        size = DATETIME_WIDTH
+                    elif isinstance(v, date):
+                        size = DATE_WIDTH
+                    else:
+                        size = min(len(str(v if v is not None else "")) + 3, MAX_WIDTH)
+                    widths[i] = max(widths[i], size)
+        # A wide sheet prints small (fit to width): lower the widest text columns, which wrap,
+        # until the sheet is about a page wide — never below a date's width.
+        cap = MAX_WIDTH
+        while sum(widths) > SHEET_BUDGET and cap > DATETIME_WIDTH:
+            cap -= 0.5
+            widths = [min(w, cap) for w in widths]
         return widths
 
-    def table(self, ws: Worksheet, table: ReportTable, row: int) -> int:
-        self.text(ws, row, 1, table.title, font=self.st.subtitle)
+    def wide_text(self, ws: Worksheet, row: int, text: str, span: int, widths: list[float],
+                  font: Any) -> float:  # fmt: skip
+        """A heading or note over the whole table width, wrapped: never cut at column A."""
+        self.text(ws, row, 1, text, font=font)
+        if span > 1:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
+        size = 1.25 if font is self.st.subtitle else 1.0
+        height = _lines(text, sum(widths[:span]) / size) * LINE_PT * size + 3
+        ws.row_dimensions[row].height = height
+        return height
+
+    def table(self, ws: Worksheet, table: ReportTable, row: int, span: int | None = None,
+              page: _Pager | None = None) -> int:  # fmt: skip
+        widths = [ws.column_dimensions[_col(i)].width or 10.0 for i in range(1, 60)]
+        span = max(span or 1, len(table.headers))
+        page = page or _Pager(ws, widths)
+        title_h = _lines(table.title, sum(widths[:span]) / 1.25) * LINE_PT * 1.25 + 3
+        note_h = _lines(table.note, sum(widths[:span])) * LINE_PT + 3 if table.note else 0.0
+        head_h = self.header_height(table.headers, widths)
+        row_hs = [self.row_height(r, widths) for r in table.rows] or [LINE_PT]
+        chart_h = CHART_ROWS * LINE_PT if table.rows and table.chart is not None else 0.0
+        whole = title_h + note_h + head_h + sum(row_hs) + chart_h
+        # Keep a heading with its table: the whole table (and chart) when it fits on a page,
+        # else at least its header and first rows.
+        keep = whole if whole <= page.capacity else title_h + note_h + head_h + sum(row_hs[:3])
+        page.need(row, keep)
+        page.add(self.wide_text(ws, row, table.title, span, widths, self.st.subtitle))
         row += 1
         if table.note:
-            self.text(ws, row, 1, table.note, font=self.st.muted)
-            if len(table.headers) > 1:
-                ws.merge_cells(start_row=row, start_column=1, end_row=row,
-                               end_column=len(table.headers))  # fmt: skip
+            page.add(self.wide_text(ws, row, table.note, span, widths, self.st.muted))
             row += 1
         self.header_row(ws, row, table.headers)
+        ws.row_dimensions[row].height = head_h
+        page.add(head_h)
         header = row
-        for values in table.rows:
+        for values, height in zip(table.rows, row_hs, strict=False):
             row += 1
+            if table.chart is None and page.need(row, height):
+                # A table running onto the next page shows its column headings again there.
+                self.header_row(ws, row, table.headers)
+                ws.row_dimensions[row].height = head_h
+                page.add(head_h)
+                row += 1
             for col, v in enumerate(values, start=1):
                 self.value(ws, row, col, v, table.number_formats.get(col - 1))
+            ws.row_dimensions[row].height = height
+            page.add(height)
         if not table.rows:
             row += 1
             self.text(ws, row, 1, translate("excel_report", "Nothing recorded for this period."),
                       font=self.st.muted)  # fmt: skip
+            if span > 1:
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=min(span, 6))
+            page.add(LINE_PT)
         elif table.chart is not None:
+            # A chart is not cut by the page's foot: it moves to the next page whole.
+            page.need(row + 2, chart_h)
             row = self.chart(ws, table, header, row)
+            page.add(chart_h)
         return row
+
+    @staticmethod
+    def header_height(headers: list[str] | tuple[str, ...], widths: list[float]) -> float:
+        lines = max((_lines(str(h), widths[i] - 1) for i, h in enumerate(headers)), default=1)
+        return max(32.0, lines * LINE_PT + 4)
+
+    @staticmethod
+    def row_height(values: list[Any], widths: list[float]) -> float:
+        lines = 1
+        for i, v in enumerate(values):
+            if isinstance(v, str) and i < len(widths):
+                lines = max(lines, _lines(v, widths[i] - 1))
+        return lines * LINE_PT
 
     def chart(self, ws: Worksheet, table: ReportTable, header: int, last: int) -> int:
         """A native chart under its table, the width of the printed page."""
@@ -489,25 +661,27 @@ class _Writer:
         chart.title = spec.title
         if spec.y_title and spec.kind != "pie":
             chart.y_axis.title = spec.y_title
+        plotted = last - 1 if spec.total_row and last - 1 > header else last
         for col in spec.value_columns:
-            data = Reference(ws, min_col=col + 1, min_row=header, max_row=last)
+            data = Reference(ws, min_col=col + 1, min_row=header, max_row=plotted)
             chart.add_data(data, titles_from_data=True)
-        cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1, max_row=last)
+        cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1,
+                         max_row=plotted)  # fmt: skip
         chart.set_categories(cats)
-        chart.height, chart.width = 7.5, 22
+        chart.height, chart.width = 6.5, 22
         ws.add_chart(chart, f"A{last + 2}")
-        return last + 17
+        for r in range(last + 1, last + CHART_ROWS + 1):
+            ws.row_dimensions[r].height = LINE_PT
+        return last + CHART_ROWS
 
     def action_plan(self) -> None:
-        ws = self.new_sheet(translate("excel_report", "Action plan"),
-                            [30, 11, 11, 11, 52, 40, 20, 14], "1:4")  # fmt: skip
+        ws = self.new_sheet(translate("excel_report", "Action plan"), AP_WIDTHS, "1:4")
         self.sheet_title(ws, translate("excel_report", "Action plan (C8.7)"), 8)
-        self.text(ws, 3, 1, translate(
+        self.wide_text(ws, 3, translate(
             "excel_report",
             "Every indicator below its target, with a suggested remedy. Write the solutions "
             "decided, who carries them out and by when, then sign the cover.",
-        ), font=self.st.muted)  # fmt: skip
-        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=8)
+        ), 8, AP_WIDTHS, self.st.muted)  # fmt: skip
         self.header_row(ws, 4, [
             translate("excel_report", "Indicator"), translate("excel_report", "Value"),
             translate("excel_report", "Target"), translate("excel_report", "Previous period"),
@@ -521,7 +695,7 @@ class _Writer:
             row += 1
             self.text(ws, row, 1, k.label, border=True)
             self.value(ws, row, 2, k.value)
-            self.value(ws, row, 3, k.target)
+            self.value(ws, row, 3, _as_shown(k.target, k.value))
             self.value(ws, row, 4, k.previous)
             self.text(ws, row, 5, remedy_for(k.id), border=True)
             for col in (6, 7, 8):
@@ -539,8 +713,8 @@ class _Writer:
             )
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
         row += 2
-        self.text(ws, row, 1, translate("excel_report", "Other difficulties found and solutions"),
-                  font=self.st.subtitle)  # fmt: skip
+        self.wide_text(ws, row, translate("excel_report", "Other difficulties found and solutions"),
+                       8, AP_WIDTHS, self.st.subtitle)  # fmt: skip
         for _ in range(4):
             row += 1
             for col in range(1, 9):

@@ -70,6 +70,16 @@ def clock_text(values: dict[str, object]) -> str:
     return clock_description(values)
 
 
+def author_name(user_id: int | None, username: str, full_name: str | None) -> str:
+    """Who made a report, as the cover and the history say it: the user's name, or for an
+    unattended run "command line (root)" rather than the account tag "cli:root"."""
+    if user_id is None and username.startswith("cli:"):
+        return translate("report", "Command line ({account})").format(
+            account=username.removeprefix("cli:")
+        )
+    return full_name or username
+
+
 def _check_target(out: Path) -> Path:
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
@@ -87,7 +97,16 @@ def _check_target(out: Path) -> Path:
 
 def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
     """Write next to the target, then rename: a reader never sees a half-written workbook."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".istiqbal-", suffix=".xlsx", dir=out.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".istiqbal-", suffix=".xlsx", dir=out.parent)
+    except OSError as exc:
+        # A read-only folder (a CD, a network share, no rights) refuses even the temporary file:
+        # one clear sentence, not a traceback.
+        raise UserError(
+            translate(
+                "report", "Cannot write in the folder {folder} ({reason}); choose another folder."
+            ).format(folder=out.parent, reason=exc.strerror or exc)
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -148,7 +167,8 @@ def generate(
         body = str(values.get("body_name_ar" if lang == "ar" else "body_name_fr") or "")
         data = ReportData(
             lang=lang, body_name=body, period=period, previous=period.previous(),
-            clock=clock_text(values), generated_by=actor.full_name or actor.username,
+            clock=clock_text(values),
+            generated_by=author_name(actor.user_id, actor.username, actor.full_name),
             generated_at=utcnow(),
             kpis=[KpiRow(k, names.get(k, k), kpis.get(k), target_of(values, k), previous.get(k))
                   for k in KPI_IDS],
@@ -181,7 +201,8 @@ def history(db: Database, actor: Actor, limit: int = 200) -> list[ReportHistoryR
             .limit(limit)
         ).all()  # fmt: skip
         return [
-            ReportHistoryRow(r.id, r.created_at, r.full_name or r.username, r.period_text,
+            ReportHistoryRow(r.id, r.created_at, author_name(r.user_id, r.username, r.full_name),
+                             r.period_text,
                              r.period_from, r.period_to, r.lang, r.file_name,
                              json.loads(r.kpis_json))
             for r in runs

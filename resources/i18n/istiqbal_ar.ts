@@ -2683,6 +2683,10 @@
             <translation>معاينة طباعة الملخص…</translation>
         </message>
         <message>
+            <source>Save the summary as PDF…</source>
+            <translation>حفظ الملخص بصيغة PDF…</translation>
+        </message>
+        <message>
             <source>Save the report</source>
             <translation>حفظ التقرير</translation>
         </message>
@@ -2701,6 +2705,22 @@
         <message>
             <source>Summary of the evaluation</source>
             <translation>ملخص التقييم</translation>
+        </message>
+        <message>
+            <source>Save the summary as PDF</source>
+            <translation>حفظ الملخص بصيغة PDF</translation>
+        </message>
+        <message>
+            <source>PDF file (*.pdf)</source>
+            <translation>ملف PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Summary saved as {path}.</source>
+            <translation>تم حفظ الملخص في {path}.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}.</source>
+            <translation>تعذّرت كتابة {path}.</translation>
         </message>
         <message>
             <source>Indicator</source>
@@ -3333,8 +3353,8 @@
             <translation>غير آمن: لن يحفظ استقبال أي كلمة عبور لصندوق بريد على هذا الحاسوب.</translation>
         </message>
         <message>
-            <source>Targets of the indicators (%)</source>
-            <translation>القيم المستهدفة للمؤشرات (%)</translation>
+            <source>Targets of the indicators</source>
+            <translation>أهداف المؤشرات</translation>
         </message>
         <message>
             <source>Save</source>
@@ -3343,6 +3363,22 @@
         <message>
             <source>Only an administrator can change these settings.</source>
             <translation>وحده المشرف على النظام يمكنه تغيير هذه الإعدادات.</translation>
+        </message>
+        <message>
+            <source>max. </source>
+            <translation>حدّ أقصى </translation>
+        </message>
+        <message>
+            <source>min. </source>
+            <translation>حدّ أدنى </translation>
+        </message>
+        <message>
+            <source>at most, lower is better</source>
+            <translation>حدّ أقصى، الأقلّ أفضل</translation>
+        </message>
+        <message>
+            <source>at least, higher is better</source>
+            <translation>حدّ أدنى، الأعلى أفضل</translation>
         </message>
         <message>
             <source>Settings saved.</source>
@@ -4999,10 +5035,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>صفحة {page} من {pages}</translation>
         </message>
         <message>
-            <source>{body} — {period} ({first} to {last})</source>
-            <translation>{body} — {period} (من {first} إلى {last})</translation>
-        </message>
-        <message>
             <source>Public body</source>
             <translation>الهيكل العمومي</translation>
         </message>
@@ -5027,8 +5059,40 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مقارنة مع</translation>
         </message>
         <message>
+            <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
+            <translation>يقيّم هذا التقرير استقبال المواطنين بـ{body} من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبالفترة السابقة لها مباشرة.</translation>
+        </message>
+        <message>
+            <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
+            <translation>المؤشرات المقيسة: {measured} من أصل {total}. المؤشرات المقيسة ذات الهدف: {n} — بلغت هدفها: {good}؛ قريبة منه: {watch}؛ دونه: {bad}. تقترح ورقة خطة العمل حلا لكل مؤشر دون هدفه أو قريب منه.</translation>
+        </message>
+        <message>
+            <source>Requests — received: {received}; answered within the deadline: {on_time} % of those that can be judged (target {target} %); overdue and unanswered at the end of the period: {overdue}.</source>
+            <translation>المطالب — الواردة: {received}؛ المجاب عنها في الأجل: {on_time} % من المطالب القابلة للتقييم (الهدف {target} %)؛ المتجاوزة للأجل دون رد في نهاية الفترة: {overdue}.</translation>
+        </message>
+        <message>
+            <source>Phone lines — in service: {active}; checked during the period: {checked} %; working at their last check: {working} %; faults still open at the end of the period: {faults}.</source>
+            <translation>الخطوط الهاتفية — في الخدمة: {active}؛ تمت مراقبتها خلال الفترة: {checked} %؛ صالحة عند آخر مراقبة: {working} %؛ أعطال مفتوحة في نهاية الفترة: {faults}.</translation>
+        </message>
+        <message>
+            <source>Call quality — calls evaluated: {count}; mean score: {score} out of 100; picked up in time: {pickup} %; naming the body: {named} %.</source>
+            <translation>جودة المكالمات — المكالمات المقيّمة: {count}؛ المعدل: {score} من 100؛ الرد في الوقت: {pickup} %؛ ذكر اسم الهيكل: {named} %.</translation>
+        </message>
+        <message>
+            <source>Call traffic — inbound calls recorded: {calls}; answered: {answered} %; busiest hour: from {hour}:00.</source>
+            <translation>حركة المكالمات — المكالمات الواردة المسجلة: {calls}؛ المجاب عنها: {answered} %؛ ساعة الذروة: من الساعة {hour}:00.</translation>
+        </message>
+        <message>
+            <source>Staff and training — reception agents active: {agents}; training sessions held: {sessions}; person-hours of training: {hours}; agents trained during the period: {trained} %; trained to serve particular categories of users: {special} %.</source>
+            <translation>الأعوان والتكوين — أعوان الاستقبال المباشرون: {agents}؛ الدورات التكوينية المنجزة: {sessions}؛ ساعات التكوين الفردية: {hours}؛ الأعوان المكوَّنون خلال الفترة: {trained} %؛ المكوَّنون لخدمة الفئات الخاصة من المتعاملين: {special} %.</translation>
+        </message>
+        <message>
             <source>{period} ({first} to {last})</source>
             <translation>{period} (من {first} إلى {last})</translation>
+        </message>
+        <message>
+            <source>{body} — {period}</source>
+            <translation>{body} — {period}</translation>
         </message>
         <message>
             <source>Deadline clock in force</source>
@@ -5099,30 +5163,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الهيكل</translation>
         </message>
         <message>
-            <source>{measured} of {total} indicators could be measured. Of the {n} measured indicators that have a target, {good} meet it, {watch} are close to it and {bad} fall short; the action plan sheet proposes a remedy for each of them.</source>
-            <translation>أمكن قيس {measured} مؤشرا من أصل {total}. من بين {n} مؤشرات مقيسة لها هدف، {good} تبلغه و{watch} قريبة منه و{bad} دونه؛ وتقترح ورقة خطة العمل حلا لكل منها.</translation>
-        </message>
-        <message>
-            <source>Requests: {received} received; {on_time} % of those that can be judged were answered within the deadline (target {target} %); {overdue} were overdue and unanswered at the end of the period.</source>
-            <translation>المطالب: ورد {received} مطلبا؛ تمت الإجابة في الأجل على {on_time} % من المطالب القابلة للتقييم (الهدف {target} %)؛ و{overdue} مطلبا تجاوزت الأجل دون رد في نهاية الفترة.</translation>
-        </message>
-        <message>
-            <source>Phone lines: {active} in service; {checked} % were checked during the period and {working} % worked at their last check; {faults} faults were still open at the end of the period.</source>
-            <translation>الخطوط الهاتفية: {active} خطا في الخدمة؛ تمت مراقبة {checked} % منها خلال الفترة وكانت {working} % تعمل عند آخر مراقبة؛ وبقي {faults} عطبا مفتوحا في نهاية الفترة.</translation>
-        </message>
-        <message>
-            <source>Call quality: {count} calls evaluated, with a mean score of {score} out of 100; {pickup} % were picked up in time and {named} % named the body.</source>
-            <translation>جودة المكالمات: تم تقييم {count} مكالمة بمعدل {score} من 100؛ تمت الإجابة في الوقت على {pickup} % منها وذُكر اسم الهيكل في {named} %.</translation>
-        </message>
-        <message>
-            <source>Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest hour began at {hour}:00.</source>
-            <translation>حركة المكالمات: تم تسجيل {calls} مكالمة واردة، أُجيب عن {answered} % منها؛ وبدأت ساعة الذروة على الساعة {hour}:00.</translation>
-        </message>
-        <message>
-            <source>Staff and training: {agents} reception agents active; {sessions} training sessions held ({hours} person-hours); {trained} % of agents trained during the period and {special} % trained to serve particular categories of users.</source>
-            <translation>الأعوان والتكوين: {agents} عون استقبال مباشر؛ {sessions} دورة تكوينية ({hours} ساعة-عون)؛ تكوّن {trained} % من الأعوان خلال الفترة و{special} % منهم في خدمة الفئات الخاصة من المستعملين.</translation>
-        </message>
-        <message>
             <source>Nothing recorded for this period.</source>
             <translation>لا شيء مسجل لهذه الفترة.</translation>
         </message>
@@ -5161,6 +5201,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Other difficulties found and solutions</source>
             <translation>صعوبات أخرى ملاحظة وحلولها</translation>
+        </message>
+        <message>
+            <source>Q1 {year}</source>
+            <translation>الثلاثي الأول {year}</translation>
+        </message>
+        <message>
+            <source>Q2 {year}</source>
+            <translation>الثلاثي الثاني {year}</translation>
+        </message>
+        <message>
+            <source>Q3 {year}</source>
+            <translation>الثلاثي الثالث {year}</translation>
+        </message>
+        <message>
+            <source>Q4 {year}</source>
+            <translation>الثلاثي الرابع {year}</translation>
         </message>
     </context>
     <context>
@@ -5471,7 +5527,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>No target</source>
-            <translation>دون هدف</translation>
+            <translation>بلا هدف محدد</translation>
         </message>
         <message>
             <source>Not yet measurable</source>
@@ -5968,12 +6024,20 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>تمت كتابة تقرير {period} في {path}.</translation>
         </message>
         <message>
+            <source>Command line ({account})</source>
+            <translation>سطر الأوامر ({account})</translation>
+        </message>
+        <message>
             <source>The report must be an .xlsx file, not “{name}”.</source>
             <translation>يجب أن يكون التقرير ملف ‎.xlsx وليس «{name}».</translation>
         </message>
         <message>
             <source>The folder {folder} does not exist.</source>
             <translation>المجلد {folder} غير موجود.</translation>
+        </message>
+        <message>
+            <source>Cannot write in the folder {folder} ({reason}); choose another folder.</source>
+            <translation>تعذّرت الكتابة في المجلد {folder} ({reason})؛ يُرجى اختيار مجلد آخر.</translation>
         </message>
         <message>
             <source>Cannot write {path}: the file is open in another program (Excel?) or read-only; close it and try again.</source>
@@ -6317,10 +6381,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>requests_report</name>
         <message>
-            <source>Value</source>
-            <translation>القيمة</translation>
-        </message>
-        <message>
             <source>Requests by month</source>
             <translation>المطالب حسب الشهر</translation>
         </message>
@@ -6387,6 +6447,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Particular categories of users (C8.6)</source>
             <translation>الفئات الخصوصية من المتعاملين (C8.6)</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>الفئة</translation>
         </message>
         <message>
             <source>{ref} — {subject} (deadline {when})</source>

@@ -2683,6 +2683,10 @@
             <translation>Aperçu avant impression de la synthèse…</translation>
         </message>
         <message>
+            <source>Save the summary as PDF…</source>
+            <translation>Enregistrer la synthèse en PDF…</translation>
+        </message>
+        <message>
             <source>Save the report</source>
             <translation>Enregistrer le rapport</translation>
         </message>
@@ -2701,6 +2705,22 @@
         <message>
             <source>Summary of the evaluation</source>
             <translation>Synthèse de l'évaluation</translation>
+        </message>
+        <message>
+            <source>Save the summary as PDF</source>
+            <translation>Enregistrer la synthèse en PDF</translation>
+        </message>
+        <message>
+            <source>PDF file (*.pdf)</source>
+            <translation>Fichier PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Summary saved as {path}.</source>
+            <translation>Synthèse enregistrée dans {path}.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}.</source>
+            <translation>Impossible d'écrire {path}.</translation>
         </message>
         <message>
             <source>Indicator</source>
@@ -3333,8 +3353,8 @@
             <translation>Non sûr : Istiqbal n'enregistrera aucun mot de passe de boîte aux lettres sur ce poste.</translation>
         </message>
         <message>
-            <source>Targets of the indicators (%)</source>
-            <translation>Cibles des indicateurs (%)</translation>
+            <source>Targets of the indicators</source>
+            <translation>Cibles des indicateurs</translation>
         </message>
         <message>
             <source>Save</source>
@@ -3343,6 +3363,22 @@
         <message>
             <source>Only an administrator can change these settings.</source>
             <translation>Seul un administrateur peut modifier ces paramètres.</translation>
+        </message>
+        <message>
+            <source>max. </source>
+            <translation>max. </translation>
+        </message>
+        <message>
+            <source>min. </source>
+            <translation>min. </translation>
+        </message>
+        <message>
+            <source>at most, lower is better</source>
+            <translation>au plus, plus bas est meilleur</translation>
+        </message>
+        <message>
+            <source>at least, higher is better</source>
+            <translation>au moins, plus haut est meilleur</translation>
         </message>
         <message>
             <source>Settings saved.</source>
@@ -4999,10 +5035,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Page {page} sur {pages}</translation>
         </message>
         <message>
-            <source>{body} — {period} ({first} to {last})</source>
-            <translation>{body} — {period} (du {first} au {last})</translation>
-        </message>
-        <message>
             <source>Public body</source>
             <translation>Organisme public</translation>
         </message>
@@ -5027,8 +5059,40 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Comparée à</translation>
         </message>
         <message>
+            <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
+            <translation>Ce rapport évalue l'accueil des citoyens à {body} du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à la période qui précède immédiatement.</translation>
+        </message>
+        <message>
+            <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
+            <translation>Indicateurs mesurés : {measured} sur {total}. Indicateurs mesurés ayant une cible : {n} — l'atteignant : {good} ; proches : {watch} ; en deçà : {bad}. La feuille « Plan d'action » propose une mesure pour chaque indicateur en deçà de sa cible ou proche d'elle.</translation>
+        </message>
+        <message>
+            <source>Requests — received: {received}; answered within the deadline: {on_time} % of those that can be judged (target {target} %); overdue and unanswered at the end of the period: {overdue}.</source>
+            <translation>Requêtes — reçues : {received} ; traitées dans le délai : {on_time} % de celles qui peuvent être jugées (cible {target} %) ; en retard et sans réponse en fin de période : {overdue}.</translation>
+        </message>
+        <message>
+            <source>Phone lines — in service: {active}; checked during the period: {checked} %; working at their last check: {working} %; faults still open at the end of the period: {faults}.</source>
+            <translation>Lignes téléphoniques — en service : {active} ; contrôlées pendant la période : {checked} % ; fonctionnelles au dernier contrôle : {working} % ; pannes encore ouvertes en fin de période : {faults}.</translation>
+        </message>
+        <message>
+            <source>Call quality — calls evaluated: {count}; mean score: {score} out of 100; picked up in time: {pickup} %; naming the body: {named} %.</source>
+            <translation>Qualité des appels — appels évalués : {count} ; note moyenne : {score} sur 100 ; décrochés à temps : {pickup} % ; nommant l'organisme : {named} %.</translation>
+        </message>
+        <message>
+            <source>Call traffic — inbound calls recorded: {calls}; answered: {answered} %; busiest hour: from {hour}:00.</source>
+            <translation>Trafic d'appels — appels entrants enregistrés : {calls} ; répondus : {answered} % ; heure la plus chargée : à partir de {hour} h 00.</translation>
+        </message>
+        <message>
+            <source>Staff and training — reception agents active: {agents}; training sessions held: {sessions}; person-hours of training: {hours}; agents trained during the period: {trained} %; trained to serve particular categories of users: {special} %.</source>
+            <translation>Personnel et formation — agents d'accueil en activité : {agents} ; sessions de formation tenues : {sessions} ; heures-personnes de formation : {hours} ; agents formés pendant la période : {trained} % ; formés à l'accueil de catégories particulières d'usagers : {special} %.</translation>
+        </message>
+        <message>
             <source>{period} ({first} to {last})</source>
             <translation>{period} (du {first} au {last})</translation>
+        </message>
+        <message>
+            <source>{body} — {period}</source>
+            <translation>{body} — {period}</translation>
         </message>
         <message>
             <source>Deadline clock in force</source>
@@ -5099,30 +5163,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>l'organisme</translation>
         </message>
         <message>
-            <source>{measured} of {total} indicators could be measured. Of the {n} measured indicators that have a target, {good} meet it, {watch} are close to it and {bad} fall short; the action plan sheet proposes a remedy for each of them.</source>
-            <translation>{measured} indicateurs sur {total} ont pu être mesurés. Sur les {n} indicateurs mesurés ayant une cible, {good} l'atteignent, {watch} en sont proches et {bad} restent en deçà ; la feuille « Plan d'action » propose une mesure pour chacun.</translation>
-        </message>
-        <message>
-            <source>Requests: {received} received; {on_time} % of those that can be judged were answered within the deadline (target {target} %); {overdue} were overdue and unanswered at the end of the period.</source>
-            <translation>Requêtes : {received} reçues ; {on_time} % de celles qui peuvent être jugées ont reçu une réponse dans le délai (cible {target} %) ; {overdue} étaient en retard et sans réponse en fin de période.</translation>
-        </message>
-        <message>
-            <source>Phone lines: {active} in service; {checked} % were checked during the period and {working} % worked at their last check; {faults} faults were still open at the end of the period.</source>
-            <translation>Lignes téléphoniques : {active} en service ; {checked} % ont été contrôlées pendant la période et {working} % fonctionnaient à leur dernier contrôle ; {faults} pannes restaient ouvertes en fin de période.</translation>
-        </message>
-        <message>
-            <source>Call quality: {count} calls evaluated, with a mean score of {score} out of 100; {pickup} % were picked up in time and {named} % named the body.</source>
-            <translation>Qualité des appels : {count} appels évalués, note moyenne {score} sur 100 ; {pickup} % ont été décrochés à temps et {named} % ont nommé l'organisme.</translation>
-        </message>
-        <message>
-            <source>Call traffic: {calls} inbound calls recorded, {answered} % answered; the busiest hour began at {hour}:00.</source>
-            <translation>Trafic d'appels : {calls} appels entrants enregistrés, {answered} % décrochés ; l'heure la plus chargée commençait à {hour} h 00.</translation>
-        </message>
-        <message>
-            <source>Staff and training: {agents} reception agents active; {sessions} training sessions held ({hours} person-hours); {trained} % of agents trained during the period and {special} % trained to serve particular categories of users.</source>
-            <translation>Personnel et formation : {agents} agents d'accueil en activité ; {sessions} sessions de formation ({hours} heures-personne) ; {trained} % des agents formés pendant la période et {special} % formés à l'accueil de catégories particulières d'usagers.</translation>
-        </message>
-        <message>
             <source>Nothing recorded for this period.</source>
             <translation>Rien d'enregistré pour cette période.</translation>
         </message>
@@ -5161,6 +5201,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Other difficulties found and solutions</source>
             <translation>Autres difficultés constatées et solutions</translation>
+        </message>
+        <message>
+            <source>Q1 {year}</source>
+            <translation>T1 {year}</translation>
+        </message>
+        <message>
+            <source>Q2 {year}</source>
+            <translation>T2 {year}</translation>
+        </message>
+        <message>
+            <source>Q3 {year}</source>
+            <translation>T3 {year}</translation>
+        </message>
+        <message>
+            <source>Q4 {year}</source>
+            <translation>T4 {year}</translation>
         </message>
     </context>
     <context>
@@ -5968,12 +6024,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Rapport de {period} enregistré dans {path}.</translation>
         </message>
         <message>
+            <source>Command line ({account})</source>
+            <translation>Ligne de commande ({account})</translation>
+        </message>
+        <message>
             <source>The report must be an .xlsx file, not “{name}”.</source>
             <translation>Le rapport doit être un fichier .xlsx, pas « {name} ».</translation>
         </message>
         <message>
             <source>The folder {folder} does not exist.</source>
             <translation>Le dossier {folder} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>Cannot write in the folder {folder} ({reason}); choose another folder.</source>
+            <translation>Impossible d'écrire dans le dossier {folder} ({reason}) ; choisissez un autre dossier.</translation>
         </message>
         <message>
             <source>Cannot write {path}: the file is open in another program (Excel?) or read-only; close it and try again.</source>
@@ -6317,10 +6381,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>requests_report</name>
         <message>
-            <source>Value</source>
-            <translation>Valeur</translation>
-        </message>
-        <message>
             <source>Requests by month</source>
             <translation>Requêtes par mois</translation>
         </message>
@@ -6387,6 +6447,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Particular categories of users (C8.6)</source>
             <translation>Catégories particulières d'usagers (C8.6)</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Catégorie</translation>
         </message>
         <message>
             <source>{ref} — {subject} (deadline {when})</source>

@@ -50,7 +50,11 @@ def test_report_human_summary_and_range_period_c8_7(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["--period", "2026-Q5", "--out", "x.xlsx"], "is not a period"),
+        # A value the user typed: refused (1), naming every form a period may take.
+        (
+            ["--period", "2026-Q5", "--out", "x.xlsx"],
+            "is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30",
+        ),
         (["--period", "2026-Q3", "--out", "x.xlsx", "--as-of", "yesterday"], "ISO time"),
         (["--period", "2026-Q3", "--out", "x.csv"], ".xlsx"),
     ],
@@ -67,6 +71,53 @@ def test_report_mistakes_exit_1_with_one_sentence_c8_7(
 
 def test_report_without_period_exits_2(tmp_path: Path) -> None:
     assert run_cli("report", "--out", str(tmp_path / "x.xlsx")).returncode == 2
+
+
+def _headings(xlsx: Path) -> list[str]:
+    """Every sheet title, table heading and note the workbook prints (bold or italic text rows)."""
+    wb = load_workbook(xlsx)
+    found = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(max_col=1):
+            cell = row[0]
+            if isinstance(cell.value, str) and cell.value and (cell.font.b or cell.font.i):
+                if ws.title == "KPIs" or len(cell.value) > 150:
+                    continue
+                found.append(cell.value)
+    return found
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) or pdftotext not installed",
+)
+def test_libreoffice_prints_every_date_and_heading_whole_c8_7(tmp_path: Path) -> None:
+    """On demo data the printed report shows no "###" (a too-narrow date column) in either
+    language, and every heading and note of the French report appears whole (C8.7)."""
+    db = str(tmp_path / "demo.sqlite")
+    assert run_cli("--db", db, "demo").returncode == 0
+    texts = {}
+    for lang in ("fr", "ar"):
+        out = tmp_path / f"r-{lang}.xlsx"
+        done = run_cli("--db", db, "report", "--period", "2026-Q3", "--out", str(out),
+                       "--lang", lang, "--as-of", "2026-10-05T09:00")  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+             "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+            capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        pdf = tmp_path / f"r-{lang}.pdf"
+        assert pdf.exists()
+        texts[lang] = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                     text=True, check=True).stdout  # fmt: skip
+        assert "###" not in texts[lang], lang
+    flat = " ".join(texts["fr"].split())
+    headings = _headings(tmp_path / "r-fr.xlsx")
+    assert len(headings) > 15
+    missing = [h for h in headings if " ".join(h.split()) not in flat]
+    assert not missing
 
 
 @pytest.mark.libreoffice

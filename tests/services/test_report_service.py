@@ -65,6 +65,17 @@ def test_locked_output_gives_one_clear_sentence_c8_7(
     assert report.history(db, admin) == []
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_folder_refusing_the_temporary_file_is_one_clear_sentence_c8_7(
+    db: Database, admin: Actor
+) -> None:
+    """/proc refuses any new file even to root (chmod does not stop root), as a read-only folder
+    would: the report names the folder instead of a traceback, and records nothing."""
+    with pytest.raises(UserError, match="Cannot write in the folder /proc"):
+        report.generate(db, admin, "2026-Q3", Path("/proc/q3.xlsx"), "fr", AS_OF)
+    assert report.history(db, admin) == []
+
+
 def test_replace_refused_keeps_old_file_and_no_temp_c8_7(
     db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -39,7 +39,10 @@ def test_section_and_action_lists_count_overdue_and_due_soon_c2_1(
         ]
     titles = [t.title for t in section.tables]
     assert titles[0] == "Requests by month" and "48 calendar hours" in section.tables[0].note
-    assert section.tables[0].rows == [["2026-02", 2, 0, 1, 0.0]]
+    # Months and periods as people say them, not "2026-02" (C8.7).
+    assert section.tables[0].rows == [["February 2026", 2, 0, 1, 0.0]]
+    assert section.tables[1].headers == ["Channel", "February 2026", "January 2026"]
+    assert section.tables[2].headers[0] == "Type"
     by_channel = {row[0]: row[1] for row in section.tables[1].rows}
     assert by_channel["Web portal"] == 1 and by_channel["Letter"] == 1
     assert {row[0]: row[1] for row in section.tables[3].rows}["Elderly person"] == 1

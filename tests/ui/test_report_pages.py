@@ -126,3 +126,54 @@ def test_summary_printout_reverses_columns_for_arabic_c8_7(qtbot: QtBot, state: 
     page = ReportsPage(state)
     qtbot.addWidget(page)
     assert "Requests received" in page.summary_document().toPlainText()
+
+
+def test_summary_in_the_report_language_and_saved_as_pdf_c8_7(
+    qtbot: QtBot, state: AppState, tmp_path: Path
+) -> None:
+    """A director without Excel or a printer: the summary, in the language chosen on the page
+    (French here, the window in English), saved as a PDF file."""
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    page.language.setCurrentIndex(page.language.findData("fr"))
+    text = page.summary_document().toPlainText()
+    assert "Indicateur" in text and "Indicator" not in text
+    assert page.pdf_button.isEnabled()
+    pdf = page.save_pdf(tmp_path / "summary.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert page.tr("Indicator") == "Indicator"  # the window's language is left as it was
+
+
+@pytest.mark.usefixtures("fake_registries", "fake_current_quarter")
+def test_to_do_lists_are_seen_first_beside_the_tiles_c8_7(qtbot: QtBot, state: AppState) -> None:
+    """On a 1366×768 screen the director sees the to-do lists without scrolling: in a column on
+    the reading side, level with the first indicators (not below 31 tiles)."""
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_page("dashboard")
+    assert isinstance(page, DashboardPage)
+    qtbot.waitExposed(window)
+    (box,) = page.action_boxes
+    first_tile = page.tiles[0]
+    box_at = box.mapTo(page, box.rect().topLeft())
+    tile_at = first_tile.mapTo(page, first_tile.rect().topLeft())
+    assert box_at.y() + box.height() < page.height()  # fully visible, no scrolling
+    assert abs(box_at.y() - tile_at.y()) < 80  # level with the first row of tiles
+    assert box_at.x() < tile_at.x()  # on the leading side (left, in English)
+
+
+def test_settings_page_shows_each_target_with_its_direction_and_range_c8_7(
+    qtbot: QtBot, state: AppState
+) -> None:
+    from desktop_app.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(state)
+    qtbot.addWidget(page)
+    overdue = page._fields["target.req_overdue_open_end"]
+    repair = page._fields["target.fault_repair_mean_h"]
+    on_time = page._fields["target.req_on_time_pct"]
+    assert overdue.prefix() == "max. " and on_time.prefix() == "min. "  # type: ignore[attr-defined]
+    assert repair.maximum() > 100  # hours, not a percentage  # type: ignore[attr-defined]
+    assert repair.value() == 48.0  # type: ignore[attr-defined]

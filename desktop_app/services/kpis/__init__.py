@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from importlib import import_module
 from typing import Any, TypeVar
 
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop_app.data.db import Database
 from desktop_app.data.types import utcnow
 from desktop_app.services import settings
-from desktop_app.services.periods import Period
+from desktop_app.services.periods import Period, local_date
 from desktop_app.services.permissions import Actor, Perm
 
 # The contract's order: the KPIs sheet lists them so.
@@ -58,6 +58,18 @@ class KpiContext:
     @property
     def end(self) -> datetime:
         return self.period.end
+
+    @property
+    def at_end(self) -> datetime:
+        """The instant the "at end" indicators (overdue open requests, open faults, active lines)
+        look at: the end of P, or as_of while P is still running — a request is not overdue on
+        31/12 before 31/12 has come. Past periods (end ≤ as_of) are unchanged."""
+        return min(self.period.end, self.as_of)
+
+    @property
+    def at_end_day(self) -> date:
+        """The local day of at_end for day-based facts (agents active at end)."""
+        return min(self.period.last_day, local_date(self.as_of))
 
 
 Indicator = Callable[[KpiContext], float | int | None]

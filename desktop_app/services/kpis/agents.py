@@ -23,7 +23,8 @@ def _in_p(ctx: KpiContext) -> tuple[date, date]:
 
 
 def _active_ids(ctx: KpiContext) -> set[int]:
-    return set(ctx.session.scalars(select(Agent.id).where(active_on(ctx.period.last_day))))
+    # "At end" is P's last day, or as_of's day while P is still running (ctx.at_end_day).
+    return set(ctx.session.scalars(select(Agent.id).where(active_on(ctx.at_end_day))))
 
 
 @indicator("training_sessions")
@@ -87,5 +88,5 @@ def agents_trained_pct(ctx: KpiContext) -> float | None:
 def agents_special_categories_pct(ctx: KpiContext) -> float | None:
     """100 × active agents who attended, before end, a session on particular categories (C8.6)."""
     active = _active_ids(ctx)
-    trained = _attended_ids(ctx, first=None, last=ctx.period.last_day, topic="special_categories")
+    trained = _attended_ids(ctx, first=None, last=ctx.at_end_day, topic="special_categories")
     return pct(len(active & trained), len(active))

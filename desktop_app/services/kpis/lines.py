@@ -11,8 +11,9 @@ from desktop_app.services.kpis import KpiContext, indicator, pct
 
 
 def _active(ctx: KpiContext) -> Any:
-    """Lines in the inventory not retired at end (the contract's only time condition)."""
-    return or_(PhoneLine.retired_at.is_(None), PhoneLine.retired_at >= ctx.end)
+    """Lines in the inventory not retired at end (the contract's only time condition); "end" is
+    min(end, as_of) while P is still running (ctx.at_end)."""
+    return or_(PhoneLine.retired_at.is_(None), PhoneLine.retired_at >= ctx.at_end)
 
 
 def _count_active(ctx: KpiContext, *where: Any) -> int:
@@ -43,7 +44,7 @@ def _latest_working(ctx: KpiContext) -> int:
     """Count lines whose latest check before end was working; ties broken by the highest id."""
     latest_id = (
         select(LineCheck.id)
-        .where(LineCheck.line_id == PhoneLine.id, LineCheck.at < ctx.end)
+        .where(LineCheck.line_id == PhoneLine.id, LineCheck.at < ctx.at_end)
         .order_by(LineCheck.at.desc(), LineCheck.id.desc())
         .limit(1)
         .correlate(PhoneLine)
@@ -73,8 +74,8 @@ def faults_reported(ctx: KpiContext) -> int:
 @indicator("faults_open_end")
 def faults_open_end(ctx: KpiContext) -> int:
     stmt = select(func.count(LineFault.id)).where(
-        LineFault.reported_at < ctx.end,
-        or_(LineFault.repaired_at.is_(None), LineFault.repaired_at >= ctx.end),
+        LineFault.reported_at < ctx.at_end,
+        or_(LineFault.repaired_at.is_(None), LineFault.repaired_at >= ctx.at_end),
     )
     return int(ctx.session.scalar(stmt) or 0)
 

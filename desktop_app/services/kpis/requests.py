@@ -93,16 +93,18 @@ def req_first_response_median_h(ctx: KpiContext) -> float | None:
 
 @indicator("req_overdue_open_end")
 def req_overdue_open_end(ctx: KpiContext) -> int:
-    """Received before end, deadline before end, and no first response before end."""
+    """Received before end, deadline before end, and no first response before end — where
+    "end" is min(end, as_of) (ctx.at_end) while P is still running."""
     r = CitizenRequest
     clock = deadlines.load_clock(ctx.session, ctx.settings)
+    end = ctx.at_end
     received = ctx.session.scalars(
         select(r.received_at).where(
-            r.received_at < ctx.end,
-            or_(r.first_response_at.is_(None), r.first_response_at >= ctx.end),
+            r.received_at < end,
+            or_(r.first_response_at.is_(None), r.first_response_at >= end),
         )
     )
-    return sum(1 for at in received if clock.deadline(at) < ctx.end)
+    return sum(1 for at in received if clock.deadline(at) < end)
 
 
 @indicator("req_closed")

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.types import utcnow
+from desktop_app.i18n import translate
 from desktop_app.services import settings as settings_service
 from desktop_app.services.periods import Period
 from desktop_app.services.permissions import Actor, Perm
@@ -55,6 +56,7 @@ class ChartSpec:
     category_column: int
     value_columns: list[int]
     y_title: str = ""
+    total_row: bool = False  # the table's last row is a total: left out of the chart
 
 
 @dataclass
@@ -95,6 +97,37 @@ def isolate(text: str) -> str:
     """People's text (a subject, a label) inside a sentence of the other script keeps its own
     direction and leaves the sentence's alone (Unicode first-strong isolate)."""
     return f"\u2068{text}\u2069" if text else text
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def month_label(year: int, month: int) -> str:
+    """A month as people write it in the report's language: "juillet 2026", "جويلية 2026"."""
+    name = translate("excel_report", _MONTHS[month - 1])
+    return translate("excel_report", "{month} {year}").format(month=name, year=year)
+
+
+def short_period_label(period: Period) -> str:
+    """A period in a column heading: "T3 2026", "الثلاثي الثالث 2026", "juillet 2026", "2026"."""
+    first, last = period.first_day, period.last_day
+    if period.kind == "quarter":
+        q = (first.month - 1) // 3 + 1
+        text = (
+            translate("excel_report", "Q1 {year}"),
+            translate("excel_report", "Q2 {year}"),
+            translate("excel_report", "Q3 {year}"),
+            translate("excel_report", "Q4 {year}"),
+        )
+        return text[q - 1].format(year=first.year)  # fmt: skip
+    if period.kind == "month":
+        return month_label(first.year, first.month)
+    if period.kind == "year":
+        return str(first.year)
+    return f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
 
 
 def report_section(key: str) -> Callable[[SectionBuilder], SectionBuilder]:

@@ -120,7 +120,9 @@ def _inventory(ctx: SectionContext) -> ReportTable:
             translate("sections_lines", "Published on the website"),
         ],
         rows,
-        chart=ChartSpec("bar", translate("sections_lines", "Lines checked by kind"), 0, [1, 2]),
+        chart=ChartSpec(
+            "bar", translate("sections_lines", "Lines checked by kind"), 0, [1, 2], total_row=True
+        ),  # fmt: skip
     )
 
 

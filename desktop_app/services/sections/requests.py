@@ -28,7 +28,9 @@ from desktop_app.services.sections import (
     SectionContext,
     action_list,
     isolate,
+    month_label,
     report_section,
+    short_period_label,
 )
 
 OVERDUE_LISTED = 500
@@ -49,6 +51,7 @@ def _received(
 def _by(
     ctx: SectionContext,
     title: str,
+    first_header: str,
     column: QueryableAttribute[str | None],
     keys: tuple[str, ...],
     label: Callable[[str], str],
@@ -57,7 +60,7 @@ def _by(
     rows: list[list[CellValue]] = [[label(k), now.get(k, 0), before.get(k, 0)] for k in keys]
     return ReportTable(
         title,
-        [translate("requests_report", "Value"), ctx.period.text, ctx.previous.text],
+        [first_header, short_period_label(ctx.period), short_period_label(ctx.previous)],
         rows,
         chart=ChartSpec("bar", title, 0, [1, 2]),
     )
@@ -85,7 +88,8 @@ def _by_month(ctx: SectionContext) -> ReportTable:
     for key in sorted(months):
         total, on_time, late = months[key]
         share = round(100 * on_time / (on_time + late), 1) if on_time + late else None
-        table_rows.append([key, total, on_time, late, share])
+        label = month_label(int(key[:4]), int(key[5:7]))
+        table_rows.append([label, total, on_time, late, share])
     return ReportTable(
         translate("requests_report", "Requests by month"),
         [
@@ -104,7 +108,7 @@ def _by_month(ctx: SectionContext) -> ReportTable:
 
 def _overdue(ctx: SectionContext) -> ReportTable:
     r = CitizenRequest
-    end = ctx.period.end
+    end = min(ctx.period.end, ctx.as_of)  # as the indicator: not "overdue" on a day still to come
     rows = ctx.session.execute(
         select(r.reference, r.received_at, r.channel, r.type, r.subject, r.first_response_at)
         .where(
@@ -154,6 +158,7 @@ def requests_section(ctx: SectionContext) -> ReportSection:
             _by(
                 ctx,
                 translate("requests_report", "By channel"),
+                translate("requests_report", "Channel"),
                 r.channel,
                 CHANNELS,
                 requests_service.channel_label,
@@ -161,6 +166,7 @@ def requests_section(ctx: SectionContext) -> ReportSection:
             _by(
                 ctx,
                 translate("requests_report", "By type"),
+                translate("requests_report", "Type"),
                 r.type,
                 TYPES,
                 requests_service.type_label,
@@ -168,6 +174,7 @@ def requests_section(ctx: SectionContext) -> ReportSection:
             _by(
                 ctx,
                 translate("requests_report", "Particular categories of users (C8.6)"),
+                translate("requests_report", "Category"),
                 r.category,
                 CATEGORIES,
                 requests_service.category_label,

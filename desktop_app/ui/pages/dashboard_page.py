@@ -25,7 +25,8 @@ from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
 
-TILE_COLUMNS = 4
+TILE_COLUMNS = 3
+ACTIONS_WIDTH = 340  # the to-do column, on the reading side: seen before the tiles
 
 
 def _plain(text: str) -> QLabel:
@@ -54,15 +55,14 @@ class KpiTileWidget(QFrame):
             f" border-radius: 6px; }} #kpiTile QLabel {{ background: transparent; }}"
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(2)
+        layout.setContentsMargins(8, 5, 8, 5)
+        layout.setSpacing(1)
         name = _plain(tile.label)
-        name.setMinimumHeight(32)
         layout.addWidget(name)
         row = QHBoxLayout()
         self.value_label = QLabel(_figure(tile.value))
         font = self.value_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.value_label.setFont(font)
         row.addWidget(self.value_label)
@@ -98,12 +98,13 @@ class KpiTileWidget(QFrame):
 class ActionListBox(QGroupBox):
     """The things to do behind an indicator; the button opens the page filtered on them."""
 
-    def __init__(self, action: ActionList, parent: QWidget | None = None) -> None:
+    def __init__(self, action: ActionList, parent: QWidget | None = None, shown: int = 3
+                 ) -> None:  # fmt: skip
         super().__init__(parent)
         self.action = action
         self.setTitle(self.tr("{title} ({count})").format(title=action.title, count=action.count))
         layout = QVBoxLayout(self)
-        for item in action.items[:5]:
+        for item in action.items[:shown]:  # the first few; the button shows them all
             # The line reads in the interface's direction, whatever script the item starts with.
             mark = (
                 "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
@@ -141,23 +142,40 @@ class DashboardPage(QWidget):
         top.addWidget(self.period_label, 1)
         top.addWidget(refresh)
         outer.addLayout(top)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Two columns: what to do now on the reading side (left in French, right in Arabic), the
+        # indicators beside it — a director sees the to-do lists without scrolling (C8.7).
+        split = QHBoxLayout()
+        self.actions_body = QWidget()
+        self.actions_layout = QVBoxLayout(self.actions_body)
+        self.actions_layout.setContentsMargins(0, 0, 4, 0)
+        actions_scroll = self._scroll(self.actions_body)
+        actions_scroll.setFixedWidth(ACTIONS_WIDTH)
+        split.addWidget(actions_scroll)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        scroll.setWidget(self.body)
-        outer.addWidget(scroll, 1)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        split.addWidget(self._scroll(self.body), 1)
+        outer.addLayout(split, 1)
         self.tiles: list[KpiTileWidget] = []
         self.action_boxes: list[ActionListBox] = []
         self.reload()
 
+    @staticmethod
+    def _scroll(body: QWidget) -> QScrollArea:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        return scroll
+
     def _clear(self) -> None:
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
+        for layout in (self.body_layout, self.actions_layout):
+            while layout.count():
+                item = layout.takeAt(0)
+                widget = item.widget()
+                if widget is not None:
+                    widget.deleteLater()
         self.tiles, self.action_boxes = [], []
 
     def reload(self) -> None:
@@ -168,28 +186,29 @@ class DashboardPage(QWidget):
         self.period_label.setText(self.tr("{period}, from {first} to {last}").format(
             period=period_label(data.period), first=format_date(data.period.first_day),
             last=format_date(data.period.last_day)))  # fmt: skip
-        self._tiles(data)  # the indicators first: what a director reads; then what to do
         self._actions(data)
+        self._tiles(data)
         self.body_layout.addStretch(1)
+        self.actions_layout.addStretch(1)
 
     def _actions(self, data: Dashboard) -> None:
         lists = attempt(self, lambda: sections.action_lists(
             self.state.db, self.state.actor, data.period, self.state.lang)) or []  # fmt: skip
         box = QGroupBox(self.tr("To do now"))
-        grid = QGridLayout(box)
+        column = QVBoxLayout(box)
         lists = [a for a in lists if a.count]  # an empty to-do list is noise here
-        for i, action in enumerate(lists):
+        for action in lists:
             widget = ActionListBox(action)
             self.action_boxes.append(widget)
-            grid.addWidget(widget, i // 3, i % 3)
+            column.addWidget(widget)
         if not lists:
-            grid.addWidget(_plain(self.tr("Nothing to do now.")), 0, 0)
-        self.body_layout.addWidget(box)
+            column.addWidget(_plain(self.tr("Nothing to do now.")))
+        self.actions_layout.addWidget(box)
 
     def _tiles(self, data: Dashboard) -> None:
         box = QGroupBox(self.tr("Indicators"))
         grid = QGridLayout(box)
-        grid.setSpacing(8)
+        grid.setSpacing(6)
         for i, tile in enumerate(data.tiles):
             widget = KpiTileWidget(tile)
             self.tiles.append(widget)

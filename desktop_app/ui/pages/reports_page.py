@@ -36,6 +36,7 @@ from desktop_app.services.kpi_status import COLOURS, status_text
 from desktop_app.services.periods import TUNIS, Period, parse_period, quarter_of
 from desktop_app.services.permissions import Perm
 from desktop_app.services.progress import Cancelled
+from desktop_app.services.report_language import report_language
 from desktop_app.ui.formatting import format_date, format_datetime, format_number
 from desktop_app.ui.messages import attempt, show_error
 from desktop_app.ui.state import AppState
@@ -157,8 +158,11 @@ class ReportsPage(QWidget):
         self.generate_button.clicked.connect(self.generate)
         self.preview_button = QPushButton(self.tr("Print preview of the summary…"))
         self.preview_button.clicked.connect(self.preview)
+        self.pdf_button = QPushButton(self.tr("Save the summary as PDF…"))
+        self.pdf_button.clicked.connect(self.choose_pdf)
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
         form.addRow("", self._wrap(buttons))
         return box
@@ -248,25 +252,52 @@ class ReportsPage(QWidget):
         dialog.paintRequested.connect(document.print_)
         dialog.exec()
 
+    def choose_pdf(self) -> None:
+        """For directors without Excel or a printer: the summary as a PDF file."""
+        suggested = self.target_path().with_suffix(".pdf")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the summary as PDF"), str(suggested), self.tr("PDF file (*.pdf)"),
+        )  # fmt: skip
+        if chosen:
+            path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            if attempt(self, lambda: self.save_pdf(path)) is not None:
+                self.status.setText(self.tr("Summary saved as {path}.").format(path=path))
+
+    def save_pdf(self, path: Path) -> Path:
+        from PySide6.QtPrintSupport import QPrinter
+
+        document = self.summary_document()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setOutputFileName(str(path))
+        document.print_(printer)
+        if not path.exists():
+            raise UserError(self.tr("Cannot write {path}.").format(path=path))
+        return path
+
     def summary_document(self) -> QTextDocument:
+        """The summary in the report language chosen on the page, not the window's."""
         period = self.period()
-        data = compare(self.state.db, self.state.actor, period)
-        rtl = self.state.lang == "ar"
-        key = "body_name_ar" if rtl else "body_name_fr"
-        texts = {
-            "indicator": self.tr("Indicator"), "value": self.tr("Value"),
-            "target": self.tr("Target"), "previous": self.tr("Previous period"),
-            "state": self.tr("State"), "title": self.tr("Summary of the evaluation"),
-            "period": self.tr("{period}, from {first} to {last}").format(
-                period=period_label(period), first=format_date(period.first_day),
-                last=format_date(period.last_day)),
-        }  # fmt: skip
+        with report_language(self.language.currentData()) as lang:
+            data = compare(self.state.db, self.state.actor, period)
+            rtl = lang == "ar"
+            key = "body_name_ar" if rtl else "body_name_fr"
+            texts = {
+                "indicator": self.tr("Indicator"), "value": self.tr("Value"),
+                "target": self.tr("Target"), "previous": self.tr("Previous period"),
+                "state": self.tr("State"), "title": self.tr("Summary of the evaluation"),
+                "period": self.tr("{period}, from {first} to {last}").format(
+                    period=period_label(period), first=format_date(period.first_day),
+                    last=format_date(period.last_day)),
+            }  # fmt: skip
+            markup = summary_html(data, str(data.settings.get(key) or ""), rtl, texts)
         document = QTextDocument(self)
         if rtl:
             option = document.defaultTextOption()
             option.setTextDirection(Qt.LayoutDirection.RightToLeft)
             document.setDefaultTextOption(option)
-        document.setHtml(summary_html(data, str(data.settings.get(key) or ""), rtl, texts))
+        document.setHtml(markup)
         return document
 
     # -- history -------------------------------------------------------------------------------

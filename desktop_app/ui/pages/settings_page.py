@@ -25,6 +25,7 @@ from desktop_app.i18n import LANGUAGES, language_name
 from desktop_app.services import settings
 from desktop_app.services.credentials import keyring_status
 from desktop_app.services.kpi_labels import label_for
+from desktop_app.services.kpi_status import LOWER_IS_BETTER
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.state import AppState
@@ -113,7 +114,8 @@ class SettingsPage(QWidget):
         left.addWidget(secrets)
         left.addStretch(1)
 
-        targets = QGroupBox(self.tr("Targets of the indicators (%)"))
+        # Percentages, hours, seconds or counts: each label says which (kpi_labels).
+        targets = QGroupBox(self.tr("Targets of the indicators"))
         form = QFormLayout(targets)
         self._target_form = form
         right.addWidget(targets)
@@ -166,10 +168,19 @@ class SettingsPage(QWidget):
         for key in sorted(k for k in values if k.startswith("target.")):
             if key not in self._fields:
                 spin = QDoubleSpinBox()
-                spin.setRange(0, 100)
+                spec = settings.SPECS.get(key)
+                low = spec.minimum if spec and spec.minimum is not None else 0.0
+                high = spec.maximum if spec and spec.maximum is not None else 100.0
+                spin.setRange(low, high)
                 spin.setDecimals(1)
+                kpi_id = key.removeprefix("target.")
+                # The target's direction in the field: a maximum for delays and backlogs.
+                lower = kpi_id in LOWER_IS_BETTER
+                spin.setPrefix(self.tr("max. ") if lower else self.tr("min. "))
+                spin.setToolTip(self.tr("at most, lower is better") if lower
+                                else self.tr("at least, higher is better"))  # fmt: skip
                 self._fields[key] = spin
-                self._target_form.addRow(label_for(key.removeprefix("target.")), spin)
+                self._target_form.addRow(label_for(kpi_id), spin)
             self._set(self._fields[key], values[key])
 
     @staticmethod
