@@ -234,16 +234,14 @@ def _count_as_line_check(s: Session, actor: Actor, line_id: int, data: Evaluatio
     """A mystery call is also a check of the line (C8.1), recorded in the same transaction."""
     from desktop_app.services.lines import add_check
 
+    # No prose in the check: its source says "mystery call" in each reader's language, and the
+    # seconds to pick up stay on the evaluation itself.
     if data.answered:
         named = data.answers.get("named_body") == scorecards.YES
         result = "answered_named" if named else "answered"
-        notes = translate("calls", "Mystery call answered after {n} s.").format(
-            n=data.pickup_seconds
-        )
     else:
         result = "no_answer"
-        notes = translate("calls", "Mystery call not answered.")
-    add_check(s, actor, line_id, result, data.at, notes, "mystery_call")
+    add_check(s, actor, line_id, result, data.at, "", "mystery_call")
 
 
 # -- listing -----------------------------------------------------------------------------------

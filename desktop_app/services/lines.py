@@ -67,6 +67,21 @@ def status_label(status: str) -> str:
     }.get(status, status)
 
 
+def source_label(source: str) -> str:
+    """How a check came about, in the reader's language: stored as a code, never as prose, because
+    Arabic and French readers share one database."""
+    return {
+        "mystery_call": translate("lines", "Mystery call"),
+        "import": translate("lines", "Imported"),
+        "round": translate("lines", "Verification round"),
+    }.get(source, "")
+
+
+def check_note(check: CheckRow) -> str:
+    """The history's notes column: where the check came from, then what the checker wrote."""
+    return " — ".join(part for part in (source_label(check.source), check.notes) if part)
+
+
 def result_label(result: str | None) -> str:
     if result is None:
         return ""

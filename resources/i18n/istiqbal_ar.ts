@@ -4442,14 +4442,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>نتيجة هذه المكالمة المبرمجة مسجّلة من قبل.</translation>
         </message>
         <message>
-            <source>Mystery call answered after {n} s.</source>
-            <translation>مكالمة المواطن الرقيب: تمّ الرد بعد {n} ث.</translation>
-        </message>
-        <message>
-            <source>Mystery call not answered.</source>
-            <translation>مكالمة المواطن الرقيب: دون رد.</translation>
-        </message>
-        <message>
             <source>Reception and guidance techniques</source>
             <translation>تقنيات الاستقبال والإرشاد</translation>
         </message>
@@ -5598,6 +5590,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Retired</source>
             <translation>ملغى</translation>
+        </message>
+        <message>
+            <source>Mystery call</source>
+            <translation>مكالمة المواطن الرقيب</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>مستورد</translation>
+        </message>
+        <message>
+            <source>Verification round</source>
+            <translation>جولة المراقبة</translation>
         </message>
         <message>
             <source>Answered and named the body</source>

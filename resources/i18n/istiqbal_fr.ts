@@ -4442,14 +4442,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Le résultat de cet appel prévu est déjà saisi.</translation>
         </message>
         <message>
-            <source>Mystery call answered after {n} s.</source>
-            <translation>Appel mystère décroché après {n} s.</translation>
-        </message>
-        <message>
-            <source>Mystery call not answered.</source>
-            <translation>Appel mystère sans réponse.</translation>
-        </message>
-        <message>
             <source>Reception and guidance techniques</source>
             <translation>Techniques d'accueil et d'orientation</translation>
         </message>
@@ -5598,6 +5590,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Retired</source>
             <translation>Retirée</translation>
+        </message>
+        <message>
+            <source>Mystery call</source>
+            <translation>Appel mystère</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importé</translation>
+        </message>
+        <message>
+            <source>Verification round</source>
+            <translation>Tournée de vérification</translation>
         </message>
         <message>
             <source>Answered and named the body</source>

@@ -65,3 +65,26 @@ def test_evaluation_scores_feed_the_recognition_ranking_c8_5(db: Database, admin
     ranked = recognition.ranking(db, admin, parse_period("2026-Q2"))
     assert [c.agent_id for c in ranked][:2] == [good, weak]
     assert ranked[0].sources["evaluations"] > ranked[1].sources["evaluations"]
+
+
+def test_a_mystery_call_check_reads_in_each_readers_language_c8_1(
+    db: Database, admin: Actor
+) -> None:
+    """Arabic and French readers share one database: the check stores a source, not prose."""
+    from desktop_app.i18n import ensure_core_application, install_language
+
+    ids = make_lines(db)
+    evaluations.record(db, admin, EvaluationInput(
+        at=datetime(2026, 4, 6, 10, 0, tzinfo=TUNIS), method="mystery", agent_id=None,
+        line_id=ids[SWITCHBOARD], answered=True, pickup_seconds=12,
+        answers=answers(YES)))  # fmt: skip
+    (check,) = lines.checks_page(db, admin, ids[SWITCHBOARD])
+    assert check.notes == ""
+    ensure_core_application()
+    try:
+        install_language("fr")
+        assert lines.check_note(check) == "Appel mystère"
+        install_language("ar")
+        assert lines.check_note(check) == "مكالمة المواطن الرقيب"
+    finally:
+        install_language("en")

@@ -245,7 +245,12 @@ class LinesPage(QWidget):
         self.history.setRowCount(len(checks))
         for i, c in enumerate(checks):
             for col, text in enumerate(
-                (format_datetime(c.at), lines.result_label(c.result), c.checked_by, c.notes)
+                (
+                    format_datetime(c.at),
+                    lines.result_label(c.result),
+                    c.checked_by,
+                    lines.check_note(c),
+                )
             ):
                 item = QTableWidgetItem(text)
                 if col == 1:
