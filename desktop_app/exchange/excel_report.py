@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.exchange.xlsx_print import page_footer
 from desktop_app.exchange.xlsx_safe import set_text
 from desktop_app.i18n import translate
 from desktop_app.services.kpi_remedies import remedy_for
@@ -279,11 +280,7 @@ class _Writer:
         ws.oddHeader.right.text = period
         ws.oddHeader.right.size = 9
         footer = translate("excel_report", "Page {page} of {pages}").format(page="&P", pages="&N")
-        if self.rtl:
-            # LibreOffice drops plain spaces around the page codes in right-to-left text and
-            # scrambles the words: no-break spaces and a leading RLM keep "صفحة 2 من 17" in order.
-            footer = "\u200f" + footer.replace(" ", "\u00a0")
-        ws.oddFooter.center.text = footer
+        ws.oddFooter.center.text = page_footer(footer, rtl=self.rtl)
         ws.oddFooter.center.size = 9
         ws.oddFooter.left.text = "&A"
         ws.oddFooter.left.size = 9

@@ -353,6 +353,7 @@ def export_lines(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from desktop_app.exchange.xlsx_print import page_footer
     from desktop_app.exchange.xlsx_safe import set_text
 
     progress = progress or NoProgress()
@@ -425,12 +426,7 @@ def export_lines(
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddHeader.center.text = (f"{body} — {title}" if body else title).replace("&", "&&")
     footer = translate("lines_file", "Page &P of &N")
-    if is_rtl(lang):
-        # As in the report (excel_report.py): LibreOffice drops plain spaces around the page
-        # codes in right-to-left text ("1 من1صفحة"); no-break spaces and a leading RLM keep
-        # "صفحة 1 من 1" in order.
-        footer = "\u200f" + footer.replace(" ", "\u00a0")
-    ws.oddFooter.center.text = footer
+    ws.oddFooter.center.text = page_footer(footer, rtl=is_rtl(lang))
     try:
         wb.save(path)
     except PermissionError as exc:

@@ -5024,7 +5024,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Page {page} of {pages}</source>
-            <translation>صفحة {page} من {pages}</translation>
+            <translation>{page} من {pages}</translation>
         </message>
         <message>
             <source>Public body</source>
@@ -5852,7 +5852,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Page &amp;P of &amp;N</source>
-            <translation>صفحة &amp;P من &amp;N</translation>
+            <translation>&amp;P من &amp;N</translation>
         </message>
         <message>
             <source>{file} cannot be written: is it open in another program?</source>
