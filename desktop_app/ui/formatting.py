@@ -23,6 +23,12 @@ def format_datetime(dt: datetime | None) -> str:
     return QLocale().toString(qdt, "dd/MM/yyyy HH:mm")
 
 
+def format_list(items: list[str]) -> str:
+    """A short list as the language writes it ("الموقع والمعلقات", "site web et affiches"):
+    Qt's locale data knows each language's separators, where a Latin comma looks wrong in Arabic."""
+    return QLocale().createSeparatedList(items)
+
+
 def format_date(d: date | None) -> str:
     if d is None:
         return ""

@@ -266,3 +266,20 @@ def test_numbers_keep_their_digit_groups_in_order_right_to_left_c8_4(
     page.apply_filter(tab="forwarding")
     assert page.forwards.item(0, 0).text().startswith(isolated)
     assert page.forwards.item(0, 2).text() == "\u206698 123 456\u2069"
+
+
+def test_where_a_line_is_published_reads_as_arabic_writes_a_list_c8_1(state: AppState) -> None:
+    """No Latin comma between Arabic words: the list is written as the language writes it."""
+    from desktop_app.i18n import install_language
+
+    both = frozenset({"website", "posters"})
+    lines.create_line(state.db, state.actor, LineInput("71 563 590", "direct", published=both))
+    try:
+        install_language("ar")
+        model = LinesTableModel(state)
+        model.reload()
+        shown = model.data(model.index(0, 4))
+        website, posters = (lines.publication_label(w) for w in ("website", "posters"))
+        assert shown == f"{website} و{posters}"
+    finally:
+        install_language("en")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.services import lines
 from desktop_app.services.lines import LineFilter, LineRow
-from desktop_app.ui.formatting import format_date, format_datetime, local, ltr
+from desktop_app.ui.formatting import format_date, format_datetime, format_list, local, ltr
 from desktop_app.ui.models.keyset_table_model import KeysetTableModel
 from desktop_app.ui.state import AppState
 
@@ -68,8 +68,8 @@ class LinesTableModel(KeysetTableModel[LineRow]):
         if column == 3:
             return row.department
         if column == 4:
-            return ", ".join(
-                lines.publication_label(w) for w in lines.PUBLICATIONS if w in row.published
+            return format_list(
+                [lines.publication_label(w) for w in lines.PUBLICATIONS if w in row.published]
             )
         if column == 5:
             status = lines.status_label(row.status)

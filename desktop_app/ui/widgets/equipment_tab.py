@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import equipment
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.equipment_dialog import EquipmentDialog
+from desktop_app.ui.formatting import format_list
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import read_only_table
@@ -76,7 +77,7 @@ class EquipmentTab(QWidget):
                     if item
                     else equipment.condition_label("missing")
                 )
-            cells.append("، ".join(people) if self.state.lang == "ar" else ", ".join(people))
+            cells.append(format_list(people))
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if 2 <= c < 2 + len(equipment.EQUIPMENT_KINDS):
