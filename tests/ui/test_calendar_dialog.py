@@ -168,7 +168,7 @@ def test_a_supervisor_gets_the_permission_error_and_nothing_changes_c2_1(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        "desktop_app.ui.messages.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
+        "desktop_app.ui.messages.show_error", lambda _parent, exc: shown.append(str(exc))
     )
     supervisor = AppState(seeded.db, location, actor_of(Role.SUPERVISOR), "en")
     arafah = date(YEAR, 5, 26)
