@@ -72,7 +72,7 @@ def test_folder_refusing_the_temporary_file_is_one_clear_sentence_c8_7(
     """/proc refuses any new file even to root (chmod does not stop root), as a read-only folder
     would: the report names the folder instead of a traceback, and records nothing."""
     with pytest.raises(UserError, match="Cannot write in the folder /proc"):
-        report.generate(db, admin, "2026-Q3", Path("/proc/q3.xlsx"), "fr", AS_OF)
+        report.generate(db, admin, "2026-Q3", Path("/proc/q3.xlsx"), "en", AS_OF)
     assert report.history(db, admin) == []
 
 
