@@ -697,44 +697,29 @@ def agent_choices(db: Database, actor: Actor) -> list[AgentChoice]:
 # _grouped_sorted), so a NULL category or agent never meets a keyset comparison.
 
 
+# Sort key → the attributes the keyset compares (id excluded), named alike on the ORM class and on
+# RequestRow. Grouped columns add received_at, as their (column, received_at, id) indexes do (0007).
+_SORT_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "reference": ("reference",),
+    "received_at": ("received_at",),
+    "citizen": ("citizen",),
+    "subject": ("subject",),
+    "deadline": ("deadline_at",),
+    "channel": ("channel", "received_at"),
+    "type": ("type", "received_at"),
+    "status": ("status", "received_at"),
+}
+
+
 def _sort_columns(key: str) -> list[Any]:
-    r = CitizenRequest
-    single: dict[str, Any] = {
-        "reference": r.reference,
-        "received_at": r.received_at,
-        "citizen": r.citizen,
-        "subject": r.subject,
-        "deadline": r.deadline_at,
-    }
-    grouped: dict[str, Any] = {
-        "channel": r.channel,
-        "type": r.type,
-        "status": r.status,
-    }
-    if key in single:
-        return [single[key]]
-    if key in grouped:
-        return [grouped[key], r.received_at]
-    raise ValueError(f"unknown sort key {key}")
+    if key not in _SORT_ATTRIBUTES:
+        raise ValueError(f"unknown sort key {key}")
+    return [getattr(CitizenRequest, name) for name in _SORT_ATTRIBUTES[key]]
 
 
 def sort_values(row: RequestRow, key: str) -> list[Any]:
     """The values of `row` the keyset of sort `key` compares (id excluded)."""
-    single: dict[str, Any] = {
-        "reference": row.reference,
-        "received_at": row.received_at,
-        "citizen": row.citizen,
-        "subject": row.subject,
-        "deadline": row.deadline_at,
-    }
-    grouped: dict[str, Any] = {
-        "channel": row.channel,
-        "type": row.type,
-        "status": row.status,
-    }
-    if key in single:
-        return [single[key]]
-    return [grouped[key], row.received_at]
+    return [getattr(row, name) for name in _SORT_ATTRIBUTES[key]]
 
 
 def _keyset_after(columns: list[Any], values: list[Any], last_id: int, descending: bool) -> Any:
