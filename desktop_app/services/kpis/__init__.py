@@ -43,13 +43,15 @@ class KpiContext:
     period: Period
     as_of: datetime
     settings: dict[str, Any]
-    # Facts several indicators share (the period's requests, say), read once per computation.
-    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Facts several indicators share (the period's requests, say), read once per computation —
+    # or once per report, when the report hands the same cache to every computation and sheet.
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def shared(self, key: str, load: Callable[[], Any]) -> Any:
-        if key not in self.cache:
-            self.cache[key] = load()
-        return self.cache[key]
+        full = (key, self.start, self.end, self.as_of)  # the cache may serve several periods
+        if full not in self.cache:
+            self.cache[full] = load()
+        return self.cache[full]
 
     @property
     def start(self) -> datetime:
@@ -113,10 +115,15 @@ def _load_areas() -> None:
 
 
 def compute_in(session: Session, period: Period, as_of: datetime | None = None,
-               only: tuple[str, ...] | None = None) -> dict[str, float | int | None]:  # fmt: skip
-    """Every indicator (or `only` these) for the period; ids without an implementation are None."""
+               only: tuple[str, ...] | None = None,
+               cache: dict[Any, Any] | None = None) -> dict[str, float | int | None]:  # fmt: skip
+    """Every indicator (or `only` these) for the period; ids without an implementation are None.
+
+    `cache`: facts read once for the whole unit of work (the report shares it with its sheets).
+    """
     _load_areas()
-    ctx = KpiContext(session, period, as_of or utcnow(), settings.load_all(session))
+    ctx = KpiContext(session, period, as_of or utcnow(), settings.load_all(session),
+                     {} if cache is None else cache)  # fmt: skip
     values: dict[str, float | int | None] = {}
     for kpi_id in only or KPI_IDS:
         fn = INDICATORS.get(kpi_id)
