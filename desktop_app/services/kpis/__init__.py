@@ -48,10 +48,7 @@ class KpiContext:
     cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def shared(self, key: str, load: Callable[[], Any]) -> Any:
-        full = (key, self.start, self.end, self.as_of)  # the cache may serve several periods
-        if full not in self.cache:
-            self.cache[full] = load()
-        return self.cache[full]
+        return shared_fact(self.cache, key, self.period, self.as_of, load)
 
     @property
     def start(self) -> datetime:
@@ -72,6 +69,15 @@ class KpiContext:
     def at_end_day(self) -> date:
         """The local day of at_end for day-based facts (agents active at end)."""
         return min(self.period.last_day, local_date(self.as_of))
+
+
+def shared_fact(cache: dict[Any, Any], key: str, period: Period, as_of: datetime,
+                load: Callable[[], Any]) -> Any:  # fmt: skip
+    """`load()` once per cache for this period and as_of (a cache may serve several periods)."""
+    full = (key, period.start, period.end, as_of)
+    if full not in cache:
+        cache[full] = load()
+    return cache[full]
 
 
 Indicator = Callable[[KpiContext], float | int | None]
