@@ -280,13 +280,18 @@ def _open_parts(start: datetime, end: datetime, table: office_hours.OfficeCalend
     partial: dict[tuple[tuple[int, int], ...], list[str]] = {}
     days: dict[date, list[tuple[int, int]]] = {}
     bucket = start.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    local = bucket.astimezone(TUNIS)
     while bucket < end:
-        local = bucket.astimezone(TUNIS)
         offset = local.utcoffset()
-        last = (bucket + HOUR - timedelta(microseconds=1)).astimezone(TUNIS)
-        if offset is None or offset % HOUR or last.utcoffset() != offset:
+        if offset is None or offset % HOUR:
             return None
-        key = bucket.strftime("%Y-%m-%d %H")
+        following = (bucket + HOUR).astimezone(TUNIS)
+        # The offset can only change inside this hour if it differs at the next one.
+        if following.utcoffset() != offset and (
+            (bucket + HOUR - timedelta(microseconds=1)).astimezone(TUNIS).utcoffset() != offset
+        ):
+            return None
+        key = f"{bucket.year:04d}-{bucket.month:02d}-{bucket.day:02d} {bucket.hour:02d}"
         local_of[key] = (local.weekday(), local.hour)
         day = local.date()
         sessions = days.get(day)
@@ -312,6 +317,7 @@ def _open_parts(start: datetime, end: datetime, table: office_hours.OfficeCalend
         elif merged:
             partial.setdefault(tuple(merged), []).append(key)
         bucket += HOUR
+        local = following
     return local_of, whole, partial
 
 
