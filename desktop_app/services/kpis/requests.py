@@ -8,9 +8,8 @@ dated at or before `as_of` count, so a report made on a given day can be made ag
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -21,8 +20,9 @@ from desktop_app.services.kpis import KpiContext, indicator, median, pct, shared
 from desktop_app.services.periods import Period
 
 
-@dataclass(frozen=True)
-class RequestFact:
+class RequestFact(NamedTuple):
+    """One request as the indicators read it (a tuple: 100 000 are made per year's report)."""
+
     received_at: datetime
     deadline: datetime
     first_at: datetime | None  # None when there was none by as_of
