@@ -5,7 +5,10 @@ evaluations with their scorecard answers, call records); on top go, by Core bulk
 requests, 200 more lines checked weekly with their faults, 150 more agents and their training,
 eight times the demo's call evaluations and 250 000 inbound call records.
 
-uv run python benchmarks/report_speed.py [--rows 100000] [--calls 250000]
+uv run python benchmarks/report_speed.py [--rows 100000] [--calls 250000] [--reuse PATH]
+
+`--reuse PATH` keeps the filled database at PATH: the first run builds it there, later runs
+time the reports over it without refilling (delete the file to rebuild).
 """
 
 from __future__ import annotations
@@ -200,19 +203,28 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--calls", type=int, default=250_000)
+    parser.add_argument(
+        "--reuse", type=Path, default=None, help="database kept between runs (built by the first)"
+    )
     args = parser.parse_args()
     ensure_core_application()
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(resolve_database(str(Path(tmp) / "bench.sqlite")))
-        began = time.perf_counter()
-        fill_demo(db, years=1)
+        path = args.reuse if args.reuse is not None else Path(tmp) / "bench.sqlite"
+        built = path.exists()
+        db = open_database(resolve_database(str(path)))
         admin = system_actor("cli:bench")
-        print(f"demo year filled in {time.perf_counter() - began:.1f} s")
-        print(fill_requests(db, args.rows))
-        print(fill_lines(db))
-        print(fill_agents(db))
-        print(fill_evaluations(db))
-        print(fill_calls(db, args.calls))
+        if built:
+            print(f"reusing {path}")
+        else:
+            began = time.perf_counter()
+            fill_demo(db, years=1)
+            print(f"demo year filled in {time.perf_counter() - began:.1f} s")
+            print(fill_requests(db, args.rows))
+            print(fill_lines(db))
+            print(fill_agents(db))
+            print(fill_evaluations(db))
+            print(fill_calls(db, args.calls))
+            print(f"body filled in {time.perf_counter() - began:.1f} s")
         for lang in ("ar", "fr"):
             began = time.perf_counter()
             report.generate(db, admin, "2026", Path(tmp) / f"year-{lang}.xlsx", lang)

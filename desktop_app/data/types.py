@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +27,27 @@ class UtcDateTime(TypeDecorator[datetime]):
             # Stored as naive UTC text so that string order is time order in indexes.
             return value.replace(tzinfo=None)
         return value
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
+        """On SQLite, the naive UTC text is read as UTC in one parse: the same aware datetime
+        as the DateTime impl's fromisoformat then process_result_value's replace(tzinfo=UTC),
+        five times faster (replace alone took a fifth of a year's report)."""
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        parse = datetime.fromisoformat
+
+        def process(value: Any) -> datetime | None:
+            if isinstance(value, str):
+                try:
+                    moment = parse(value + "+00:00")
+                except ValueError:  # text with its own offset: the general path below
+                    moment = None
+                if moment is not None and moment.tzinfo is not None:
+                    return moment
+                value = parse(value)  # a bare date, say
+            return self.process_result_value(value, dialect)
+
+        return process
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

@@ -9,6 +9,8 @@ report's language (services/report_language.py) before calling write_workbook().
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -247,6 +249,7 @@ class _Writer:
         self.wb: Workbook = Workbook()
         self.st = _Styles(self.rtl)
         self.taken: set[str] = set()
+        self._style_arrays: dict[tuple[Any, ...], Any] = {}
 
     # -- page set-up shared by every sheet ---------------------------------------------------------
     def new_sheet(self, title: str, widths: list[float], header_rows: str | None = None
@@ -287,15 +290,37 @@ class _Writer:
         ws.print_title_rows = header_rows or "1:2"
         return ws
 
+    def styled(self, cell: Any, key: tuple[Any, ...], apply: Callable[[Any], None]) -> Any:
+        """`apply(cell)` once per kind of cell: later cells of that kind take its style array.
+
+        openpyxl hashes every Font, Alignment and Border on each assignment to find it among the
+        workbook's styles (half the time of writing a year's report); the array of indices a
+        cell ends with depends only on the one it started with (a date value brings its own
+        number format) and on what `apply` sets, so it is worked out once and copied after.
+        """
+        full = (key, None if cell._style is None else tuple(cell._style))
+        found = self._style_arrays.get(full)
+        if found is None:
+            apply(cell)
+            self._style_arrays[full] = copy(cell._style)
+        else:
+            cell._style = copy(found)
+        return cell
+
     def text(self, ws: Worksheet, row: int, col: int, value: object, font: Any = None,
              align: Any = None, border: bool = False) -> Any:  # fmt: skip
         cell = set_text(ws.cell(row=row, column=col), value)
-        if font is not None:
-            cell.font = font
-        cell.alignment = align or self.st.wrap
-        if border:
-            cell.border = self.st.border
-        return cell
+        alignment = align or self.st.wrap
+
+        def apply(c: Any) -> None:
+            if font is not None:
+                c.font = font
+            c.alignment = alignment
+            if border:
+                c.border = self.st.border
+
+        # The style objects live as long as the workbook: their ids name them.
+        return self.styled(cell, ("text", id(font), id(alignment), border), apply)
 
     def value(self, ws: Worksheet, row: int, col: int, value: Any, fmt: str | None = None,
               border: bool = True) -> Any:  # fmt: skip
@@ -303,18 +328,24 @@ class _Writer:
         if isinstance(value, str):
             return self.text(ws, row, col, value, border=border)
         cell = ws.cell(row=row, column=col, value=_excel_value(value))
+        number_format: str | None = None
         if isinstance(value, datetime):
-            cell.number_format = fmt or DATETIME_FORMAT
+            number_format = fmt or DATETIME_FORMAT
         elif isinstance(value, date):
-            cell.number_format = fmt or DATE_FORMAT
+            number_format = fmt or DATE_FORMAT
         elif fmt:
-            cell.number_format = fmt
+            number_format = fmt
         elif isinstance(value, float):
-            cell.number_format = "0.0"
-        cell.alignment = self.st.number
-        if border:
-            cell.border = self.st.border
-        return cell
+            number_format = "0.0"
+
+        def apply(c: Any) -> None:
+            if number_format is not None:
+                c.number_format = number_format
+            c.alignment = self.st.number
+            if border:
+                c.border = self.st.border
+
+        return self.styled(cell, ("value", number_format, border), apply)
 
     def header_row(self, ws: Worksheet, row: int, headers: list[str] | tuple[str, ...]) -> None:
         for col, h in enumerate(headers, start=1):

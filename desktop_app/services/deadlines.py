@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
@@ -120,8 +120,18 @@ class WorkingClock:
     holidays: frozenset[date]
     timetables: tuple[Timetable, ...]
     kind: str = WORKING
+    # Each day's sessions once worked out: a year's report times 100 000 requests on it.
+    _days: dict[date, tuple[tuple[time, time], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def sessions_on(self, day: date) -> tuple[tuple[time, time], ...]:
+        found = self._days.get(day)
+        if found is None:
+            found = self._days[day] = self._sessions_on(day)
+        return found
+
+    def _sessions_on(self, day: date) -> tuple[tuple[time, time], ...]:
         if day in self.holidays:
             return ()
         covering = [t for t in self.timetables if t.covers(day)]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -157,11 +158,12 @@ def generate(
         step(0)
         with db.read() as s:
             values = settings_service.load_all(s)
-            kpis = compute_in(s, period, as_of)
+            shared: dict[Any, Any] = {}  # facts the indicators and the sheets read once
+            kpis = compute_in(s, period, as_of, cache=shared)
             step(1)
-            previous = compute_in(s, period.previous(), as_of)
+            previous = compute_in(s, period.previous(), as_of, cache=shared)
             step(2)
-            sections = build_sections(s, make_context(s, period, as_of, lang))
+            sections = build_sections(s, make_context(s, period, as_of, lang, shared))
             step(3)
         names = labels()
         body = str(values.get("body_name_ar" if lang == "ar" else "body_name_fr") or "")

@@ -71,6 +71,28 @@ def test_times_come_back_as_aware_utc_whatever_zone_went_in(db: Database) -> Non
     assert back is not None and back.tzinfo is not None
 
 
+@pytest.mark.parametrize(
+    "stored",
+    ["2026-03-01 08:00:00.250000", "2026-03-01 08:00:00", "2026-03-01T09:00:00+01:00",
+     "2026-03-01T08:00:00Z", "2026-03-01", None],
+)  # fmt: skip
+def test_sqlite_times_read_in_one_parse_equal_the_two_step_reading(stored: str | None) -> None:
+    """Issue 7: the fast SQLite reader gives exactly what the DateTime impl then
+    process_result_value give (aware, UTC, the same tzinfo), whatever the stored text."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.types import TypeDecorator
+
+    dialect = sqlite.dialect()
+    impl = UtcDateTime().dialect_impl(dialect)
+    fast = impl.result_processor(dialect, None)
+    slow = TypeDecorator.result_processor(impl, dialect, None)
+    assert fast is not None and slow is not None
+    got, expected = fast(stored), slow(stored)
+    assert got == expected
+    if expected is not None:
+        assert got.tzinfo is expected.tzinfo is UTC
+
+
 def test_naive_datetimes_are_refused() -> None:
     from sqlalchemy.dialects import sqlite
 

@@ -90,3 +90,34 @@ def test_register_search_on_postgresql_is_literal_and_uses_the_trigram_indexes(
         plan = " ".join(conn.scalars(text(
             "EXPLAIN SELECT id FROM requests WHERE body ILIKE '%remise%'")))  # fmt: skip
         assert "ix_requests_body_trgm" in plan  # the text has no other index
+
+
+def test_call_traffic_counted_in_sql_equals_the_per_call_count_on_postgresql(
+    pg: Database,
+) -> None:
+    """Issue 7 on PostgreSQL: hour buckets read in UTC whatever the session's time zone, the
+    same figures as the call-by-call count (C8.4)."""
+    from desktop_app.services import kpis, office_hours, traffic
+    from desktop_app.services.periods import parse_period
+    from tests.services.test_traffic_aggregated import (
+        CDR_IDS,
+        PERIODS,
+        fill,
+        new_traffic,
+        reference_cdr,
+        reference_traffic,
+    )
+
+    admin = auth.create_first_admin(pg, "admin", "Admin", "correct horse battery").actor()
+    fill(pg)
+    for text_ in PERIODS:
+        period = parse_period(text_)
+        with pg.read() as s:
+            s.execute(text("SET TIME ZONE 'America/New_York'"))  # not the server's, not UTC
+            table = office_hours.load(s)
+            grouped = traffic._aggregated(s, period.start, period.end, None, table)
+            assert grouped is not None, text_
+            assert grouped == traffic._per_call(s, period.start, period.end, None, table), text_
+            assert new_traffic(s, period) == reference_traffic(s, period.start, period.end)
+            expected = reference_cdr(s, period.start, period.end)
+        assert kpis.compute(pg, admin, period, only=CDR_IDS) == expected, text_

@@ -124,3 +124,44 @@ def test_action_plan_lists_indicators_below_target_with_remedy_c8_7(
     assert "(C2.1)" in ws.cell(row=5, column=5).value
     assert ws.cell(row=5, column=6).border.left.style == "thin"
     assert ws.cell(row=5, column=6).value in (None, "")
+
+
+def test_a_long_table_is_styled_per_kind_of_cell_not_per_cell_c8_7(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 7: openpyxl looks each Font, Alignment and Border up among the workbook's styles on
+    every assignment (hashing it whole); cells styled alike now share the style the first one was
+    given, so a 1 000-row list costs a few hundred look-ups, and each cell keeps its full style."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    from desktop_app.exchange.excel_report import ReportData, build_workbook
+    from desktop_app.services.periods import parse_period
+    from desktop_app.services.sections import ReportSection, ReportTable
+
+    rows: list[list[object]] = [[f"REF-{i}", i, i / 3, datetime(2026, 7, 1, 9, tzinfo=UTC)]
+                                for i in range(1000)]  # fmt: skip
+    table = ReportTable("Long list", ["Reference", "Count", "Share", "When"], rows,  # type: ignore[arg-type]
+                        number_formats={2: "0.00"})  # fmt: skip
+    period = parse_period("2026")
+    data = ReportData(lang="fr", body_name="Commune", period=period, previous=period.previous(),
+                      clock="48 h", generated_by="Admin", generated_at=AS_OF, kpis=[],
+                      sections=[ReportSection("requests", "Demandes", [table])])  # fmt: skip
+    lookups = 0
+    add = IndexedList.add
+
+    def counted(self: IndexedList, value: object) -> int:
+        nonlocal lookups
+        lookups += not isinstance(value, str)  # number formats are cheap strings
+        return add(self, value)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(IndexedList, "add", counted)
+    wb = build_workbook(data)
+    assert lookups < 400  # 1 000 rows × 4 cells × 2–3 styles each, before
+    ws = wb["Demandes"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value in ("REF-999", 999)]
+    text, number = sorted(cells, key=lambda c: c.column)
+    assert text.alignment.wrap_text and text.border.left.style == "thin"
+    assert number.alignment.horizontal == "center" and number.border.top.style == "thin"
+    share = ws.cell(row=number.row, column=3)
+    when = ws.cell(row=number.row, column=4)
+    assert share.number_format == "0.00" and when.number_format.startswith("dd/mm/yyyy")

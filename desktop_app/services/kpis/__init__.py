@@ -43,13 +43,12 @@ class KpiContext:
     period: Period
     as_of: datetime
     settings: dict[str, Any]
-    # Facts several indicators share (the period's requests, say), read once per computation.
-    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Facts several indicators share (the period's requests, say), read once per computation —
+    # or once per report, when the report hands the same cache to every computation and sheet.
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def shared(self, key: str, load: Callable[[], Any]) -> Any:
-        if key not in self.cache:
-            self.cache[key] = load()
-        return self.cache[key]
+        return shared_fact(self.cache, key, self.period, self.as_of, load)
 
     @property
     def start(self) -> datetime:
@@ -70,6 +69,15 @@ class KpiContext:
     def at_end_day(self) -> date:
         """The local day of at_end for day-based facts (agents active at end)."""
         return min(self.period.last_day, local_date(self.as_of))
+
+
+def shared_fact(cache: dict[Any, Any], key: str, period: Period, as_of: datetime,
+                load: Callable[[], Any]) -> Any:  # fmt: skip
+    """`load()` once per cache for this period and as_of (a cache may serve several periods)."""
+    full = (key, period.start, period.end, as_of)
+    if full not in cache:
+        cache[full] = load()
+    return cache[full]
 
 
 Indicator = Callable[[KpiContext], float | int | None]
@@ -113,10 +121,15 @@ def _load_areas() -> None:
 
 
 def compute_in(session: Session, period: Period, as_of: datetime | None = None,
-               only: tuple[str, ...] | None = None) -> dict[str, float | int | None]:  # fmt: skip
-    """Every indicator (or `only` these) for the period; ids without an implementation are None."""
+               only: tuple[str, ...] | None = None,
+               cache: dict[Any, Any] | None = None) -> dict[str, float | int | None]:  # fmt: skip
+    """Every indicator (or `only` these) for the period; ids without an implementation are None.
+
+    `cache`: facts read once for the whole unit of work (the report shares it with its sheets).
+    """
     _load_areas()
-    ctx = KpiContext(session, period, as_of or utcnow(), settings.load_all(session))
+    ctx = KpiContext(session, period, as_of or utcnow(), settings.load_all(session),
+                     {} if cache is None else cache)  # fmt: skip
     values: dict[str, float | int | None] = {}
     for kpi_id in only or KPI_IDS:
         fn = INDICATORS.get(kpi_id)

@@ -7,15 +7,13 @@ inventory lines from the imported PBX records; hours are Tunis local time.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from sqlalchemy import ColumnElement, func, select
 
-from desktop_app.data.models import CallRecord, Evaluation, EvaluationAnswer
+from desktop_app.data.models import Evaluation, EvaluationAnswer
 from desktop_app.services.evaluations import MEASURED_METHODS
-from desktop_app.services.kpis import KpiContext, indicator, median, pct
-from desktop_app.services.periods import TUNIS
+from desktop_app.services.kpis import KpiContext, indicator, pct
 from desktop_app.services.scorecards import GREETING, NAMED_BODY, YES
+from desktop_app.services.traffic import InboundCounts, inbound_counts
 
 
 def _in_period(ctx: KpiContext) -> list[ColumnElement[bool]]:
@@ -76,42 +74,30 @@ def evals_score_avg(ctx: KpiContext) -> float | None:
     return round(float(value), 1) if value is not None else None
 
 
-def _inbound(ctx: KpiContext) -> list[ColumnElement[bool]]:
-    return [CallRecord.direction == "inbound", CallRecord.line_id.is_not(None),
-            CallRecord.start >= ctx.start, CallRecord.start < ctx.end]  # fmt: skip
+def _inbound(ctx: KpiContext) -> InboundCounts:
+    """Inbound calls with a line in P, counted once in SQL (GROUP BY) for the four cdr_*
+    indicators and the report's traffic sheet (the cache is the report's when it makes one)."""
+    return inbound_counts(ctx.session, ctx.start, ctx.end, cache=ctx.cache)
 
 
 @indicator("cdr_calls")
 def cdr_calls(ctx: KpiContext) -> int:
-    return int(ctx.session.scalar(select(func.count(CallRecord.id)).where(*_inbound(ctx))) or 0)
+    return _inbound(ctx).total
 
 
 @indicator("cdr_answered_pct")
 def cdr_answered_pct(ctx: KpiContext) -> float | None:
-    answered = ctx.session.scalar(
-        select(func.count(CallRecord.id)).where(*_inbound(ctx), CallRecord.answered.is_(True))
-    )
-    return pct(int(answered or 0), cdr_calls(ctx))
+    return pct(_inbound(ctx).answered, cdr_calls(ctx))
 
 
 @indicator("cdr_ring_median_s")
 def cdr_ring_median_s(ctx: KpiContext) -> float | None:
-    values = ctx.session.scalars(
-        select(CallRecord.ring_seconds).where(
-            *_inbound(ctx), CallRecord.answered.is_(True), CallRecord.ring_seconds.is_not(None)
-        )
-    )
-    return median([float(v) for v in values if v is not None])  # the query already drops NULLs
+    """Answered calls whose time to answer is known: the median of their seconds."""
+    return _inbound(ctx).ring_median()
 
 
 @indicator("cdr_peak_hour")
 def cdr_peak_hour(ctx: KpiContext) -> int | None:
-    """Streamed: each start moved to its Tunis local hour; the earliest hour wins a tie."""
-    hours: Counter[int] = Counter()
-    for start in ctx.session.scalars(
-        select(CallRecord.start).where(*_inbound(ctx)).execution_options(yield_per=5000)
-    ):
-        hours[start.astimezone(TUNIS).hour] += 1
-    if not hours:
-        return None
-    return min(hours, key=lambda h: (-hours[h], h))
+    """Each start's Tunis local hour (hour buckets moved to Tunis time); the earliest hour wins
+    a tie."""
+    return _inbound(ctx).peak_hour()

@@ -7,18 +7,22 @@ dated at or before `as_of` count, so a report made on a given day can be made ag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from desktop_app.data.models import CitizenRequest
 from desktop_app.services import deadlines
-from desktop_app.services.kpis import KpiContext, indicator, median, pct
+from desktop_app.services.kpis import KpiContext, indicator, median, pct, shared_fact
+from desktop_app.services.periods import Period
 
 
-@dataclass(frozen=True)
-class _Fact:
+class RequestFact(NamedTuple):
+    """One request as the indicators read it (a tuple: 100 000 are made per year's report)."""
+
     received_at: datetime
     deadline: datetime
     first_at: datetime | None  # None when there was none by as_of
@@ -28,27 +32,37 @@ class _Fact:
     category: str | None
 
 
-def _received_in_period(ctx: KpiContext) -> list[_Fact]:
-    facts: list[_Fact] = ctx.shared("requests.received", lambda: _load_received(ctx))
+def _received_in_period(ctx: KpiContext) -> list[RequestFact]:
+    return received_in(ctx.session, ctx.period, ctx.as_of, ctx.settings, ctx.cache)
+
+
+def received_in(session: Session, period: Period, as_of: datetime, values: Mapping[str, Any],
+                cache: dict[Any, Any]) -> list[RequestFact]:  # fmt: skip
+    """The period's requests with their deadline under the clock in force, read and timed once
+    per cache: the req_* indicators and the report's "by month" table share them."""
+    facts: list[RequestFact] = shared_fact(
+        cache, "requests.received", period, as_of,
+        lambda: _load_received(session, period, as_of, values))  # fmt: skip
     return facts
 
 
-def _load_received(ctx: KpiContext) -> list[_Fact]:
+def _load_received(session: Session, period: Period, as_of: datetime,
+                   values: Mapping[str, Any]) -> list[RequestFact]:  # fmt: skip
     r = CitizenRequest
-    clock = deadlines.load_clock(ctx.session, ctx.settings)
-    rows = ctx.session.execute(
+    clock = deadlines.load_clock(session, values)
+    rows = session.execute(
         select(r.received_at, r.first_response_at, r.first_response_kind, r.closed_at, r.type,
-               r.category).where(r.received_at >= ctx.start, r.received_at < ctx.end)
+               r.category).where(r.received_at >= period.start, r.received_at < period.end)
     )  # fmt: skip
     facts = []
     for received, first, kind, closed, type_, category in rows:
-        known = first is not None and first <= ctx.as_of
-        facts.append(_Fact(received, clock.deadline(received), first if known else None,
-                           kind if known else None, closed, type_, category))  # fmt: skip
+        known = first is not None and first <= as_of
+        facts.append(RequestFact(received, clock.deadline(received), first if known else None,
+                                 kind if known else None, closed, type_, category))  # fmt: skip
     return facts
 
 
-def _assessable(ctx: KpiContext) -> list[_Fact]:
+def _assessable(ctx: KpiContext) -> list[RequestFact]:
     return [
         f for f in _received_in_period(ctx) if f.first_at is not None or f.deadline <= ctx.as_of
     ]

@@ -45,6 +45,9 @@ class SectionContext:
     as_of: datetime
     settings: dict[str, Any]
     lang: str  # "ar", "fr" or "en": labels are already translated by the caller's translator
+    # Facts read once per unit of work (the period's call counts, say), keyed by what they are
+    # and their period: the report hands its sheets the cache its indicators filled.
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
@@ -151,10 +154,11 @@ def _load() -> None:
         import_module(f"desktop_app.services.sections.{name}")
 
 
-def make_context(session: Session, period: Period, as_of: datetime | None, lang: str
-                 ) -> SectionContext:  # fmt: skip
+def make_context(session: Session, period: Period, as_of: datetime | None, lang: str,
+                 cache: dict[Any, Any] | None = None) -> SectionContext:  # fmt: skip
     return SectionContext(session, period, period.previous(), as_of or utcnow(),
-                          settings_service.load_all(session), lang)  # fmt: skip
+                          settings_service.load_all(session), lang,
+                          {} if cache is None else cache)  # fmt: skip
 
 
 def build_sections(session: Session, ctx: SectionContext) -> list[ReportSection]:

@@ -102,8 +102,8 @@ def bucket_labels() -> list[str]:
 
 @report_section("traffic")
 def traffic_section(ctx: SectionContext) -> ReportSection:
-    report = traffic_in(ctx.session, ctx.period.start, ctx.period.end)
-    before = traffic_in(ctx.session, ctx.previous.start, ctx.previous.end)
+    report = traffic_in(ctx.session, ctx.period.start, ctx.period.end, cache=ctx.cache)
+    before = traffic_in(ctx.session, ctx.previous.start, ctx.previous.end, cache=ctx.cache)
     lines = ReportTable(
         title=translate("calls", "Inbound calls per line"),
         headers=[translate("calls", "Number"), translate("calls", "Line"),
@@ -156,7 +156,7 @@ def agents_below_target(ctx: SectionContext) -> ActionList:
 @action_list("lines_losing_calls")
 def lines_losing_calls(ctx: SectionContext) -> ActionList:
     target = float(ctx.settings["target.cdr_answered_pct"])
-    report = traffic_in(ctx.session, ctx.period.start, ctx.period.end)
+    report = traffic_in(ctx.session, ctx.period.start, ctx.period.end, cache=ctx.cache)
     losing = [x for x in report.lines if x.answered_pct is not None and x.answered_pct < target]
     return ActionList(
         key="lines_losing_calls",

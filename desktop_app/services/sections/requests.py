@@ -18,6 +18,7 @@ from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
 from desktop_app.i18n import translate
 from desktop_app.services import deadlines
 from desktop_app.services import requests as requests_service
+from desktop_app.services.kpis.requests import received_in
 from desktop_app.services.periods import TUNIS, Period
 from desktop_app.services.sections import (
     ActionList,
@@ -67,29 +68,24 @@ def _by(
 
 
 def _by_month(ctx: SectionContext) -> ReportTable:
-    r = CitizenRequest
-    clock = deadlines.load_clock(ctx.session, ctx.settings)
-    months: dict[str, list[int]] = {}
-    rows = ctx.session.execute(
-        select(r.received_at, r.first_response_at).where(
-            r.received_at >= ctx.period.start, r.received_at < ctx.period.end
-        )
-    )
-    for received, first in rows:
-        key = received.astimezone(TUNIS).strftime("%Y-%m")
-        counts = months.setdefault(key, [0, 0, 0])
+    """The requests the req_* indicators read (shared when the report computed them first),
+    each with its deadline under the clock in force, counted per Tunis month."""
+    months: dict[tuple[int, int], list[int]] = {}
+    facts = received_in(ctx.session, ctx.period, ctx.as_of, ctx.settings, ctx.cache)
+    for f in facts:
+        local = f.received_at.astimezone(TUNIS)
+        counts = months.setdefault((local.year, local.month), [0, 0, 0])
         counts[0] += 1
-        deadline = clock.deadline(received)
-        if first is not None and first <= ctx.as_of:  # answered, as far as as_of knows
-            counts[1 if first <= deadline else 2] += 1
-        elif deadline <= ctx.as_of:
+        # first_at is the first response as far as as_of knows (None when later or none)
+        if f.first_at is not None:
+            counts[1 if f.first_at <= f.deadline else 2] += 1
+        elif f.deadline <= ctx.as_of:
             counts[2] += 1
     table_rows: list[list[CellValue]] = []
-    for key in sorted(months):
-        total, on_time, late = months[key]
+    for year, month in sorted(months):
+        total, on_time, late = months[(year, month)]
         share = round(100 * on_time / (on_time + late), 1) if on_time + late else None
-        label = month_label(int(key[:4]), int(key[5:7]))
-        table_rows.append([label, total, on_time, late, share])
+        table_rows.append([month_label(year, month), total, on_time, late, share])
     return ReportTable(
         translate("requests_report", "Requests by month"),
         [
