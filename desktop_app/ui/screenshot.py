@@ -27,6 +27,7 @@ def render_page(
     from desktop_app.ui.main_window import MainWindow, apply_direction
     from desktop_app.ui.pages.registry import PAGES, find_page
     from desktop_app.ui.state import AppState
+    from desktop_app.ui.workers import wait_for_background
 
     app = QCoreApplication.instance()
     if not isinstance(app, QApplication):
@@ -52,6 +53,8 @@ def render_page(
     window.show()
     if tab != 1 and shown is not None:
         _choose_tab(shown, tab, page)
+    app.processEvents()
+    wait_for_background()  # the dashboard computes its indicators in the background
     for _ in range(5):
         app.processEvents()
     try:

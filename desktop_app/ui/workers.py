@@ -78,6 +78,12 @@ def run_in_background(fn: Callable[[Progress], Any], parent: QObject | None = No
     return task
 
 
+def wait_for_background(timeout_ms: int = 30_000) -> bool:
+    """Block until the pool's jobs have ended: for `screenshot`, which pictures a page only once
+    the work it started in the background (the dashboard's indicators) has come back."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
 def run_with_progress(
     parent: QWidget, label: str, fn: Callable[[Progress], Any],
     on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],

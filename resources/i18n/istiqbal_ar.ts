@@ -884,6 +884,10 @@
             <translation>تحيين</translation>
         </message>
         <message>
+            <source>Computing this quarter's indicators…</source>
+            <translation>جارٍ احتساب مؤشرات هذه الثلاثية…</translation>
+        </message>
+        <message>
             <source>{period}, from {first} to {last}</source>
             <translation>{period}، من {first} إلى {last}</translation>
         </message>

@@ -884,6 +884,10 @@
             <translation>Actualiser</translation>
         </message>
         <message>
+            <source>Computing this quarter's indicators…</source>
+            <translation>Calcul des indicateurs du trimestre…</translation>
+        </message>
+        <message>
             <source>{period}, from {first} to {last}</source>
             <translation>{period}, du {first} au {last}</translation>
         </message>

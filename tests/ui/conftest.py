@@ -18,6 +18,7 @@ from desktop_app.i18n import install_language  # noqa: E402
 from desktop_app.services.permissions import Actor  # noqa: E402
 from desktop_app.ui.main_window import apply_direction  # noqa: E402
 from desktop_app.ui.state import AppState  # noqa: E402
+from desktop_app.ui.workers import wait_for_background  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +26,8 @@ def isolated_qsettings(tmp_path: Path, qapp: object) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
     yield
+    # No background job (the dashboard's indicators) may outlive the test's database.
+    assert wait_for_background(), "a background job did not end"
     install_language("en")
     apply_direction("en")
 

@@ -48,4 +48,6 @@ def test_every_allowed_page_opens_without_error(
         page = window.show_page(key)
         assert page is not None
         assert not isinstance(page, QLabel), f"{key} failed to open for {role} in {lang}"
+    home = window.show_page("dashboard")  # its indicators come back from the background
+    qtbot.waitUntil(lambda: getattr(home, "done", True), timeout=20000)
     assert errors == [], f"{role} in {lang}: {errors}"

@@ -41,7 +41,7 @@ def test_dashboard_on_an_empty_database_shows_ratios_as_not_yet_measurable_c8_7(
 ) -> None:
     page = DashboardPage(state)
     qtbot.addWidget(page)
-    assert len(page.tiles) == 31
+    qtbot.waitUntil(lambda: len(page.tiles) == 31)
     by_id = {t.tile.id: t for t in page.tiles}
     assert by_id["req_on_time_pct"].state_label.text() == "Not yet measurable"
 
@@ -51,6 +51,7 @@ def test_dashboard_tiles_judge_targets_and_change_c8_7(qtbot: QtBot, state: AppS
     settings.update(state.db, state.actor, {"target.req_on_time_pct": 95.0})
     page = DashboardPage(state)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: bool(page.tiles))
     first = page.tiles[0]  # worst first
     assert first.tile.id == "req_on_time_pct"
     assert first.state_label.text() == "Below target"
@@ -70,6 +71,7 @@ def test_action_list_opens_the_filtered_page_c8_7(
     qtbot.addWidget(window)
     page = window.show_page("dashboard")
     assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: bool(page.action_boxes))
     (box,) = page.action_boxes
     assert box.title() == "Requests overdue (3)"
     opened: list[tuple[str, dict[str, object]]] = []
@@ -155,6 +157,7 @@ def test_to_do_lists_are_seen_first_beside_the_tiles_c8_7(qtbot: QtBot, state: A
     page = window.show_page("dashboard")
     assert isinstance(page, DashboardPage)
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(page.action_boxes))
     (box,) = page.action_boxes
     first_tile = page.tiles[0]
     box_at = box.mapTo(page, box.rect().topLeft())
@@ -177,3 +180,28 @@ def test_settings_page_shows_each_target_with_its_direction_and_range_c8_7(
     assert overdue.prefix() == "max. " and on_time.prefix() == "min. "  # type: ignore[attr-defined]
     assert repair.maximum() > 100  # hours, not a percentage  # type: ignore[attr-defined]
     assert repair.value() == 48.0  # type: ignore[attr-defined]
+
+
+def test_dashboard_computes_its_indicators_off_the_window_thread_c8_7(
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard is the home page: computing a quarter's indicators on the window's thread
+    would hold the window back at every start (the brief: the app opens in about a second)."""
+    import threading
+
+    import desktop_app.ui.pages.dashboard_page as page_module
+
+    real = page_module.dashboard
+    threads: list[threading.Thread] = []
+
+    def recording(db: object, actor: object) -> object:
+        threads.append(threading.current_thread())
+        return real(db, actor)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page_module, "dashboard", recording)
+    page = DashboardPage(state)
+    qtbot.addWidget(page)
+    assert page.tiles == [] and "Computing" in page.period_label.text()
+    qtbot.waitUntil(lambda: page.done)
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(page.tiles) == 31

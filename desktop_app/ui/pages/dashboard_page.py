@@ -20,10 +20,11 @@ from desktop_app.services import sections
 from desktop_app.services.dashboard import Dashboard, KpiTile, dashboard
 from desktop_app.services.kpi_status import COLOURS, status_text
 from desktop_app.services.sections import ActionList
+from desktop_app.ui import messages
 from desktop_app.ui.formatting import format_date, format_number
-from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.workers import run_in_background
 
 TILE_COLUMNS = 3
 ACTIONS_WIDTH = 340  # the to-do column, on the reading side: seen before the tiles
@@ -179,21 +180,38 @@ class DashboardPage(QWidget):
         self.tiles, self.action_boxes = [], []
 
     def reload(self) -> None:
-        data = attempt(self, lambda: dashboard(self.state.db, self.state.actor))
+        """Indicators and to-do lists are computed in the background: the window shows at once
+        at start-up (the dashboard is the home page) and fills in when they come back."""
+        self.done = False  # the background job has come back (with figures or an error)
+        self.period_label.setText(self.tr("Computing this quarter's indicators…"))
+        db, actor, lang = self.state.db, self.state.actor, self.state.lang
+
+        def compute(_progress: object) -> tuple[Dashboard, list[ActionList]]:
+            data = dashboard(db, actor)
+            return data, sections.action_lists(db, actor, data.period, lang)
+
+        self._task = run_in_background(compute, self)
+        self._task.finished.connect(self._show)
+        self._task.failed.connect(self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.period_label.setText("")
+        self.done = True
+        messages.show_error(self, exc)
+
+    def _show(self, result: tuple[Dashboard, list[ActionList]]) -> None:
+        data, lists = result
         self._clear()
-        if data is None:
-            return
         self.period_label.setText(self.tr("{period}, from {first} to {last}").format(
             period=period_label(data.period), first=format_date(data.period.first_day),
             last=format_date(data.period.last_day)))  # fmt: skip
-        self._actions(data)
+        self._actions(lists)
         self._tiles(data)
         self.body_layout.addStretch(1)
         self.actions_layout.addStretch(1)
+        self.done = True
 
-    def _actions(self, data: Dashboard) -> None:
-        lists = attempt(self, lambda: sections.action_lists(
-            self.state.db, self.state.actor, data.period, self.state.lang)) or []  # fmt: skip
+    def _actions(self, lists: list[ActionList]) -> None:
         box = QGroupBox(self.tr("To do now"))
         column = QVBoxLayout(box)
         lists = [a for a in lists if a.count]  # an empty to-do list is noise here
