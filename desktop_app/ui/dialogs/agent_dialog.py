@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,6 +24,7 @@ from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class AgentDialog(QDialog):
@@ -96,11 +96,7 @@ class AgentDialog(QDialog):
         form.addRow(self.tr("User account"), self.user)
         form.addRow(self.tr("Lines answered"), self.lines)
         form.addRow(self.tr("Notes"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
         self.setMinimumWidth(600)
 

@@ -8,7 +8,7 @@ so the administrator corrects it without losing what was typed (C2.1).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, time
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from desktop_app.services import deadlines
 from desktop_app.services.deadlines import HolidayRow, TimetableRow
 from desktop_app.services.errors import UserError
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 DATE_FORMAT = "dd/MM/yyyy"
 TIME_FORMAT = "HH:mm"
@@ -70,15 +70,6 @@ def error_label() -> QLabel:
     label.setStyleSheet("color: #9b1c1c;")
     label.setWordWrap(True)
     return label
-
-
-def save_buttons(dialog: QDialog, save: Callable[[], bool]) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(save)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class HolidayEditor(QDialog):

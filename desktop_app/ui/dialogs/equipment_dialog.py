@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
@@ -18,6 +17,7 @@ from desktop_app.services.equipment import ItemRow
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 def _condition_combo(current: str) -> QComboBox:
@@ -65,11 +65,7 @@ class EquipmentDialog(QDialog):
             form.addRow(self.tr("Condition"), self.condition)
             form.addRow(self.tr("Note"), self.note)
             form.addRow(self.tr("Checked on"), self.checked_on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
         self.setMinimumWidth(420)
 

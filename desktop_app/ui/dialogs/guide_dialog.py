@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from desktop_app.services.guides import GuideInput, GuideRow
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date, topic_combo
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class GuideDialog(QDialog):
@@ -76,11 +76,7 @@ class GuideDialog(QDialog):
         form.addRow(self.tr("File"), file_row)
         if guide is not None:
             form.addRow("", self.retired)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
         self.setMinimumWidth(480)
 

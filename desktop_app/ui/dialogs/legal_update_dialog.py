@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -22,6 +21,7 @@ from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class LegalUpdateDialog(QDialog):
@@ -72,11 +72,7 @@ class LegalUpdateDialog(QDialog):
         form.addRow(self.tr("Summary"), self.summary)
         form.addRow(self.tr("Newly ticked agents informed on"), self.informed_on)
         form.addRow(self.tr("Agents informed"), self.agents)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
         self.setMinimumWidth(520)
 

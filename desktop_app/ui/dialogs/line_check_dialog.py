@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -22,6 +21,7 @@ from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.local_datetime_edit import LocalDateTimeEdit
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class LineCheckDialog(QDialog):
@@ -47,11 +47,7 @@ class LineCheckDialog(QDialog):
         form.addRow(self.tr("Result"), self.result)
         form.addRow(self.tr("When"), self.when)
         form.addRow(self.tr("Notes"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

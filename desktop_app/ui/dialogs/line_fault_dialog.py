@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.local_datetime_edit import LocalDateTimeEdit
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 def _plain(text: str) -> QLabel:
@@ -48,11 +48,7 @@ class LineFaultDialog(QDialog):
         form.addRow(self.tr("Noticed at"), self.when)
         form.addRow(self.tr("Symptom"), self.symptom)
         form.addRow(self.tr("Operator ticket"), self.ticket)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -92,11 +88,7 @@ class LineRepairDialog(QDialog):
         form.addRow(self.tr("Symptom"), _plain(fault.symptom))
         form.addRow(self.tr("Repaired at"), self.when)
         form.addRow(self.tr("What was done"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -22,6 +22,7 @@ from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.local_datetime_edit import LocalDateTimeEdit
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class LineForwardDialog(QDialog):
@@ -63,11 +64,7 @@ class LineForwardDialog(QDialog):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         if not agents:
             buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             hint.setText(self.tr("No reception agent is registered yet: add agents first."))

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
 from desktop_app.services import guides
 from desktop_app.services.guides import GuideRow
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date, to_qdate
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class ReadingSheetDialog(QDialog):
@@ -42,11 +43,7 @@ class ReadingSheetDialog(QDialog):
         self.signed_on = date_edit(date.today())
         self.signed_on.setMaximumDate(to_qdate(date.today()))
         form.addRow(self.tr("Signed on"), self.signed_on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
         self.setMinimumWidth(420)
 

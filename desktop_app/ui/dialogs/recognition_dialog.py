@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -18,6 +17,7 @@ from desktop_app.services import agents, recognition
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class RecognitionDialog(QDialog):
@@ -49,11 +49,7 @@ class RecognitionDialog(QDialog):
         form.addRow(self.tr("Award"), self.award)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Awarded on"), self.awarded_on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
         self.setMinimumWidth(460)
 

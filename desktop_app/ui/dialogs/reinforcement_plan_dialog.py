@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -21,6 +20,7 @@ from desktop_app.services import lines
 from desktop_app.services.lines import PlanInput, PlanRow
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 def _date_edit(value: date | None) -> QDateEdit:
@@ -60,11 +60,7 @@ class ReinforcementPlanDialog(QDialog):
         form.addRow(self.tr("Extra lines"), self.extra_lines)
         form.addRow(self.tr("Extra agents"), self.extra_agents)
         form.addRow(self.tr("Notes"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

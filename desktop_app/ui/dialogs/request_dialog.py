@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from desktop_app.ui.formatting import TUNIS, format_datetime
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.requests_table_model import plain_tooltip
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 CHANNEL_KEYS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
 TYPE_KEYS = ("request", "complaint", "report", "inquiry", "suggestion")
@@ -128,11 +128,7 @@ class NewRequestDialog(QDialog):
         self.error.setStyleSheet("color: #9b1c1c;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
 
     def save(self) -> bool:

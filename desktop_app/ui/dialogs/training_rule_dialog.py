@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -19,6 +18,7 @@ from desktop_app.services.training import RuleInput, RuleRow
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date, topic_combo
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class TrainingRuleDialog(QDialog):
@@ -55,11 +55,7 @@ class TrainingRuleDialog(QDialog):
         form.addRow(self.tr("First time within"), self.first)
         form.addRow(self.tr("Applies from"), self.effective)
         form.addRow("", self.active)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         form.addRow(buttons)
         self.setMinimumWidth(440)
 

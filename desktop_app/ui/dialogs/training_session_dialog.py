@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -29,6 +28,7 @@ from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date, topic_combo
 from desktop_app.ui.widgets.attendee_picker import AttendeePicker
+from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
 class TrainingSessionDialog(QDialog):
@@ -115,11 +115,7 @@ class TrainingSessionDialog(QDialog):
 
             self.picker.set_attendees([Attendee(a.agent_id, a.attended, a.score) for a in current])
         layout.addWidget(self.picker, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self, self.save)
         layout.addWidget(buttons)
         self.resize(720, 640)
         self.title.setFocus()
