@@ -171,12 +171,7 @@ def save(session: Session, actor: Actor, changes: dict[str, Any]) -> dict[str, A
     """Validate and write within the caller's session; returns the coerced values."""
     actor.require(Perm.EDIT_SETTINGS)
     current = load_all(session)
-    coerced: dict[str, Any] = {}
-    for key, value in changes.items():
-        spec = SPECS.get(key)
-        if spec is None:
-            raise UserError(translate("settings", "Unknown setting {key}.").format(key=key))
-        coerced[key] = _coerce(spec, value)
+    coerced = check_values(changes)
     changed = {k: v for k, v in coerced.items() if current.get(k) != v}
     for key, value in changed.items():
         row = session.get(Setting, key)
