@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,14 @@ def format_datetime(dt: datetime | None) -> str:
     d = local(dt)
     qdt = QDateTime(QDate(d.year, d.month, d.day), QTime(d.hour, d.minute, d.second))
     return QLocale().toString(qdt, "dd/MM/yyyy HH:mm")
+
+
+def plain_tooltip(text: str) -> str:
+    """A citizen's words as a tooltip, literally: Qt guesses rich text in tooltips, so the text
+    is escaped inside a paragraph that keeps its line breaks and spaces (issue 4)."""
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def format_list(items: list[str]) -> str:

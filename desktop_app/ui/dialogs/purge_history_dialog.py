@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.requests import PurgeRecord
-from desktop_app.ui.formatting import format_datetime
-from desktop_app.ui.models.requests_table_model import plain_tooltip
+from desktop_app.ui.formatting import format_datetime, plain_tooltip
 
 
 class PurgeHistoryDialog(QDialog):

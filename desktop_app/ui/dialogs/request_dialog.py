@@ -31,9 +31,8 @@ from desktop_app.data.types import utcnow
 from desktop_app.services import requests
 from desktop_app.services.permissions import Perm
 from desktop_app.services.requests import RequestDetail, RequestRow
-from desktop_app.ui.formatting import TUNIS, format_datetime
+from desktop_app.ui.formatting import TUNIS, format_datetime, plain_tooltip
 from desktop_app.ui.messages import attempt
-from desktop_app.ui.models.requests_table_model import plain_tooltip
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.save_buttons import save_buttons
 

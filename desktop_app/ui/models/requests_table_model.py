@@ -6,7 +6,6 @@ so a colour-blind supervisor or a grey printout loses nothing.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -17,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop_app.data.types import utcnow
 from desktop_app.services import requests
 from desktop_app.services.requests import RequestFilter, RequestRow
-from desktop_app.ui.formatting import format_datetime
+from desktop_app.ui.formatting import format_datetime, plain_tooltip
 from desktop_app.ui.models.keyset_table_model import KeysetTableModel
 from desktop_app.ui.state import AppState
 
@@ -30,14 +29,6 @@ STATE_COLOURS = {
     "met": ("#eef2f7", "#2f4f6f"),
     "missed": ("#f7e8f2", "#7a2359"),
 }
-
-
-def plain_tooltip(text: str) -> str:
-    """A citizen's words as a tooltip, literally: Qt guesses rich text in tooltips, so the text
-    is escaped inside a paragraph that keeps its line breaks and spaces (issue 4)."""
-    if not text:
-        return ""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 class RequestsTableModel(KeysetTableModel[RequestRow]):
