@@ -8,6 +8,7 @@ from the worker: the function gets a thread-safe Progress, nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -52,9 +53,16 @@ class _Job(QRunnable):
         try:
             result = self.fn(self.progress)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: object) -> None:
+        """Hand the outcome back, unless whoever asked has gone (the window closed, the program
+        ending): then there is nobody to tell, and a traceback from this thread helps no one."""
+        with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+            signal.emit(value)
 
 
 class BackgroundTask(QObject):
