@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.config import DatabaseLocation
 from desktop_app.data.db import Database
-from desktop_app.i18n import install_language
-from desktop_app.i18n import translate as _translate
+from desktop_app.i18n import install_language, translate
 from desktop_app.services.errors import UserError
 from desktop_app.services.permissions import Actor, Role, viewer_actor
 
@@ -39,7 +38,7 @@ def render_page(
     if spec is None:
         names = ", ".join(sorted(p.key for p in PAGES))
         raise UserError(
-            _translate("cli", "There is no page “{page}”; pages: {names}.").format(
+            translate("cli", "There is no page “{page}”; pages: {names}.").format(
                 page=page, names=names
             )
         )
@@ -51,10 +50,12 @@ def render_page(
     window.resize(*size)
     shown = window.show_page(page)
     window.show()
-    if tab != 1 and shown is not None:
-        _choose_tab(shown, tab, page)
-    app.processEvents()
-    wait_for_background()  # the dashboard computes its indicators in the background
+    try:
+        if tab != 1 and shown is not None:
+            _choose_tab(shown, tab, page)
+        app.processEvents()
+    finally:
+        wait_for_background()  # the dashboard computes its indicators in the background
     for _ in range(5):
         app.processEvents()
     try:
@@ -65,7 +66,7 @@ def render_page(
     finally:
         window.close()
     if not saved:
-        raise UserError(_translate("cli", "Cannot write the picture {path}.").format(path=out))
+        raise UserError(translate("cli", "Cannot write the picture {path}.").format(path=out))
     return out
 
 
@@ -74,15 +75,18 @@ def _choose_tab(page_widget: QWidget, tab: int, page: str) -> None:
     training plan, the guides and the equipment, not only the first tab."""
     from PySide6.QtWidgets import QTabWidget
 
+    from desktop_app.ui.formatting import format_list
+
     outer = [t for t in page_widget.findChildren(QTabWidget) if not _inside_tabs(t, page_widget)]
-    if not outer or not 1 <= tab <= outer[0].count():
-        names = ", ".join(f"{i + 1} {outer[0].tabText(i)}" for i in range(outer[0].count()))
+    if not outer:
+        raise UserError(translate("cli", "The page “{page}” has no tabs.").format(page=page))
+    tabs = outer[0]
+    if not 1 <= tab <= tabs.count():
+        names = format_list([f"{i + 1} {tabs.tabText(i)}" for i in range(tabs.count())])
         raise UserError(
-            _translate("cli", "The page “{page}” has no tab {tab}; its tabs: {names}.").format(
-                page=page, tab=tab, names=names or "—"
+            translate("cli", "The page “{page}” has no tab {tab}; its tabs: {names}.").format(
+                page=page, tab=tab, names=names
             )
-            if outer
-            else _translate("cli", "The page “{page}” has no tabs.").format(page=page)
         )
     outer[0].setCurrentIndex(tab - 1)
 

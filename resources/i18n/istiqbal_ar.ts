@@ -4780,6 +4780,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>Phone lines written to {file}: {n}.</source>
             <translation>عدد الخطوط الهاتفية المكتوبة في {file}: {n}.</translation>
         </message>
+        <message>
+            <source>There is no page “{page}”; pages: {names}.</source>
+            <translation>لا توجد صفحة «{page}»؛ الصفحات: {names}.</translation>
+        </message>
+        <message>
+            <source>Cannot write the picture {path}.</source>
+            <translation>تعذّرت كتابة الصورة {path}.</translation>
+        </message>
+        <message>
+            <source>The page “{page}” has no tabs.</source>
+            <translation>لا تحتوي الصفحة «{page}» على علامات تبويب.</translation>
+        </message>
+        <message>
+            <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
+            <translation>لا توجد في الصفحة «{page}» علامة تبويب رقم {tab}؛ علامات تبويبها: {names}.</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>

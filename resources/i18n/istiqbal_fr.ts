@@ -4780,6 +4780,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>Phone lines written to {file}: {n}.</source>
             <translation>Lignes téléphoniques écrites dans {file} : {n}.</translation>
         </message>
+        <message>
+            <source>There is no page “{page}”; pages: {names}.</source>
+            <translation>Il n'y a pas de page « {page} » ; pages : {names}.</translation>
+        </message>
+        <message>
+            <source>Cannot write the picture {path}.</source>
+            <translation>Impossible d'écrire l'image {path}.</translation>
+        </message>
+        <message>
+            <source>The page “{page}” has no tabs.</source>
+            <translation>La page « {page} » n'a pas d'onglets.</translation>
+        </message>
+        <message>
+            <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
+            <translation>La page « {page} » n'a pas d'onglet {tab} ; ses onglets : {names}.</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>

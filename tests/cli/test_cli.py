@@ -104,6 +104,10 @@ def test_screenshot_pictures_the_tab_asked_for_and_names_the_tabs_when_wrong(
                     str(tmp_path / "x.png"))  # fmt: skip
     assert wrong.returncode == 1
     assert "Training plan" in wrong.stderr and "Traceback" not in wrong.stderr
+    untabbed = run_cli("--db", db, "screenshot", "--page", "dashboard", "--tab", "2", "--out",
+                       str(tmp_path / "x.png"))  # fmt: skip
+    assert untabbed.returncode == 1
+    assert untabbed.stderr.strip() == "The page “dashboard” has no tabs."
 
 
 def _user_count(path: Path) -> int:
