@@ -78,6 +78,15 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(200, _bomb(), headers={"Content-Encoding": "gzip"})
         if path == "/deep":
             return self._send(200, b"<div>" * 100_000 + b"71 774 500" + b"</div>" * 100_000)
+        if path == "/numbers":  # the ways Tunisian sites write numbers (tests)
+            body = ("<html><body><p>Standard : 71 563 500</p><p>Fax : (+216) 71.563.500</p>"
+                    "<p>الحالة المدنية : ٧١ ٥٦٣ ٥٢٠</p><p>Numéro vert : 80 100 321</p>"
+                    "<p>Ancien : 71 563 577</p><p>contact@commune.tn</p>"
+                    "<a href='/big'>a</a><a href='/bomb'>b</a><a href='/deep'>c</a>"
+                    "<a href='/cp1256'>d</a><a href='/missing'>e</a><a href='/ok/svc'>f</a>"
+                    "<a href='mailto:accueil@commune.tn'>g</a><a href='/loop'>h</a>"
+                    "<script>var t = '71 999 999';</script></body></html>")  # fmt: skip
+            return self._send(200, body.encode())
         if path == "/cp1256":
             text = "<html><body><p>الصفحة غير موجودة</p><p>الهاتف: 71 774 521</p></body></html>"
             return self._send(200, text.encode("cp1256"), "text/html; charset=windows-1256")
