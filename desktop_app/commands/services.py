@@ -64,7 +64,10 @@ def run_directory(ctx: CliContext) -> int:
     from desktop_app.services import directory
 
     out: Path = ctx.args.out
-    lang = ctx.lang if ctx.lang in ("ar", "fr") else "fr"
+    from desktop_app.services import settings
+
+    lang = getattr(ctx.args, "lang", None) or settings.get(ctx.db, "default_language")
+    lang = lang if lang in ("ar", "fr") else "fr"
     data = directory.collect(ctx.db, ctx.actor, lang=lang)
     directory.write(data, out)
     ctx.out(translate("cli", "Directory written to {file}: {n} lines, {m} left out.").format(
