@@ -262,7 +262,7 @@ def render_pdf(data: DirectoryData, path: Path) -> None:
                             else Qt.LayoutDirection.LeftToRight)  # fmt: skip
     doc.setDefaultTextOption(option)
     if data.website:
-        image = QImage.fromData(qr_png(data.website), b"PNG")
+        image = QImage.fromData(qr_png(data.website))
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("qr.png"), image)
     doc.setHtml(_poster_html(data))
     doc.print_(writer)
