@@ -144,15 +144,12 @@ class ServicesPage(QWidget):
             for r in self._failing
         ], stretch=1)  # fmt: skip
         self.tabs.setTabText(1, self.tr("Failing the checklist ({n})").format(n=len(self._failing)))
-        if self._rows and not self.table.selectionModel().selectedRows():
+        if self._rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
         self.show_details()
 
     def selected(self) -> ServiceRow | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        index = rows[0].row()
+        index = self.table.currentRow()
         return self._rows[index] if 0 <= index < len(self._rows) else None
 
     def show_details(self) -> None:
