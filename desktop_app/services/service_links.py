@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import OnlineService, ServiceLinkCheck
@@ -168,6 +168,20 @@ def _store(db: Database, actor: Actor, results: list[dict[str, object]],
                       .execution_options(synchronize_session=False))  # fmt: skip
         audit.record(s, actor, "check", "online_service", "",
                      after={"checked": summary.checked, "ok": summary.ok})  # fmt: skip
+
+
+def checks_due(db: Database, now: datetime | None = None) -> bool:
+    """Whether the scheduled run should start: services in use, and no check within
+    `services_check_hours` (the newest check of any service counts)."""
+    now = now or utcnow()
+    with db.read() as s:
+        hours = int(settings_service.load_all(s)["services_check_hours"])
+        in_use = s.scalar(select(OnlineService.id).where(OnlineService.withdrawn_at.is_(None))
+                          .limit(1))  # fmt: skip
+        if in_use is None:
+            return False
+        newest = s.scalar(select(func.max(ServiceLinkCheck.at)))
+    return newest is None or newest < now - timedelta(hours=hours)
 
 
 def history(db: Database, actor: Actor, service_id: int, limit: int = 50) -> list[CheckRow]:

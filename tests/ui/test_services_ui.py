@@ -101,3 +101,21 @@ def test_directory_dialog_saves_the_poster_c8_1(
     assert "Commune" in dialog.footer.toPlainText()
     dialog.save("pdf")
     assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_scheduled_run_checks_links_when_due_whatever_page_is_open_c2_2(
+    qtbot, state: AppState, site: str
+) -> None:
+    from desktop_app.services import service_links
+    from desktop_app.ui.main_window import MainWindow
+
+    eservices.create_service(state.db, state.actor, eservices.ServiceInput("أ", "A", site))
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    watcher = window.services_watcher
+    with qtbot.waitSignal(watcher.checked, timeout=15000) as blocker:
+        assert watcher.look()
+        assert not watcher.look()  # one run at a time
+    assert blocker.args[0].ok == 1
+    assert not service_links.checks_due(state.db)  # checked within services_check_hours
+    assert "working: 1" in window.statusBar().currentMessage()

@@ -1,15 +1,15 @@
 """Online services (C2.2): the catalogue, its quality checklist, the link checks, the directory.
 
 Everyone reads the page; supervisors and administrators edit (the service checks it). Link checks
-run in the background (ui/workers.py): by the button, and on a timer every
-`services_check_hours` while the window is open.
+run in the background (ui/workers.py): by the button here, and on schedule by the main window's
+ServicesWatcher (ui/services_watcher.py).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import eservices, settings
+from desktop_app.services import eservices
 from desktop_app.services.eservices import ServiceRow
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_date, format_datetime
@@ -95,10 +95,6 @@ class ServicesPage(QWidget):
         self.table.itemSelectionChanged.connect(self.show_details)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_service())
         self.show_withdrawn.toggled.connect(self.refresh)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.check_links_quietly)
-        hours = attempt(self, lambda: settings.get(state.db, "services_check_hours")) or 24
-        self.timer.start(int(hours) * 3_600_000)
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------------
@@ -230,18 +226,6 @@ class ServicesPage(QWidget):
         run_with_progress(self, self.tr("Checking the links of the online services…"),
                           lambda progress: service_links.check_links(db, actor, progress),
                           done, failed)  # fmt: skip
-
-    def check_links_quietly(self) -> None:
-        """The scheduled run: no dialog, the result in the status line, nothing if it fails."""
-        from desktop_app.services import service_links
-        from desktop_app.ui.workers import run_in_background
-
-        db, actor = self.state.db, self.state.actor
-        task = run_in_background(lambda progress: service_links.check_links(db, actor, progress),
-                                 self)  # fmt: skip
-        task.finished.connect(lambda s: (self.status.setText(service_links.summary_sentence(s)),
-                                         self.refresh()))  # fmt: skip
-        self._scheduled = task
 
     def open_directory(self) -> None:
         from desktop_app.ui.dialogs.directory_dialog import DirectoryDialog
