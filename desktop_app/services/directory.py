@@ -148,11 +148,12 @@ def footer_text(data: DirectoryData) -> str:
     w = _WORDS[data.lang]
     main = [ln.display for ln in data.lines if ln.kind == "switchboard"][:1] or [
         ln.display for ln in data.lines][:1]  # fmt: skip
+    rtl = data.lang == "ar"
     parts = [data.body_name]
-    parts += [f"☎ {main[0]}"] if main else []
-    parts += [f"{w['green']} {g.display}" for g in data.green[:1]]
-    parts += [f"✉ {e}" for e in data.emails[:1]]
-    parts += [data.website] if data.website else []
+    parts += [f"☎ {_ltr(main[0], rtl)}"] if main else []
+    parts += [f"{w['green']} {_ltr(g.display, rtl)}" for g in data.green[:1]]
+    parts += [f"✉ {_ltr(e, rtl)}" for e in data.emails[:1]]
+    parts += [_ltr(data.website, rtl)] if data.website else []
     return " — ".join(p for p in parts if p)
 
 
@@ -166,14 +167,14 @@ def html_fragment(data: DirectoryData) -> str:
         out.append(f"<p>{e(w['hours'])} : {e(data.hours)}</p>")
     for g in data.green:
         out.append(f'<p><strong>{e(w["green"])} : <a href="tel:{e(_tel(g.display))}">'
-                   f"{e(g.display)}</a></strong></p>")  # fmt: skip
+                   f'<bdi dir="ltr">{e(g.display)}</bdi></a></strong></p>')  # fmt: skip
     out.append(f"<h3>{e(w['numbers'])}</h3><ul>")
     for ln in data.lines:
         out.append(f'<li>{e(ln.label or ln.department)} : <a href="tel:{e(_tel(ln.display))}">'
-                   f"{e(ln.display)}</a></li>")  # fmt: skip
+                   f'<bdi dir="ltr">{e(ln.display)}</bdi></a></li>')  # fmt: skip
     out.append("</ul>")
     for addr in data.emails:
-        out.append(f'<p>{e(w["email"])} : <a href="mailto:{e(addr)}">{e(addr)}</a></p>')
+        out.append(f'<p>{e(w["email"])} : <a href="mailto:{e(addr)}" dir="ltr">{e(addr)}</a></p>')
     if data.services:
         out.append(f"<h3>{e(w['services'])}</h3><ul>")
         for name, url in data.services:

@@ -58,9 +58,13 @@ def test_only_verified_lines_go_out_and_the_others_are_listed_with_why_c8_1(
     fragment = directory.html_fragment(data)
     assert "<b>x</b>" not in fragment and "&lt;b&gt;x&lt;/b&gt;" in fragment
     assert 'href="https://e.tn/a?x=1&amp;y=&lt;2&gt;"' in fragment
+    assert '<bdi dir="ltr">71 563 500</bdi>' in fragment  # keeps its order inside Arabic text
     footer = directory.footer_text(data)
     assert "71 563 500" in footer and "80 100 321" in footer and "contact@commune.tn" in footer
-    assert directory.collect(db, admin, lang="ar").lines[0].label == "المقسم"
+    arabic = directory.collect(db, admin, lang="ar")
+    assert arabic.lines[0].label == "المقسم"
+    assert "\u202a71 563 500\u202c" in directory.footer_text(arabic)
+    assert 'dir="rtl" lang="ar"' in directory.html_fragment(arabic)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")

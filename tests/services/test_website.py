@@ -62,6 +62,7 @@ def test_numbers_written_the_tunisian_ways_are_compared_with_the_inventory_c2_4_
     assert "redirects too many times" in skipped[site + "/loop"]
     assert "error 404" in skipped[site + "/missing"]
     assert site + "/cp1256" in result.pages
+    assert status["+21671774521"] == "unknown"  # read from the windows-1256 page
     assert eservices.get_service(db, admin, svc.id).clicks_from_home == 1
 
     kept = website.latest_audit(db, admin)
