@@ -37,6 +37,8 @@ MAX_PAGE_BYTES = 2 * 1024 * 1024
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _SKIP = {"script", "style", "template", "noscript"}
+# Links to documents and media are not pages: never downloaded by the crawl.
+_NOT_PAGES = re.compile(r"\.(pdf|docx?|xlsx?|odt|zip|rar|jpe?g|png|gif|svg|mp4|mp3)$", re.I)
 
 
 def published_addresses(session: Session) -> list[str]:
@@ -158,14 +160,21 @@ def _crawl(home: str, extra: list[str], max_pages: int, progress: Progress | Non
         if got.content_type and "html" not in got.content_type and "text" not in got.content_type:
             continue
         page = _Page()
-        page.feed(got.text())
-        page.close()
+        try:
+            page.feed(got.text())
+            page.close()
+        except Exception:  # noqa: BLE001 - html.parser may choke on a broken page: skip it, go on
+            result.skipped.append(
+                (url, translate("website", "The page could not be read as HTML."))
+            )
+            continue
         pages[url] = page
         result.pages.append(url)
         for href in page.links:
             target = urldefrag(urljoin(got.final_url or url, href))[0]
             link_depth[target] = min(link_depth.get(target, 99), d + 1)
-            if d + 1 <= MAX_DEPTH and _same_site(target, host) and target not in depth:
+            if (d + 1 <= MAX_DEPTH and _same_site(target, host) and target not in depth
+                    and not _NOT_PAGES.search(urlsplit(target).path)):  # fmt: skip
                 queue.append((target, d + 1))
     return pages, link_depth
 

@@ -7500,6 +7500,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>منشور بالموقع، وغير مؤشر عليه «منشور بالموقع»</translation>
         </message>
         <message>
+            <source>The page could not be read as HTML.</source>
+            <translation>تعذّرت قراءة الصفحة بصيغة HTML.</translation>
+        </message>
+        <message>
             <source>Give the website's address in Settings first.</source>
             <translation>أدخل أولا عنوان الموقع في الإعدادات.</translation>
         </message>

@@ -7500,6 +7500,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Affichée sur le site, non marquée « sur le site »</translation>
         </message>
         <message>
+            <source>The page could not be read as HTML.</source>
+            <translation>La page n'a pas pu être lue comme du HTML.</translation>
+        </message>
+        <message>
             <source>Give the website's address in Settings first.</source>
             <translation>Indiquez d'abord l'adresse du site dans les paramètres.</translation>
         </message>

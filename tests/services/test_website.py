@@ -3,15 +3,15 @@ the published address on the front page, hostile pages (C2.4, C8.1, C2.1, C2.2).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import PhoneLine
 from desktop_app.services import eservices, settings, website
-from desktop_app.services.errors import UserError
-from desktop_app.services.permissions import Actor
+from desktop_app.services.errors import PermissionDenied, UserError
+from desktop_app.services.permissions import Actor, Role
 from tests.helpers.web_site import running_site
 
 
@@ -36,7 +36,7 @@ def _lines(db: Database) -> dict[str, int]:
 
 
 def test_numbers_written_the_tunisian_ways_are_compared_with_the_inventory_c2_4_c8_1(
-    db: Database, admin: Actor, site: str
+    db: Database, admin: Actor, site: str, actor_of: Callable[[Role], Actor]
 ) -> None:
     ids = _lines(db)
     settings.update(db, admin, {"public_email": "contact@commune.tn"})
@@ -72,6 +72,8 @@ def test_numbers_written_the_tunisian_ways_are_compared_with_the_inventory_c2_4_
         assert s.get(PhoneLine, ids["+21671563520"]).on_website is True  # type: ignore[union-attr]
     with pytest.raises(UserError, match="did not find"):
         website.confirm_on_website(db, admin, result.id or 0, ids["+21671563599"])
+    with pytest.raises(PermissionDenied):
+        website.confirm_on_website(db, actor_of(Role.DIRECTOR), result.id or 0, ids["+21671563520"])
 
 
 def test_front_page_without_the_published_address_is_reported_c2_1(
