@@ -161,3 +161,31 @@ def test_unreachable_site_is_one_sentence_and_kpis_count_the_catalogue_c2_2(
     period = parse_period(str(date.today().year))
     kpis = compute(db, admin, period)
     assert kpis["services_count"] == 2 and kpis["services_links_ok_pct"] == 50.0
+
+
+def test_indicators_judge_by_the_latest_check_before_end_and_skip_withdrawn_c2_2(
+    db: Database, admin: Actor
+) -> None:
+    from datetime import UTC, datetime
+
+    from desktop_app.data.models import OnlineService, ServiceLinkCheck
+
+    jan, mar, jun = (datetime(2026, m, 1, tzinfo=UTC) for m in (1, 3, 6))
+    with db.write() as s:
+        a = OnlineService(name_fr="a", url="https://a.tn", created_at=jan)
+        b = OnlineService(name_fr="b", url="https://b.tn", created_at=jan)
+        gone = OnlineService(name_fr="c", url="https://c.tn", created_at=jan, withdrawn_at=mar)
+        s.add_all([a, b, gone])
+        s.flush()
+        s.add_all([ServiceLinkCheck(service_id=a.id, at=jan, ok=True),
+                   ServiceLinkCheck(service_id=a.id, at=jun, ok=False),  # after Q1: not seen
+                   ServiceLinkCheck(service_id=b.id, at=jan, ok=False),
+                   ServiceLinkCheck(service_id=gone.id, at=jan, ok=True)])  # fmt: skip
+    q1 = compute(db, admin, parse_period("2026-Q1"), as_of=jun)
+    assert (q1["services_count"], q1["services_links_ok_pct"]) == (2, 50.0)
+    q2 = compute(db, admin, parse_period("2026-Q2"), as_of=datetime(2026, 7, 1, tzinfo=UTC))
+    assert (q2["services_count"], q2["services_links_ok_pct"]) == (2, 0.0)  # a failed in June
+    h2 = compute(
+        db, admin, parse_period("2026-07..2026-12"), as_of=datetime(2027, 1, 1, tzinfo=UTC)
+    )
+    assert h2["services_links_ok_pct"] == 0.0
