@@ -186,6 +186,6 @@ def test_indicators_judge_by_the_latest_check_before_end_and_skip_withdrawn_c2_2
     q2 = compute(db, admin, parse_period("2026-Q2"), as_of=datetime(2026, 7, 1, tzinfo=UTC))
     assert (q2["services_count"], q2["services_links_ok_pct"]) == (2, 0.0)  # a failed in June
     h2 = compute(
-        db, admin, parse_period("2026-07..2026-12"), as_of=datetime(2027, 1, 1, tzinfo=UTC)
+        db, admin, parse_period("2026-07-01..2026-12-31"), as_of=datetime(2027, 1, 1, tzinfo=UTC)
     )
     assert h2["services_links_ok_pct"] == 0.0
