@@ -1,4 +1,4 @@
-"""0008_i13 adds the online-services tables (C2.2, C2.4): a 0007 database upgrades to match the models."""
+"""0008_i13 adds the online-services tables (C2.2, C2.4): a 0007 database upgrades to the models."""
 
 from __future__ import annotations
 
@@ -27,9 +27,8 @@ def test_a_0007_database_gains_the_catalogue_tables_matching_the_models_c2_2(
         with sqlite3.connect(target) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             assert OURS <= tables
-            assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
-                "0008_i13"
-            )
+            (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            assert version == "0008_i13"
         with db.engine.connect() as conn:
             diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         mine = [d for d in diffs if any(t in repr(d) for t in OURS)]
