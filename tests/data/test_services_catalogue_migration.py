@@ -26,7 +26,7 @@ def test_a_0007_database_gains_the_catalogue_tables_matching_the_models_c2_2(
     try:
         with sqlite3.connect(target) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-            assert OURS <= tables
+            assert tables >= OURS
             (version,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             assert version == "0008_i13"
         with db.engine.connect() as conn:
