@@ -12,7 +12,7 @@ from importlib import import_module
 from desktop_app import __version__
 
 # Each area's sub-commands live in desktop_app/commands/<area>.py and expose register(sub).
-COMMAND_MODULES: tuple[str, ...] = ("system", "requests", "calls", "report", "lines")
+COMMAND_MODULES: tuple[str, ...] = ("system", "requests", "calls", "report", "lines", "services")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,7 +63,7 @@ def _cli_language(requested: str | None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "needs_widgets", False):
+    if getattr(args, "needs_widgets", False) or getattr(args, "needs_gui", False):
         # Headless by contract: no display needed (set before the QApplication exists).
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.command is None:
@@ -103,6 +103,12 @@ def run_command(args: argparse.Namespace) -> int:
         from desktop_app.ui.app import make_application  # screenshot: a real QApplication
 
         make_application()
+    elif getattr(args, "needs_gui", False):  # directory: fonts and QPdfWriter (QtGui, no widgets)
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QGuiApplication
+
+        if QCoreApplication.instance() is None:
+            QGuiApplication(["istiqbal"])
     else:
         ensure_core_application()
     lang = install_language(_cli_language(args.lang))

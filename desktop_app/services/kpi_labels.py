@@ -17,6 +17,8 @@ def labels() -> dict[str, str]:
         "req_closed": translate("kpi", "Requests closed"),
         "req_complaints": translate("kpi", "Complaints received"),
         "req_special_category": translate("kpi", "Requests from particular categories of users"),
+        "services_count": translate("kpi", "Online services in the catalogue"),
+        "services_links_ok_pct": translate("kpi", "Online services whose link works (%)"),
         "lines_active": translate("kpi", "Phone lines in service"),
         "lines_checked_pct": translate("kpi", "Lines checked in the period (%)"),
         "lines_working_pct": translate("kpi", "Lines working at their last check (%)"),

@@ -40,6 +40,10 @@ def remedies() -> dict[str, str]:
             "kpi_remedy",
             "Report each line found out of order to the operator at once and forward it to a working line meanwhile (C8.4, C2.4).",
         ),
+        "services_links_ok_pct": translate(
+            "kpi_remedy",
+            "Repair or replace the dead links of the online services and check them again (C2.2).",
+        ),
         "lines_on_website_pct": translate(
             "kpi_remedy",
             "Publish every line in service on the website and on forms and posters, and remove the retired ones (C8.1).",

@@ -36,6 +36,7 @@ class Perm(StrEnum):
     EDIT_SCORECARD = "edit_scorecard"
     IMPORT_CALLS = "import_calls"
     MAKE_REPORTS = "make_reports"  # C8.7
+    EDIT_SERVICES = "edit_services"  # C2.2: the online-services catalogue
 
 
 _ALL = frozenset(Perm)
@@ -45,6 +46,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
         Perm.VIEW_SETTINGS, Perm.READ_ALL, Perm.EDIT_LINES, Perm.CHECK_LINES,
         Perm.EDIT_REQUESTS, Perm.READ_PERSONAL_DATA, Perm.EDIT_EVALUATIONS,
         Perm.IMPORT_CALLS, Perm.MAKE_REPORTS, Perm.ACKNOWLEDGE_GUIDES, Perm.BACKUP,
+        Perm.EDIT_SERVICES,
     }),
     Role.HR: frozenset({
         Perm.VIEW_SETTINGS, Perm.READ_ALL, Perm.EDIT_AGENTS, Perm.EDIT_TRAINING,

@@ -103,6 +103,24 @@ SPECS: dict[str, SettingSpec] = {
         # requests area (C2.1): 48 calendar hours by default; "working" skips nights, weekends,
         # public holidays and the hours the office is closed (services/deadlines.py).
         SettingSpec("deadline_clock", "calendar", str, check=_clock_kind),
+        # online services and the website (C2.2, C2.4, C8.1): services/eservices.py, website.py
+        SettingSpec("website_url", "", str),  # the home page
+        SettingSpec("website_pages", "", str),  # contact page…, space-separated addresses
+        SettingSpec("website_max_pages", 40, int, 1, 500),
+        SettingSpec("services_review_days", 365, int, 1, 3650),
+        SettingSpec("services_check_hours", 24, int, 1, 24 * 30),
+        SettingSpec(
+            "services_soft404_phrases",
+            "page introuvable;page non trouvée;"
+            "n'existe pas;الصفحة غير موجودة;الصفحة المطلوبة غير موجودة",
+            str,
+        ),
+        SettingSpec(
+            "services_login_phrases",
+            "connectez-vous;mot de passe oublié;تسجيل الدخول;كلمة العبور",
+            str,
+        ),
+        SettingSpec("target.services_links_ok_pct", 100.0, float, 0, 100),
     )
 }
 

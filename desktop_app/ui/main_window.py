@@ -48,6 +48,9 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.deadline_watcher import DeadlineWatcher
 
         self.deadline_watcher = DeadlineWatcher(state, self)
+        from desktop_app.ui.services_watcher import ServicesWatcher  # C2.2: scheduled link checks
+
+        self.services_watcher = ServicesWatcher(state, self)
         geometry = QSettings().value("ui/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]

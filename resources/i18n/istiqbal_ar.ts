@@ -916,6 +916,61 @@
         </message>
     </context>
     <context>
+        <name>DirectoryDialog</name>
+        <message>
+            <source>Public directory</source>
+            <translation>دليل الاتصال العمومي</translation>
+        </message>
+        <message>
+            <source>Language of the directory</source>
+            <translation>لغة الدليل</translation>
+        </message>
+        <message>
+            <source>Only verified data goes out. Lines left out:</source>
+            <translation>لا تُنشر إلا المعطيات التي تمّ التثبت منها. الخطوط المستبعدة:</translation>
+        </message>
+        <message>
+            <source>Text for the foot of letters:</source>
+            <translation>نص أسفل المراسلات:</translation>
+        </message>
+        <message>
+            <source>Save the poster (PDF)…</source>
+            <translation>حفظ المعلّقة (PDF)…</translation>
+        </message>
+        <message>
+            <source>Save the web fragment (HTML)…</source>
+            <translation>حفظ المقطع للموقع (HTML)…</translation>
+        </message>
+        <message>
+            <source>Copy the footer text</source>
+            <translation>نسخ نص أسفل المراسلات</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>None.</source>
+            <translation>لا شيء.</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Web page (*.html)</source>
+            <translation>صفحة واب (*.html)</translation>
+        </message>
+        <message>
+            <source>Save the directory</source>
+            <translation>حفظ الدليل</translation>
+        </message>
+        <message>
+            <source>Saved to {file}.</source>
+            <translation>تمّ الحفظ في {file}.</translation>
+        </message>
+    </context>
+    <context>
         <name>EquipmentDialog</name>
         <message>
             <source>New reception post</source>
@@ -2125,6 +2180,10 @@
             <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
         </message>
         <message>
+            <source>Website audit…</source>
+            <translation>تدقيق موقع الواب…</translation>
+        </message>
+        <message>
             <source>Import a phone directory</source>
             <translation>توريد دليل هاتفي</translation>
         </message>
@@ -3267,6 +3326,208 @@
         </message>
     </context>
     <context>
+        <name>ServiceDialog</name>
+        <message>
+            <source>Edit online service</source>
+            <translation>تعديل خدمة عن بعد</translation>
+        </message>
+        <message>
+            <source>New online service</source>
+            <translation>خدمة عن بعد جديدة</translation>
+        </message>
+        <message>
+            <source>Its link is on the body's website</source>
+            <translation>رابطها منشور بموقع الهيكل</translation>
+        </message>
+        <message>
+            <source>Listed on the national portal</source>
+            <translation>مدرجة بالبوابة الوطنية</translation>
+        </message>
+        <message>
+            <source>Withdrawn (kept for history)</source>
+            <translation>مسحوبة (محفوظة للأرشيف)</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>التسمية بالعربية</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>التسمية بالفرنسية</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>الرابط</translation>
+        </message>
+        <message>
+            <source>Responsible unit</source>
+            <translation>الوحدة المسؤولة</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>الوصف</translation>
+        </message>
+        <message>
+            <source>Who may use it</source>
+            <translation>المنتفعون بها</translation>
+        </message>
+        <message>
+            <source>Documents and prerequisites</source>
+            <translation>الوثائق والشروط المسبقة</translation>
+        </message>
+        <message>
+            <source>Accessibility notes</source>
+            <translation>ملاحظات حول النفاذ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicesPage</name>
+        <message>
+            <source>Online services</source>
+            <translation>الخدمات عن بعد</translation>
+        </message>
+        <message>
+            <source>Keep the list of the body's e-services, with a clear description of each and what is needed to use it, links that work and are easy to reach (C2.2).</source>
+            <translation>ضبط قائمة الخدمات عن بعد للهيكل، مع وصف واضح لكل خدمة ومتطلبات استعمالها، وروابط تعمل ويسهل الوصول إليها (C2.2).</translation>
+        </message>
+        <message>
+            <source>New service…</source>
+            <translation>خدمة جديدة…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Mark reviewed today</source>
+            <translation>تمّت المراجعة اليوم</translation>
+        </message>
+        <message>
+            <source>Check the links</source>
+            <translation>التثبت من الروابط</translation>
+        </message>
+        <message>
+            <source>Public directory…</source>
+            <translation>دليل الاتصال العمومي…</translation>
+        </message>
+        <message>
+            <source>Show withdrawn services</source>
+            <translation>إظهار الخدمات المسحوبة</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>الخدمة</translation>
+        </message>
+        <message>
+            <source>Responsible unit</source>
+            <translation>الوحدة المسؤولة</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>الرابط</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>موقع الواب</translation>
+        </message>
+        <message>
+            <source>National portal</source>
+            <translation>البوابة الوطنية</translation>
+        </message>
+        <message>
+            <source>Latest check</source>
+            <translation>آخر تثبت</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>تاريخ المراجعة</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>قائمة التثبت</translation>
+        </message>
+        <message>
+            <source>What fails</source>
+            <translation>النقائص</translation>
+        </message>
+        <message>
+            <source>Catalogue</source>
+            <translation>الدليل</translation>
+        </message>
+        <message>
+            <source>Failing the checklist</source>
+            <translation>غير مستوفية لقائمة التثبت</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>لا</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>أبدا</translation>
+        </message>
+        <message>
+            <source>works</source>
+            <translation>يعمل</translation>
+        </message>
+        <message>
+            <source>fails</source>
+            <translation>لا يعمل</translation>
+        </message>
+        <message>
+            <source>withdrawn {date}</source>
+            <translation>مسحوبة في {date}</translation>
+        </message>
+        <message>
+            <source>{ok} of {n} points</source>
+            <translation>{ok} من {n} نقاط</translation>
+        </message>
+        <message>
+            <source>Failing the checklist ({n})</source>
+            <translation>غير مستوفية لقائمة التثبت ({n})</translation>
+        </message>
+        <message>
+            <source>Select a service to see its details.</source>
+            <translation>اختر خدمة لعرض تفاصيلها.</translation>
+        </message>
+        <message>
+            <source>Description: {text}</source>
+            <translation>الوصف: {text}</translation>
+        </message>
+        <message>
+            <source>Who may use it: {text}</source>
+            <translation>المنتفعون: {text}</translation>
+        </message>
+        <message>
+            <source>Documents and prerequisites: {text}</source>
+            <translation>الوثائق والشروط المسبقة: {text}</translation>
+        </message>
+        <message>
+            <source>Accessibility notes: {text}</source>
+            <translation>ملاحظات حول النفاذ: {text}</translation>
+        </message>
+        <message>
+            <source>Reviewed on {date} by {name}</source>
+            <translation>روجعت في {date} من قبل {name}</translation>
+        </message>
+        <message>
+            <source>Checklist:</source>
+            <translation>قائمة التثبت:</translation>
+        </message>
+        <message>
+            <source>Link checks:</source>
+            <translation>عمليات التثبت من الرابط:</translation>
+        </message>
+        <message>
+            <source>Checking the links of the online services…</source>
+            <translation>جارٍ التثبت من روابط الخدمات عن بعد…</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Settings</source>
@@ -3367,6 +3628,46 @@
         <message>
             <source>Only an administrator can change these settings.</source>
             <translation>وحده المشرف على النظام يمكنه تغيير هذه الإعدادات.</translation>
+        </message>
+        <message>
+            <source>Website and online services</source>
+            <translation>موقع الواب والخدمات عن بعد</translation>
+        </message>
+        <message>
+            <source>Home page of the website</source>
+            <translation>الصفحة الرئيسية للموقع</translation>
+        </message>
+        <message>
+            <source>Other pages to read (contact page…), separated by spaces.</source>
+            <translation>صفحات أخرى تُقرأ (صفحة الاتصال…)، يفصل بينها فراغ.</translation>
+        </message>
+        <message>
+            <source>Other pages to read</source>
+            <translation>صفحات أخرى تُقرأ</translation>
+        </message>
+        <message>
+            <source>Pages read at most</source>
+            <translation>أقصى عدد من الصفحات</translation>
+        </message>
+        <message>
+            <source>Review each service every (days)</source>
+            <translation>مراجعة كل خدمة كل (أيام)</translation>
+        </message>
+        <message>
+            <source>Check the links every (hours)</source>
+            <translation>التثبت من الروابط كل (ساعات)</translation>
+        </message>
+        <message>
+            <source>Phrases in Arabic or French, separated by “;”.</source>
+            <translation>عبارات بالعربية أو بالفرنسية، يفصل بينها «;».</translation>
+        </message>
+        <message>
+            <source>Phrases of a “not found” page</source>
+            <translation>عبارات صفحة «غير موجودة»</translation>
+        </message>
+        <message>
+            <source>Phrases of a login page</source>
+            <translation>عبارات صفحة تسجيل الدخول</translation>
         </message>
         <message>
             <source>max. </source>
@@ -3959,6 +4260,65 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>WebsiteAuditDialog</name>
+        <message>
+            <source>Website audit</source>
+            <translation>تدقيق موقع الواب</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>الملاحظة</translation>
+        </message>
+        <message>
+            <source>Written as</source>
+            <translation>كما كُتب</translation>
+        </message>
+        <message>
+            <source>Audit the website now</source>
+            <translation>تدقيق الموقع الآن</translation>
+        </message>
+        <message>
+            <source>Confirm “on website” for this line</source>
+            <translation>تأكيد «منشور بالموقع» لهذا الخط</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>The website has not been audited yet.</source>
+            <translation>لم يقع تدقيق الموقع بعد.</translation>
+        </message>
+        <message>
+            <source>Audit of {url} on {when}.</source>
+            <translation>تدقيق {url} بتاريخ {when}.</translation>
+        </message>
+        <message>
+            <source>Pages read: {n}.</source>
+            <translation>الصفحات المقروءة: {n}.</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is on the front page (C2.1).</source>
+            <translation>عنوان البريد الإلكتروني المنشور موجود بالصفحة الرئيسية (C2.1).</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is NOT on the front page (C2.1).</source>
+            <translation>عنوان البريد الإلكتروني المنشور غير موجود بالصفحة الرئيسية (C2.1).</translation>
+        </message>
+        <message>
+            <source>Reading the website…</source>
+            <translation>جارٍ قراءة الموقع…</translation>
+        </message>
+    </context>
+    <context>
         <name>agents</name>
         <message>
             <source>This agent no longer exists.</source>
@@ -4152,6 +4512,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>إعادة تعيين كلمة العبور</translation>
         </message>
         <message>
+            <source>Reviewed</source>
+            <translation>تمّت المراجعة</translation>
+        </message>
+        <message>
             <source>Saved</source>
             <translation>حفظ</translation>
         </message>
@@ -4200,8 +4564,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>حملة المواطن الرقيب</translation>
         </message>
         <message>
+            <source>Online service</source>
+            <translation>خدمة عن بعد</translation>
+        </message>
+        <message>
             <source>Phone line</source>
             <translation>خط هاتفي</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>موقع الواب</translation>
         </message>
         <message>
             <source>Reception post equipment</source>
@@ -4796,6 +5168,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
             <translation>لا توجد في الصفحة «{page}» علامة تبويب رقم {tab}؛ علامات تبويبها: {names}.</translation>
         </message>
+        <message>
+            <source>Directory written to {file}: {n} lines, {m} left out.</source>
+            <translation>تمّ كتابة الدليل في {file}: {n} خطوط، {m} مستبعدة.</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>
@@ -4930,6 +5306,33 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>directory</name>
+        <message>
+            <source>retired</source>
+            <translation>محذوف</translation>
+        </message>
+        <message>
+            <source>faulty at its latest check</source>
+            <translation>معطّل عند آخر تثبت</translation>
+        </message>
+        <message>
+            <source>not checked in 30 days</source>
+            <translation>لم يقع التثبت منه منذ 30 يوما</translation>
+        </message>
+        <message>
+            <source>The directory is made in Arabic or French.</source>
+            <translation>يُعدّ الدليل بالعربية أو بالفرنسية.</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: {reason}</source>
+            <translation>تعذّرت كتابة {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>Write the directory to a .pdf, .html or .txt file.</source>
+            <translation>اكتب الدليل في ملف ‎.pdf أو ‎.html أو ‎.txt.</translation>
+        </message>
+    </context>
+    <context>
         <name>equipment</name>
         <message>
             <source>Headset</source>
@@ -4974,6 +5377,77 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This equipment no longer exists.</source>
             <translation>هذا التجهيز لم يعد موجودا.</translation>
+        </message>
+    </context>
+    <context>
+        <name>eservices</name>
+        <message>
+            <source>Clear description</source>
+            <translation>وصف واضح</translation>
+        </message>
+        <message>
+            <source>Requirements stated</source>
+            <translation>المتطلبات مذكورة</translation>
+        </message>
+        <message>
+            <source>Link works</source>
+            <translation>الرابط يعمل</translation>
+        </message>
+        <message>
+            <source>Two clicks from the home page</source>
+            <translation>على بعد نقرتين من الصفحة الرئيسية</translation>
+        </message>
+        <message>
+            <source>Reviewed recently</source>
+            <translation>روجعت مؤخرا</translation>
+        </message>
+        <message>
+            <source>The description is missing or too short.</source>
+            <translation>الوصف مفقود أو قصير جدا.</translation>
+        </message>
+        <message>
+            <source>What is needed to use it is not stated.</source>
+            <translation>متطلبات استعمالها غير مذكورة.</translation>
+        </message>
+        <message>
+            <source>The link did not work at its latest check.</source>
+            <translation>الرابط لم يعمل عند آخر تثبت.</translation>
+        </message>
+        <message>
+            <source>The link has never been checked.</source>
+            <translation>لم يقع التثبت من الرابط أبدا.</translation>
+        </message>
+        <message>
+            <source>The website audit did not find it within two clicks.</source>
+            <translation>لم يجدها تدقيق الموقع في حدود نقرتين.</translation>
+        </message>
+        <message>
+            <source>Its information has not been reviewed in time.</source>
+            <translation>لم تُراجع معطياتها في الأجل.</translation>
+        </message>
+        <message>
+            <source>“{url}” is not a web address (http:// or https://).</source>
+            <translation>«{url}» ليس عنوان واب (http:// أو https://).</translation>
+        </message>
+        <message>
+            <source>Give the service a name in Arabic or French.</source>
+            <translation>أعط الخدمة تسمية بالعربية أو بالفرنسية.</translation>
+        </message>
+        <message>
+            <source>This online service no longer exists.</source>
+            <translation>هذه الخدمة عن بعد لم تعد موجودة.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this service meanwhile; reopen it and try again.</source>
+            <translation>غيّر شخص آخر هذه الخدمة في الأثناء؛ أعد فتحها وحاول مجددا.</translation>
+        </message>
+        <message>
+            <source>Links checked: {n}; working: {ok}; failing: {bad}.</source>
+            <translation>الروابط المتثبت منها: {n}؛ تعمل: {ok}؛ لا تعمل: {bad}.</translation>
+        </message>
+        <message>
+            <source>works ({status}, {ms} ms)</source>
+            <translation>يعمل ({status}، {ms} م.ث)</translation>
         </message>
     </context>
     <context>
@@ -5352,6 +5826,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مطالب الفئات الخاصة من المنتفعين</translation>
         </message>
         <message>
+            <source>Online services in the catalogue</source>
+            <translation>الخدمات عن بعد بالدليل</translation>
+        </message>
+        <message>
+            <source>Online services whose link works (%)</source>
+            <translation>الخدمات عن بعد التي يعمل رابطها (%)</translation>
+        </message>
+        <message>
             <source>Phone lines in service</source>
             <translation>الخطوط الهاتفية المستغلة</translation>
         </message>
@@ -5465,6 +5947,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Report each line found out of order to the operator at once and forward it to a working line meanwhile (C8.4, C2.4).</source>
             <translation>إبلاغ المشغل فورا بكل خط معطل وتحويله إلى خط يعمل في الأثناء (C8.4، C2.4).</translation>
+        </message>
+        <message>
+            <source>Repair or replace the dead links of the online services and check them again (C2.2).</source>
+            <translation>إصلاح أو تعويض الروابط المعطلة للخدمات عن بعد ثم إعادة التثبت منها (C2.2).</translation>
         </message>
         <message>
             <source>Publish every line in service on the website and on forms and posters, and remove the retired ones (C8.1).</source>
@@ -5939,6 +6425,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Training</source>
             <translation>التكوين</translation>
+        </message>
+        <message>
+            <source>Online services</source>
+            <translation>الخدمات عن بعد</translation>
         </message>
     </context>
     <context>
@@ -6934,6 +7424,116 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This rule no longer exists.</source>
             <translation>هذه القاعدة لم تعد موجودة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>web</name>
+        <message>
+            <source>The page answered.</source>
+            <translation>أجابت الصفحة.</translation>
+        </message>
+        <message>
+            <source>The address is not a web address (http:// or https://).</source>
+            <translation>العنوان ليس عنوان واب (http:// أو https://).</translation>
+        </message>
+        <message>
+            <source>The address redirects too many times (a loop).</source>
+            <translation>العنوان يعيد التوجيه مرات عديدة (حلقة).</translation>
+        </message>
+        <message>
+            <source>The site did not answer in time.</source>
+            <translation>لم يجب الموقع في الوقت المحدد.</translation>
+        </message>
+        <message>
+            <source>The site's certificate is not valid for this address.</source>
+            <translation>شهادة الموقع غير صالحة لهذا العنوان.</translation>
+        </message>
+        <message>
+            <source>The site answered with error {status}.</source>
+            <translation>أجاب الموقع بالخطأ {status}.</translation>
+        </message>
+        <message>
+            <source>The site cannot be reached (address unknown or down).</source>
+            <translation>تعذّر الوصول إلى الموقع (عنوان مجهول أو متوقف).</translation>
+        </message>
+        <message>
+            <source>The page is larger than the limit; only its start was read.</source>
+            <translation>الصفحة أكبر من الحد المسموح؛ لم تُقرأ إلا بدايتها.</translation>
+        </message>
+        <message>
+            <source>The page inflates to more than the limit; it was not read.</source>
+            <translation>الصفحة تتضخم عند فك ضغطها إلى ما يفوق الحد؛ لم تُقرأ.</translation>
+        </message>
+        <message>
+            <source>The page answers but says it does not exist.</source>
+            <translation>الصفحة تجيب لكنها تفيد بأنها غير موجودة.</translation>
+        </message>
+        <message>
+            <source>The page asks to sign in before showing the service.</source>
+            <translation>الصفحة تطلب تسجيل الدخول قبل عرض الخدمة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>website</name>
+        <message>
+            <source>Shown, in the inventory</source>
+            <translation>منشور، وموجود بالجرد</translation>
+        </message>
+        <message>
+            <source>On the site, not in the inventory</source>
+            <translation>بالموقع، وغير موجود بالجرد</translation>
+        </message>
+        <message>
+            <source>On the site, but the line is retired</source>
+            <translation>بالموقع، لكن الخط محذوف</translation>
+        </message>
+        <message>
+            <source>On the site, but the line is faulty</source>
+            <translation>بالموقع، لكن الخط معطّل</translation>
+        </message>
+        <message>
+            <source>Marked “on website”, not found on the site</source>
+            <translation>مؤشر عليه «منشور بالموقع»، وغير موجود بالموقع</translation>
+        </message>
+        <message>
+            <source>Shown on the site, not marked “on website”</source>
+            <translation>منشور بالموقع، وغير مؤشر عليه «منشور بالموقع»</translation>
+        </message>
+        <message>
+            <source>The page could not be read as HTML.</source>
+            <translation>تعذّرت قراءة الصفحة بصيغة HTML.</translation>
+        </message>
+        <message>
+            <source>Give the website's address in Settings first.</source>
+            <translation>أدخل أولا عنوان الموقع في الإعدادات.</translation>
+        </message>
+        <message>
+            <source>“{url}” is not a web address (http:// or https://).</source>
+            <translation>«{url}» ليس عنوان واب (http:// أو https://).</translation>
+        </message>
+        <message>
+            <source>The website {url} cannot be read: {reason}</source>
+            <translation>تعذّرت قراءة الموقع {url}: {reason}</translation>
+        </message>
+        <message>
+            <source>This audit or line no longer exists.</source>
+            <translation>هذا التدقيق أو هذا الخط لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>That audit did not find this line on the site.</source>
+            <translation>لم يجد هذا التدقيق هذا الخط بالموقع.</translation>
+        </message>
+        <message>
+            <source>Pages read: {n}.</source>
+            <translation>الصفحات المقروءة: {n}.</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is on the front page.</source>
+            <translation>عنوان البريد الإلكتروني المنشور موجود بالصفحة الرئيسية.</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is NOT on the front page (C2.1).</source>
+            <translation>عنوان البريد الإلكتروني المنشور غير موجود بالصفحة الرئيسية (C2.1).</translation>
         </message>
     </context>
     <context>

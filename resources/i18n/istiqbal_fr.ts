@@ -916,6 +916,61 @@
         </message>
     </context>
     <context>
+        <name>DirectoryDialog</name>
+        <message>
+            <source>Public directory</source>
+            <translation>Annuaire public</translation>
+        </message>
+        <message>
+            <source>Language of the directory</source>
+            <translation>Langue de l'annuaire</translation>
+        </message>
+        <message>
+            <source>Only verified data goes out. Lines left out:</source>
+            <translation>Seules les données vérifiées sont publiées. Lignes écartées :</translation>
+        </message>
+        <message>
+            <source>Text for the foot of letters:</source>
+            <translation>Texte pour le pied des courriers :</translation>
+        </message>
+        <message>
+            <source>Save the poster (PDF)…</source>
+            <translation>Enregistrer l'affiche (PDF)…</translation>
+        </message>
+        <message>
+            <source>Save the web fragment (HTML)…</source>
+            <translation>Enregistrer le fragment web (HTML)…</translation>
+        </message>
+        <message>
+            <source>Copy the footer text</source>
+            <translation>Copier le texte de pied de page</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>None.</source>
+            <translation>Aucune.</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Web page (*.html)</source>
+            <translation>Page web (*.html)</translation>
+        </message>
+        <message>
+            <source>Save the directory</source>
+            <translation>Enregistrer l'annuaire</translation>
+        </message>
+        <message>
+            <source>Saved to {file}.</source>
+            <translation>Enregistré dans {file}.</translation>
+        </message>
+    </context>
+    <context>
         <name>EquipmentDialog</name>
         <message>
             <source>New reception post</source>
@@ -2125,6 +2180,10 @@
             <translation>Toutes les lignes ont été contrôlées récemment.</translation>
         </message>
         <message>
+            <source>Website audit…</source>
+            <translation>Audit du site web…</translation>
+        </message>
+        <message>
             <source>Import a phone directory</source>
             <translation>Importer un annuaire téléphonique</translation>
         </message>
@@ -3267,6 +3326,208 @@
         </message>
     </context>
     <context>
+        <name>ServiceDialog</name>
+        <message>
+            <source>Edit online service</source>
+            <translation>Modifier le service en ligne</translation>
+        </message>
+        <message>
+            <source>New online service</source>
+            <translation>Nouveau service en ligne</translation>
+        </message>
+        <message>
+            <source>Its link is on the body's website</source>
+            <translation>Son lien figure sur le site de l'organisme</translation>
+        </message>
+        <message>
+            <source>Listed on the national portal</source>
+            <translation>Référencé sur le portail national</translation>
+        </message>
+        <message>
+            <source>Withdrawn (kept for history)</source>
+            <translation>Retiré (conservé pour l'historique)</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>Nom en arabe</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>Nom en français</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
+            <source>Responsible unit</source>
+            <translation>Unité responsable</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Who may use it</source>
+            <translation>Qui peut l'utiliser</translation>
+        </message>
+        <message>
+            <source>Documents and prerequisites</source>
+            <translation>Pièces et prérequis</translation>
+        </message>
+        <message>
+            <source>Accessibility notes</source>
+            <translation>Notes d'accessibilité</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicesPage</name>
+        <message>
+            <source>Online services</source>
+            <translation>Services en ligne</translation>
+        </message>
+        <message>
+            <source>Keep the list of the body's e-services, with a clear description of each and what is needed to use it, links that work and are easy to reach (C2.2).</source>
+            <translation>Tenir la liste des services en ligne de l'organisme, avec une description claire de chacun et ce qu'il faut pour l'utiliser, des liens qui fonctionnent et faciles à atteindre (C2.2).</translation>
+        </message>
+        <message>
+            <source>New service…</source>
+            <translation>Nouveau service…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Mark reviewed today</source>
+            <translation>Marquer revu aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Check the links</source>
+            <translation>Vérifier les liens</translation>
+        </message>
+        <message>
+            <source>Public directory…</source>
+            <translation>Annuaire public…</translation>
+        </message>
+        <message>
+            <source>Show withdrawn services</source>
+            <translation>Afficher les services retirés</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Responsible unit</source>
+            <translation>Unité responsable</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>Site web</translation>
+        </message>
+        <message>
+            <source>National portal</source>
+            <translation>Portail national</translation>
+        </message>
+        <message>
+            <source>Latest check</source>
+            <translation>Dernière vérification</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>Revu le</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>Liste de contrôle</translation>
+        </message>
+        <message>
+            <source>What fails</source>
+            <translation>Ce qui manque</translation>
+        </message>
+        <message>
+            <source>Catalogue</source>
+            <translation>Catalogue</translation>
+        </message>
+        <message>
+            <source>Failing the checklist</source>
+            <translation>Ne satisfont pas la liste</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>works</source>
+            <translation>fonctionne</translation>
+        </message>
+        <message>
+            <source>fails</source>
+            <translation>en échec</translation>
+        </message>
+        <message>
+            <source>withdrawn {date}</source>
+            <translation>retiré le {date}</translation>
+        </message>
+        <message>
+            <source>{ok} of {n} points</source>
+            <translation>{ok} points sur {n}</translation>
+        </message>
+        <message>
+            <source>Failing the checklist ({n})</source>
+            <translation>Ne satisfont pas la liste ({n})</translation>
+        </message>
+        <message>
+            <source>Select a service to see its details.</source>
+            <translation>Choisissez un service pour voir le détail.</translation>
+        </message>
+        <message>
+            <source>Description: {text}</source>
+            <translation>Description : {text}</translation>
+        </message>
+        <message>
+            <source>Who may use it: {text}</source>
+            <translation>Qui peut l'utiliser : {text}</translation>
+        </message>
+        <message>
+            <source>Documents and prerequisites: {text}</source>
+            <translation>Pièces et prérequis : {text}</translation>
+        </message>
+        <message>
+            <source>Accessibility notes: {text}</source>
+            <translation>Notes d'accessibilité : {text}</translation>
+        </message>
+        <message>
+            <source>Reviewed on {date} by {name}</source>
+            <translation>Revu le {date} par {name}</translation>
+        </message>
+        <message>
+            <source>Checklist:</source>
+            <translation>Liste de contrôle :</translation>
+        </message>
+        <message>
+            <source>Link checks:</source>
+            <translation>Vérifications du lien :</translation>
+        </message>
+        <message>
+            <source>Checking the links of the online services…</source>
+            <translation>Vérification des liens des services en ligne…</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Settings</source>
@@ -3367,6 +3628,46 @@
         <message>
             <source>Only an administrator can change these settings.</source>
             <translation>Seul un administrateur peut modifier ces paramètres.</translation>
+        </message>
+        <message>
+            <source>Website and online services</source>
+            <translation>Site web et services en ligne</translation>
+        </message>
+        <message>
+            <source>Home page of the website</source>
+            <translation>Page d'accueil du site</translation>
+        </message>
+        <message>
+            <source>Other pages to read (contact page…), separated by spaces.</source>
+            <translation>Autres pages à lire (page de contact…), séparées par des espaces.</translation>
+        </message>
+        <message>
+            <source>Other pages to read</source>
+            <translation>Autres pages à lire</translation>
+        </message>
+        <message>
+            <source>Pages read at most</source>
+            <translation>Pages lues au plus</translation>
+        </message>
+        <message>
+            <source>Review each service every (days)</source>
+            <translation>Revoir chaque service tous les (jours)</translation>
+        </message>
+        <message>
+            <source>Check the links every (hours)</source>
+            <translation>Vérifier les liens toutes les (heures)</translation>
+        </message>
+        <message>
+            <source>Phrases in Arabic or French, separated by “;”.</source>
+            <translation>Phrases en arabe ou en français, séparées par « ; ».</translation>
+        </message>
+        <message>
+            <source>Phrases of a “not found” page</source>
+            <translation>Phrases d'une page « introuvable »</translation>
+        </message>
+        <message>
+            <source>Phrases of a login page</source>
+            <translation>Phrases d'une page de connexion</translation>
         </message>
         <message>
             <source>max. </source>
@@ -3959,6 +4260,65 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>WebsiteAuditDialog</name>
+        <message>
+            <source>Website audit</source>
+            <translation>Audit du site web</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>Constat</translation>
+        </message>
+        <message>
+            <source>Written as</source>
+            <translation>Écrit ainsi</translation>
+        </message>
+        <message>
+            <source>Audit the website now</source>
+            <translation>Auditer le site maintenant</translation>
+        </message>
+        <message>
+            <source>Confirm “on website” for this line</source>
+            <translation>Confirmer « sur le site » pour cette ligne</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>The website has not been audited yet.</source>
+            <translation>Le site n'a pas encore été audité.</translation>
+        </message>
+        <message>
+            <source>Audit of {url} on {when}.</source>
+            <translation>Audit de {url} du {when}.</translation>
+        </message>
+        <message>
+            <source>Pages read: {n}.</source>
+            <translation>Pages lues : {n}.</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is on the front page (C2.1).</source>
+            <translation>L'adresse e-mail publiée figure en page d'accueil (C2.1).</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is NOT on the front page (C2.1).</source>
+            <translation>L'adresse e-mail publiée NE figure PAS en page d'accueil (C2.1).</translation>
+        </message>
+        <message>
+            <source>Reading the website…</source>
+            <translation>Lecture du site…</translation>
+        </message>
+    </context>
+    <context>
         <name>agents</name>
         <message>
             <source>This agent no longer exists.</source>
@@ -4152,6 +4512,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Mot de passe réinitialisé</translation>
         </message>
         <message>
+            <source>Reviewed</source>
+            <translation>Revu</translation>
+        </message>
+        <message>
             <source>Saved</source>
             <translation>Enregistrement</translation>
         </message>
@@ -4200,8 +4564,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Campagne d'appels mystère</translation>
         </message>
         <message>
+            <source>Online service</source>
+            <translation>Service en ligne</translation>
+        </message>
+        <message>
             <source>Phone line</source>
             <translation>Ligne téléphonique</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>Site web</translation>
         </message>
         <message>
             <source>Reception post equipment</source>
@@ -4796,6 +5168,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
             <translation>La page « {page} » n'a pas d'onglet {tab} ; ses onglets : {names}.</translation>
         </message>
+        <message>
+            <source>Directory written to {file}: {n} lines, {m} left out.</source>
+            <translation>Annuaire écrit dans {file} : {n} lignes, {m} écartées.</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>
@@ -4930,6 +5306,33 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>directory</name>
+        <message>
+            <source>retired</source>
+            <translation>retirée</translation>
+        </message>
+        <message>
+            <source>faulty at its latest check</source>
+            <translation>en panne à la dernière vérification</translation>
+        </message>
+        <message>
+            <source>not checked in 30 days</source>
+            <translation>non vérifiée depuis 30 jours</translation>
+        </message>
+        <message>
+            <source>The directory is made in Arabic or French.</source>
+            <translation>L'annuaire se fait en arabe ou en français.</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: {reason}</source>
+            <translation>Impossible d'écrire {file} : {reason}</translation>
+        </message>
+        <message>
+            <source>Write the directory to a .pdf, .html or .txt file.</source>
+            <translation>Écrivez l'annuaire dans un fichier .pdf, .html ou .txt.</translation>
+        </message>
+    </context>
+    <context>
         <name>equipment</name>
         <message>
             <source>Headset</source>
@@ -4974,6 +5377,77 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This equipment no longer exists.</source>
             <translation>Cet équipement n'existe plus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>eservices</name>
+        <message>
+            <source>Clear description</source>
+            <translation>Description claire</translation>
+        </message>
+        <message>
+            <source>Requirements stated</source>
+            <translation>Prérequis indiqués</translation>
+        </message>
+        <message>
+            <source>Link works</source>
+            <translation>Le lien fonctionne</translation>
+        </message>
+        <message>
+            <source>Two clicks from the home page</source>
+            <translation>À deux clics de l'accueil</translation>
+        </message>
+        <message>
+            <source>Reviewed recently</source>
+            <translation>Revu récemment</translation>
+        </message>
+        <message>
+            <source>The description is missing or too short.</source>
+            <translation>La description manque ou est trop courte.</translation>
+        </message>
+        <message>
+            <source>What is needed to use it is not stated.</source>
+            <translation>Ce qu'il faut pour l'utiliser n'est pas indiqué.</translation>
+        </message>
+        <message>
+            <source>The link did not work at its latest check.</source>
+            <translation>Le lien ne fonctionnait pas à la dernière vérification.</translation>
+        </message>
+        <message>
+            <source>The link has never been checked.</source>
+            <translation>Le lien n'a jamais été vérifié.</translation>
+        </message>
+        <message>
+            <source>The website audit did not find it within two clicks.</source>
+            <translation>L'audit du site ne l'a pas trouvé à deux clics.</translation>
+        </message>
+        <message>
+            <source>Its information has not been reviewed in time.</source>
+            <translation>Ses informations n'ont pas été revues à temps.</translation>
+        </message>
+        <message>
+            <source>“{url}” is not a web address (http:// or https://).</source>
+            <translation>« {url} » n'est pas une adresse web (http:// ou https://).</translation>
+        </message>
+        <message>
+            <source>Give the service a name in Arabic or French.</source>
+            <translation>Donnez au service un nom en arabe ou en français.</translation>
+        </message>
+        <message>
+            <source>This online service no longer exists.</source>
+            <translation>Ce service en ligne n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this service meanwhile; reopen it and try again.</source>
+            <translation>Quelqu'un d'autre a modifié ce service entre-temps ; rouvrez-le et réessayez.</translation>
+        </message>
+        <message>
+            <source>Links checked: {n}; working: {ok}; failing: {bad}.</source>
+            <translation>Liens vérifiés : {n} ; fonctionnent : {ok} ; en échec : {bad}.</translation>
+        </message>
+        <message>
+            <source>works ({status}, {ms} ms)</source>
+            <translation>fonctionne ({status}, {ms} ms)</translation>
         </message>
     </context>
     <context>
@@ -5352,6 +5826,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Demandes des catégories particulières d'usagers</translation>
         </message>
         <message>
+            <source>Online services in the catalogue</source>
+            <translation>Services en ligne au catalogue</translation>
+        </message>
+        <message>
+            <source>Online services whose link works (%)</source>
+            <translation>Services en ligne dont le lien fonctionne (%)</translation>
+        </message>
+        <message>
             <source>Phone lines in service</source>
             <translation>Lignes téléphoniques en service</translation>
         </message>
@@ -5465,6 +5947,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Report each line found out of order to the operator at once and forward it to a working line meanwhile (C8.4, C2.4).</source>
             <translation>Signaler sans délai à l'opérateur chaque ligne hors service et la renvoyer entre-temps vers une ligne qui fonctionne (C8.4, C2.4).</translation>
+        </message>
+        <message>
+            <source>Repair or replace the dead links of the online services and check them again (C2.2).</source>
+            <translation>Réparer ou remplacer les liens morts des services en ligne et les vérifier à nouveau (C2.2).</translation>
         </message>
         <message>
             <source>Publish every line in service on the website and on forms and posters, and remove the retired ones (C8.1).</source>
@@ -5939,6 +6425,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Training</source>
             <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Online services</source>
+            <translation>Services en ligne</translation>
         </message>
     </context>
     <context>
@@ -6934,6 +7424,116 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This rule no longer exists.</source>
             <translation>Cette règle n'existe plus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>web</name>
+        <message>
+            <source>The page answered.</source>
+            <translation>La page a répondu.</translation>
+        </message>
+        <message>
+            <source>The address is not a web address (http:// or https://).</source>
+            <translation>L'adresse n'est pas une adresse web (http:// ou https://).</translation>
+        </message>
+        <message>
+            <source>The address redirects too many times (a loop).</source>
+            <translation>L'adresse redirige trop de fois (une boucle).</translation>
+        </message>
+        <message>
+            <source>The site did not answer in time.</source>
+            <translation>Le site n'a pas répondu à temps.</translation>
+        </message>
+        <message>
+            <source>The site's certificate is not valid for this address.</source>
+            <translation>Le certificat du site n'est pas valable pour cette adresse.</translation>
+        </message>
+        <message>
+            <source>The site answered with error {status}.</source>
+            <translation>Le site a répondu par l'erreur {status}.</translation>
+        </message>
+        <message>
+            <source>The site cannot be reached (address unknown or down).</source>
+            <translation>Le site est injoignable (adresse inconnue ou hors service).</translation>
+        </message>
+        <message>
+            <source>The page is larger than the limit; only its start was read.</source>
+            <translation>La page dépasse la limite ; seul son début a été lu.</translation>
+        </message>
+        <message>
+            <source>The page inflates to more than the limit; it was not read.</source>
+            <translation>La page décompressée dépasse la limite ; elle n'a pas été lue.</translation>
+        </message>
+        <message>
+            <source>The page answers but says it does not exist.</source>
+            <translation>La page répond mais dit qu'elle n'existe pas.</translation>
+        </message>
+        <message>
+            <source>The page asks to sign in before showing the service.</source>
+            <translation>La page demande de se connecter avant de montrer le service.</translation>
+        </message>
+    </context>
+    <context>
+        <name>website</name>
+        <message>
+            <source>Shown, in the inventory</source>
+            <translation>Affiché, dans l'inventaire</translation>
+        </message>
+        <message>
+            <source>On the site, not in the inventory</source>
+            <translation>Sur le site, absent de l'inventaire</translation>
+        </message>
+        <message>
+            <source>On the site, but the line is retired</source>
+            <translation>Sur le site, mais la ligne est retirée</translation>
+        </message>
+        <message>
+            <source>On the site, but the line is faulty</source>
+            <translation>Sur le site, mais la ligne est en panne</translation>
+        </message>
+        <message>
+            <source>Marked “on website”, not found on the site</source>
+            <translation>Marquée « sur le site », introuvable sur le site</translation>
+        </message>
+        <message>
+            <source>Shown on the site, not marked “on website”</source>
+            <translation>Affichée sur le site, non marquée « sur le site »</translation>
+        </message>
+        <message>
+            <source>The page could not be read as HTML.</source>
+            <translation>La page n'a pas pu être lue comme du HTML.</translation>
+        </message>
+        <message>
+            <source>Give the website's address in Settings first.</source>
+            <translation>Indiquez d'abord l'adresse du site dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>“{url}” is not a web address (http:// or https://).</source>
+            <translation>« {url} » n'est pas une adresse web (http:// ou https://).</translation>
+        </message>
+        <message>
+            <source>The website {url} cannot be read: {reason}</source>
+            <translation>Le site {url} ne peut pas être lu : {reason}</translation>
+        </message>
+        <message>
+            <source>This audit or line no longer exists.</source>
+            <translation>Cet audit ou cette ligne n'existe plus.</translation>
+        </message>
+        <message>
+            <source>That audit did not find this line on the site.</source>
+            <translation>Cet audit n'a pas trouvé cette ligne sur le site.</translation>
+        </message>
+        <message>
+            <source>Pages read: {n}.</source>
+            <translation>Pages lues : {n}.</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is on the front page.</source>
+            <translation>L'adresse e-mail publiée figure en page d'accueil.</translation>
+        </message>
+        <message>
+            <source>The published e-mail address is NOT on the front page (C2.1).</source>
+            <translation>L'adresse e-mail publiée NE figure PAS en page d'accueil (C2.1).</translation>
         </message>
     </context>
     <context>

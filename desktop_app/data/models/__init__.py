@@ -44,6 +44,7 @@ from desktop_app.data.models.requests import (
     RequestEvent,
     RequestPurge,
 )
+from desktop_app.data.models.services_catalogue import OnlineService, ServiceLinkCheck, WebsiteAudit
 from desktop_app.data.models.settings import Setting
 from desktop_app.data.models.users import User
 
@@ -68,6 +69,7 @@ __all__ = [
     "LineForwarding",
     "LineMaintenance",
     "MysteryCampaign",
+    "OnlineService",
     "OfficeTimetable",
     "PhoneLine",
     "PostEquipment",
@@ -79,9 +81,11 @@ __all__ = [
     "RequestPurge",
     "Scorecard",
     "ScorecardCriterion",
+    "ServiceLinkCheck",
     "Setting",
     "TrainingAttendance",
     "TrainingRule",
     "TrainingSession",
     "User",
+    "WebsiteAudit",
 ]

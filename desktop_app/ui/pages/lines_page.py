@@ -133,6 +133,7 @@ class LinesPage(QWidget):
         self.round_button = QPushButton(self.tr("Verification round"))
         self.fault_button = QPushButton(self.tr("Report fault…"))
         self.forward_button = QPushButton(self.tr("Forward…"))
+        self.website_button = QPushButton(self.tr("Website audit…"))  # C2.4, C8.1
         more = QToolButton()
         more.setText(self.tr("More"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -148,6 +149,7 @@ class LinesPage(QWidget):
             self.round_button,
             self.fault_button,
             self.forward_button,
+            self.website_button,
             more,
         ):
             actions.addWidget(w)
@@ -158,6 +160,7 @@ class LinesPage(QWidget):
         self.round_button.clicked.connect(self.verification_round)
         self.fault_button.clicked.connect(self.report_fault)
         self.forward_button.clicked.connect(self.forward)
+        self.website_button.clicked.connect(self.website_audit)
         self.maintenance_action.triggered.connect(self.schedule_maintenance)
         self.import_action.triggered.connect(self.import_file)
         self.export_action.triggered.connect(self.export_file)
@@ -327,6 +330,12 @@ class LinesPage(QWidget):
         if line is not None and LineForwardDialog(self.state, line, self).exec():
             self.refresh_inventory()
             self._reselect(line.id)
+
+    def website_audit(self) -> None:
+        from desktop_app.ui.dialogs.website_audit_dialog import WebsiteAuditDialog
+
+        WebsiteAuditDialog(self.state, self).exec()
+        self.refresh_inventory()
 
     def schedule_maintenance(self) -> None:
         from desktop_app.ui.dialogs.line_maintenance_dialog import LineMaintenanceDialog

@@ -90,6 +90,12 @@ def _reports(state: AppState) -> QWidget:
     return ReportsPage(state)
 
 
+def _services(state: AppState) -> QWidget:
+    from desktop_app.ui.pages.services_page import ServicesPage
+
+    return ServicesPage(state)
+
+
 # Areas append their PageSpec; the navigation sorts by PAGE_ORDER, whatever the order here.
 # Titles are lambdas around a literal so lupdate can extract them.
 PAGES: list[PageSpec] = [
@@ -121,6 +127,9 @@ PAGES: list[PageSpec] = [
              Perm.READ_ALL),
     PageSpec("training", lambda: QCoreApplication.translate("pages", "Training"), _training,
              None),
+    # Online services (C2.2): every role reads the catalogue; eservices checks who edits.
+    PageSpec("services", lambda: QCoreApplication.translate("pages", "Online services"),
+             _services, None),
 ]  # fmt: skip
 PAGE_ORDER = ("dashboard", "requests", "lines", "agents", "training", "evaluations", "calls",
               "services", "reports", "settings", "users", "audit")  # fmt: skip

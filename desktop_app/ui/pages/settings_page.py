@@ -112,6 +112,7 @@ class SettingsPage(QWidget):
         verdict.setWordWrap(True)
         form.addRow(verdict)
         left.addWidget(secrets)
+        left.addWidget(self._website_box())
         left.addStretch(1)
 
         # Percentages, hours, seconds or counts: each label says which (kpi_labels).
@@ -141,6 +142,30 @@ class SettingsPage(QWidget):
         if not editable:
             note = QLabel(self.tr("Only an administrator can change these settings."))
             outer.addWidget(note)
+
+    def _website_box(self) -> QGroupBox:
+        """The website and the online services (C2.2, C2.4): what the audit reads, how often the
+        links are checked, and the phrases that betray a "not found" or a login page."""
+        box = QGroupBox(self.tr("Website and online services"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Home page of the website"), self._line("website_url"))
+        pages = self._line("website_pages")
+        pages.setToolTip(self.tr("Other pages to read (contact page…), separated by spaces."))
+        form.addRow(self.tr("Other pages to read"), pages)
+        form.addRow(self.tr("Pages read at most"), self._int("website_max_pages", 1, 500))
+        form.addRow(self.tr("Review each service every (days)"),
+                    self._int("services_review_days", 1, 3650))  # fmt: skip
+        form.addRow(self.tr("Check the links every (hours)"),
+                    self._int("services_check_hours", 1, 720))  # fmt: skip
+        tip = self.tr("Phrases in Arabic or French, separated by “;”.")
+        for key, label in (
+            ("services_soft404_phrases", self.tr("Phrases of a “not found” page")),
+            ("services_login_phrases", self.tr("Phrases of a login page")),
+        ):
+            field = self._line(key)
+            field.setToolTip(tip)
+            form.addRow(label, field)
+        return box
 
     def open_calendar(self) -> None:
         """Holidays and office hours live in their own window: they change by year, not once."""
