@@ -33,7 +33,9 @@ from desktop_app.data.schema import (
     ForeignKeyViolation,
     NewerSchemaError,
     current_revision,
+    head_revision,
     schema_state,
+    structure_problems,
     upgrade_database,
 )
 from desktop_app.i18n import translate
@@ -275,7 +277,45 @@ def check_database(location: DatabaseLocation) -> list[str]:
     """Problems found in the file (empty when sound); PostgreSQL checks itself."""
     if location.path is None:
         return []
-    return integrity_check(location.path).problems
+    problems = integrity_check(location.path).problems
+    if problems:
+        return problems
+    try:
+        conn = connect_read_only(location.path)
+        try:
+            row = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            revision = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone() if row else None
+            )
+            if revision is None or revision[0] != head_revision():
+                return []  # empty, older (checked after its upgrade), newer or foreign: not here
+            found = structure_problems(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [_structure_sentence(kind, name) for kind, name in found]
+
+
+def _structure_sentence(kind: str, name: str) -> str:
+    """One sentence per problem `check` finds in a sound file's structure (issue 16 point 9)."""
+    if kind == "audit_chain":
+        return translate(
+            "database",
+            "audit entry {id} does not follow from the entries before it: the audit trail was "
+            "added to or changed outside Istiqbal",
+        ).format(id=name)
+    if kind == "trigger":
+        return translate(
+            "database",
+            "the safeguard {name} is missing (the audit trail or the search index "
+            "is no longer protected)",
+        ).format(name=name)
+    if kind == "table":
+        return translate("database", "the table {name} is missing").format(name=name)
+    return translate("database", "the index {name} is missing").format(name=name)
 
 
 def database_schema_state(location: DatabaseLocation) -> str:

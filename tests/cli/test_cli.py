@@ -167,8 +167,10 @@ def test_backup_replaces_an_older_backup_with_a_private_sound_copy(
     out = tmp_path / "copy.sqlite"
     assert main(["--db", str(small_db), "backup", "--out", str(out)]) == 0
     conn = sqlite3.connect(small_db)
-    cols = "full_name, role, password_hash, active, must_change_password, failed_logins, " \
+    cols = (
+        "full_name, role, password_hash, active, must_change_password, failed_logins, "
         "created_at, version"
+    )
     conn.execute(f"INSERT INTO users (username, {cols}) SELECT 'second', {cols} FROM users")
     conn.commit()
     conn.close()

@@ -41,6 +41,7 @@ from desktop_app.data.models.requests import (
     CitizenRequest,
     Holiday,
     OfficeTimetable,
+    ReferenceCounter,
     RequestEvent,
     RequestPurge,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "PostEquipment",
     "ReceptionPost",
     "Recognition",
+    "ReferenceCounter",
     "ReinforcementPlan",
     "ReportRun",
     "RequestEvent",
