@@ -26,7 +26,8 @@ def write_lock_held(path: Path, seconds: float) -> Iterator[None]:
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute(
-        "INSERT INTO settings (key, value_json, updated_at) VALUES ('long_import', '1', '2026-01-01 00:00:00')"
+        "INSERT INTO settings (key, value_json, updated_at) "
+        "VALUES ('long_import', '1', '2026-01-01 00:00:00')"
     )
     released = threading.Event()
 
