@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import sqlite3
@@ -132,7 +133,7 @@ def online_backup(source: Path, dest: Path) -> Path:
         raise BackupTargetError(str(dest))
     if not dest.parent.exists():
         dest.parent.mkdir(parents=True, mode=0o700)
-    clean_partials(dest.parent, f".{dest.name}.*.partial")
+    clean_partials(dest.parent, f".{glob.escape(dest.name)}.*.partial")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent)
     os.close(fd)
     tmp = Path(tmp_name)
