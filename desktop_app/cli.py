@@ -97,6 +97,7 @@ def run_command(args: argparse.Namespace) -> int:
     from desktop_app.commands.context import CliContext
     from desktop_app.config import resolve_database
     from desktop_app.i18n import ensure_core_application, install_language
+    from desktop_app.services.database import DatabaseBusyError, busy_sentence
     from desktop_app.services.errors import UserError
 
     if getattr(args, "needs_widgets", False):
@@ -121,6 +122,10 @@ def run_command(args: argparse.Namespace) -> int:
         if payload is not None:
             ctx.json(payload)
         print(exc.message, file=sys.stderr)
+        return 1
+    except DatabaseBusyError:
+        # A long import elsewhere held the write lock past busy_timeout (issue 16 point 5).
+        print(busy_sentence(ctx.location.display()), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

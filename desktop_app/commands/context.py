@@ -29,6 +29,8 @@ class CliContext:
             from desktop_app.services.database import open_database
 
             self._db = open_database(self.location)
+            for notice in self._db.notices:  # said once, on stderr: stdout stays the result
+                self.err(notice)
         return self._db
 
     @property

@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     backup = sub.add_parser("backup", help="an online backup of the SQLite database")
     backup.add_argument("--out", type=Path)
+    backup.add_argument(
+        "--force", action="store_true", help="replace --out even when it is not an Istiqbal backup"
+    )
     backup.set_defaults(func=run_backup)
 
     shot = sub.add_parser("screenshot", help="render one page of the window off-screen to PNG")
@@ -87,7 +90,7 @@ def run_check(ctx: CliContext) -> int:
 def run_backup(ctx: CliContext) -> int:
     from desktop_app.services.database import backup_database
 
-    path = backup_database(ctx.db, ctx.actor, ctx.location, ctx.args.out)
+    path = backup_database(ctx.db, ctx.actor, ctx.location, ctx.args.out, force=ctx.args.force)
     ctx.out(translate("cli", "Backup written to {path}.").format(path=path))
     return 0
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -21,6 +25,74 @@ _NETWORK_FS = {
 
 class DatabaseLocationError(Exception):
     """The database cannot live where it was asked to (network share, unwritable folder)."""
+
+
+class DatabaseBusyError(Exception):
+    """Another connection kept the write lock longer than busy_timeout (a long import, say)."""
+
+
+class UnsafeModeError(Exception):
+    """The database file can be read by others and its mode cannot be changed (not the owner)."""
+
+    def __init__(self, path: Path, mode: int) -> None:
+        super().__init__(f"{path}: {mode:o}")
+        self.path = path
+        self.mode = mode
+
+
+def sqlite_uri(path: Path, **params: str) -> str:
+    """A `file:` URI naming exactly `path`, with SQLite URI parameters (mode=ro, ...).
+
+    Issue 16: a folder named `Accueil #2` or `a?b` gave `file:/…/Accueil #2/x?mode=ro`, which
+    SQLite reads as the file `/…/Accueil ` (the rest a fragment): backups came out empty and
+    `check` created a stray file. `as_uri()` percent-escapes `#`, `?` and `%`.
+    """
+    uri = Path(os.path.abspath(path)).as_uri()
+    return f"{uri}?{urlencode(params)}" if params else uri
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot create or change the file: to look before accepting it."""
+    return sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
+
+
+def tighten_mode(path: Path) -> bool:
+    """Make an existing file readable by its owner only (law 2004-63); True when it was changed.
+
+    Raises UnsafeModeError when group or others can read it and chmod is refused.
+    """
+    if sys.platform == "win32" or not path.exists():
+        return False
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & 0o077:
+        return False
+    try:
+        os.chmod(path, mode & 0o700)
+    except OSError as exc:
+        raise UnsafeModeError(path, mode) from exc
+    return True
+
+
+def private_output(path: Path) -> Path:
+    """Prepare a file about to receive personal data (an export, a workbook) as mode 0600.
+
+    It is created empty 0600 (or an existing file tightened) before the writer opens it, so
+    no other user can open it even while it is being written; a writer that truncates keeps the
+    mode. Issue 16 point 7: exports were written 0644.
+    """
+    if sys.platform == "win32":
+        return path
+    if path.exists():
+        if path.is_file():
+            os.chmod(path, 0o600)
+        return path
+    old_umask = os.umask(0o077)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    finally:
+        os.umask(old_umask)
+    return path
 
 
 def is_network_path(path: Path, mounts_text: str | None = None) -> bool:
@@ -86,21 +158,29 @@ def _install_sqlite_events(engine: Engine, wal: bool) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # Writers take the lock up front: a deferred read-then-write transaction fails at once
-        # with "database is locked" despite busy_timeout (measured, DESIGN.md).
-        mode = conn.get_execution_options().get("istiqbal_begin", "IMMEDIATE")
+        # with "database is locked" despite busy_timeout (measured, DESIGN.md). Everything else
+        # (opening, schema checks, reads) is a deferred transaction that never waits for a
+        # writer under WAL (issue 16 point 5); Database.write() asks for IMMEDIATE.
+        mode = conn.get_execution_options().get("istiqbal_begin", "DEFERRED")
         if mode:
             conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_engine(url: str, *, sqlite_path: Path | None = None, echo: bool = False) -> Engine:
-    """One engine per database; for a SQLite file, refuse a network share and create it 0600."""
+    """One engine per database; for a SQLite file, refuse a network share and create it 0600.
+
+    The file's engine is built from the path itself, never from URL text, where `?` and `#`
+    in a folder name would be read as a query or a fragment (issue 16).
+    """
     if url.startswith("sqlite"):
+        target: str | URL = url
         if sqlite_path is not None:
             if is_network_path(sqlite_path):
                 raise DatabaseLocationError(str(sqlite_path))
             if not sqlite_path.exists():
                 create_private_file(sqlite_path)
-        engine = create_engine(url, echo=echo)
+            target = URL.create("sqlite", database=str(sqlite_path))
+        engine = create_engine(target, echo=echo)
         _install_sqlite_events(engine, wal=sqlite_path is not None)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
@@ -112,7 +192,10 @@ class Database:
     def __init__(self, engine: Engine, display: str = "") -> None:
         self.engine = engine
         self.display = display or engine.url.render_as_string(hide_password=True)
-        self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+        self.notices: list[str] = []  # said once to the person opening it (a tightened mode)
+        self._writer = sessionmaker(
+            bind=engine.execution_options(istiqbal_begin="IMMEDIATE"), expire_on_commit=False
+        )
         self._reader = sessionmaker(
             bind=engine.execution_options(istiqbal_begin="DEFERRED"), expire_on_commit=False
         )
@@ -123,9 +206,18 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One service call = one transaction, committed on success, rolled back on any error."""
-        with self._writer() as session, session.begin():
-            yield session
+        """One service call = one transaction, committed on success, rolled back on any error.
+
+        Waiting longer than busy_timeout for another writer (a long import) raises
+        DatabaseBusyError, which the callers turn into one sentence, not a traceback.
+        """
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if _is_busy(exc):
+                raise DatabaseBusyError(self.display) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -138,3 +230,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    return "database is locked" in text or "database is busy" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -138,3 +139,44 @@ def upgrade_database(
             if sqlite:
                 conn.invalidate()  # never hand a foreign_keys=OFF connection back to the pool
     return True
+
+
+# Triggers every current database holds: the audit trail's append-only guards and the requests'
+# full-text index upkeep (SQLite; PostgreSQL checks itself).
+EXPECTED_SQLITE_TRIGGERS = (
+    "audit_log_no_update",
+    "audit_log_no_delete",
+    "requests_fts_insert",
+    "requests_fts_delete",
+    "requests_fts_update",
+)
+
+
+def structure_problems(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """What a current database lacks or holds wrongly, as (kind, name) pairs, read-only.
+
+    Kinds: "trigger", "table", "index" (missing by name, against the models of this revision)
+    and "audit_chain" (the id of the first audit row whose hash does not follow, issue 16).
+    """
+    from desktop_app.data.audit_chain import SELECT_CHAIN, first_broken
+    from desktop_app.data.models import Base
+
+    found: dict[str, set[str]] = {"table": set(), "index": set(), "trigger": set()}
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master"):
+        found.setdefault(kind, set()).add(name)
+    problems: list[tuple[str, str]] = []
+    problems += [("trigger", t) for t in EXPECTED_SQLITE_TRIGGERS if t not in found["trigger"]]
+    for table in Base.metadata.sorted_tables:
+        if table.name not in found["table"]:
+            problems.append(("table", table.name))
+            continue
+        problems += [
+            ("index", str(ix.name))
+            for ix in sorted(table.indexes, key=lambda i: str(i.name))
+            if ix.name and ix.name not in found["index"]
+        ]
+    if "audit_log" in found["table"]:
+        broken = first_broken(conn.execute(SELECT_CHAIN))
+        if broken is not None:
+            problems.append(("audit_chain", str(broken)))
+    return problems

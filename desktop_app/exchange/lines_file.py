@@ -353,6 +353,7 @@ def export_lines(
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from desktop_app.data.db import private_output
     from desktop_app.exchange.xlsx_print import page_footer
     from desktop_app.exchange.xlsx_safe import set_text
 
@@ -428,7 +429,7 @@ def export_lines(
     footer = translate("lines_file", "Page &P of &N")
     ws.oddFooter.center.text = page_footer(footer, rtl=is_rtl(lang))
     try:
-        wb.save(path)
+        wb.save(private_output(path))  # 0600 before the first byte: agents' names (issue 16)
     except PermissionError as exc:
         raise UserError(
             translate(

@@ -488,5 +488,7 @@ def write_citizen_export(path: Path, data: requests_service.CitizenData, lang: s
     for sheet in (ws, steps):
         for index in range(1, sheet.max_column + 1):
             sheet.column_dimensions[get_column_letter(index)].width = 22
-    wb.save(path)
+    from desktop_app.data.db import private_output
+
+    wb.save(private_output(path))  # a citizen's personal data: owner only (issue 16 point 7)
     return path

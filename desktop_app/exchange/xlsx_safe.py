@@ -1,7 +1,9 @@
 """Writing text that came from people into a workbook as text, never as a formula.
 
 openpyxl stores any string starting with "=" as a live formula (measured, DESIGN.md), so text from
-citizens, agents or imports goes through these helpers.
+citizens, agents or imports goes through these helpers. Text beginning with = + - @ also gets
+Excel's quotePrefix style (the leading apostrophe Excel shows), so that a person who edits the
+cell and saves it again in Excel keeps it text, not a formula (issue 16 point 9).
 """
 
 from __future__ import annotations
@@ -12,18 +14,28 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _inert(cell: Cell | WriteOnlyCell, text: str) -> None:
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
 
 def set_text(cell: Cell, value: object) -> Cell:
     """Assign user text to a normal-mode cell and force its type to string."""
-    cell.value = "" if value is None else str(value)
-    cell.data_type = "s"
+    text = "" if value is None else str(value)
+    cell.value = text
+    _inert(cell, text)
     return cell
 
 
 def text_cell(ws: Worksheet, value: object, **style: Any) -> WriteOnlyCell:
     """A write-only-mode cell holding user text as a string."""
-    cell = WriteOnlyCell(ws, value="" if value is None else str(value))
-    cell.data_type = "s"
+    text = "" if value is None else str(value)
+    cell = WriteOnlyCell(ws, value=text)
+    _inert(cell, text)
     for name, v in style.items():
         setattr(cell, name, v)
     return cell

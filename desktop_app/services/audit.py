@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from desktop_app.data.audit_chain import row_hash
 from desktop_app.data.db import Database
 from desktop_app.data.models import AuditEntry
+from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services.permissions import Actor, Perm
 
@@ -115,18 +117,33 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> None:
-    """Append one entry in the caller's transaction, so change and record commit together."""
-    session.add(
-        AuditEntry(
-            user_id=actor.user_id,
-            username=actor.username,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            before_json=_dump(before),
-            after_json=_dump(after),
-        )
+    """Append one entry in the caller's transaction, so change and record commit together.
+
+    The entry's hash chains it to the newest one (issue 16 point 9). Writers hold the write lock
+    (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL), so no two entries follow the
+    same one; the query below flushes this session's earlier entries first.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(1600916)"))
+    if any(isinstance(o, AuditEntry) for o in session.new):
+        session.flush()  # this unit's earlier entries first, whatever its autoflush setting
+    previous = session.scalar(select(AuditEntry.row_hash).order_by(AuditEntry.id.desc()).limit(1))
+    entry = AuditEntry(
+        at=utcnow(),
+        user_id=actor.user_id,
+        username=actor.username,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        before_json=_dump(before),
+        after_json=_dump(after),
     )
+    entry.row_hash = row_hash(
+        previous,
+        (entry.at, entry.user_id, entry.username, entry.action, entry.entity, entry.entity_id,
+         entry.before_json, entry.after_json),
+    )  # fmt: skip
+    session.add(entry)
 
 
 @dataclass(frozen=True)

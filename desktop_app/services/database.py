@@ -2,30 +2,58 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from desktop_app.config import BACKUPS_KEPT, DatabaseLocation, backups_dir
 from desktop_app.data.backup import (
     BackupTargetError,
+    BackupVerificationError,
     integrity_check,
+    is_companion,
+    is_istiqbal_database,
     online_backup,
     rotated_backup,
 )
-from desktop_app.data.db import Database, DatabaseLocationError, make_engine
+from desktop_app.data.db import (
+    Database,
+    DatabaseBusyError,
+    DatabaseLocationError,
+    UnsafeModeError,
+    connect_read_only,
+    make_engine,
+    tighten_mode,
+)
 from desktop_app.data.schema import (
     ForeignDatabaseError,
     ForeignKeyViolation,
     NewerSchemaError,
     current_revision,
+    head_revision,
     schema_state,
+    structure_problems,
     upgrade_database,
 )
 from desktop_app.i18n import translate
 from desktop_app.services.errors import UserError
 from desktop_app.services.permissions import Actor, Perm
+
+__all__ = ["DatabaseBusyError", "busy_sentence", "open_database", "check_database"]
+
+log = logging.getLogger(__name__)
+
+
+def busy_sentence(where: str) -> str:
+    """A second writer waited for a long import (or another program) longer than it may."""
+    return translate(
+        "database",
+        "The database {where} is busy with another long task (an import, an upgrade); "
+        "nothing was changed: try again when it ends.",
+    ).format(where=where)
 
 
 def _bad_location() -> UserError:
@@ -86,8 +114,91 @@ def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
     )
 
 
+def _read_only_engine(path: Path) -> Engine:
+    """An engine over the file opened read-only by URI: it can neither create nor change it."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://", creator=lambda: connect_read_only(path))
+
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: object) -> None:  # the driver's transaction handling is off
+        return None
+
+    return engine
+
+
+def _refuse_unless_ours(location: DatabaseLocation) -> None:
+    """Decide on an existing file without changing it (issue 16 point 8).
+
+    Another program's database or one from a newer Istiqbal is refused before any connection
+    that could switch it to WAL, tighten its mode or leave -wal/-shm files beside it.
+    """
+    path = location.path
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return
+    state, revision = _peek_state(location)
+    if state == "foreign":
+        raise _foreign(location)
+    if state == "newer":
+        raise _newer(location, revision)
+
+
+def _peek_state(location: DatabaseLocation) -> tuple[str, str | None]:
+    assert location.path is not None
+    engine = _read_only_engine(location.path)
+    try:
+        return schema_state(engine), current_revision(engine)
+    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
+        raise _storage_error(location, exc) from exc
+    finally:
+        engine.dispose()
+
+
+def _newer(location: DatabaseLocation, revision: str | None) -> UserError:
+    return UserError(
+        translate(
+            "database",
+            "The database {where} was made by a newer version of Istiqbal ({rev}); "
+            "install that version. Nothing was changed.",
+        ).format(where=location.display(), rev=revision)
+    )
+
+
+def _tighten(location: DatabaseLocation) -> list[str]:
+    """An existing database readable by others is made 0600, and the person told once (C8.1 /
+    law 2004-63); a mode that cannot be changed is refused."""
+    if location.path is None:
+        return []
+    notices: list[str] = []
+    for path in (location.path, Path(f"{location.path}-wal"), Path(f"{location.path}-shm")):
+        try:
+            changed = tighten_mode(path)
+        except UnsafeModeError as exc:
+            raise UserError(
+                translate(
+                    "database",
+                    "The database {where} can be read by other users (mode {mode}) and Istiqbal "
+                    "cannot change that; ask its owner to make it readable by its owner only.",
+                ).format(where=location.display(), mode=f"{exc.mode:o}")
+            ) from exc
+        if changed and path == location.path:
+            notice = translate(
+                "database",
+                "The database {where} could be read by other users; it is now readable by its "
+                "owner only.",
+            ).format(where=location.display())
+            log.warning(notice)
+            notices.append(notice)
+    return notices
+
+
 def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Database:
-    """Open (creating if new) and upgrade; an existing file is backed up first."""
+    """Open (creating if new) and upgrade; an existing file is backed up first, and the backup
+    verified before the upgrade runs (issue 16)."""
+    _refuse_unless_ours(location)
+    notices = _tighten(location)
     try:
         engine = make_engine(location.url, sqlite_path=location.path)
     except DatabaseLocationError as exc:
@@ -114,6 +225,7 @@ def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Databa
     except OSError as exc:
         raise _storage_error(location, exc) from exc
     db = Database(engine, location.display())
+    db.notices.extend(notices)
     if not migrate:
         return db
 
@@ -125,12 +237,25 @@ def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Databa
         upgrade_database(engine, before_upgrade=backup_first)
     except NewerSchemaError as exc:
         engine.dispose()
+        raise _newer(location, exc.revision) from exc
+    except BackupVerificationError as exc:
+        engine.dispose()
         raise UserError(
             translate(
                 "database",
-                "The database {where} was made by a newer version of Istiqbal ({rev}); "
-                "install that version. Nothing was changed.",
-            ).format(where=location.display(), rev=exc.revision)
+                "The backup made before upgrading {where} did not read back as a copy of it "
+                "({problem}); the upgrade was not made. Free some disk space or check the "
+                "backups folder, then try again.",
+            ).format(where=location.display(), problem=exc.problem)
+        ) from exc
+    except OSError as exc:
+        engine.dispose()
+        raise UserError(
+            translate(
+                "database",
+                "The backup made before upgrading {where} could not be written ({reason}); "
+                "the upgrade was not made.",
+            ).format(where=location.display(), reason=exc.strerror or exc)
         ) from exc
     except ForeignDatabaseError as exc:
         engine.dispose()
@@ -152,7 +277,45 @@ def check_database(location: DatabaseLocation) -> list[str]:
     """Problems found in the file (empty when sound); PostgreSQL checks itself."""
     if location.path is None:
         return []
-    return integrity_check(location.path).problems
+    problems = integrity_check(location.path).problems
+    if problems:
+        return problems
+    try:
+        conn = connect_read_only(location.path)
+        try:
+            row = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+            revision = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone() if row else None
+            )
+            if revision is None or revision[0] != head_revision():
+                return []  # empty, older (checked after its upgrade), newer or foreign: not here
+            found = structure_problems(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [_structure_sentence(kind, name) for kind, name in found]
+
+
+def _structure_sentence(kind: str, name: str) -> str:
+    """One sentence per problem `check` finds in a sound file's structure (issue 16 point 9)."""
+    if kind == "audit_chain":
+        return translate(
+            "database",
+            "audit entry {id} does not follow from the entries before it: the audit trail was "
+            "added to or changed outside Istiqbal",
+        ).format(id=name)
+    if kind == "trigger":
+        return translate(
+            "database",
+            "the safeguard {name} is missing (the audit trail or the search index "
+            "is no longer protected)",
+        ).format(name=name)
+    if kind == "table":
+        return translate("database", "the table {name} is missing").format(name=name)
+    return translate("database", "the index {name} is missing").format(name=name)
 
 
 def database_schema_state(location: DatabaseLocation) -> str:
@@ -161,9 +324,7 @@ def database_schema_state(location: DatabaseLocation) -> str:
     A database made by a newer version, or another program's, is refused as a UserError.
     """
     if location.path is not None:
-        from sqlalchemy import create_engine
-
-        engine = create_engine(f"sqlite:///file:{location.path}?mode=ro&uri=true")
+        engine = _read_only_engine(location.path)
     else:
         engine = open_database(location, migrate=False).engine
     try:
@@ -176,19 +337,19 @@ def database_schema_state(location: DatabaseLocation) -> str:
     if state == "foreign":
         raise _foreign(location)
     if state == "newer":
-        raise UserError(
-            translate(
-                "database",
-                "The database {where} was made by a newer version of Istiqbal ({rev}); "
-                "install that version. Nothing was changed.",
-            ).format(where=location.display(), rev=revision)
-        )
+        raise _newer(location, revision)
     return state
 
 
 def backup_database(
-    db: Database, actor: Actor, location: DatabaseLocation, out: Path | None = None
+    db: Database,
+    actor: Actor,
+    location: DatabaseLocation,
+    out: Path | None = None,
+    *,
+    force: bool = False,
 ) -> Path:
+    """A verified online backup; `out` replaces only an earlier Istiqbal backup unless `force`."""
     actor.require(Perm.BACKUP)
     if location.path is None:
         raise UserError(
@@ -196,6 +357,20 @@ def backup_database(
                 "database",
                 "Back up a PostgreSQL database with pg_dump; Istiqbal backs up SQLite files.",
             )
+        )
+    if (
+        out is not None
+        and out.exists()
+        and not force
+        and not is_companion(location.path, out)
+        and (out.is_dir() or not is_istiqbal_database(out))
+    ):
+        raise UserError(
+            translate(
+                "database",
+                "{path} exists and is not an Istiqbal backup; choose another file, or add "
+                "--force to replace it.",
+            ).format(path=out)
         )
     try:
         if out is not None:
@@ -208,6 +383,14 @@ def backup_database(
                 "The backup cannot be written over the database itself ({path}); "
                 "choose another file.",
             ).format(path=exc)
+        ) from exc
+    except BackupVerificationError as exc:
+        raise UserError(
+            translate(
+                "database",
+                "The backup did not read back as a copy of the database ({problem}); "
+                "nothing was kept.",
+            ).format(problem=exc.problem)
         ) from exc
     except (OSError, sqlite3.DatabaseError) as exc:
         raise UserError(

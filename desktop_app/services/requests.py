@@ -45,8 +45,11 @@ from desktop_app.services.errors import ConcurrentEdit, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
 
+# Re-exported: the register's import and the demo data take references through this module.
+from desktop_app.services.references import ReferenceAllocator as ReferenceAllocator
+from desktop_app.services.references import next_reference as next_reference
+
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
-_REFERENCE = re.compile(r"^\d{4}-\d{6}$")
 SORT_KEYS = (
     "reference",
     "received_at",
@@ -242,43 +245,6 @@ def _check_choice(value: str, allowed: Sequence[str], what: str) -> str:
             translate("requests", "“{value}” is not a valid {what}.").format(value=value, what=what)
         )
     return value
-
-
-def next_reference(session: Session, year: int) -> str:
-    """YYYY-NNNNNN: the year of receipt and the next free number of that year."""
-    prefix = f"{year:04d}-"
-    last = session.scalar(
-        select(func.max(CitizenRequest.reference)).where(
-            CitizenRequest.reference.like(prefix + "______"),
-            func.length(CitizenRequest.reference) == 11,
-        )
-    )
-    number = int(last[5:]) + 1 if last and last[5:].isdigit() else 1
-    return f"{prefix}{number:06d}"
-
-
-class ReferenceAllocator:
-    """Hands out consecutive references per year within one transaction (imports, demo data)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.next: dict[int, int] = {}
-
-    def take(self, received_at: datetime) -> str:
-        year = received_at.astimezone(TUNIS).year
-        if year not in self.next:
-            self.next[year] = int(next_reference(self.session, year)[5:])
-        number = self.next[year]
-        self.next[year] = number + 1
-        return f"{year:04d}-{number:06d}"
-
-    def observe(self, reference: str) -> None:
-        """A reference given in a file: generated ones continue after it, never under it."""
-        if _REFERENCE.match(reference):
-            year, number = int(reference[:4]), int(reference[5:])
-            if year not in self.next:
-                self.next[year] = int(next_reference(self.session, year)[5:])
-            self.next[year] = max(self.next[year], number + 1)
 
 
 def _warning_hours(values: Mapping[str, Any]) -> float:

@@ -60,6 +60,8 @@ def run_app(db: str | None = None, lang: str | None = None) -> int:
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
+    for notice in database.notices:  # an existing file made owner-only: said once (issue 16)
+        QMessageBox.information(None, APP_NAME, notice)
     from_database = initial_language(lang, database_language(database))
     if from_database != language:
         language = install_language(from_database)

@@ -19,6 +19,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, UserError):
         _plain_box(QMessageBox.Icon.Warning, title, exc.message, parent).exec()
         return
+    from desktop_app.services.database import DatabaseBusyError, busy_sentence
+
+    if isinstance(exc, DatabaseBusyError):  # a long import elsewhere: a sentence, not a bug
+        _plain_box(QMessageBox.Icon.Warning, title, busy_sentence(str(exc)), parent).exec()
+        return
     box = QMessageBox(QMessageBox.Icon.Critical, title,
                       QCoreApplication.translate(
                           "messages", "Something went wrong inside Istiqbal. Nothing was saved."

@@ -5207,6 +5207,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>تعذر فتح قاعدة البيانات {where}: {reason}</translation>
         </message>
         <message>
+            <source>The database {where} can be read by other users (mode {mode}) and Istiqbal cannot change that; ask its owner to make it readable by its owner only.</source>
+            <translation>يمكن لمستعملين آخرين قراءة قاعدة البيانات {where} (الصلاحيات {mode}) ولا يستطيع استقبال تغيير ذلك؛ اطلب من مالكها جعلها مقروءة من مالكها فقط.</translation>
+        </message>
+        <message>
+            <source>The database {where} could be read by other users; it is now readable by its owner only.</source>
+            <translation>كان بإمكان مستعملين آخرين قراءة قاعدة البيانات {where}؛ أصبحت الآن مقروءة من مالكها فقط.</translation>
+        </message>
+        <message>
             <source>The database file {where} is on a network share, where SQLite loses data; use a PostgreSQL server to share data between PCs (--db postgresql+psycopg://…).</source>
             <translation>ملف قاعدة البيانات {where} موجود على مجلد شبكي حيث يفقد SQLite البيانات؛ استعمل خادم PostgreSQL لتقاسم البيانات بين الحواسيب (‎--db postgresql+psycopg://…‎).</translation>
         </message>
@@ -5219,16 +5227,52 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>أُنشئت قاعدة البيانات {where} بإصدار أحدث من استقبال ({rev})؛ ثبّت ذلك الإصدار. لم يتغير أي شيء.</translation>
         </message>
         <message>
+            <source>The database {where} is busy with another long task (an import, an upgrade); nothing was changed: try again when it ends.</source>
+            <translation>قاعدة البيانات {where} منشغلة بعملية طويلة أخرى (توريد أو تحيين)؛ لم يقع أي تغيير: أعد المحاولة عند انتهائها.</translation>
+        </message>
+        <message>
+            <source>The backup made before upgrading {where} did not read back as a copy of it ({problem}); the upgrade was not made. Free some disk space or check the backups folder, then try again.</source>
+            <translation>النسخة الاحتياطية المأخوذة قبل تحيين {where} لم تُقرأ كنسخة مطابقة لها ({problem})؛ لم يقع التحيين. حرّر مساحة على القرص أو تثبّت من مجلد النسخ الاحتياطية ثم أعد المحاولة.</translation>
+        </message>
+        <message>
+            <source>The backup made before upgrading {where} could not be written ({reason}); the upgrade was not made.</source>
+            <translation>تعذّرت كتابة النسخة الاحتياطية قبل تحيين {where} ({reason})؛ لم يقع التحيين.</translation>
+        </message>
+        <message>
             <source>Upgrading {where} would break links between records; nothing changed.</source>
             <translation>تحديث {where} سيكسر الروابط بين السجلات؛ لم يتغير أي شيء.</translation>
+        </message>
+        <message>
+            <source>audit entry {id} does not follow from the entries before it: the audit trail was added to or changed outside Istiqbal</source>
+            <translation>قيد التدقيق {id} لا يتّسق مع القيود السابقة له: أُضيف إلى سجلّ التدقيق أو غُيّر خارج استقبال</translation>
+        </message>
+        <message>
+            <source>the safeguard {name} is missing (the audit trail or the search index is no longer protected)</source>
+            <translation>آلية الحماية {name} مفقودة (سجلّ التدقيق أو فهرس البحث لم يعد محميًا)</translation>
+        </message>
+        <message>
+            <source>the table {name} is missing</source>
+            <translation>الجدول {name} مفقود</translation>
+        </message>
+        <message>
+            <source>the index {name} is missing</source>
+            <translation>الفهرس {name} مفقود</translation>
         </message>
         <message>
             <source>Back up a PostgreSQL database with pg_dump; Istiqbal backs up SQLite files.</source>
             <translation>انسخ قاعدة بيانات PostgreSQL احتياطيا بواسطة pg_dump؛ يتولى استقبال نسخ ملفات SQLite.</translation>
         </message>
         <message>
+            <source>{path} exists and is not an Istiqbal backup; choose another file, or add --force to replace it.</source>
+            <translation>الملف {path} موجود وليس نسخة احتياطية من استقبال؛ اختر ملفًا آخر، أو أضف --force لتعويضه.</translation>
+        </message>
+        <message>
             <source>The backup cannot be written over the database itself ({path}); choose another file.</source>
             <translation>لا يمكن كتابة النسخة الاحتياطية فوق قاعدة البيانات نفسها ({path})، اختر ملفا آخر.</translation>
+        </message>
+        <message>
+            <source>The backup did not read back as a copy of the database ({problem}); nothing was kept.</source>
+            <translation>النسخة الاحتياطية لم تُقرأ كنسخة مطابقة لقاعدة البيانات ({problem})؛ لم يُحتفظ بأي شيء.</translation>
         </message>
         <message>
             <source>The backup could not be written: {reason}</source>

@@ -5207,6 +5207,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Impossible d'ouvrir la base de données {where} : {reason}</translation>
         </message>
         <message>
+            <source>The database {where} can be read by other users (mode {mode}) and Istiqbal cannot change that; ask its owner to make it readable by its owner only.</source>
+            <translation>La base {where} peut être lue par d'autres utilisateurs (mode {mode}) et Istiqbal ne peut pas le changer ; demandez à son propriétaire de la rendre lisible par lui seul.</translation>
+        </message>
+        <message>
+            <source>The database {where} could be read by other users; it is now readable by its owner only.</source>
+            <translation>La base {where} pouvait être lue par d'autres utilisateurs ; elle n'est plus lisible que par son propriétaire.</translation>
+        </message>
+        <message>
             <source>The database file {where} is on a network share, where SQLite loses data; use a PostgreSQL server to share data between PCs (--db postgresql+psycopg://…).</source>
             <translation>Le fichier de base de données {where} est sur un partage réseau, où SQLite perd des données ; utilisez un serveur PostgreSQL pour partager les données entre postes (--db postgresql+psycopg://…).</translation>
         </message>
@@ -5219,16 +5227,52 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La base de données {where} a été créée par une version plus récente d'Istiqbal ({rev}) ; installez cette version. Rien n'a été modifié.</translation>
         </message>
         <message>
+            <source>The database {where} is busy with another long task (an import, an upgrade); nothing was changed: try again when it ends.</source>
+            <translation>La base {where} est occupée par une autre tâche longue (un import, une mise à niveau) ; rien n'a été modifié : réessayez quand elle sera terminée.</translation>
+        </message>
+        <message>
+            <source>The backup made before upgrading {where} did not read back as a copy of it ({problem}); the upgrade was not made. Free some disk space or check the backups folder, then try again.</source>
+            <translation>La sauvegarde faite avant la mise à niveau de {where} ne se relit pas comme sa copie ({problem}) ; la mise à niveau n'a pas été faite. Libérez de l'espace disque ou vérifiez le dossier des sauvegardes, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>The backup made before upgrading {where} could not be written ({reason}); the upgrade was not made.</source>
+            <translation>La sauvegarde préalable à la mise à niveau de {where} n'a pas pu être écrite ({reason}) ; la mise à niveau n'a pas été faite.</translation>
+        </message>
+        <message>
             <source>Upgrading {where} would break links between records; nothing changed.</source>
             <translation>La mise à niveau de {where} briserait des liens entre enregistrements ; rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>audit entry {id} does not follow from the entries before it: the audit trail was added to or changed outside Istiqbal</source>
+            <translation>l'entrée de journal {id} ne découle pas des entrées qui la précèdent : le journal d'audit a été complété ou modifié en dehors d'Istiqbal</translation>
+        </message>
+        <message>
+            <source>the safeguard {name} is missing (the audit trail or the search index is no longer protected)</source>
+            <translation>la protection {name} manque (le journal d'audit ou l'index de recherche n'est plus protégé)</translation>
+        </message>
+        <message>
+            <source>the table {name} is missing</source>
+            <translation>la table {name} manque</translation>
+        </message>
+        <message>
+            <source>the index {name} is missing</source>
+            <translation>l'index {name} manque</translation>
         </message>
         <message>
             <source>Back up a PostgreSQL database with pg_dump; Istiqbal backs up SQLite files.</source>
             <translation>Sauvegardez une base PostgreSQL avec pg_dump ; Istiqbal sauvegarde les fichiers SQLite.</translation>
         </message>
         <message>
+            <source>{path} exists and is not an Istiqbal backup; choose another file, or add --force to replace it.</source>
+            <translation>{path} existe et n'est pas une sauvegarde d'Istiqbal ; choisissez un autre fichier, ou ajoutez --force pour le remplacer.</translation>
+        </message>
+        <message>
             <source>The backup cannot be written over the database itself ({path}); choose another file.</source>
             <translation>La sauvegarde ne peut pas écraser la base de données elle-même ({path}) ; choisissez un autre fichier.</translation>
+        </message>
+        <message>
+            <source>The backup did not read back as a copy of the database ({problem}); nothing was kept.</source>
+            <translation>La sauvegarde ne se relit pas comme une copie de la base ({problem}) ; rien n'a été conservé.</translation>
         </message>
         <message>
             <source>The backup could not be written: {reason}</source>

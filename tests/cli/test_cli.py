@@ -165,9 +165,18 @@ def test_backup_replaces_an_older_backup_with_a_private_sound_copy(
     small_db: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "copy.sqlite"
-    out.write_bytes(b"old")
     assert main(["--db", str(small_db), "backup", "--out", str(out)]) == 0
-    assert _user_count(out) == 1
+    conn = sqlite3.connect(small_db)
+    cols = (
+        "full_name, role, password_hash, active, must_change_password, failed_logins, "
+        "created_at, version"
+    )
+    conn.execute(f"INSERT INTO users (username, {cols}) SELECT 'second', {cols} FROM users")
+    conn.commit()
+    conn.close()
+    os.chmod(out, 0o644)
+    assert main(["--db", str(small_db), "backup", "--out", str(out)]) == 0  # an older backup
+    assert _user_count(out) == 2
     if sys.platform != "win32":
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
 

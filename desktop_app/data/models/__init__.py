@@ -41,6 +41,7 @@ from desktop_app.data.models.requests import (
     CitizenRequest,
     Holiday,
     OfficeTimetable,
+    ReferenceCounter,
     RequestEvent,
     RequestPurge,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "PostEquipment",
     "ReceptionPost",
     "Recognition",
+    "ReferenceCounter",
     "ReinforcementPlan",
     "ReportRun",
     "RequestEvent",

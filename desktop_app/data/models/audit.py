@@ -25,6 +25,8 @@ class AuditEntry(Base):
     entity_id: Mapped[str] = mapped_column(String(64), default="")
     before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     after_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # SHA-256 of the previous row's hash and this row's content (data/audit_chain.py).
+    row_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     __table_args__ = (
         Index("ix_audit_log_at", "at"),

@@ -21,6 +21,17 @@ RESPONSE_KINDS = ("answer", "notice")
 STATUSES = ("new", "assigned", "notice_sent", "answered", "closed")
 
 
+class ReferenceCounter(Base):
+    """The last number generated for `YYYY-NNNNNN` references of a year, kept apart from the
+    references imported registers bring, so that none of those can make generation wrap or
+    collide (issue 16 point 3); an imported reference of that pattern moves it forward."""
+
+    __tablename__ = "reference_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
 class CitizenRequest(Base):
     """One request, complaint, report, inquiry or suggestion, from any channel."""
 

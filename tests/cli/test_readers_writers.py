@@ -1,0 +1,81 @@
+"""Issue 16 point 5: readers never wait for a writer; a writer kept waiting gets one sentence."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+from desktop_app.config import DatabaseLocation
+from desktop_app.data import db as db_module
+from desktop_app.data.db import Database
+from desktop_app.services import requests
+from desktop_app.services.database import open_database
+from desktop_app.services.permissions import Actor
+
+
+@contextmanager
+def write_lock_held(path: Path, seconds: float) -> Iterator[None]:
+    """Another program holds a write transaction open (a long import) for `seconds`."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(
+        "INSERT INTO settings (key, value_json, updated_at) "
+        "VALUES ('long_import', '1', '2026-01-01 00:00:00')"
+    )
+    released = threading.Event()
+
+    def release() -> None:
+        released.wait(seconds)
+        conn.execute("ROLLBACK")
+        conn.close()
+
+    thread = threading.Thread(target=release)
+    thread.start()
+    try:
+        yield
+    finally:
+        released.set()
+        thread.join()
+
+
+def test_issue16_opening_and_reading_do_not_wait_for_a_writer(
+    db: Database, location: DatabaseLocation, admin: Actor, tmp_path: Path
+) -> None:
+    requests.create_request(db, admin, channel="email", type="request", subject="visible")
+    assert location.path is not None
+    with write_lock_held(location.path, 8):
+        started = time.monotonic()
+        second = open_database(location)  # what every CLI command and the window do first
+        try:
+            rows = requests.list_page(second, admin, requests.RequestFilter(), limit=10)
+        finally:
+            second.dispose()
+        assert main(["--db", str(location.path), "lines", "export", str(tmp_path / "l.xlsx")]) == 0
+        elapsed = time.monotonic() - started
+    assert [r.subject for r in rows] == ["visible"]
+    assert elapsed < 4, f"the reads waited {elapsed:.1f} s for the writer"
+
+
+def test_issue16_a_writer_kept_waiting_by_a_long_import_gets_one_sentence(
+    db: Database, location: DatabaseLocation, admin: Actor, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    assert location.path is not None
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    csv = location.path.parent / "lines.csv"
+    csv.write_text("number,kind,label\n71 563 500,switchboard,Standard\n", encoding="utf-8")
+    with write_lock_held(location.path, 8):
+        code = main(["--db", str(location.path), "lines", "import", str(csv)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"The database {location.path} is busy with another long task (an import, an upgrade); "
+        "nothing was changed: try again when it ends."
+    ]
