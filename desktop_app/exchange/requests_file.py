@@ -263,7 +263,7 @@ def import_register(
     now: datetime | None = None,
 ) -> ImportResult:
     """`requests import`: all-or-nothing unless skip_invalid; dry_run checks and writes nothing."""
-    actor.require(Perm.EDIT_REQUESTS)
+    actor.require(Perm.MANAGE_REQUESTS)
     progress = progress or NoProgress()
     now = now or utcnow()
     parsed = parse_register(path, now)

@@ -25,7 +25,7 @@ from desktop_app.data.schema import (
 )
 from desktop_app.i18n import translate
 from desktop_app.services.errors import UserError
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, require_now
 
 
 def _bad_location() -> UserError:
@@ -189,7 +189,7 @@ def database_schema_state(location: DatabaseLocation) -> str:
 def backup_database(
     db: Database, actor: Actor, location: DatabaseLocation, out: Path | None = None
 ) -> Path:
-    actor.require(Perm.BACKUP)
+    require_now(db, actor, Perm.BACKUP)  # a demoted or deactivated user backs up nothing
     if location.path is None:
         raise UserError(
             translate(

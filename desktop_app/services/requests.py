@@ -41,9 +41,9 @@ from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import audit, deadlines
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, role_label
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
 _REFERENCE = re.compile(r"^\d{4}-\d{6}$")
@@ -207,8 +207,7 @@ class AgentChoice:
 # -- helpers ---------------------------------------------------------------------------------------
 def require_read(actor: Actor) -> None:
     """Agents work the register without the READ_ALL right; everyone else reads with it."""
-    if not actor.can(Perm.EDIT_REQUESTS):
-        actor.require(Perm.READ_ALL)
+    actor.require_any(Perm.EDIT_REQUESTS, Perm.READ_ALL)
 
 
 def normalise_contact(raw: str) -> str:
@@ -412,6 +411,33 @@ def _agent_exists(session: Session, agent_id: int | None) -> None:
         raise UserError(translate("requests", "This agent no longer exists."))
 
 
+def _own_agent_ids(session: Session, actor: Actor) -> set[int]:
+    """The agent records linked to the signed-in user (an agent works as themselves)."""
+    if actor.user_id is None:
+        return set()
+    return set(session.scalars(select(Agent.id).where(Agent.user_id == actor.user_id)))
+
+
+def _require_workable(
+    session: Session, actor: Actor, agent_id: int | None, *, unassigned_ok: bool = True
+) -> None:
+    """README: an agent logs and answers requests assigned to them or unassigned, nothing else;
+    roles with MANAGE_REQUESTS work on every request (issue 16 point 2)."""
+    if actor.can(Perm.MANAGE_REQUESTS):
+        return
+    if agent_id is None and unassigned_ok:
+        return
+    if agent_id is not None and agent_id in _own_agent_ids(session, actor):
+        return
+    raise PermissionDenied(
+        translate("requests", "A reception agent works only on requests assigned to them.")
+        if agent_id is not None or not unassigned_ok
+        else translate("permissions", "Your role ({role}) does not allow this action.").format(
+            role=role_label(actor.role)
+        )
+    )
+
+
 # -- a request's life ------------------------------------------------------------------------------
 def create_request(
     db: Database,
@@ -441,6 +467,7 @@ def create_request(
     received = _when(received_at, None, now)
     with db.write() as s:
         _agent_exists(s, agent_id)
+        _require_workable(s, actor, agent_id)
         values = settings_service.load_all(s)
         if values.get("deadline_clock") == deadlines.WORKING:
             deadlines.ensure_years(s, (received.astimezone(TUNIS).year,))
@@ -520,7 +547,7 @@ def assign(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> RequestRow:
-    actor.require(Perm.EDIT_REQUESTS)
+    actor.require(Perm.MANAGE_REQUESTS)
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
@@ -560,6 +587,7 @@ def respond(
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
+        _require_workable(s, actor, req.agent_id)
         if req.closed_at is not None:
             raise UserError(
                 translate("requests", "Request {ref} is closed; reopen it first.").format(
@@ -592,6 +620,7 @@ def close(
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
+        _require_workable(s, actor, req.agent_id, unassigned_ok=False)
         if req.closed_at is not None:
             raise UserError(
                 translate("requests", "Request {ref} is already closed.").format(ref=req.reference)
@@ -618,7 +647,7 @@ def reopen(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> RequestRow:
-    actor.require(Perm.EDIT_REQUESTS)
+    actor.require(Perm.MANAGE_REQUESTS)
     if not reason.strip():
         raise UserError(translate("requests", "Say why the request is reopened."))
     now = now or utcnow()
@@ -1177,8 +1206,7 @@ def citizen_data(
     """Requests whose contact equals the given e-mail/phone, or whose citizen name equals it
     (ignoring case, accents and extra spaces). The audit trail records that an export was made,
     by whom, how many requests, and a fingerprint of the query — not the personal data."""
-    actor.require(Perm.READ_PERSONAL_DATA)
-    require_read(actor)
+    actor.require(Perm.EXPORT_CITIZEN_DATA)
     wanted = query.strip()
     if not wanted:
         raise UserError(translate("requests", "Give the citizen's name, e-mail or telephone."))

@@ -2369,6 +2369,10 @@
             <source>Backup written to {path}.</source>
             <translation>حُفظت النسخة الاحتياطية في {path}.</translation>
         </message>
+        <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>تغيّرت صلاحياتك؛ يُرجى تسجيل الدخول من جديد.</translation>
+        </message>
     </context>
     <context>
         <name>NewRequestDialog</name>
@@ -5951,6 +5955,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>permissions</name>
         <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>تغيّرت صلاحياتك؛ يُرجى تسجيل الدخول من جديد.</translation>
+        </message>
+        <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>دورك ({role}) لا يسمح بهذه العملية.</translation>
         </message>
@@ -6229,6 +6237,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This agent no longer exists.</source>
             <translation>هذا العون لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>A reception agent works only on requests assigned to them.</source>
+            <translation>لا يتولّى عون الاستقبال إلا المطالب المسندة إليه.</translation>
         </message>
         <message>
             <source>channel</source>

@@ -2369,6 +2369,10 @@
             <source>Backup written to {path}.</source>
             <translation>Sauvegarde écrite dans {path}.</translation>
         </message>
+        <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>Vos droits ont changé ; reconnectez-vous.</translation>
+        </message>
     </context>
     <context>
         <name>NewRequestDialog</name>
@@ -5951,6 +5955,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>permissions</name>
         <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>Vos droits ont changé ; reconnectez-vous.</translation>
+        </message>
+        <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>Votre rôle ({role}) ne permet pas cette action.</translation>
         </message>
@@ -6229,6 +6237,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This agent no longer exists.</source>
             <translation>Cet agent n'existe plus.</translation>
+        </message>
+        <message>
+            <source>A reception agent works only on requests assigned to them.</source>
+            <translation>Un agent d'accueil ne traite que les demandes qui lui sont confiées.</translation>
         </message>
         <message>
             <source>channel</source>

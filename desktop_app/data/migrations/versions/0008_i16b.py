@@ -1,0 +1,29 @@
+"""Users gain rights_version: a session opened before a change of role, a deactivation or a
+password reset is refused at its next service call (issue 16 point 2).
+
+Revision ID: 0008_i16b
+Revises: 0007_requests_sort
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008_i16b"
+down_revision = "0007_requests_sort"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("users") as batch:
+        batch.add_column(
+            sa.Column("rights_version", sa.Integer(), nullable=False, server_default="1")
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("users") as batch:
+        batch.drop_column("rights_version")
