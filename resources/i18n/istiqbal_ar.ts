@@ -4318,6 +4318,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس وقتًا بالشكل 2026-03-05 09:41:07.</translation>
         </message>
         <message>
+            <source>{text} is not a plausible date for a call (years {first} to {last}).</source>
+            <translation>{text} ليس تاريخًا معقولًا لمكالمة (من سنة {first} إلى سنة {last}).</translation>
+        </message>
+        <message>
             <source>“{text}” is not a number of seconds.</source>
             <translation>«{text}» ليس عددًا من الثواني.</translation>
         </message>
@@ -5233,6 +5237,49 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Q4 {year}</source>
             <translation>الثلاثي الرابع {year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>file_guard</name>
+        <message>
+            <source>The file {file} does not exist.</source>
+            <translation>الملف {file} غير موجود.</translation>
+        </message>
+        <message>
+            <source>The file {file} cannot be read: {reason}</source>
+            <translation>تتعذّر قراءة الملف {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>{file} is a folder; choose a file inside it.</source>
+            <translation>{file} مجلّد؛ اختر ملفًّا بداخله.</translation>
+        </message>
+        <message>
+            <source>{file} is not an ordinary file (a pipe or a device); choose a file.</source>
+            <translation>{file} ليس ملفًّا عاديًّا (قناة أو جهاز)؛ اختر ملفًّا.</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB; at most {limit} MB).</source>
+            <translation>{file} أكبر من أن يُورَّد ({size} ميغابايت؛ الحدّ الأقصى {limit} ميغابايت).</translation>
+        </message>
+        <message>
+            <source>{file} would unpack to far more than a spreadsheet holds (a damaged or hostile file); it was not opened.</source>
+            <translation>{file} يتضخّم عند فكّه إلى أكثر بكثير ممّا يحويه جدول (ملف تالف أو ضارّ)؛ لم يقع فتحه.</translation>
+        </message>
+        <message>
+            <source>{file} cannot be imported: {what}.</source>
+            <translation>لا يمكن توريد {file}: {what}.</translation>
+        </message>
+        <message>
+            <source>more than {n} rows</source>
+            <translation>أكثر من {n} سطر</translation>
+        </message>
+        <message>
+            <source>more than {n} columns</source>
+            <translation>أكثر من {n} عمود</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column} holds more than {n} characters</source>
+            <translation>السطر {row}، العمود {column} يحتوي على أكثر من {n} حرف</translation>
         </message>
     </context>
     <context>
@@ -6717,8 +6764,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الملف {file} ليس مصنف Excel مقروءا (‎.xlsx‎).</translation>
         </message>
         <message>
-            <source>The file {file} does not exist.</source>
-            <translation>الملف {file} غير موجود.</translation>
+            <source>{file} says it is UTF-8 but holds bytes that are not (at byte {at}); save it again as UTF-8 CSV.</source>
+            <translation>{file} مُعلَن بترميز UTF-8 لكنّه يحتوي على بايتات غير صالحة (عند البايت {at})؛ احفظه من جديد بصيغة CSV UTF-8.</translation>
         </message>
         <message>
             <source>{file}: only .csv and .xlsx files can be imported.</source>
