@@ -10,7 +10,6 @@ preview first and a record after; a citizen's own data can be exported (right of
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -39,7 +38,7 @@ from desktop_app.data.models.base import table_of
 from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
-from desktop_app.services import audit, deadlines
+from desktop_app.services import audit, deadlines, traces
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.periods import TUNIS
@@ -1110,6 +1109,7 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
     r = CitizenRequest
     requests_table, events_table = table_of(CitizenRequest), table_of(RequestEvent)
     with db.write() as s:
+        traces.scrub_freed_space(s)  # issue 16 point 6: no readable trace in freed pages
         cutoff = _purge_cutoff(settings_service.load_all(s), now)
         targets = s.execute(
             select(r.id, r.reference).where(_purgeable(cutoff)).order_by(_purge_order(), r.id)
@@ -1156,8 +1156,12 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
                 references_json=json.dumps(refs),
             )
         )
+        if ids:
+            traces.merge_search_index(s)  # the old FTS segments still held the words
         audit.record(s, actor, "purge", "request", "", after={"cutoff": cutoff, "count": len(ids)})
-        return PurgePreview(cutoff, len(ids), refs)
+    if ids:
+        traces.checkpoint(db)  # the WAL's old page images held them too
+    return PurgePreview(cutoff, len(ids), refs)
 
 
 @dataclass(frozen=True)
@@ -1195,9 +1199,13 @@ def fold_name(name: str) -> str:
     return " ".join(kept.split())
 
 
-def query_fingerprint(query: str) -> str:
-    """What the audit trail keeps of a right-of-access query: a hash, never the name/contact."""
-    return hashlib.sha256(fold_name(query).encode("utf-8")).hexdigest()[:16]
+def query_fingerprint(query: str, key: bytes) -> str:
+    """What the audit trail keeps of a right-of-access query: an HMAC under this database's own
+    key (services/traces.py), never the name/contact, and no plain hash a dictionary reverses."""
+    return traces.keyed_hash(key, fold_name(query))
+
+
+fingerprint_key = traces.fingerprint_key
 
 
 def citizen_data(
@@ -1236,7 +1244,7 @@ def citizen_data(
             "citizen_data",
             "",
             after={
-                "query_sha256": query_fingerprint(wanted),
+                "query_hmac": query_fingerprint(wanted, traces.fingerprint_key(s)),
                 "by": "contact" if contact else "name",
                 "requests": len(ids),
             },
