@@ -4804,6 +4804,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
             <translation>لا توجد في الصفحة «{page}» علامة تبويب رقم {tab}؛ علامات تبويبها: {names}.</translation>
         </message>
+        <message>
+            <source>Istiqbal cannot use {where}: {reason}</source>
+            <translation>يتعذّر على استقبال استعمال {where}: {reason}</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>

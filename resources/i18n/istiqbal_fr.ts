@@ -4804,6 +4804,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
             <translation>La page « {page} » n'a pas d'onglet {tab} ; ses onglets : {names}.</translation>
         </message>
+        <message>
+            <source>Istiqbal cannot use {where}: {reason}</source>
+            <translation>Istiqbal ne peut pas utiliser {where} : {reason}</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>
