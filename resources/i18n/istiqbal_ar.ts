@@ -6353,6 +6353,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس تاريخا وساعة؛ اكتب 2026-02-03 14:20 أو 03/02/2026 14:20.</translation>
         </message>
         <message>
+            <source>“{text}” is not a plausible date (years {first} to {last}).</source>
+            <translation>«{text}» ليس تاريخًا معقولًا (من سنة {first} إلى سنة {last}).</translation>
+        </message>
+        <message>
             <source>“{text}” has no time; counted from midnight.</source>
             <translation>«{text}» دون ساعة؛ يحتسب من منتصف الليل.</translation>
         </message>

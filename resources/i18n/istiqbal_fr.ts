@@ -6353,6 +6353,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas une date et une heure ; écrivez 2026-02-03 14:20 ou 03/02/2026 14:20.</translation>
         </message>
         <message>
+            <source>“{text}” is not a plausible date (years {first} to {last}).</source>
+            <translation>« {text} » n'est pas une date plausible (années {first} à {last}).</translation>
+        </message>
+        <message>
             <source>“{text}” has no time; counted from midnight.</source>
             <translation>« {text} » n'a pas d'heure ; compté à partir de minuit.</translation>
         </message>

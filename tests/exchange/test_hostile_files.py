@@ -296,3 +296,23 @@ def test_issue16_4_a_plausible_call_record_still_imports(
     path = _cdr(tmp_path / "Master.csv", (f"{year}-01-05 09:00:00", "157"))
     import_cdr(db, admin, path)
     assert _count_calls(db) == 1
+
+
+def test_issue16_4_a_register_with_years_1000_and_9998_is_refused_cell_by_cell(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "registre.csv"
+    path.write_text(
+        "Reçu le;Canal;Type;Objet;Clôturé le\n"
+        "03/02/1000 14:20;courrier;demande;Acte;\n"
+        "03/02/2026 14:20;courrier;demande;Acte;03/02/9998 10:00\n"
+        "0001-01-01 00:00;courrier;demande;Acte;\n",
+        encoding="utf-8",
+    )
+    parsed = parse_register(path, datetime(2026, 3, 2, tzinfo=UTC))
+    assert [(e.row, e.column) for e in parsed.errors] == [
+        (1, "received_at"),
+        (2, "closed_at"),
+        (3, "received_at"),
+    ]
+    assert all("plausible" in e.message or "not a date" in e.message for e in parsed.errors)
