@@ -160,6 +160,13 @@ def _check_current_rights(session: Session, _transaction: Any, connection: Any) 
     confirm_rights(connection, actor)
 
 
+@event.listens_for(Session, "after_transaction_end")
+def _forget_inner_requires(_session: Session, _transaction: Any) -> None:
+    """A require() made inside a unit of work already confirmed (a helper such as add_check
+    checking again) must not linger to be checked at some later, unrelated transaction."""
+    _pending.set(None)
+
+
 def system_actor(username: str = "istiqbal-cli") -> Actor:
     """The command line runs unattended under the account of whoever runs it, as administrator."""
     return Actor(user_id=None, username=username, role=Role.ADMIN, full_name=username)

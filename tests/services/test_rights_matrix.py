@@ -216,3 +216,13 @@ def test_issue16_2_a_refused_call_leaves_no_check_pending_for_the_next_sign_in(
     with pytest.raises(UserError):
         agents.create_agent(db, hr, AgentInput())  # refused before any transaction opened
     assert auth.login(db, "admin", TEST_PASSWORD).username == "admin"
+
+
+def test_issue16_2_a_require_inside_a_unit_of_work_does_not_linger(
+    db: Database, admin: Actor
+) -> None:
+    from desktop_app.services import permissions
+
+    line = lines.create_line(db, admin, LineInput(number="71 563 500", kind="switchboard"))
+    lines.record_check(db, admin, line.id, "answered")  # add_check requires again, inside
+    assert permissions._pending.get() is None
