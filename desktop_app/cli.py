@@ -94,6 +94,10 @@ def _import_failure_json(args: argparse.Namespace, exc: Exception) -> dict[str, 
 
 
 def run_command(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
     from desktop_app.commands.context import CliContext
     from desktop_app.config import resolve_database
     from desktop_app.i18n import ensure_core_application, install_language
@@ -129,8 +133,25 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        # Issue 16: a database file that cannot be written (mode 0400, a read-only disk), a
+        # folder that cannot be read: one sentence naming the database, never a traceback.
+        print(_storage_sentence(ctx.location.display(), exc), file=sys.stderr)
+        return 1
     finally:
         ctx.close()
+
+
+def _storage_sentence(where: str, exc: BaseException) -> str:
+    from desktop_app.i18n import translate
+
+    cause = getattr(exc, "orig", None) or exc
+    reason = getattr(cause, "strerror", None) or str(cause).strip().splitlines()[0:1]
+    if isinstance(reason, list):
+        reason = reason[0] if reason else type(cause).__name__
+    return translate("cli", "Istiqbal cannot use {where}: {reason}").format(
+        where=where, reason=reason
+    )
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CallRecord, PhoneLine
+from desktop_app.exchange.file_guard import MAX_CDR_BYTES, regular_file
 from desktop_app.i18n import translate
 from desktop_app.services import audit
 from desktop_app.services.errors import ImportResult, RowError, UserError
@@ -51,6 +52,11 @@ _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _UNIQUEID = re.compile(r"^(?:[\w.-]+-)?\d{9,}\.\d+$")
 _EXTENSION = re.compile(r"^\d{2,5}$")
 MAX_ERRORS = 100
+# Bounds on what a call record may say (issue 16 point 4): a start in year 1 overflowed the time
+# zone conversion, years 1000 and 9998 seeded 8 999 calendar years, and a duration of 10^23
+# overflowed SQLite's integers. Asterisk was not written before 2000; a call lasts under a month.
+FIRST_YEAR = 2000
+MAX_CALL_SECONDS = 31 * 24 * 3600
 CHUNK = 1000
 
 
@@ -203,6 +209,11 @@ def _time(value: str, column: str, utc: bool, required: bool) -> datetime | None
         raise _RowProblem(column, translate(
             "calls", "“{text}” is not a time of the form 2026-03-05 09:41:07.").format(text=value)
         ) from None  # fmt: skip
+    last_year = datetime.now(UTC).year + 1
+    if not FIRST_YEAR <= naive.year <= last_year:
+        raise _RowProblem(column, translate(
+            "calls", "{text} is not a plausible date for a call (years {first} to {last})."
+        ).format(text=value, first=FIRST_YEAR, last=last_year))  # fmt: skip
     return naive.replace(tzinfo=UTC) if utc else naive.replace(tzinfo=TUNIS).astimezone(UTC)
 
 
@@ -212,7 +223,7 @@ def _seconds(value: str, column: str) -> int:
         number = int(value.strip())
     except ValueError:
         raise _RowProblem(column, message) from None
-    if number < 0:
+    if number < 0 or number > MAX_CALL_SECONDS:
         raise _RowProblem(column, message)
     return number
 
@@ -249,6 +260,7 @@ def parse_line(fields: list[str], row: int, utc: bool) -> CdrRow:
 
 
 def _read_text(path: Path) -> str:
+    regular_file(path, MAX_CDR_BYTES)  # a FIFO would block read_bytes() forever
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -515,7 +527,7 @@ def import_cdr(
     actor.require(Perm.IMPORT_CALLS)
     progress = progress or NoProgress()
     path = Path(path)
-    total_bytes = max(path.stat().st_size, 1) if path.exists() else 1
+    total_bytes = max(regular_file(path, MAX_CDR_BYTES), 1)
     report = CdrImport(file=path.name, dry_run=dry_run)
     try:
         with db.write() as s:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.data.db import Database
-from desktop_app.exchange.tabular import ChoiceMatcher, FieldSpec, TabularRow, read_table
+from desktop_app.exchange.tabular import ChoiceMatcher, FieldSpec, Table, TabularRow, read_table
 from desktop_app.i18n import is_rtl, translate
 from desktop_app.services import lines, phones
 from desktop_app.services import settings as settings_service
@@ -250,11 +250,9 @@ def _name_columns(rows: list[PreviewRow], written: dict[str, str]) -> None:
             ]
 
 
-def plan_import(
-    db: Database, actor: Actor, path: Path, progress: Progress | None = None
-) -> ImportPlan:
-    """Read and validate every row; nothing is written."""
-    actor.require(Perm.EDIT_LINES)
+def parse_directory(path: Path, progress: Progress | None = None) -> tuple[Table, list[PreviewRow]]:
+    """Read and check every row of a directory file without the database (the fuzz test's
+    entry point): a UserError, or the rows with their own errors."""
     progress = progress or NoProgress()
     table = read_table(Path(path), FIELDS)
     rows: list[PreviewRow] = []
@@ -267,6 +265,17 @@ def plan_import(
                 from desktop_app.services.progress import Cancelled
 
                 raise Cancelled()
+    return table, rows
+
+
+def plan_import(
+    db: Database, actor: Actor, path: Path, progress: Progress | None = None
+) -> ImportPlan:
+    """Read and validate every row; nothing is written."""
+    actor.require(Perm.EDIT_LINES)
+    progress = progress or NoProgress()
+    table, rows = parse_directory(Path(path), progress)
+    total = len(table.rows)
     with db.read() as s:
         existing = lines.existing_numbers(s, [n.number for r in rows for n in r.new])
     _drop_duplicates(rows, existing)

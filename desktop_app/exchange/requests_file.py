@@ -127,6 +127,9 @@ class ParsedRegister:
     warnings: list[RowError] = field(default_factory=list)
 
 
+FIRST_YEAR = 2000  # no register kept on a computer is older; an earlier year is a typing slip
+
+
 def _date(row: TabularRow, key: str, warnings: list[RowError]) -> datetime | None:
     raw = row.values.get(key)
     try:
@@ -142,6 +145,14 @@ def _date(row: TabularRow, key: str, warnings: list[RowError]) -> datetime | Non
     if parsed is None:
         return None
     moment, has_time = parsed
+    last_year = datetime.now(TUNIS).year + 1
+    if not FIRST_YEAR <= moment.year <= last_year:  # issue 16: no year 1000 or 9998 seeds
+        raise _CellError(
+            key,
+            translate(
+                "requests_file", "“{text}” is not a plausible date (years {first} to {last})."
+            ).format(text=row.text(key), first=FIRST_YEAR, last=last_year),
+        )
     if not has_time:
         warnings.append(
             RowError(
@@ -263,7 +274,7 @@ def import_register(
     now: datetime | None = None,
 ) -> ImportResult:
     """`requests import`: all-or-nothing unless skip_invalid; dry_run checks and writes nothing."""
-    actor.require(Perm.EDIT_REQUESTS)
+    actor.require(Perm.MANAGE_REQUESTS)
     progress = progress or NoProgress()
     now = now or utcnow()
     parsed = parse_register(path, now)

@@ -13,11 +13,13 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.exchange.file_guard import bound_row, check_xlsx, regular_file
 from desktop_app.i18n import translate
 from desktop_app.services.errors import UserError
 
@@ -101,7 +103,16 @@ def _error(text: str) -> UserError:
 
 def _decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        try:
+            return data[3:].decode("utf-8", errors="strict")
+        except UnicodeDecodeError as exc:  # a UTF-8 mark, then bytes that are not UTF-8
+            raise _error(
+                translate(
+                    "tabular",
+                    "{file} says it is UTF-8 but holds bytes that are not (at byte {at}); "
+                    "save it again as UTF-8 CSV.",
+                ).format(file=name, at=exc.start + 3)
+            ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -130,8 +141,8 @@ def _csv_rows(path: Path) -> Iterator[list[Cell]]:
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for row in reader:
-            yield [cell if cell.strip() else None for cell in row]
+        for number, row in enumerate(reader, start=1):
+            yield bound_row(path, number, [cell if cell.strip() else None for cell in row])
     except csv.Error as exc:
         raise _error(
             translate(
@@ -144,26 +155,48 @@ def _xlsx_rows(path: Path) -> Iterator[list[Cell]]:
     from openpyxl import load_workbook  # lazily: start-up time
     from openpyxl.utils.exceptions import InvalidFileException
 
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise _error(
-            translate("tabular", "{file} is not a readable Excel workbook (.xlsx).").format(
-                file=path.name
-            )
-        ) from exc
-    try:
-        ws = wb.worksheets[0]
-        ws.reset_dimensions()  # the declared dimension may lie
-        for row in ws.iter_rows(values_only=True):
-            yield [(v if not isinstance(v, str) or v.strip() else None) for v in row]
-    finally:
-        wb.close()
+    check_xlsx(path)  # sizes, ratio and members, before openpyxl inflates anything
+    unreadable = _error(
+        translate("tabular", "{file} is not a readable Excel workbook (.xlsx).").format(
+            file=path.name
+        )
+    )
+    # The file is opened here, not by openpyxl, so that it is closed even when openpyxl fails
+    # half-way through a damaged workbook (it leaves its own handle open then).
+    with open(path, "rb") as handle:
+        try:
+            wb = load_workbook(handle, read_only=True, data_only=True)
+        except PermissionError:
+            raise
+        except (*_BROKEN_XLSX, InvalidFileException):
+            raise unreadable from None
+        try:
+            if not wb.worksheets:
+                raise unreadable
+            ws = wb.worksheets[0]
+            ws.reset_dimensions()  # the declared dimension may lie
+            for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = [(v if not isinstance(v, str) or v.strip() else None) for v in row]
+                yield bound_row(path, number, cells)
+        except PermissionError:
+            raise
+        except _BROKEN_XLSX:
+            # A damaged member shows only while it is read: bad zlib data, XML cut or invalid.
+            raise unreadable from None
+        finally:
+            wb.close()
+
+
+# What openpyxl and zipfile raise on a damaged workbook (SyntaxError covers the XML parsers'
+# ParseError and XMLSyntaxError; defusedxml's refusals are ValueErrors).
+_BROKEN_XLSX = (
+    zipfile.BadZipFile, zlib.error, EOFError, SyntaxError, KeyError, IndexError, OSError,
+    ValueError, TypeError, AttributeError, OverflowError,
+)  # fmt: skip
 
 
 def iter_cells(path: Path) -> Iterator[list[Cell]]:
-    if not path.exists():
-        raise _error(translate("tabular", "The file {file} does not exist.").format(file=path))
+    regular_file(path)  # a FIFO, a device or a folder is refused before anything opens it
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv" or suffix == ".txt":

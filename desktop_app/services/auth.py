@@ -25,8 +25,8 @@ from desktop_app.data.models import User
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import audit
-from desktop_app.services.errors import UserError
-from desktop_app.services.permissions import Actor, Perm, Role
+from desktop_app.services.errors import RightsChanged, UserError
+from desktop_app.services.permissions import Actor, Perm, Role, confirm_rights, forget_pending
 
 # argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile.
 _hasher = PasswordHasher()
@@ -70,14 +70,16 @@ class UserInfo:
     must_change_password: bool
     last_login_at: datetime | None
     version: int
+    rights_version: int = 1
 
     def actor(self) -> Actor:
-        return Actor(self.id, self.username, self.role, self.full_name)
+        return Actor(self.id, self.username, self.role, self.full_name, self.rights_version)
 
 
 def _info(u: User) -> UserInfo:
     return UserInfo(u.id, u.username, u.full_name, Role(u.role), u.active,
-                    u.must_change_password, u.last_login_at, u.version)  # fmt: skip
+                    u.must_change_password, u.last_login_at, u.version,
+                    u.rights_version or 1)  # fmt: skip
 
 
 def _check_password(password: str) -> None:
@@ -110,6 +112,7 @@ def has_users(db: Database) -> bool:
 def create_first_admin(db: Database, username: str, full_name: str, password: str) -> UserInfo:
     """Only possible on an empty user table: there is no default account to guess."""
     _check_password(password)
+    forget_pending()
     with db.write() as s:
         return add_first_admin(s, username, full_name, password)
 
@@ -198,6 +201,7 @@ def login(
             )
         )
     wrong = UserError(translate("auth", "Wrong user name or password."))
+    forget_pending()  # whoever was signed in before, this call acts for no one yet
     with db.write() as s:
         user = s.scalar(select(User).where(func.lower(User.username) == username.lower()))
         if user is None or not user.active:
@@ -298,6 +302,8 @@ def update_user(
             user.role = Role(role)
         if active is not None:
             user.active = active
+        if user.role != before["role"] or user.active != before["active"]:
+            user.rights_version = (user.rights_version or 1) + 1  # open sessions sign in again
         if user.role != Role.ADMIN or not user.active:
             _keep_an_admin(s, user.id)
         after = {"full_name": user.full_name, "role": user.role, "active": user.active}
@@ -328,8 +334,23 @@ def reset_password(db: Database, actor: Actor, user_id: int) -> str:
         user.must_change_password = True
         user.failed_logins = 0
         user.last_failed_at = None
+        user.rights_version = (user.rights_version or 1) + 1  # its open session signs in again
         audit.record(s, actor, "reset_password", "user", user.id)
     return new
+
+
+def session_still_valid(db: Database, actor: Actor) -> bool:
+    """The window's periodic check: False once the user was deactivated, changed role or had
+    their password reset since signing in (issue 16 point 2). The command line is always valid."""
+    if actor.user_id is None:
+        return True
+    forget_pending()
+    with db.read() as s:
+        try:
+            confirm_rights(s.connection(), actor)
+        except RightsChanged:
+            return False
+    return True
 
 
 def change_own_password(db: Database, actor: Actor, old: str, new: str) -> None:

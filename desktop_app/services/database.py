@@ -40,7 +40,7 @@ from desktop_app.data.schema import (
 )
 from desktop_app.i18n import translate
 from desktop_app.services.errors import UserError
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, require_now
 
 __all__ = ["DatabaseBusyError", "busy_sentence", "open_database", "check_database"]
 
@@ -350,7 +350,7 @@ def backup_database(
     force: bool = False,
 ) -> Path:
     """A verified online backup; `out` replaces only an earlier Istiqbal backup unless `force`."""
-    actor.require(Perm.BACKUP)
+    require_now(db, actor, Perm.BACKUP)  # a demoted or deactivated user backs up nothing
     if location.path is None:
         raise UserError(
             translate(

@@ -39,6 +39,11 @@ class PermissionDenied(UserError):
     """The signed-in user's role does not allow this; checked in the service, not by the UI."""
 
 
+class RightsChanged(PermissionDenied):
+    """The signed-in user was deactivated, changed role or had their password reset since they
+    signed in: the window signs them out (issue 16 point 2)."""
+
+
 class ConcurrentEdit(UserError):
     """Someone else saved the same record meanwhile; nothing was overwritten."""
 

@@ -10,7 +10,6 @@ preview first and a record after; a citizen's own data can be exported (right of
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -39,11 +38,11 @@ from desktop_app.data.models.base import table_of
 from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
-from desktop_app.services import audit, deadlines
+from desktop_app.services import audit, deadlines, traces
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, role_label
 
 # Re-exported: the register's import and the demo data take references through this module.
 from desktop_app.services.references import ReferenceAllocator as ReferenceAllocator
@@ -210,8 +209,7 @@ class AgentChoice:
 # -- helpers ---------------------------------------------------------------------------------------
 def require_read(actor: Actor) -> None:
     """Agents work the register without the READ_ALL right; everyone else reads with it."""
-    if not actor.can(Perm.EDIT_REQUESTS):
-        actor.require(Perm.READ_ALL)
+    actor.require_any(Perm.EDIT_REQUESTS, Perm.READ_ALL)
 
 
 def normalise_contact(raw: str) -> str:
@@ -378,6 +376,33 @@ def _agent_exists(session: Session, agent_id: int | None) -> None:
         raise UserError(translate("requests", "This agent no longer exists."))
 
 
+def _own_agent_ids(session: Session, actor: Actor) -> set[int]:
+    """The agent records linked to the signed-in user (an agent works as themselves)."""
+    if actor.user_id is None:
+        return set()
+    return set(session.scalars(select(Agent.id).where(Agent.user_id == actor.user_id)))
+
+
+def _require_workable(
+    session: Session, actor: Actor, agent_id: int | None, *, unassigned_ok: bool = True
+) -> None:
+    """README: an agent logs and answers requests assigned to them or unassigned, nothing else;
+    roles with MANAGE_REQUESTS work on every request (issue 16 point 2)."""
+    if actor.can(Perm.MANAGE_REQUESTS):
+        return
+    if agent_id is None and unassigned_ok:
+        return
+    if agent_id is not None and agent_id in _own_agent_ids(session, actor):
+        return
+    raise PermissionDenied(
+        translate("requests", "A reception agent works only on requests assigned to them.")
+        if agent_id is not None or not unassigned_ok
+        else translate("permissions", "Your role ({role}) does not allow this action.").format(
+            role=role_label(actor.role)
+        )
+    )
+
+
 # -- a request's life ------------------------------------------------------------------------------
 def create_request(
     db: Database,
@@ -407,6 +432,7 @@ def create_request(
     received = _when(received_at, None, now)
     with db.write() as s:
         _agent_exists(s, agent_id)
+        _require_workable(s, actor, agent_id)
         values = settings_service.load_all(s)
         if values.get("deadline_clock") == deadlines.WORKING:
             deadlines.ensure_years(s, (received.astimezone(TUNIS).year,))
@@ -486,7 +512,7 @@ def assign(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> RequestRow:
-    actor.require(Perm.EDIT_REQUESTS)
+    actor.require(Perm.MANAGE_REQUESTS)
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
@@ -526,6 +552,7 @@ def respond(
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
+        _require_workable(s, actor, req.agent_id)
         if req.closed_at is not None:
             raise UserError(
                 translate("requests", "Request {ref} is closed; reopen it first.").format(
@@ -558,6 +585,7 @@ def close(
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
+        _require_workable(s, actor, req.agent_id, unassigned_ok=False)
         if req.closed_at is not None:
             raise UserError(
                 translate("requests", "Request {ref} is already closed.").format(ref=req.reference)
@@ -584,7 +612,7 @@ def reopen(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> RequestRow:
-    actor.require(Perm.EDIT_REQUESTS)
+    actor.require(Perm.MANAGE_REQUESTS)
     if not reason.strip():
         raise UserError(translate("requests", "Say why the request is reopened."))
     now = now or utcnow()
@@ -1047,6 +1075,7 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
     r = CitizenRequest
     requests_table, events_table = table_of(CitizenRequest), table_of(RequestEvent)
     with db.write() as s:
+        traces.scrub_freed_space(s)  # issue 16 point 6: no readable trace in freed pages
         cutoff = _purge_cutoff(settings_service.load_all(s), now)
         targets = s.execute(
             select(r.id, r.reference).where(_purgeable(cutoff)).order_by(_purge_order(), r.id)
@@ -1093,8 +1122,12 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
                 references_json=json.dumps(refs),
             )
         )
+        if ids:
+            traces.merge_search_index(s)  # the old FTS segments still held the words
         audit.record(s, actor, "purge", "request", "", after={"cutoff": cutoff, "count": len(ids)})
-        return PurgePreview(cutoff, len(ids), refs)
+    if ids:
+        traces.checkpoint(db)  # the WAL's old page images held them too
+    return PurgePreview(cutoff, len(ids), refs)
 
 
 @dataclass(frozen=True)
@@ -1132,9 +1165,13 @@ def fold_name(name: str) -> str:
     return " ".join(kept.split())
 
 
-def query_fingerprint(query: str) -> str:
-    """What the audit trail keeps of a right-of-access query: a hash, never the name/contact."""
-    return hashlib.sha256(fold_name(query).encode("utf-8")).hexdigest()[:16]
+def query_fingerprint(query: str, key: bytes) -> str:
+    """What the audit trail keeps of a right-of-access query: an HMAC under this database's own
+    key (services/traces.py), never the name/contact, and no plain hash a dictionary reverses."""
+    return traces.keyed_hash(key, fold_name(query))
+
+
+fingerprint_key = traces.fingerprint_key
 
 
 def citizen_data(
@@ -1143,8 +1180,7 @@ def citizen_data(
     """Requests whose contact equals the given e-mail/phone, or whose citizen name equals it
     (ignoring case, accents and extra spaces). The audit trail records that an export was made,
     by whom, how many requests, and a fingerprint of the query — not the personal data."""
-    actor.require(Perm.READ_PERSONAL_DATA)
-    require_read(actor)
+    actor.require(Perm.EXPORT_CITIZEN_DATA)
     wanted = query.strip()
     if not wanted:
         raise UserError(translate("requests", "Give the citizen's name, e-mail or telephone."))
@@ -1174,7 +1210,7 @@ def citizen_data(
             "citizen_data",
             "",
             after={
-                "query_sha256": query_fingerprint(wanted),
+                "query_hmac": query_fingerprint(wanted, traces.fingerprint_key(s)),
                 "by": "contact" if contact else "name",
                 "requests": len(ids),
             },

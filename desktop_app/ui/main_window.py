@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import LANGUAGES, install_language, is_rtl, language_name
-from desktop_app.services import settings
+from desktop_app.services import auth, settings
 from desktop_app.services.database import backup_database
 from desktop_app.services.permissions import Perm, role_label
 from desktop_app.ui.messages import attempt, show_info
@@ -30,6 +30,9 @@ def apply_direction(lang: str) -> None:
         app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if is_rtl(lang) else Qt.LayoutDirection.LeftToRight
         )
+
+
+SESSION_CHECK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +54,13 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.services_watcher import ServicesWatcher  # C2.2: scheduled link checks
 
         self.services_watcher = ServicesWatcher(state, self)
+        # A user deactivated, demoted or whose password was reset is signed out within a minute
+        # even if idle; any refused call signs them out at once (ui/messages.py). Issue 16.
+        self.signed_out = False
+        self.session_timer = QTimer(self)
+        self.session_timer.setInterval(SESSION_CHECK_MS)
+        self.session_timer.timeout.connect(self.check_session)
+        self.session_timer.start()
         geometry = QSettings().value("ui/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
@@ -201,6 +211,26 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.dialogs.about_dialog import AboutDialog
 
         AboutDialog(self.state.location.display(), self).exec()
+
+    def check_session(self) -> None:
+        """Sign out a user whose rights changed since they signed in."""
+        if self.signed_out:
+            return
+        try:
+            valid = auth.session_still_valid(self.state.db, self.state.actor)
+        except Exception:  # noqa: BLE001 - a busy or gone database is told by the next real call
+            return
+        if not valid:
+            show_info(self, self.tr("Your rights changed; sign in again."))
+            self.sign_out()
+
+    def sign_out(self) -> None:
+        """Close the window: the session ends and its rights with it."""
+        if self.signed_out:
+            return
+        self.signed_out = True
+        self.session_timer.stop()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_geometry:

@@ -6,10 +6,10 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop_app.services.errors import UserError
+from desktop_app.services.errors import RightsChanged, UserError
 
 T = TypeVar("T")
 
@@ -18,6 +18,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("messages", "Istiqbal")
     if isinstance(exc, UserError):
         _plain_box(QMessageBox.Icon.Warning, title, exc.message, parent).exec()
+        if isinstance(exc, RightsChanged):
+            _sign_out_everywhere()
         return
     from desktop_app.services.database import DatabaseBusyError, busy_sentence
 
@@ -30,6 +32,14 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
                       ), parent=parent)  # fmt: skip
     box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
+
+
+def _sign_out_everywhere() -> None:
+    """A refused call because the user's rights changed closes the main window (signs out)."""
+    for widget in QApplication.topLevelWidgets():
+        sign_out = getattr(widget, "sign_out", None)
+        if callable(sign_out):
+            QTimer.singleShot(0, sign_out)
 
 
 def attempt(parent: QWidget | None, call: Callable[[], T]) -> T | None:

@@ -2428,6 +2428,10 @@
             <source>Backup written to {path}.</source>
             <translation>حُفظت النسخة الاحتياطية في {path}.</translation>
         </message>
+        <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>تغيّرت صلاحياتك؛ يُرجى تسجيل الدخول من جديد.</translation>
+        </message>
     </context>
     <context>
         <name>NewRequestDialog</name>
@@ -4686,6 +4690,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس وقتًا بالشكل 2026-03-05 09:41:07.</translation>
         </message>
         <message>
+            <source>{text} is not a plausible date for a call (years {first} to {last}).</source>
+            <translation>{text} ليس تاريخًا معقولًا لمكالمة (من سنة {first} إلى سنة {last}).</translation>
+        </message>
+        <message>
             <source>“{text}” is not a number of seconds.</source>
             <translation>«{text}» ليس عددًا من الثواني.</translation>
         </message>
@@ -5171,6 +5179,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Directory written to {file}: {n} lines, {m} left out.</source>
             <translation>تمّ كتابة الدليل في {file}: {n} خطوط، {m} مستبعدة.</translation>
+        </message>
+        <message>
+            <source>Istiqbal cannot use {where}: {reason}</source>
+            <translation>يتعذّر على استقبال استعمال {where}: {reason}</translation>
         </message>
     </context>
     <context>
@@ -5747,6 +5759,49 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Q4 {year}</source>
             <translation>الثلاثي الرابع {year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>file_guard</name>
+        <message>
+            <source>The file {file} does not exist.</source>
+            <translation>الملف {file} غير موجود.</translation>
+        </message>
+        <message>
+            <source>The file {file} cannot be read: {reason}</source>
+            <translation>تتعذّر قراءة الملف {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>{file} is a folder; choose a file inside it.</source>
+            <translation>{file} مجلّد؛ اختر ملفًّا بداخله.</translation>
+        </message>
+        <message>
+            <source>{file} is not an ordinary file (a pipe or a device); choose a file.</source>
+            <translation>{file} ليس ملفًّا عاديًّا (قناة أو جهاز)؛ اختر ملفًّا.</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB; at most {limit} MB).</source>
+            <translation>{file} أكبر من أن يُورَّد ({size} ميغابايت؛ الحدّ الأقصى {limit} ميغابايت).</translation>
+        </message>
+        <message>
+            <source>{file} would unpack to far more than a spreadsheet holds (a damaged or hostile file); it was not opened.</source>
+            <translation>{file} يتضخّم عند فكّه إلى أكثر بكثير ممّا يحويه جدول (ملف تالف أو ضارّ)؛ لم يقع فتحه.</translation>
+        </message>
+        <message>
+            <source>{file} cannot be imported: {what}.</source>
+            <translation>لا يمكن توريد {file}: {what}.</translation>
+        </message>
+        <message>
+            <source>more than {n} rows</source>
+            <translation>أكثر من {n} سطر</translation>
+        </message>
+        <message>
+            <source>more than {n} columns</source>
+            <translation>أكثر من {n} عمود</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column} holds more than {n} characters</source>
+            <translation>السطر {row}، العمود {column} يحتوي على أكثر من {n} حرف</translation>
         </message>
     </context>
     <context>
@@ -6485,6 +6540,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>permissions</name>
         <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>تغيّرت صلاحياتك؛ يُرجى تسجيل الدخول من جديد.</translation>
+        </message>
+        <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>دورك ({role}) لا يسمح بهذه العملية.</translation>
         </message>
@@ -6765,6 +6824,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>هذا العون لم يعد موجودا.</translation>
         </message>
         <message>
+            <source>A reception agent works only on requests assigned to them.</source>
+            <translation>لا يتولّى عون الاستقبال إلا المطالب المسندة إليه.</translation>
+        </message>
+        <message>
             <source>channel</source>
             <translation>القناة</translation>
         </message>
@@ -6822,6 +6885,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{text}” is not a date and time; write 2026-02-03 14:20 or 03/02/2026 14:20.</source>
             <translation>«{text}» ليس تاريخا وساعة؛ اكتب 2026-02-03 14:20 أو 03/02/2026 14:20.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a plausible date (years {first} to {last}).</source>
+            <translation>«{text}» ليس تاريخًا معقولًا (من سنة {first} إلى سنة {last}).</translation>
         </message>
         <message>
             <source>“{text}” has no time; counted from midnight.</source>
@@ -7239,8 +7306,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الملف {file} ليس مصنف Excel مقروءا (‎.xlsx‎).</translation>
         </message>
         <message>
-            <source>The file {file} does not exist.</source>
-            <translation>الملف {file} غير موجود.</translation>
+            <source>{file} says it is UTF-8 but holds bytes that are not (at byte {at}); save it again as UTF-8 CSV.</source>
+            <translation>{file} مُعلَن بترميز UTF-8 لكنّه يحتوي على بايتات غير صالحة (عند البايت {at})؛ احفظه من جديد بصيغة CSV UTF-8.</translation>
         </message>
         <message>
             <source>{file}: only .csv and .xlsx files can be imported.</source>

@@ -2428,6 +2428,10 @@
             <source>Backup written to {path}.</source>
             <translation>Sauvegarde écrite dans {path}.</translation>
         </message>
+        <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>Vos droits ont changé ; reconnectez-vous.</translation>
+        </message>
     </context>
     <context>
         <name>NewRequestDialog</name>
@@ -4686,6 +4690,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas une heure de la forme 2026-03-05 09:41:07.</translation>
         </message>
         <message>
+            <source>{text} is not a plausible date for a call (years {first} to {last}).</source>
+            <translation>{text} n'est pas une date plausible pour un appel (années {first} à {last}).</translation>
+        </message>
+        <message>
             <source>“{text}” is not a number of seconds.</source>
             <translation>« {text} » n'est pas un nombre de secondes.</translation>
         </message>
@@ -5171,6 +5179,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Directory written to {file}: {n} lines, {m} left out.</source>
             <translation>Annuaire écrit dans {file} : {n} lignes, {m} écartées.</translation>
+        </message>
+        <message>
+            <source>Istiqbal cannot use {where}: {reason}</source>
+            <translation>Istiqbal ne peut pas utiliser {where} : {reason}</translation>
         </message>
     </context>
     <context>
@@ -5747,6 +5759,49 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Q4 {year}</source>
             <translation>T4 {year}</translation>
+        </message>
+    </context>
+    <context>
+        <name>file_guard</name>
+        <message>
+            <source>The file {file} does not exist.</source>
+            <translation>Le fichier {file} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>The file {file} cannot be read: {reason}</source>
+            <translation>Le fichier {file} ne peut pas être lu : {reason}</translation>
+        </message>
+        <message>
+            <source>{file} is a folder; choose a file inside it.</source>
+            <translation>{file} est un dossier ; choisissez un fichier qu'il contient.</translation>
+        </message>
+        <message>
+            <source>{file} is not an ordinary file (a pipe or a device); choose a file.</source>
+            <translation>{file} n'est pas un fichier ordinaire (un tube ou un périphérique) ; choisissez un fichier.</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB; at most {limit} MB).</source>
+            <translation>{file} est trop volumineux pour être importé ({size} Mo ; au plus {limit} Mo).</translation>
+        </message>
+        <message>
+            <source>{file} would unpack to far more than a spreadsheet holds (a damaged or hostile file); it was not opened.</source>
+            <translation>{file} se décompresserait bien au-delà de ce que contient un tableur (fichier endommagé ou malveillant) ; il n'a pas été ouvert.</translation>
+        </message>
+        <message>
+            <source>{file} cannot be imported: {what}.</source>
+            <translation>{file} ne peut pas être importé : {what}.</translation>
+        </message>
+        <message>
+            <source>more than {n} rows</source>
+            <translation>plus de {n} lignes</translation>
+        </message>
+        <message>
+            <source>more than {n} columns</source>
+            <translation>plus de {n} colonnes</translation>
+        </message>
+        <message>
+            <source>row {row}, column {column} holds more than {n} characters</source>
+            <translation>la ligne {row}, colonne {column} contient plus de {n} caractères</translation>
         </message>
     </context>
     <context>
@@ -6485,6 +6540,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>permissions</name>
         <message>
+            <source>Your rights changed; sign in again.</source>
+            <translation>Vos droits ont changé ; reconnectez-vous.</translation>
+        </message>
+        <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>Votre rôle ({role}) ne permet pas cette action.</translation>
         </message>
@@ -6765,6 +6824,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Cet agent n'existe plus.</translation>
         </message>
         <message>
+            <source>A reception agent works only on requests assigned to them.</source>
+            <translation>Un agent d'accueil ne traite que les demandes qui lui sont confiées.</translation>
+        </message>
+        <message>
             <source>channel</source>
             <translation>canal</translation>
         </message>
@@ -6822,6 +6885,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{text}” is not a date and time; write 2026-02-03 14:20 or 03/02/2026 14:20.</source>
             <translation>« {text} » n'est pas une date et une heure ; écrivez 2026-02-03 14:20 ou 03/02/2026 14:20.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a plausible date (years {first} to {last}).</source>
+            <translation>« {text} » n'est pas une date plausible (années {first} à {last}).</translation>
         </message>
         <message>
             <source>“{text}” has no time; counted from midnight.</source>
@@ -7239,8 +7306,8 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>{file} n'est pas un classeur Excel lisible (.xlsx).</translation>
         </message>
         <message>
-            <source>The file {file} does not exist.</source>
-            <translation>Le fichier {file} n'existe pas.</translation>
+            <source>{file} says it is UTF-8 but holds bytes that are not (at byte {at}); save it again as UTF-8 CSV.</source>
+            <translation>{file} se déclare en UTF-8 mais contient des octets qui ne le sont pas (à l'octet {at}) ; enregistrez-le de nouveau en CSV UTF-8.</translation>
         </message>
         <message>
             <source>{file}: only .csv and .xlsx files can be imported.</source>

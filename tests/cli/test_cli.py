@@ -275,3 +275,42 @@ def test_a_wrong_screenshot_size_is_a_wrong_command_line(tmp_path: Path, size: s
               "--out", str(tmp_path / "x.png"), "--size", size])  # fmt: skip
     assert exc.value.code == 2
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_issue16_4_a_database_that_cannot_be_written_is_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mode-0400 database opens for reading, then its first write fails deep in SQLite; as
+    root the mode does not bite, so the driver's refusal is raised where the write happens."""
+    from sqlalchemy.exc import OperationalError
+
+    from desktop_app.exchange import lines_file
+
+    db = str(tmp_path / "istiqbal.sqlite")
+    source = tmp_path / "annuaire.csv"
+    source.write_text("Numéro;Type\n71 563 500;standard\n", encoding="utf-8")
+
+    def readonly(*_a: object, **_k: object) -> None:
+        raise OperationalError(
+            "INSERT", {}, sqlite3.OperationalError("attempt to write a readonly database")
+        )
+
+    monkeypatch.setattr(lines_file, "commit_import", readonly)
+    assert main(["--db", db, "lines", "import", str(source)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("attempt to write a readonly database") and "istiqbal.sqlite" in err
+    assert "\n" not in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes whatever the modes say")
+def test_issue16_4_check_under_an_unreadable_folder_is_one_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    assert run_cli("--db", str(folder / "istiqbal.sqlite"), "demo").returncode == 0
+    folder.chmod(0)
+    try:
+        done = run_cli("--db", str(folder / "istiqbal.sqlite"), "check")
+    finally:
+        folder.chmod(0o700)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1

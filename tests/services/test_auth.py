@@ -14,7 +14,7 @@ from desktop_app.data.types import utcnow
 from desktop_app.services import auth, settings
 from desktop_app.services.audit import AuditFilter, audit_page
 from desktop_app.services.errors import PermissionDenied, UserError
-from desktop_app.services.permissions import Actor, Role
+from desktop_app.services.permissions import Actor, Role, system_actor
 from tests.conftest import TEST_PASSWORD
 
 
@@ -146,8 +146,14 @@ def test_a_stale_edit_is_refused_instead_of_overwriting(db: Database, admin: Act
 def test_the_last_administrator_cannot_be_removed(db: Database, admin: Actor) -> None:
     other, _ = auth.create_user(db, admin, "second", "Second", Role.ADMIN, TEST_PASSWORD)
     auth.update_user(db, other.actor(), admin.user_id or 0, expected_version=1, active=False)
-    with pytest.raises(UserError, match="one active administrator"):
+    # The deactivated administrator's open session is refused (issue 16 point 2) ...
+    with pytest.raises(UserError, match="rights changed"):
         auth.update_user(db, admin, other.id, expected_version=other.version, role=Role.AGENT)
+    # ... and the command line (acting as administrator) cannot remove the last one either.
+    with pytest.raises(UserError, match="one active administrator"):
+        auth.update_user(
+            db, system_actor(), other.id, expected_version=other.version, role=Role.AGENT
+        )
 
 
 def test_one_time_passwords_must_be_changed_at_first_sign_in(db, admin) -> None:

@@ -65,9 +65,11 @@ def test_the_audit_trail_records_an_export_without_the_citizens_name_or_contact(
     for entry in entries:
         written = (entry or "").lower()
         assert "salah" not in written and "gnet" not in written and "mohamed" not in written
-    assert requests.query_fingerprint("Mohamed Ben Salah") in (entries[0] or "")
-    assert requests.query_fingerprint("mohamed  BEN salah") == requests.query_fingerprint(
-        "Mohamed Ben Salah"
+    with db.write() as s:
+        key = requests.fingerprint_key(s)  # a keyed hash since issue 16 point 6
+    assert requests.query_fingerprint("Mohamed Ben Salah", key) in (entries[0] or "")
+    assert requests.query_fingerprint("mohamed  BEN salah", key) == requests.query_fingerprint(
+        "Mohamed Ben Salah", key
     )
 
 

@@ -213,3 +213,37 @@ def test_about_dialog_keeps_the_database_path_left_to_right_in_arabic(qtbot) -> 
     qtbot.addWidget(dialog)
     text = dialog.findChild(QLabel).text()
     assert "\u2066/home/salma/istiqbal.sqlite\u2069" in text
+
+
+def test_issue16_2_the_window_signs_out_a_user_deactivated_meanwhile(
+    qtbot, state: AppState, actor_of, monkeypatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr("desktop_app.ui.main_window.show_info", lambda _w, text: told.append(text))
+    supervisor = actor_of(Role.SUPERVISOR)
+    window = MainWindow(AppState(state.db, state.location, supervisor, "en"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session_timer.isActive()
+    window.check_session()
+    assert window.isVisible() and not window.signed_out
+    auth.update_user(state.db, state.actor, supervisor.user_id or 0, expected_version=1,
+                     active=False)  # fmt: skip
+    window.check_session()
+    assert window.signed_out and not window.isVisible()
+    assert told == ["Your rights changed; sign in again."]
+
+
+def test_issue16_2_a_call_refused_for_changed_rights_signs_out_at_once(
+    qtbot, state: AppState, actor_of, monkeypatch
+) -> None:
+    from desktop_app.services.errors import RightsChanged
+    from desktop_app.ui import messages
+
+    monkeypatch.setattr(messages, "_plain_box", lambda *a: type("B", (), {"exec": lambda s: 0})())
+    window = MainWindow(AppState(state.db, state.location, actor_of(Role.HR), "en"))
+    qtbot.addWidget(window)
+    window.show()
+    messages.show_error(window, RightsChanged("Your rights changed; sign in again."))
+    qtbot.waitUntil(lambda: window.signed_out, timeout=2000)
+    assert not window.isVisible()

@@ -45,11 +45,13 @@ from desktop_app.data.models.requests import (
     RequestEvent,
     RequestPurge,
 )
+from desktop_app.data.models.secrets import LocalSecret
 from desktop_app.data.models.services_catalogue import OnlineService, ServiceLinkCheck, WebsiteAudit
 from desktop_app.data.models.settings import Setting
 from desktop_app.data.models.users import User
 
 __all__ = [
+    "LocalSecret",
     "Agent",
     "AgentLine",
     "AuditEntry",

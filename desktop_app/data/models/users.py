@@ -26,5 +26,8 @@ class User(Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Added by 0008_i16b: bumped when the user's rights change (role, deactivation, password
+    # reset), so a session opened before is refused at its next service call (issue 16).
+    rights_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __mapper_args__ = {"version_id_col": version}

@@ -291,10 +291,11 @@ class RequestDialog(QDialog):
         self.responded_at.setDateTimeRange(tunis_qdatetime(row.received_at), now)
         self.responded_at.setDateTime(now)
         can_edit = self.state.actor.can(Perm.EDIT_REQUESTS)
+        manager = self.state.actor.can(Perm.MANAGE_REQUESTS)  # agents: the service checks whose
         closed = row.closed_at is not None
+        for w in (self.agent, self.assign_button):
+            w.setEnabled(manager and not closed)
         for w in (
-            self.agent,
-            self.assign_button,
             self.answer_kind,
             self.notice_kind,
             self.response,
@@ -303,7 +304,7 @@ class RequestDialog(QDialog):
         ):
             w.setEnabled(can_edit and not closed)
         self.close_button.setEnabled(can_edit and not closed and row.first_response_at is not None)
-        self.reopen_button.setEnabled(can_edit and closed)
+        self.reopen_button.setEnabled(manager and closed)
 
     def detail_texts(self) -> list[str]:
         """The facts as shown (for tests and accessibility checks)."""

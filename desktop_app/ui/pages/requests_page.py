@@ -131,14 +131,14 @@ class RequestsPage(QWidget):
         self.new_button.clicked.connect(self.new_request)
         self.import_button = QPushButton(self.tr("Import a register…"))
         self.import_button.clicked.connect(self.import_file)
-        editor = state.actor.can(Perm.EDIT_REQUESTS)
-        self.new_button.setVisible(editor)
-        self.import_button.setVisible(editor)
+        self.new_button.setVisible(state.actor.can(Perm.EDIT_REQUESTS))
+        self.import_button.setVisible(state.actor.can(Perm.MANAGE_REQUESTS))
         self.personal = QToolButton()
         self.personal.setText(self.tr("Personal data"))
         self.personal.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.personal)
-        menu.addAction(self.tr("Export one citizen's data…"), self.export_citizen)
+        export = menu.addAction(self.tr("Export one citizen's data…"), self.export_citizen)
+        export.setVisible(state.actor.can(Perm.EXPORT_CITIZEN_DATA))
         # Shown only to roles that may purge (the service checks again).
         self.purge_action = menu.addAction(self.tr("Remove expired personal data…"), self.purge)
         self.history_action = menu.addAction(
@@ -147,7 +147,7 @@ class RequestsPage(QWidget):
         for action in (self.purge_action, self.history_action):
             action.setVisible(state.actor.can(Perm.PURGE_PERSONAL_DATA))
         self.personal.setMenu(menu)
-        self.personal.setVisible(state.actor.can(Perm.READ_PERSONAL_DATA))
+        self.personal.setVisible(state.actor.can(Perm.EXPORT_CITIZEN_DATA))
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.apply)
         for w in (self.new_button, self.import_button, self.personal, refresh):
