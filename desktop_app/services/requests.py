@@ -39,7 +39,7 @@ from desktop_app.data.models.base import table_of
 from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
-from desktop_app.services import audit, deadlines
+from desktop_app.services import audit, callbacks, deadlines
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ConcurrentEdit, UserError
 from desktop_app.services.periods import TUNIS
@@ -1127,7 +1127,10 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
                 references_json=json.dumps(refs),
             )
         )
-        audit.record(s, actor, "purge", "request", "", after={"cutoff": cutoff, "count": len(ids)})
+        # Callers' numbers in the call records follow the same retention period (law 2004-63).
+        numbers = callbacks.purge_numbers_in(s, cutoff)
+        after = {"cutoff": cutoff, "count": len(ids), "call_numbers": numbers}
+        audit.record(s, actor, "purge", "request", "", after=after)
         return PurgePreview(cutoff, len(ids), refs)
 
 
