@@ -100,9 +100,9 @@ SPECS: dict[str, SettingSpec] = {
         # No target, on purpose: counts over P (req_received, req_assessable, req_on_time,
         # req_notice, req_closed, req_complaints, req_special_category, faults_reported,
         # evals_count, cdr_calls, cdr_missed, training_sessions, training_person_hours) grow
-        # with the period's length and the body's size, so one figure would be wrong for a month or a
-        # year; lines_active and agents_active describe the body; cdr_peak_hour is an hour of
-        # the day, not a performance.
+        # with the period's length and the body's size, so one figure would be wrong for a month
+        # or a year; lines_active and agents_active describe the body; cdr_peak_hour is an hour
+        # of the day, not a performance.
         # requests area (C2.1): 48 calendar hours by default; "working" skips nights, weekends,
         # public holidays and the hours the office is closed (services/deadlines.py).
         SettingSpec("deadline_clock", "calendar", str, check=_clock_kind),

@@ -216,3 +216,15 @@ def test_calls_without_party_yet_are_filled_on_first_use(
     with db.write() as s:
         s.execute(CallRecord.__table__.update().values(party=None))
     assert len(callbacks.callers(db, admin)) == 3
+
+
+def test_the_dashboard_lists_yesterdays_callers_without_their_numbers(
+    db: Database, admin: Actor, loaded: dict[str, int]
+) -> None:
+    from desktop_app.services import sections
+
+    lists = sections.action_lists(db, admin, Q1, "fr", as_of=local(2026, 1, 13, 10))
+    waiting = {a.key: a for a in lists}["callers_to_call_back"]
+    assert waiting.count == 2 and waiting.page_filter == {"tab": "callbacks", "day": "2026-01-12"}
+    assert waiting.items[0] == "12:00, line 71 563 500: 1 unanswered calls"
+    assert not any("777" in item or "999" in item for item in waiting.items)
