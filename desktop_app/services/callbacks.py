@@ -224,6 +224,18 @@ def callers_in(session: Session, day: date | None = None, line_id: int | None = 
     return sorted(by_party.values(), key=lambda x: (x.first, x.party))
 
 
+def line_choices(db: Database, actor: Actor) -> list[tuple[int, str]]:
+    """The inventory's lines for the list's line filter: (id, number as written — label)."""
+    actor.require(HANDLE_CALLS)
+    with db.read() as s:
+        rows = s.execute(
+            select(PhoneLine.id, PhoneLine.number, PhoneLine.label)
+            .where(PhoneLine.retired_at.is_(None))
+            .order_by(PhoneLine.number)
+        )
+        return [(i, display_number(n) + (f" — {label}" if label else "")) for i, n, label in rows]
+
+
 # -- call-backs made outside the PBX ---------------------------------------------------------------
 def outcome_label(outcome: str) -> str:
     return {

@@ -228,3 +228,20 @@ def test_the_dashboard_lists_yesterdays_callers_without_their_numbers(
     assert waiting.count == 2 and waiting.page_filter == {"tab": "callbacks", "day": "2026-01-12"}
     assert waiting.items[0] == "12:00, line 71 563 500: 1 unanswered calls"
     assert not any("777" in item or "999" in item for item in waiting.items)
+
+
+def test_the_days_list_exports_numbers_as_text_without_formulas(
+    db: Database, admin: Actor, loaded: dict[str, int], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from desktop_app.exchange.callers_file import write_callers
+
+    path = tmp_path / "callers.xlsx"
+    assert write_callers(db, admin, path, day=date(2026, 1, 12), rtl=True) == 2
+    ws = load_workbook(path).active
+    assert ws is not None and ws.sheet_view.rightToLeft
+    cells = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert [r[0] for r in cells] == ["25 777 888", "26 999 000"]
+    assert [r[2] for r in cells] == [1, 1] and [r[5] for r in cells] == [0, 1]
+    assert all(ws.cell(row=2, column=c).data_type == "s" for c in (1, 2, 4))
