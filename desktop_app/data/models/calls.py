@@ -138,7 +138,10 @@ class CallRecord(Base):
     __table_args__ = (
         Index("ix_call_records_start", "start"),
         Index("ix_call_records_line_id_start", "line_id", "start"),
-        Index("ix_call_records_party_start", "party", "start"),
+        # The call-back list (services/callbacks.py) reads only these two, never the table: the
+        # missed calls in time order, and for each whether a later answered call reached them.
+        Index("ix_call_records_missed", "direction", "answered", "start", "party", "line_id"),
+        Index("ix_call_records_party_start", "party", "start", "answered", "direction"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
