@@ -30,13 +30,14 @@ def headers() -> list[str]:
 
 
 def write_callers(db: Database, actor: Actor, path: Path, day: date | None = None,
-                  line_id: int | None = None, rtl: bool = False) -> int:  # fmt: skip
+                  line_id: int | None = None, rtl: bool = False,
+                  since: date | None = None) -> int:  # fmt: skip
     """Write the callers still to call back (of `day`, or all) to `path`; returns how many. The
     last three columns are left empty for the agent to fill in by hand."""
     from openpyxl import Workbook  # lazily: start-up time (DESIGN.md)
     from openpyxl.styles import Font
 
-    waiting = callbacks.callers(db, actor, day=day, line_id=line_id)
+    waiting = callbacks.callers(db, actor, day=day, line_id=line_id, since=since)
     wb = Workbook()
     ws = wb.active
     assert ws is not None

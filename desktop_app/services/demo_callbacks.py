@@ -80,7 +80,7 @@ def callbacks_step(ctx: DemoContext) -> None:
             continue
         day = local_date(start)
         age = (today - day).days
-        reach = 0.25 if age <= 1 else 0.7 if age <= 7 else 0.9
+        reach = 0.25 if age <= 1 else 0.75 if age <= 7 else 0.97
         national = party.removeprefix("+216")
         if rng.random() < 0.2:  # tried again a few minutes later, still no answer
             seq += 1

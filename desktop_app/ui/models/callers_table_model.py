@@ -20,19 +20,17 @@ from desktop_app.ui.formatting import format_datetime, format_list, format_numbe
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallersTableModel", text)
-
-
 def waited(minutes: int) -> str:
     """How long ago, in the largest unit that reads well: 45 min, 3 h 10 min, 2 d 4 h."""
     if minutes < 60:
-        return _tr("{m} min").format(m=minutes)
+        return QCoreApplication.translate("CallersTableModel", "{m} min").format(m=minutes)
     hours, mins = divmod(minutes, 60)
     if hours < 24:
-        return _tr("{h} h {m} min").format(h=hours, m=mins)
+        return QCoreApplication.translate("CallersTableModel", "{h} h {m} min").format(
+            h=hours, m=mins
+        )
     days, hours = divmod(hours, 24)
-    return _tr("{d} d {h} h").format(d=days, h=hours)
+    return QCoreApplication.translate("CallersTableModel", "{d} d {h} h").format(d=days, h=hours)
 
 
 class CallersTableModel(QAbstractTableModel):
@@ -42,9 +40,15 @@ class CallersTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Caller] = []
         self._now = datetime.now(UTC)
-        self._headers = [_tr("Number"), _tr("Line rung"), _tr("Unanswered calls"),
-                         _tr("First call"), _tr("Last call"), _tr("Waiting for"),
-                         _tr("Call-backs without answer")]  # fmt: skip
+        self._headers = [
+            QCoreApplication.translate("CallersTableModel", "Number"),
+            QCoreApplication.translate("CallersTableModel", "Line rung"),
+            QCoreApplication.translate("CallersTableModel", "Unanswered calls"),
+            QCoreApplication.translate("CallersTableModel", "First call"),
+            QCoreApplication.translate("CallersTableModel", "Last call"),
+            QCoreApplication.translate("CallersTableModel", "Waiting for"),
+            QCoreApplication.translate("CallersTableModel", "Call-backs without answer"),
+        ]
 
     def set_rows(self, rows: Sequence[Caller], now: datetime | None = None) -> None:
         self.beginResetModel()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -51,20 +50,28 @@ class CallersTab(QWidget):
                 state.db, state.actor)) or []:  # fmt: skip
             self.line.addItem(text, line_id)
         self.line.setMinimumContentsLength(22)
-        self.one_day = QCheckBox(self.tr("Only the day"))
+        # Since when: a caller left waiting for months is still listed under "All days", but the
+        # morning's work is the last week's callers, oldest first.
+        self.span = QComboBox()
+        self.span.addItem(self.tr("Last 7 days"), 7)
+        self.span.addItem(self.tr("Last 30 days"), 30)
+        self.span.addItem(self.tr("All days"), None)
+        self.span.addItem(self.tr("One day"), 0)
         self.day = QDateEdit(QDate.currentDate().addDays(-1))
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
         self.day.setEnabled(False)
-        self.one_day.toggled.connect(self.day.setEnabled)
-        self.one_day.toggled.connect(self.refresh)
+        self.span.currentIndexChanged.connect(
+            lambda _i: self.day.setEnabled(self.span.currentData() == 0)
+        )
+        self.span.currentIndexChanged.connect(self.refresh)
         self.day.dateChanged.connect(self.refresh)
         self.line.currentIndexChanged.connect(self.refresh)
         line_label = QLabel(self.tr("Line"))
         line_label.setBuddy(self.line)
         bar.addWidget(line_label)
         bar.addWidget(self.line)
-        bar.addWidget(self.one_day)
+        bar.addWidget(self.span)
         bar.addWidget(self.day)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -105,16 +112,23 @@ class CallersTab(QWidget):
         self.refresh()
 
     def chosen_day(self) -> date | None:
-        return self.day.date().toPython() if self.one_day.isChecked() else None  # type: ignore[no-any-return]
+        """The one day shown, or None (a span of days, or all)."""
+        if self.span.currentData() != 0:
+            return None
+        return self.day.date().toPython()  # type: ignore[no-any-return]
+
+    def since(self) -> date | None:
+        days = self.span.currentData()
+        return date.today() - timedelta(days=days) if days else None
 
     def show_day(self, day: date | None) -> None:
         """For the dashboard: one day's callers (None: every day)."""
         if not self.allowed:
             return
-        self.one_day.blockSignals(True)
-        self.one_day.setChecked(day is not None)
+        self.span.blockSignals(True)
+        self.span.setCurrentIndex(self.span.findData(0 if day is not None else None))
         self.day.setEnabled(day is not None)
-        self.one_day.blockSignals(False)
+        self.span.blockSignals(False)
         if day is not None:
             self.day.blockSignals(True)
             self.day.setDate(QDate(day.year, day.month, day.day))
@@ -125,7 +139,7 @@ class CallersTab(QWidget):
         if not self.allowed:
             return
         rows = attempt(self, lambda: callbacks.callers(
-            self.state.db, self.state.actor, day=self.chosen_day(),
+            self.state.db, self.state.actor, day=self.chosen_day(), since=self.since(),
             line_id=self.line.currentData()))  # fmt: skip
         if rows is None:
             return
@@ -188,8 +202,9 @@ class CallersTab(QWidget):
             return
         path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        n = attempt(self, lambda: write_callers(self.state.db, self.state.actor, path, day,
-                                                self.line.currentData(), rtl))  # fmt: skip
+        line, since = self.line.currentData(), self.since()
+        n = attempt(self, lambda: write_callers(self.state.db, self.state.actor, path, day, line,
+                                                rtl, since))  # fmt: skip
         if n is not None:
             self.summary.setText(self.tr("{n} callers written to {path}.").format(
                 n=format_number(n), path=path))  # fmt: skip
