@@ -55,12 +55,12 @@ def callbacks_step(ctx: DemoContext) -> None:
     yesterday = today - timedelta(days=1)
     with ctx.db.read() as s:
         own = own_numbers(s)
-        missed: list[tuple[Any, ...]] = list(s.execute(
+        missed: list[tuple[Any, ...]] = [tuple(r) for r in s.execute(
             select(CallRecord.party, CallRecord.start, CallRecord.line_id, CallRecord.dst)
             .where(CallRecord.direction == "inbound", CallRecord.answered.is_(False),
                    CallRecord.party.is_not(None), CallRecord.party != "")
             .order_by(CallRecord.start)
-        ).tuples())  # fmt: skip
+        )]  # fmt: skip
         switchboard = s.execute(select(PhoneLine.id, PhoneLine.number)
                                 .where(PhoneLine.kind == "switchboard")).first()  # fmt: skip
     records: list[dict[str, object]] = []
