@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -84,3 +84,20 @@ def test_roles_that_do_not_handle_calls_see_no_numbers(
     tab = CallersTab(AppState(db, location, actor_of(Role.DIRECTOR), "en"))
     qtbot.addWidget(tab)
     assert not tab.allowed and not hasattr(tab, "model")
+
+
+def test_in_arabic_the_oldest_caller_is_chosen_so_call_works_at_once(
+    qtbot, db: Database, location, admin: Actor, tmp_path: Path
+) -> None:
+    from desktop_app.i18n import install_language
+    from desktop_app.ui.main_window import apply_direction
+    from desktop_app.ui.widgets.callers_tab import CallersTab
+
+    load(db, admin, tmp_path)
+    install_language("ar")
+    apply_direction("ar")
+    tab = CallersTab(AppState(db, location, admin, "ar"))
+    qtbot.addWidget(tab)
+    tab.show_day(date(2026, 1, 12))
+    assert tab.current() is not None and tab.dial_button.isEnabled()
+    assert tab.current().party == "+21698123456"

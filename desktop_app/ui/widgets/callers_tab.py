@@ -154,8 +154,8 @@ class CallersTab(QWidget):
         else:
             self.summary.setText(self.tr("{n} callers not reached yet, oldest first.").format(
                 n=format_number(len(rows))))  # fmt: skip
-        if rows:
-            self.table.selectRow(0)
+        if rows:  # setCurrentIndex, not selectRow: in right-to-left selectRow sets no current row
+            self.table.setCurrentIndex(self.model.index(0, 0))
         self._enable()
 
     def _enable(self) -> None:
