@@ -245,3 +245,18 @@ def test_the_days_list_exports_numbers_as_text_without_formulas(
     assert [r[0] for r in cells] == ["25 777 888", "26 999 000"]
     assert [r[2] for r in cells] == [1, 1] and [r[5] for r in cells] == [0, 1]
     assert all(ws.cell(row=2, column=c).data_type == "s" for c in (1, 2, 4))
+
+
+def test_the_report_carries_the_figures_but_no_callers_number_law_2004_63(
+    db: Database, admin: Actor, loaded: dict[str, int]
+) -> None:
+    from desktop_app.services import sections
+
+    with db.read() as s:
+        ctx = sections.make_context(s, Q1, local(2026, 4, 2), "fr")
+        built = sections.build_sections(s, ctx)
+    cells = [str(v) for sec in built for t in sec.tables for r in t.rows for v in r]
+    assert not any(n in c for c in cells for n in ("987654", "987 654", "777 888", "25777888"))
+    (lines,) = [t for sec in built if sec.key == "traffic" for t in sec.tables[:1]]
+    switchboard = next(r for r in lines.rows if r[0] == "71 563 500")
+    assert switchboard[7:9] == [7, 57.1]  # A ×2, B, C, F, G, H on it; A ×2, C and F reached
