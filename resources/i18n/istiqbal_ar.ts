@@ -4341,6 +4341,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الرزنامة</translation>
         </message>
         <message>
+            <source>Call-back to a caller</source>
+            <translation>معاودة الاتصال بمتصل</translation>
+        </message>
+        <message>
             <source>Call evaluation</source>
             <translation>تقييم مكالمة</translation>
         </message>

@@ -4341,6 +4341,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Calendrier</translation>
         </message>
         <message>
+            <source>Call-back to a caller</source>
+            <translation>Rappel d'un appelant</translation>
+        </message>
+        <message>
             <source>Call evaluation</source>
             <translation>Évaluation d'appel</translation>
         </message>
