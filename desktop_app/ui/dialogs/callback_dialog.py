@@ -17,6 +17,7 @@ class CallbackDialog(QDialog):
         self.state = state
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Record a call-back"))
+        self.setMinimumWidth(440)
         form = QFormLayout(self)
         self.number = QLineEdit(number)
         self.number.setPlaceholderText("50 987 654")
