@@ -35,6 +35,7 @@ from desktop_app.data.models import CallRecord, PhoneLine
 from desktop_app.exchange.file_guard import MAX_CDR_BYTES, regular_file
 from desktop_app.i18n import translate
 from desktop_app.services import audit
+from desktop_app.services.callbacks import party_of
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
@@ -509,6 +510,7 @@ def _write(session: Session, report: CdrImport, batch: list[CdrRow], lines: dict
             "dst_national": national_number(r.dst)[:32], "dcontext": r.dcontext[:80],
             "channel": r.channel[:120], "dstchannel": r.dstchannel[:120], "direction": direction,
             "line_id": line_id, "answered": False, "ring_seconds": None,
+            "party": party_of(direction, r.src, r.dst),
         }  # fmt: skip
         if answered is not None:
             row.update(_answer_fields(answered, r.start))

@@ -72,6 +72,7 @@ def _entities() -> dict[str, str]:
     return {
         "agent": translate("audit", "Reception agent"),
         "calendar": translate("audit", "Calendar"),
+        "call_back": translate("audit", "Call-back to a caller"),
         "call_evaluation": translate("audit", "Call evaluation"),
         "call_records": translate("audit", "Call records"),
         "citizen_data": translate("audit", "Citizens' personal data"),

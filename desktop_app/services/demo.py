@@ -79,6 +79,7 @@ DEMO_STEPS: list[DemoStep] = [
     _area_step("demo_requests", "requests_step"),  # C2.1, C2.3
     _area_step("demo_calls", "demo_calls_step"),  # C8.2, C8.7
     _area_step("demo_eservices", "services_step"),  # C2.2, C2.4
+    _area_step("demo_callbacks", "callbacks_step"),  # C2.4: after the call records
 ]
 
 

@@ -187,7 +187,7 @@ def _records_step(ctx: DemoContext, lines: list[int]) -> int:
                     "billsec": talk, "disposition": disposition, "src": src,
                     "dst": dst, "dst_national": dst, "dcontext": "from-trunk", "channel": channel,
                     "dstchannel": "", "direction": "inbound", "line_id": line_id,
-                    "answered": answered, "ring_seconds": ring,
+                    "answered": answered, "ring_seconds": ring, "party": "+216" + src,
                 })  # fmt: skip
         day += timedelta(days=1)
     with ctx.db.write() as s:

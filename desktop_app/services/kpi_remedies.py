@@ -84,6 +84,14 @@ def remedies() -> dict[str, str]:
             "kpi_remedy",
             "Reorganise the reception rota around the peak hours so that calls are picked up quickly (C8.2, C8.4).",
         ),
+        "cdr_missed_reached_pct": translate(
+            "kpi_remedy",
+            "Go through the list of callers to call back every morning, assign it to an agent with a line or a service mobile, and record each call-back (C2.4, C8.2).",
+        ),
+        "cdr_callback_median_min": translate(
+            "kpi_remedy",
+            "Call the missed callers back the same morning, starting with the oldest in the list, and forward the line to a mobile when nobody is at the desk (C2.4, C8.2).",
+        ),
         "training_sessions": translate(
             "kpi_remedy",
             "Plan the training sessions of the next quarter on reception techniques and legal updates (C8.5).",

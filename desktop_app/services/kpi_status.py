@@ -16,7 +16,7 @@ Status = Literal["good", "watch", "bad", "none", "unmeasured"]
 # Smaller is better for these: hours, seconds and backlogs.
 LOWER_IS_BETTER = frozenset({
     "req_first_response_median_h", "req_overdue_open_end", "faults_open_end",
-    "fault_repair_mean_h", "cdr_ring_median_s",
+    "fault_repair_mean_h", "cdr_ring_median_s", "cdr_callback_median_min",
 })  # fmt: skip
 WATCH_BAND = 0.05
 

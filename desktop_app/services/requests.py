@@ -38,7 +38,7 @@ from desktop_app.data.models.base import table_of
 from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
-from desktop_app.services import audit, deadlines, traces
+from desktop_app.services import audit, callbacks, deadlines, traces
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.periods import TUNIS
@@ -1124,8 +1124,11 @@ def purge(db: Database, actor: Actor, now: datetime | None = None) -> PurgePrevi
         )
         if ids:
             traces.merge_search_index(s)  # the old FTS segments still held the words
-        audit.record(s, actor, "purge", "request", "", after={"cutoff": cutoff, "count": len(ids)})
-    if ids:
+        # Callers' numbers in the call records follow the same retention period (law 2004-63).
+        numbers = callbacks.purge_numbers_in(s, cutoff)
+        after = {"cutoff": cutoff, "count": len(ids), "call_numbers": numbers}
+        audit.record(s, actor, "purge", "request", "", after=after)
+    if ids or numbers:
         traces.checkpoint(db)  # the WAL's old page images held them too
     return PurgePreview(cutoff, len(ids), refs)
 

@@ -84,6 +84,9 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("target.evals_named_body_pct", 95.0, float, 0, 100),
         SettingSpec("target.evals_score_avg", 80.0, float, 0, 100),
         SettingSpec("target.cdr_answered_pct", 90.0, float, 0, 100),
+        SettingSpec("callback_window_hours", 24, int, 1, 24 * 14),  # C2.4: reach a missed caller
+        SettingSpec("target.cdr_missed_reached_pct", 80.0, float, 0, 100),
+        SettingSpec("target.cdr_callback_median_min", 120.0, float, 0, 24 * 60 * 14),
         SettingSpec("target.agents_trained_pct", 100.0, float, 0, 100),
         SettingSpec("target.agents_special_categories_pct", 100.0, float, 0, 100),
         # Delays and backlogs, better low (kpi_status.LOWER_IS_BETTER): half the 48 h deadline as
@@ -96,10 +99,10 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("target.cdr_ring_median_s", 20.0, float, 0, 3600),
         # No target, on purpose: counts over P (req_received, req_assessable, req_on_time,
         # req_notice, req_closed, req_complaints, req_special_category, faults_reported,
-        # evals_count, cdr_calls, training_sessions, training_person_hours) grow with the
-        # period's length and the body's size, so one figure would be wrong for a month or a
-        # year; lines_active and agents_active describe the body; cdr_peak_hour is an hour of
-        # the day, not a performance.
+        # evals_count, cdr_calls, cdr_missed, training_sessions, training_person_hours) grow
+        # with the period's length and the body's size, so one figure would be wrong for a month
+        # or a year; lines_active and agents_active describe the body; cdr_peak_hour is an hour
+        # of the day, not a performance.
         # requests area (C2.1): 48 calendar hours by default; "working" skips nights, weekends,
         # public holidays and the hours the office is closed (services/deadlines.py).
         SettingSpec("deadline_clock", "calendar", str, check=_clock_kind),

@@ -662,6 +662,163 @@
         </message>
     </context>
     <context>
+        <name>CallbackDialog</name>
+        <message>
+            <source>Record a call-back</source>
+            <translation>تسجيل معاودة اتصال</translation>
+        </message>
+        <message>
+            <source>Number called</source>
+            <translation>الرقم المطلوب</translation>
+        </message>
+        <message>
+            <source>Called at</source>
+            <translation>توقيت الاتصال</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallersTab</name>
+        <message>
+            <source>Callers' numbers are personal data: only the roles that handle calls (reception agents, supervisors) see this list.</source>
+            <translation>أرقام المتصلين معطيات شخصية: لا يطّلع على هذه القائمة إلا من يتولّون الرد على المكالمات (أعوان الاستقبال والمشرفون).</translation>
+        </message>
+        <message>
+            <source>All lines</source>
+            <translation>كل الخطوط</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>آخر 7 أيام</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>آخر 30 يومًا</translation>
+        </message>
+        <message>
+            <source>All days</source>
+            <translation>كل الأيام</translation>
+        </message>
+        <message>
+            <source>One day</source>
+            <translation>يوم واحد</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Copy the number</source>
+            <translation>نسخ الرقم</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>اتصال</translation>
+        </message>
+        <message>
+            <source>Dial through the computer's phone program (softphone), where one is installed.</source>
+            <translation>الاتصال عبر برنامج الهاتف في الحاسوب (softphone) إن وُجد.</translation>
+        </message>
+        <message>
+            <source>Record a call-back…</source>
+            <translation>تسجيل معاودة اتصال…</translation>
+        </message>
+        <message>
+            <source>Export the list…</source>
+            <translation>تصدير القائمة…</translation>
+        </message>
+        <message>
+            <source>Print the list…</source>
+            <translation>طباعة القائمة…</translation>
+        </message>
+        <message>
+            <source>Nobody to call back: every caller who missed the body has been reached.</source>
+            <translation>لا أحد في انتظار معاودة الاتصال: تمّ التواصل مع كل من لم يُردّ على مكالمته.</translation>
+        </message>
+        <message>
+            <source>{n} callers of {day} not reached yet, oldest first.</source>
+            <translation>{n} متصلين بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</translation>
+        </message>
+        <message>
+            <source>{n} callers not reached yet, oldest first.</source>
+            <translation>{n} متصلين لم يتمّ التواصل معهم بعد، الأقدم أولاً.</translation>
+        </message>
+        <message>
+            <source>No phone program on this computer opens tel: links; the number is copied, dial it from your phone.</source>
+            <translation>لا يوجد في هذا الحاسوب برنامج يفتح روابط tel:؛ تمّ نسخ الرقم، اطلبه من هاتفك.</translation>
+        </message>
+        <message>
+            <source>Export the callers to call back</source>
+            <translation>تصدير قائمة المتصلين الواجب معاودة الاتصال بهم</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>مصنف Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{n} callers written to {path}.</source>
+            <translation>تمّ تسجيل {n} متصلين في {path}.</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>Callers to call back</source>
+            <translation>متصلون يجب معاودة الاتصال بهم</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallersTableModel</name>
+        <message>
+            <source>{m} min</source>
+            <translation>{m} دق</translation>
+        </message>
+        <message>
+            <source>{h} h {m} min</source>
+            <translation>{h} س {m} دق</translation>
+        </message>
+        <message>
+            <source>{d} d {h} h</source>
+            <translation>{d} ي {h} س</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Line rung</source>
+            <translation>الخط المطلوب</translation>
+        </message>
+        <message>
+            <source>Unanswered calls</source>
+            <translation>مكالمات دون رد</translation>
+        </message>
+        <message>
+            <source>First call</source>
+            <translation>أول مكالمة</translation>
+        </message>
+        <message>
+            <source>Last call</source>
+            <translation>آخر مكالمة</translation>
+        </message>
+        <message>
+            <source>Waiting for</source>
+            <translation>مدة الانتظار</translation>
+        </message>
+        <message>
+            <source>Call-backs without answer</source>
+            <translation>معاودات دون رد</translation>
+        </message>
+    </context>
+    <context>
         <name>CallsPage</name>
         <message>
             <source>Call traffic</source>
@@ -670,6 +827,14 @@
         <message>
             <source>Inbound calls recorded by the phone system on the lines of the inventory: which lines and which hours lose calls, to reinforce them (C8.4).</source>
             <translation>المكالمات الواردة التي سجّلها المقسم الهاتفي على خطوط الجرد: أيّ الخطوط وأيّ الساعات تضيع فيها المكالمات، لتدعيمها (C8.4).</translation>
+        </message>
+        <message>
+            <source>Traffic</source>
+            <translation>الحركة</translation>
+        </message>
+        <message>
+            <source>Callers to call back</source>
+            <translation>متصلون يجب معاودة الاتصال بهم</translation>
         </message>
         <message>
             <source>Calls</source>
@@ -3590,6 +3755,10 @@
             <translation>الرد على المكالمة في أجل (ثوانٍ، C8.2)</translation>
         </message>
         <message>
+            <source>Call a missed caller back within (hours, C2.4)</source>
+            <translation>معاودة الاتصال بمن لم يُردّ عليه في أجل (ساعات، C2.4)</translation>
+        </message>
+        <message>
             <source>Check every line every (days, C8.1)</source>
             <translation>مراقبة كل خط كل (أيام، C8.1)</translation>
         </message>
@@ -4540,6 +4709,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الرزنامة</translation>
         </message>
         <message>
+            <source>Call-back to a caller</source>
+            <translation>معاودة الاتصال بمتصل</translation>
+        </message>
+        <message>
             <source>Call evaluation</source>
             <translation>تقييم مكالمة</translation>
         </message>
@@ -4677,6 +4850,92 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The new password must differ from the old one.</source>
             <translation>يجب أن تختلف كلمة العبور الجديدة عن القديمة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>callbacks</name>
+        <message>
+            <source>Reached</source>
+            <translation>تمّ التواصل</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>دون رد</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>رقم خاطئ</translation>
+        </message>
+        <message>
+            <source>“{number}” is not a number that can be called back.</source>
+            <translation>«{number}» ليس رقمًا يمكن معاودة الاتصال به.</translation>
+        </message>
+        <message>
+            <source>Choose the outcome of the call-back.</source>
+            <translation>اختر نتيجة معاودة الاتصال.</translation>
+        </message>
+        <message>
+            <source>The time of the call-back is missing.</source>
+            <translation>توقيت معاودة الاتصال غير مذكور.</translation>
+        </message>
+        <message>
+            <source>The call-back cannot be in the future.</source>
+            <translation>لا يمكن أن يكون توقيت معاودة الاتصال في المستقبل.</translation>
+        </message>
+        <message>
+            <source>The note is longer than 1000 characters.</source>
+            <translation>الملاحظة تتجاوز 1000 حرف.</translation>
+        </message>
+    </context>
+    <context>
+        <name>callers_file</name>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Line rung</source>
+            <translation>الخط المطلوب</translation>
+        </message>
+        <message>
+            <source>Unanswered calls</source>
+            <translation>مكالمات دون رد</translation>
+        </message>
+        <message>
+            <source>First call</source>
+            <translation>أول مكالمة</translation>
+        </message>
+        <message>
+            <source>Last call</source>
+            <translation>آخر مكالمة</translation>
+        </message>
+        <message>
+            <source>Call-backs without answer</source>
+            <translation>معاودات دون رد</translation>
+        </message>
+        <message>
+            <source>Called back at</source>
+            <translation>توقيت معاودة الاتصال</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>To call back</source>
+            <translation>معاودة الاتصال</translation>
+        </message>
+        <message>
+            <source>Page &amp;P of &amp;N</source>
+            <translation>&amp;P من &amp;N</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}</source>
+            <translation>تعذّر حفظ {path}: {reason}</translation>
         </message>
     </context>
     <context>
@@ -5014,6 +5273,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>نسبة الرد (%)</translation>
         </message>
         <message>
+            <source>Missed, to call back</source>
+            <translation>دون رد، للمعاودة</translation>
+        </message>
+        <message>
+            <source>Called back in time (%)</source>
+            <translation>تمّت المعاودة في الأجل (%)</translation>
+        </message>
+        <message>
             <source>Median seconds to answer</source>
             <translation>الوسيط (ثانية) قبل الرد</translation>
         </message>
@@ -5030,8 +5297,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>نسبة الرد (%)، الفترة السابقة</translation>
         </message>
         <message>
-            <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first.</source>
-            <translation>من سجلات المقسم؛ دون احتساب المكالمات الصادرة والداخلية. الخطوط الأكثر إضاعة للمكالمات أولًا.</translation>
+            <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first. Missed calls to call back are those from a number that can be called back; called back in time: the caller was reached within the reach window (C2.4). Callers' numbers are not in the report (law 2004-63).</source>
+            <translation>من سجلات المكالمات للمقسم؛ دون احتساب المكالمات الصادرة والداخلية. الخطوط الأكثر فقدانًا للمكالمات أولاً. المكالمات دون رد للمعاودة هي الواردة من رقم يمكن معاودة الاتصال به؛ تمّت المعاودة في الأجل: تمّ التواصل مع المتصل في الأجل المحدد (C2.4). أرقام المتصلين لا ترد في التقرير (القانون 2004-63).</translation>
+        </message>
+        <message>
+            <source>Yesterday's callers to call back</source>
+            <translation>متصلو الأمس الواجب معاودة الاتصال بهم</translation>
+        </message>
+        <message>
+            <source>{time}, line {line}: {n} unanswered calls</source>
+            <translation>{time}، الخط {line}: {n} مكالمات دون رد</translation>
         </message>
         <message>
             <source>Calls per hour of the day</source>
@@ -5997,6 +6272,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>ساعة ذروة المكالمات الواردة</translation>
         </message>
         <message>
+            <source>Missed calls from numbers to call back</source>
+            <translation>مكالمات دون رد من أرقام يمكن معاودة الاتصال بها</translation>
+        </message>
+        <message>
+            <source>Missed callers reached within the window (%)</source>
+            <translation>متصلون دون رد تمّ التواصل معهم في الأجل (%)</translation>
+        </message>
+        <message>
+            <source>Median minutes to reach a missed caller</source>
+            <translation>الوسيط بالدقائق للتواصل مع متصل دون رد</translation>
+        </message>
+        <message>
             <source>Training sessions held</source>
             <translation>الدورات التكوينية المنجزة</translation>
         </message>
@@ -6090,6 +6377,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Reorganise the reception rota around the peak hours so that calls are picked up quickly (C8.2, C8.4).</source>
             <translation>إعادة تنظيم جدول الاستمرار حسب ساعات الذروة حتى يُجاب عن المكالمات بسرعة (C8.2، C8.4).</translation>
+        </message>
+        <message>
+            <source>Go through the list of callers to call back every morning, assign it to an agent with a line or a service mobile, and record each call-back (C2.4, C8.2).</source>
+            <translation>مراجعة قائمة المتصلين الواجب معاودة الاتصال بهم كل صباح، وتكليف عون بها على خط أو هاتف جوال للمصلحة، وتسجيل كل معاودة اتصال (C2.4، C8.2).</translation>
+        </message>
+        <message>
+            <source>Call the missed callers back the same morning, starting with the oldest in the list, and forward the line to a mobile when nobody is at the desk (C2.4, C8.2).</source>
+            <translation>معاودة الاتصال بالمتصلين دون رد في نفس الصباح بدءًا بالأقدم في القائمة، وتحويل الخط إلى هاتف جوال عند غياب من يرد (C2.4، C8.2).</translation>
         </message>
         <message>
             <source>Plan the training sessions of the next quarter on reception techniques and legal updates (C8.5).</source>

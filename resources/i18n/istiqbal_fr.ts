@@ -662,6 +662,163 @@
         </message>
     </context>
     <context>
+        <name>CallbackDialog</name>
+        <message>
+            <source>Record a call-back</source>
+            <translation>Enregistrer un rappel</translation>
+        </message>
+        <message>
+            <source>Number called</source>
+            <translation>Numéro appelé</translation>
+        </message>
+        <message>
+            <source>Called at</source>
+            <translation>Appelé le</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallersTab</name>
+        <message>
+            <source>Callers' numbers are personal data: only the roles that handle calls (reception agents, supervisors) see this list.</source>
+            <translation>Les numéros des appelants sont des données personnelles : seuls les rôles qui traitent les appels (agents d'accueil, superviseurs) voient cette liste.</translation>
+        </message>
+        <message>
+            <source>All lines</source>
+            <translation>Toutes les lignes</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>7 derniers jours</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>30 derniers jours</translation>
+        </message>
+        <message>
+            <source>All days</source>
+            <translation>Tous les jours</translation>
+        </message>
+        <message>
+            <source>One day</source>
+            <translation>Un jour</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Copy the number</source>
+            <translation>Copier le numéro</translation>
+        </message>
+        <message>
+            <source>Call</source>
+            <translation>Appeler</translation>
+        </message>
+        <message>
+            <source>Dial through the computer's phone program (softphone), where one is installed.</source>
+            <translation>Composer par le logiciel téléphonique de l'ordinateur (softphone), s'il y en a un.</translation>
+        </message>
+        <message>
+            <source>Record a call-back…</source>
+            <translation>Enregistrer un rappel…</translation>
+        </message>
+        <message>
+            <source>Export the list…</source>
+            <translation>Exporter la liste…</translation>
+        </message>
+        <message>
+            <source>Print the list…</source>
+            <translation>Imprimer la liste…</translation>
+        </message>
+        <message>
+            <source>Nobody to call back: every caller who missed the body has been reached.</source>
+            <translation>Personne à rappeler : chaque appelant resté sans réponse a été joint.</translation>
+        </message>
+        <message>
+            <source>{n} callers of {day} not reached yet, oldest first.</source>
+            <translation>{n} appelants du {day} pas encore joints, les plus anciens d'abord.</translation>
+        </message>
+        <message>
+            <source>{n} callers not reached yet, oldest first.</source>
+            <translation>{n} appelants pas encore joints, les plus anciens d'abord.</translation>
+        </message>
+        <message>
+            <source>No phone program on this computer opens tel: links; the number is copied, dial it from your phone.</source>
+            <translation>Aucun logiciel de cet ordinateur n'ouvre les liens tel: ; le numéro est copié, composez-le depuis votre téléphone.</translation>
+        </message>
+        <message>
+            <source>Export the callers to call back</source>
+            <translation>Exporter les appelants à rappeler</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Classeur Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>{n} callers written to {path}.</source>
+            <translation>{n} appelants écrits dans {path}.</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Callers to call back</source>
+            <translation>Appelants à rappeler</translation>
+        </message>
+    </context>
+    <context>
+        <name>CallersTableModel</name>
+        <message>
+            <source>{m} min</source>
+            <translation>{m} min</translation>
+        </message>
+        <message>
+            <source>{h} h {m} min</source>
+            <translation>{h} h {m} min</translation>
+        </message>
+        <message>
+            <source>{d} d {h} h</source>
+            <translation>{d} j {h} h</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Line rung</source>
+            <translation>Ligne appelée</translation>
+        </message>
+        <message>
+            <source>Unanswered calls</source>
+            <translation>Appels sans réponse</translation>
+        </message>
+        <message>
+            <source>First call</source>
+            <translation>Premier appel</translation>
+        </message>
+        <message>
+            <source>Last call</source>
+            <translation>Dernier appel</translation>
+        </message>
+        <message>
+            <source>Waiting for</source>
+            <translation>En attente depuis</translation>
+        </message>
+        <message>
+            <source>Call-backs without answer</source>
+            <translation>Rappels sans réponse</translation>
+        </message>
+    </context>
+    <context>
         <name>CallsPage</name>
         <message>
             <source>Call traffic</source>
@@ -670,6 +827,14 @@
         <message>
             <source>Inbound calls recorded by the phone system on the lines of the inventory: which lines and which hours lose calls, to reinforce them (C8.4).</source>
             <translation>Appels entrants enregistrés par l'autocommutateur sur les lignes de l'inventaire : quelles lignes et quelles heures perdent des appels, pour les renforcer (C8.4).</translation>
+        </message>
+        <message>
+            <source>Traffic</source>
+            <translation>Trafic</translation>
+        </message>
+        <message>
+            <source>Callers to call back</source>
+            <translation>Appelants à rappeler</translation>
         </message>
         <message>
             <source>Calls</source>
@@ -3590,6 +3755,10 @@
             <translation>Décrocher sous (secondes, C8.2)</translation>
         </message>
         <message>
+            <source>Call a missed caller back within (hours, C2.4)</source>
+            <translation>Rappeler un appelant sans réponse sous (heures, C2.4)</translation>
+        </message>
+        <message>
             <source>Check every line every (days, C8.1)</source>
             <translation>Contrôler chaque ligne tous les (jours, C8.1)</translation>
         </message>
@@ -4540,6 +4709,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Calendrier</translation>
         </message>
         <message>
+            <source>Call-back to a caller</source>
+            <translation>Rappel d'un appelant</translation>
+        </message>
+        <message>
             <source>Call evaluation</source>
             <translation>Évaluation d'appel</translation>
         </message>
@@ -4677,6 +4850,92 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The new password must differ from the old one.</source>
             <translation>Le nouveau mot de passe doit différer de l'ancien.</translation>
+        </message>
+    </context>
+    <context>
+        <name>callbacks</name>
+        <message>
+            <source>Reached</source>
+            <translation>Joint</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>Pas de réponse</translation>
+        </message>
+        <message>
+            <source>Wrong number</source>
+            <translation>Faux numéro</translation>
+        </message>
+        <message>
+            <source>“{number}” is not a number that can be called back.</source>
+            <translation>« {number} » n'est pas un numéro que l'on peut rappeler.</translation>
+        </message>
+        <message>
+            <source>Choose the outcome of the call-back.</source>
+            <translation>Choisissez le résultat du rappel.</translation>
+        </message>
+        <message>
+            <source>The time of the call-back is missing.</source>
+            <translation>L'heure du rappel manque.</translation>
+        </message>
+        <message>
+            <source>The call-back cannot be in the future.</source>
+            <translation>Le rappel ne peut pas être dans le futur.</translation>
+        </message>
+        <message>
+            <source>The note is longer than 1000 characters.</source>
+            <translation>La note dépasse 1000 caractères.</translation>
+        </message>
+    </context>
+    <context>
+        <name>callers_file</name>
+        <message>
+            <source>Number</source>
+            <translation>Numéro</translation>
+        </message>
+        <message>
+            <source>Line rung</source>
+            <translation>Ligne appelée</translation>
+        </message>
+        <message>
+            <source>Unanswered calls</source>
+            <translation>Appels sans réponse</translation>
+        </message>
+        <message>
+            <source>First call</source>
+            <translation>Premier appel</translation>
+        </message>
+        <message>
+            <source>Last call</source>
+            <translation>Dernier appel</translation>
+        </message>
+        <message>
+            <source>Call-backs without answer</source>
+            <translation>Rappels sans réponse</translation>
+        </message>
+        <message>
+            <source>Called back at</source>
+            <translation>Rappelé le</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>To call back</source>
+            <translation>À rappeler</translation>
+        </message>
+        <message>
+            <source>Page &amp;P of &amp;N</source>
+            <translation>Page &amp;P sur &amp;N</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
         </message>
     </context>
     <context>
@@ -5014,6 +5273,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Répondus (%)</translation>
         </message>
         <message>
+            <source>Missed, to call back</source>
+            <translation>Sans réponse, à rappeler</translation>
+        </message>
+        <message>
+            <source>Called back in time (%)</source>
+            <translation>Rappelés à temps (%)</translation>
+        </message>
+        <message>
             <source>Median seconds to answer</source>
             <translation>Médiane des secondes avant réponse</translation>
         </message>
@@ -5030,8 +5297,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Répondus (%), période précédente</translation>
         </message>
         <message>
-            <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first.</source>
-            <translation>D'après les relevés de l'autocommutateur ; appels sortants et internes exclus. Lignes perdant le plus d'appels d'abord.</translation>
+            <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first. Missed calls to call back are those from a number that can be called back; called back in time: the caller was reached within the reach window (C2.4). Callers' numbers are not in the report (law 2004-63).</source>
+            <translation>D'après les enregistrements d'appels de l'autocommutateur ; les appels sortants et internes sont exclus. Les lignes qui perdent le plus d'appels d'abord. Les appels sans réponse à rappeler sont ceux d'un numéro que l'on peut rappeler ; rappelés à temps : l'appelant a été joint dans le délai de rappel (C2.4). Les numéros des appelants ne figurent pas dans le rapport (loi 2004-63).</translation>
+        </message>
+        <message>
+            <source>Yesterday's callers to call back</source>
+            <translation>Appelants d'hier à rappeler</translation>
+        </message>
+        <message>
+            <source>{time}, line {line}: {n} unanswered calls</source>
+            <translation>{time}, ligne {line} : {n} appels sans réponse</translation>
         </message>
         <message>
             <source>Calls per hour of the day</source>
@@ -5997,6 +6272,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Heure de pointe des appels entrants</translation>
         </message>
         <message>
+            <source>Missed calls from numbers to call back</source>
+            <translation>Appels sans réponse de numéros à rappeler</translation>
+        </message>
+        <message>
+            <source>Missed callers reached within the window (%)</source>
+            <translation>Appelants sans réponse joints dans le délai (%)</translation>
+        </message>
+        <message>
+            <source>Median minutes to reach a missed caller</source>
+            <translation>Minutes médianes pour joindre un appelant sans réponse</translation>
+        </message>
+        <message>
             <source>Training sessions held</source>
             <translation>Sessions de formation tenues</translation>
         </message>
@@ -6090,6 +6377,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Reorganise the reception rota around the peak hours so that calls are picked up quickly (C8.2, C8.4).</source>
             <translation>Réorganiser le planning de l'accueil autour des heures de pointe pour décrocher rapidement (C8.2, C8.4).</translation>
+        </message>
+        <message>
+            <source>Go through the list of callers to call back every morning, assign it to an agent with a line or a service mobile, and record each call-back (C2.4, C8.2).</source>
+            <translation>Parcourir chaque matin la liste des appelants à rappeler, la confier à un agent disposant d'une ligne ou d'un mobile de service, et enregistrer chaque rappel (C2.4, C8.2).</translation>
+        </message>
+        <message>
+            <source>Call the missed callers back the same morning, starting with the oldest in the list, and forward the line to a mobile when nobody is at the desk (C2.4, C8.2).</source>
+            <translation>Rappeler les appelants sans réponse le matin même, en commençant par les plus anciens de la liste, et renvoyer la ligne vers un mobile quand personne n'est au poste (C2.4, C8.2).</translation>
         </message>
         <message>
             <source>Plan the training sessions of the next quarter on reception techniques and legal updates (C8.5).</source>

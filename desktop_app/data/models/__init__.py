@@ -19,6 +19,7 @@ from desktop_app.data.models.agents import (
 from desktop_app.data.models.audit import AuditEntry
 from desktop_app.data.models.base import Base
 from desktop_app.data.models.calls import (
+    CallBack,
     CallRecord,
     CampaignCall,
     Evaluation,
@@ -57,6 +58,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "CalendarYear",
+    "CallBack",
     "CallRecord",
     "CampaignCall",
     "CitizenRequest",

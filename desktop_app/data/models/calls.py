@@ -138,6 +138,10 @@ class CallRecord(Base):
     __table_args__ = (
         Index("ix_call_records_start", "start"),
         Index("ix_call_records_line_id_start", "line_id", "start"),
+        # The call-back list (services/callbacks.py) reads only these two, never the table: the
+        # missed calls in time order, and for each whether a later answered call reached them.
+        Index("ix_call_records_missed", "direction", "answered", "start", "party", "line_id"),
+        Index("ix_call_records_party_start", "party", "start", "answered", "direction"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -164,3 +168,25 @@ class CallRecord(Base):
     answered: Mapped[bool] = mapped_column(Boolean, default=False)
     ring_seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # The citizen's number in E.164 (the caller of an inbound call, the callee of an outgoing
+    # one) for the call-back list (services/callbacks.py); "" when there is none to call back,
+    # NULL until computed (rows written before 0008, or by another path: filled on first use).
+    party: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class CallBack(Base):
+    """A call-back made outside the PBX (an agent's mobile, C2.4), recorded by hand; audited."""
+
+    __tablename__ = "call_backs"
+    __table_args__ = (Index("ix_call_backs_party_at", "party", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party: Mapped[str] = mapped_column(String(20))  # E.164, as call_records.party
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    outcome: Mapped[str] = mapped_column(String(16))  # reached, no_answer, wrong_number
+    note: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    username: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -31,6 +31,7 @@ KPI_IDS: tuple[str, ...] = (
     "lines_on_website_pct", "faults_reported", "faults_open_end", "fault_repair_mean_h",
     "evals_count", "evals_pickup_ok_pct", "evals_greeting_pct", "evals_named_body_pct",
     "evals_score_avg", "cdr_calls", "cdr_answered_pct", "cdr_ring_median_s", "cdr_peak_hour",
+    "cdr_missed", "cdr_missed_reached_pct", "cdr_callback_median_min",
     "training_sessions", "training_person_hours", "agents_active", "agents_trained_pct",
     "agents_special_categories_pct",
 )  # fmt: skip

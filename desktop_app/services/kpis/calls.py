@@ -10,8 +10,9 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, func, select
 
 from desktop_app.data.models import Evaluation, EvaluationAnswer
+from desktop_app.services.callbacks import Missed, missed_in
 from desktop_app.services.evaluations import MEASURED_METHODS
-from desktop_app.services.kpis import KpiContext, indicator, pct
+from desktop_app.services.kpis import KpiContext, indicator, median, pct
 from desktop_app.services.scorecards import GREETING, NAMED_BODY, YES
 from desktop_app.services.traffic import InboundCounts, inbound_counts
 
@@ -101,3 +102,31 @@ def cdr_peak_hour(ctx: KpiContext) -> int | None:
     """Each start's Tunis local hour (hour buckets moved to Tunis time); the earliest hour wins
     a tie."""
     return _inbound(ctx).peak_hour()
+
+
+def _missed(ctx: KpiContext) -> list[Missed]:
+    """The period's missed calls from callable numbers, each with its reach delay (C2.4)."""
+    missed: list[Missed] = ctx.shared(
+        "callbacks.missed", lambda: missed_in(ctx.session, ctx.start, ctx.end, ctx.settings)
+    )
+    return missed
+
+
+@indicator("cdr_missed")
+def cdr_missed(ctx: KpiContext) -> int:
+    """Unanswered inbound calls from a number that can be called back (not anonymous, not the
+    body's own): the callers the body owes a call (C2.4)."""
+    return len(_missed(ctx))
+
+
+@indicator("cdr_missed_reached_pct")
+def cdr_missed_reached_pct(ctx: KpiContext) -> float | None:
+    missed = _missed(ctx)
+    return pct(sum(m.delay_min is not None for m in missed), len(missed))
+
+
+@indicator("cdr_callback_median_min")
+def cdr_callback_median_min(ctx: KpiContext) -> float | None:
+    delays = [m.delay_min for m in _missed(ctx) if m.delay_min is not None]
+    value = median(delays)
+    return round(value, 1) if value is not None else None

@@ -13,7 +13,10 @@ from sqlalchemy import ColumnElement, and_, func, select
 
 from desktop_app.data.models import Evaluation
 from desktop_app.i18n import translate
+from desktop_app.services.callbacks import Missed, callers_in, missed_in, yesterday_of
 from desktop_app.services.evaluations import MEASURED_METHODS, agent_scores_in, criterion_stats
+from desktop_app.services.kpis import pct, shared_fact
+from desktop_app.services.periods import TUNIS
 from desktop_app.services.phones import display_number
 from desktop_app.services.scorecards import topic_label
 from desktop_app.services.sections import (
@@ -79,13 +82,20 @@ def quality_section(ctx: SectionContext) -> ReportSection:
     return ReportSection("quality", translate("calls", "Call quality"), [agents, criteria])
 
 
-def _line_rows(report: TrafficReport, before: TrafficReport) -> list[list[CellValue]]:
+def _line_rows(report: TrafficReport, before: TrafficReport,
+               missed: list[Missed]) -> list[list[CellValue]]:  # fmt: skip
     previous = {x.line_id: x for x in before.lines}
+    owed: dict[int, list[int]] = {}  # line → [missed from callable numbers, reached in time]
+    for m in missed:
+        counts = owed.setdefault(m.line_id, [0, 0])
+        counts[0] += 1
+        counts[1] += m.delay_min is not None
     rows: list[list[CellValue]] = []
     for x in report.lines:
         p = previous.get(x.line_id)
+        to_call, reached = owed.get(x.line_id, [0, 0])
         rows.append([display_number(x.number), x.label, x.offered, x.answered, x.busy, x.missed,
-                     x.answered_pct,
+                     x.answered_pct, to_call, pct(reached, to_call),
                      x.ring_median, x.outside_hours, p.offered if p else None,
                      p.answered_pct if p else None])  # fmt: skip
     return rows
@@ -104,19 +114,27 @@ def bucket_labels() -> list[str]:
 def traffic_section(ctx: SectionContext) -> ReportSection:
     report = traffic_in(ctx.session, ctx.period.start, ctx.period.end, cache=ctx.cache)
     before = traffic_in(ctx.session, ctx.previous.start, ctx.previous.end, cache=ctx.cache)
+    missed = shared_fact(ctx.cache, "callbacks.missed", ctx.period, ctx.as_of, lambda: missed_in(
+        ctx.session, ctx.period.start, ctx.period.end, ctx.settings))  # fmt: skip
     lines = ReportTable(
         title=translate("calls", "Inbound calls per line"),
         headers=[translate("calls", "Number"), translate("calls", "Line"),
                  translate("calls", "Offered"), translate("calls", "Answered"),
                  translate("calls", "Busy"), translate("calls", "Missed"),
-                 translate("calls", "Answered (%)"), translate("calls", "Median seconds to answer"),
+                 translate("calls", "Answered (%)"),
+                 translate("calls", "Missed, to call back"),
+                 translate("calls", "Called back in time (%)"),
+                 translate("calls", "Median seconds to answer"),
                  translate("calls", "Outside office hours"),
                  translate("calls", "Offered, previous period"),
                  translate("calls", "Answered (%), previous period")],
-        rows=_line_rows(report, before),
-        number_formats={6: "0.0", 7: "0.0", 10: "0.0"},
+        rows=_line_rows(report, before, missed),
+        number_formats={6: "0.0", 8: "0.0", 9: "0.0", 12: "0.0"},
         note=translate("calls", "From the PBX's call records; outgoing and internal calls are "
-                       "left out. Lines losing the most calls first."),
+                       "left out. Lines losing the most calls first. Missed calls to call back "
+                       "are those from a number that can be called back; called back in time: "
+                       "the caller was reached within the reach window (C2.4). Callers' numbers "
+                       "are not in the report (law 2004-63)."),
     )  # fmt: skip
     peak = ReportTable(
         title=translate("calls", "Calls per hour of the day"),
@@ -166,4 +184,23 @@ def lines_losing_calls(ctx: SectionContext) -> ActionList:
             number=display_number(x.number), lost=x.lost, offered=x.offered) for x in losing[:5]],
         page="calls",
         page_filter={"period": ctx.period.text, "below": target},
+    )  # fmt: skip
+
+
+@action_list("callers_to_call_back")
+def callers_to_call_back(ctx: SectionContext) -> ActionList:
+    """Yesterday's callers not reached yet (C2.4): the supervisor's first job of the morning.
+    The dashboard is read by roles that do not handle calls, so it shows when and which line,
+    never the caller's number; the Calls page shows numbers to those who may see them."""
+    day = yesterday_of(ctx.as_of)
+    waiting = callers_in(ctx.session, day=day)
+    return ActionList(
+        key="callers_to_call_back",
+        title=translate("calls", "Yesterday's callers to call back"),
+        count=len(waiting),
+        items=[translate("calls", "{time}, line {line}: {n} unanswered calls").format(
+            time=c.first.astimezone(TUNIS).strftime("%H:%M"), line=", ".join(c.lines),
+            n=len(c.tries)) for c in waiting[:5]],
+        page="calls",
+        page_filter={"tab": "callbacks", "day": day.isoformat()},
     )  # fmt: skip

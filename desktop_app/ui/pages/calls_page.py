@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.bar_chart import BarChart
+from desktop_app.ui.widgets.callers_tab import CallersTab
 from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
 from desktop_app.ui.widgets.page_header import PageHeader
 
@@ -46,6 +49,14 @@ class CallsPage(QWidget):
             self.tr("Inbound calls recorded by the phone system on the lines of the inventory: "
                     "which lines and which hours lose calls, to reinforce them (C8.4)."),
         ))  # fmt: skip
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        traffic_tab = QWidget()
+        self.tabs.addTab(traffic_tab, self.tr("Traffic"))
+        self.callers = CallersTab(state)  # C2.4: nobody who called is left without an answer
+        self.tabs.addTab(self.callers, self.tr("Callers to call back"))
+        layout = QVBoxLayout(traffic_tab)
+        layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.period = QComboBox()
         self.period.setEditable(True)
@@ -228,8 +239,15 @@ class CallsPage(QWidget):
             self.refresh()
 
     def apply_filter(self, period: str | None = None, below: float | None = None,
+                     tab: str = "traffic", day: str | None = None,
                      **_: object) -> None:  # fmt: skip
-        """For the dashboard: the period's lines answering fewer calls than the target."""
+        """For the dashboard: the period's lines answering fewer calls than the target, or
+        (`tab="callbacks"`) one day's callers still to call back."""
+        if tab == "callbacks":
+            self.tabs.setCurrentWidget(self.callers)
+            self.callers.show_day(date.fromisoformat(day) if day else None)
+            return
+        self.tabs.setCurrentIndex(0)
         if period:
             self.period.setCurrentText(period)
         self.below = below

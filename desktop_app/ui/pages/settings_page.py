@@ -80,6 +80,8 @@ class SettingsPage(QWidget):
         )
         form.addRow(self.tr("Warn before the deadline (hours)"), self._int("warning_hours", 1, 168))
         form.addRow(self.tr("Pick up within (seconds, C8.2)"), self._int("pickup_seconds", 5, 3600))
+        form.addRow(self.tr("Call a missed caller back within (hours, C2.4)"),
+                    self._int("callback_window_hours", 1, 336))  # fmt: skip
         form.addRow(
             self.tr("Check every line every (days, C8.1)"), self._int("check_interval_days", 1, 365)
         )
