@@ -58,7 +58,9 @@ def test_a_notice_met_in_time_reads_notice_sent_in_time_c2_1(
     qtbot, state: AppState, admin: Actor
 ) -> None:
     row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=2))
-    requests.respond(state.db, admin, row.id, "notice", "Needs the cadastre's opinion")
+    requests.respond(state.db, admin, row.id, "notice", "Needs the cadastre's opinion",
+                     notice_reason="coordination", notice_told_via="By phone",
+                     notice_answer_by=datetime.now(UTC) + timedelta(days=7))  # fmt: skip
     model = RequestsTableModel(state)
     model.reload()
     assert model.data(model.index(0, COLUMNS.index("deadline"))) == "Notice sent in time"

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 
 from desktop_app.data.models import Evaluation
 from desktop_app.i18n import translate
+from desktop_app.services import pickup
 from desktop_app.services.evaluations import MEASURED_METHODS, agent_scores_in, criterion_stats
 from desktop_app.services.phones import display_number
 from desktop_app.services.scorecards import topic_label
@@ -35,11 +36,12 @@ def _measured(start: datetime, end: datetime) -> ColumnElement[bool]:
 
 
 def _pickup_ok_pct(ctx: SectionContext, agent_id: int) -> float | None:
-    limit = int(ctx.settings["pickup_seconds"])
+    limit = pickup.limit(ctx.settings)
     base = and_(_measured(ctx.period.start, ctx.period.end), Evaluation.agent_id == agent_id)
     total = ctx.session.scalar(select(func.count(Evaluation.id)).where(base)) or 0
     ok = ctx.session.scalar(select(func.count(Evaluation.id)).where(
-        base, Evaluation.answered.is_(True), Evaluation.pickup_seconds <= limit)) or 0  # fmt: skip
+        base, Evaluation.answered.is_(True),
+        pickup.condition(Evaluation.pickup_seconds, limit))) or 0  # fmt: skip
     return round(100.0 * ok / total, 1) if total else None
 
 
@@ -91,8 +93,9 @@ def _line_rows(report: TrafficReport, before: TrafficReport) -> list[list[CellVa
     return rows
 
 
-def bucket_labels() -> list[str]:
-    b = RING_BUCKETS
+def bucket_labels(bounds: tuple[int, ...] = RING_BUCKETS) -> list[str]:
+    """The buckets' names; the last bound is the pickup limit (C8.2): "N s or more" is late."""
+    b = bounds
     labels = [translate("calls", "under {n} s").format(n=b[0])]
     for lo, hi in zip(b, b[1:], strict=False):
         labels.append(translate("calls", "{a}–{b} s").format(a=lo, b=hi))
@@ -131,7 +134,8 @@ def traffic_section(ctx: SectionContext) -> ReportSection:
     rings = ReportTable(
         title=translate("calls", "Time to answer"),
         headers=[translate("calls", "Waited"), translate("calls", "Answered calls")],
-        rows=[[label, n] for label, n in zip(bucket_labels(), report.ring_buckets, strict=True)],
+        rows=[[label, n] for label, n in zip(bucket_labels(report.ring_bounds),
+                                              report.ring_buckets, strict=True)],
     )  # fmt: skip
     return ReportSection("traffic", translate("calls", "Call traffic"), [lines, peak, rings])
 
