@@ -66,7 +66,8 @@ def test_evals_indicators_on_hand_made_evaluations_c8_2_c8_7(db: Database, admin
     ev(local(2025, 12, 31, 23, 59))  # out
     values = kpis.compute(db, admin, Q1, only=IDS)
     assert values["evals_count"] == 4
-    assert values["evals_pickup_ok_pct"] == 50.0  # 2 of 4: 300 s (not less than five minutes) and unanswered are not ok
+    # 2 of 4: 300 s (not less than five minutes) and unanswered are not ok
+    assert values["evals_pickup_ok_pct"] == 50.0
     assert values["evals_greeting_pct"] == 66.7  # 2 of 3 answered
     assert values["evals_named_body_pct"] == 66.7
     assert values["evals_score_avg"] == round((100 + 89.5 + 68.4 + 0) / 4, 1)

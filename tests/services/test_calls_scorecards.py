@@ -60,9 +60,7 @@ def stored_score(db: Database, evaluation_id: int) -> float | None:
         return s.scalar(select(Evaluation.score).where(Evaluation.id == evaluation_id))
 
 
-def test_c8_2_pickup_in_time_is_strictly_less_than_five_minutes(
-    db: Database, admin: Actor
-) -> None:
+def test_c8_2_pickup_in_time_is_strictly_less_than_five_minutes(db: Database, admin: Actor) -> None:
     """«في أقل من خمس دقائق»: 299 s is in time, exactly 300 s is not (it counted as in time
     before issue 12)."""
     fast = evaluate(db, admin, pickup_seconds=299)

@@ -186,8 +186,11 @@ def backdated_in(session: Session, start: datetime, end: datetime,
 def req_backdated(ctx: KpiContext) -> int:
     """C2.1: a response dated earlier than it was entered can make a late answer look on time;
     counted, so that the figure an auditor reads shows how many were."""
-    return len(ctx.shared("requests.backdated",
-                          lambda: backdated_in(ctx.session, ctx.start, ctx.end, ctx.as_of)))
+    return len(
+        ctx.shared(
+            "requests.backdated", lambda: backdated_in(ctx.session, ctx.start, ctx.end, ctx.as_of)
+        )
+    )
 
 
 def notice_overdue_query(end: datetime) -> Any:
