@@ -66,6 +66,8 @@ SORT_KEYS = (
     "category",
 )
 STATE_KEYS = deadlines.STATES
+# Steps whose date a user may type: dated back more than 15 minutes they need a reason.
+DATED_STEPS = ("answer", "notice", "closed")
 
 
 # -- value names -----------------------------------------------------------------------------------
@@ -195,7 +197,11 @@ class EventRow:
     @property
     def after_the_fact(self) -> bool:
         """Entered in Istiqbal more than 15 minutes after the time it is dated (not an import)."""
-        return not self.imported and self.recorded_at - self.at > deadlines.BACKDATED_AFTER
+        return (
+            self.kind in DATED_STEPS
+            and not self.imported
+            and self.recorded_at - self.at > deadlines.BACKDATED_AFTER
+        )
 
     def agent_name(self, lang: str) -> str:
         return (self.agent_name_ar if lang == "ar" else self.agent_name_fr) or (
@@ -394,7 +400,7 @@ def _to_row(
             notice_answer_by=req.notice_answer_by,
         ),  # fmt: skip
         personal_hidden=not personal,
-        internal_deadline_at=req.internal_deadline_at,
+        internal_deadline_at=req.internal_deadline_at or req.deadline_at,
         answered_at=req.answered_at,
         notice_reason=req.notice_reason,
         notice_detail=req.notice_detail,

@@ -1,0 +1,57 @@
+"""Issue 12 in the window: the legal deadline beside the internal target (C2.1, C8.2)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import requests, settings
+from desktop_app.services.permissions import Actor
+from desktop_app.ui.models.requests_table_model import COLUMNS, RequestsTableModel
+from desktop_app.ui.state import AppState
+
+pytestmark = pytest.mark.gui
+
+
+def test_c2_1_settings_say_only_what_the_circular_says(qtbot: QtBot, state: AppState) -> None:
+    """The clock choice claimed "as the circular says" of calendar hours used as a setting; the
+    circular fixes 48 hours at most and says nothing of a clock the body chooses."""
+    from desktop_app.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(state)
+    qtbot.addWidget(page)
+    clock = page._fields["deadline_clock"]
+    assert isinstance(clock, QComboBox)
+    items = [clock.itemText(i) for i in range(clock.count())]
+    assert not any("circular" in t for t in items)
+    labels = [w.text() for w in page.findChildren(QLabel)]
+    assert any(t.startswith("Legal deadline: 48 hours after receipt, always") for t in labels)
+    assert page._fields["deadline_hours"].maximum() == 48  # type: ignore[attr-defined]
+    assert page._fields["pickup_seconds"].maximum() == 300  # type: ignore[attr-defined]
+
+
+def test_c2_1_register_shows_the_internal_target_beside_the_legal_deadline(
+    qtbot: QtBot, state: AppState, admin: Actor
+) -> None:
+    settings.update(state.db, admin, {"deadline_hours": 24})
+    received = datetime.now(UTC) - timedelta(hours=30)
+    row = requests.create_request(state.db, admin, channel="email", type="request",
+                                  subject="Permis", received_at=received)  # fmt: skip
+    requests.respond(state.db, admin, row.id, "answer", "ok")
+    model = RequestsTableModel(state)
+    model.reload()
+    assert model.headerData(COLUMNS.index("deadline"), _h()) == "Legal deadline (48 h)"
+    assert model.headerData(COLUMNS.index("internal"), _h()) == "Internal target"
+    assert model.data(model.index(0, COLUMNS.index("deadline"))) == "Answered in time"
+    assert model.data(model.index(0, COLUMNS.index("internal"))).endswith("(missed)")
+    model.sort(COLUMNS.index("internal"))  # not a sort of the register: nothing breaks
+    assert model.rowCount() == 1
+
+
+def _h() -> object:
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
