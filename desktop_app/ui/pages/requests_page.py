@@ -176,7 +176,7 @@ class RequestsPage(QWidget):
             (6, 130),
             (7, 95),
             (8, 170),
-            (9, 150),
+            (9, 175),
         ):
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(4, not state.actor.can(Perm.READ_PERSONAL_DATA))
