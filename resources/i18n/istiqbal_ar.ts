@@ -2125,6 +2125,22 @@
             <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
         </message>
         <message>
+            <source>Withdraw my last check (within a day)…</source>
+            <translation>سحب آخر تثبت قمت به (في أجل يوم)…</translation>
+        </message>
+        <message>
+            <source>You recorded no check of this line in the last day.</source>
+            <translation>لم تسجل أي تثبت من هذا الخط خلال اليوم الأخير.</translation>
+        </message>
+        <message>
+            <source>Withdraw a check</source>
+            <translation>سحب تثبت</translation>
+        </message>
+        <message>
+            <source>Withdraw your check of {when} ({result})? Say why:</source>
+            <translation>سحب تثبتك بتاريخ {when} ({result})؟ اذكر السبب:</translation>
+        </message>
+        <message>
             <source>Import a phone directory</source>
             <translation>توريد دليل هاتفي</translation>
         </message>
@@ -4148,6 +4164,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مراقبة</translation>
         </message>
         <message>
+            <source>Check withdrawn</source>
+            <translation>سُحب التثبت</translation>
+        </message>
+        <message>
             <source>Closed</source>
             <translation>غلق</translation>
         </message>
@@ -5798,6 +5818,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The line {number} is retired; it cannot be checked.</source>
             <translation>الخط {number} ملغى؛ لا يمكن مراقبته.</translation>
+        </message>
+        <message>
+            <source>Say why the check is withdrawn.</source>
+            <translation>اذكر سبب سحب التثبت.</translation>
+        </message>
+        <message>
+            <source>This check no longer exists.</source>
+            <translation>هذا التثبت لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Only the person who recorded a check can withdraw it.</source>
+            <translation>لا يسحب التثبت إلا من سجّله.</translation>
+        </message>
+        <message>
+            <source>A check can be withdrawn only within a day of recording it.</source>
+            <translation>لا يمكن سحب التثبت إلا في أجل يوم من تسجيله.</translation>
         </message>
         <message>
             <source>A fault cannot be reported in the future.</source>

@@ -2125,6 +2125,22 @@
             <translation>Toutes les lignes ont été contrôlées récemment.</translation>
         </message>
         <message>
+            <source>Withdraw my last check (within a day)…</source>
+            <translation>Retirer mon dernier contrôle (dans la journée)…</translation>
+        </message>
+        <message>
+            <source>You recorded no check of this line in the last day.</source>
+            <translation>Vous n'avez enregistré aucun contrôle de cette ligne depuis un jour.</translation>
+        </message>
+        <message>
+            <source>Withdraw a check</source>
+            <translation>Retirer un contrôle</translation>
+        </message>
+        <message>
+            <source>Withdraw your check of {when} ({result})? Say why:</source>
+            <translation>Retirer votre contrôle du {when} ({result}) ? Indiquez pourquoi :</translation>
+        </message>
+        <message>
             <source>Import a phone directory</source>
             <translation>Importer un annuaire téléphonique</translation>
         </message>
@@ -4148,6 +4164,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Vérification</translation>
         </message>
         <message>
+            <source>Check withdrawn</source>
+            <translation>Contrôle retiré</translation>
+        </message>
+        <message>
             <source>Closed</source>
             <translation>Clôture</translation>
         </message>
@@ -5798,6 +5818,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The line {number} is retired; it cannot be checked.</source>
             <translation>La ligne {number} est retirée ; elle ne peut pas être contrôlée.</translation>
+        </message>
+        <message>
+            <source>Say why the check is withdrawn.</source>
+            <translation>Indiquez pourquoi le contrôle est retiré.</translation>
+        </message>
+        <message>
+            <source>This check no longer exists.</source>
+            <translation>Ce contrôle n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Only the person who recorded a check can withdraw it.</source>
+            <translation>Seule la personne qui a enregistré un contrôle peut le retirer.</translation>
+        </message>
+        <message>
+            <source>A check can be withdrawn only within a day of recording it.</source>
+            <translation>Un contrôle ne peut être retiré que dans la journée qui suit son enregistrement.</translation>
         </message>
         <message>
             <source>A fault cannot be reported in the future.</source>

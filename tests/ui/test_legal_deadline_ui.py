@@ -55,3 +55,21 @@ def _h() -> object:
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_c8_1_a_check_from_the_dialog_keeps_its_seconds(
+    qtbot: QtBot, state: AppState, admin: Actor
+) -> None:
+    """The check dialog stored the minute it opened, seconds cut; left as opened it now stamps
+    the moment of saving, seconds kept."""
+    from desktop_app.services import lines
+    from desktop_app.services.lines import LineInput
+    from desktop_app.ui.dialogs.line_check_dialog import LineCheckDialog
+
+    line = lines.create_line(state.db, admin, LineInput(number="71 563 500", kind="switchboard"))
+    dialog = LineCheckDialog(state, line)
+    qtbot.addWidget(dialog)
+    before = datetime.now(UTC)
+    dialog.save()
+    [check] = lines.checks_page(state.db, admin, line.id)
+    assert check.at >= before - timedelta(seconds=1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -128,6 +129,9 @@ class LinesPage(QWidget):
         check_menu.addSeparator()
         check_menu.addAction(self.tr("With notes or another time…")).triggered.connect(
             self.check_with_notes
+        )
+        check_menu.addAction(self.tr("Withdraw my last check (within a day)…")).triggered.connect(
+            self.withdraw_check
         )
         self.check_button.setMenu(check_menu)
         self.round_button = QPushButton(self.tr("Verification round"))
@@ -290,6 +294,34 @@ class LinesPage(QWidget):
             return
         done = attempt(
             self, lambda: lines.record_check(self.state.db, self.state.actor, line.id, result)
+        )
+        if done is not None:
+            self.refresh_inventory()
+            self._reselect(line.id)
+
+    def withdraw_check(self) -> None:
+        """A mistaken check is withdrawn by its author within a day, with a reason (audited)."""
+        line = self.selected_line()
+        if line is None:
+            return
+        found = attempt(
+            self, lambda: lines.withdrawable_check(self.state.db, self.state.actor, line.id)
+        )
+        if found is None:
+            show_info(self, self.tr("You recorded no check of this line in the last day."))
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Withdraw a check"),
+            self.tr("Withdraw your check of {when} ({result})? Say why:").format(
+                when=format_datetime(found.at), result=lines.result_label(found.result)
+            ),
+        )
+        if not ok:
+            return
+        done = attempt(
+            self,
+            lambda: lines.withdraw_check(self.state.db, self.state.actor, found.id, reason) or True,
         )
         if done is not None:
             self.refresh_inventory()
