@@ -307,7 +307,7 @@ def notice_overdue_list(ctx: SectionContext) -> ActionList:
         translate("requests_report", "{ref} — {subject} (answer announced for {when})").format(
             ref=ref,
             subject=isolate(subject),
-            when=by.astimezone(TUNIS).strftime("%d/%m/%Y %H:%M"),
+            when=by.astimezone(TUNIS).strftime("%d/%m/%Y %H:%M") if by else "",
         )
         for ref, subject, by in first
     ]
