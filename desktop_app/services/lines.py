@@ -818,6 +818,21 @@ def _fault_row(f: LineFault, line: PhoneLine) -> FaultRow:
     )
 
 
+def open_fault(db: Database, actor: Actor, line_id: int) -> FaultRow | None:
+    """The latest fault of the line not yet repaired, if any: a failing check names it rather
+    than reporting the same fault twice (C8.4)."""
+    require_read(actor)
+    with db.read() as s:
+        found = s.execute(
+            select(LineFault, PhoneLine)
+            .join(PhoneLine, PhoneLine.id == LineFault.line_id)
+            .where(LineFault.line_id == line_id, LineFault.repaired_at.is_(None))
+            .order_by(LineFault.reported_at.desc(), LineFault.id.desc())
+            .limit(1)
+        ).first()
+        return _fault_row(found[0], found[1]) if found else None
+
+
 def report_fault(
     db: Database,
     actor: Actor,

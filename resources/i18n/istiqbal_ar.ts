@@ -2129,6 +2129,18 @@
             <translation>سحب آخر تثبت قمت به (في أجل يوم)…</translation>
         </message>
         <message>
+            <source>A fault is already open on this line since {when}: {symptom}</source>
+            <translation>عطب مفتوح على هذا الخط منذ {when}: {symptom}</translation>
+        </message>
+        <message>
+            <source>Report a fault</source>
+            <translation>التصريح بعطب</translation>
+        </message>
+        <message>
+            <source>The check found the line not working. Report a fault now (C8.4)?</source>
+            <translation>تبيّن من التثبت أن الخط لا يعمل. هل تريد التصريح بعطب الآن (C8.4)؟</translation>
+        </message>
+        <message>
             <source>You recorded no check of this line in the last day.</source>
             <translation>لم تسجل أي تثبت من هذا الخط خلال اليوم الأخير.</translation>
         </message>
@@ -6885,6 +6897,46 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Phone lines</source>
             <translation>الخطوط الهاتفية</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>الموقع الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Letters to citizens</source>
+            <translation>المراسلات الموجهة إلى المواطنين</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>المعلقات</translation>
+        </message>
+        <message>
+            <source>Forms and administrative documents</source>
+            <translation>المطبوعات والوثائق الإدارية</translation>
+        </message>
+        <message>
+            <source>Numbers published, by channel (C8.1)</source>
+            <translation>الأرقام المنشورة حسب الوسيلة (C8.1)</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>الوسيلة</translation>
+        </message>
+        <message>
+            <source>Active lines published</source>
+            <translation>الخطوط النشيطة المنشورة</translation>
+        </message>
+        <message>
+            <source>Share of active lines (%)</source>
+            <translation>النسبة من الخطوط النشيطة (%)</translation>
+        </message>
+        <message>
+            <source>Retired lines still published</source>
+            <translation>خطوط محذوفة ما تزال منشورة</translation>
+        </message>
+        <message>
+            <source>Lines whose latest check failed</source>
+            <translation>خطوط فشل آخر تثبت منها</translation>
         </message>
         <message>
             <source>Lines not checked for {days} days</source>

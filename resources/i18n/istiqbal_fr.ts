@@ -2129,6 +2129,18 @@
             <translation>Retirer mon dernier contrôle (dans la journée)…</translation>
         </message>
         <message>
+            <source>A fault is already open on this line since {when}: {symptom}</source>
+            <translation>Une panne est déjà ouverte sur cette ligne depuis le {when} : {symptom}</translation>
+        </message>
+        <message>
+            <source>Report a fault</source>
+            <translation>Signaler une panne</translation>
+        </message>
+        <message>
+            <source>The check found the line not working. Report a fault now (C8.4)?</source>
+            <translation>Le contrôle a trouvé la ligne hors service. Signaler une panne maintenant (C8.4) ?</translation>
+        </message>
+        <message>
             <source>You recorded no check of this line in the last day.</source>
             <translation>Vous n'avez enregistré aucun contrôle de cette ligne depuis un jour.</translation>
         </message>
@@ -6885,6 +6897,46 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Phone lines</source>
             <translation>Lignes téléphoniques</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>Site web</translation>
+        </message>
+        <message>
+            <source>Letters to citizens</source>
+            <translation>Courriers aux citoyens</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>Affiches</translation>
+        </message>
+        <message>
+            <source>Forms and administrative documents</source>
+            <translation>Formulaires et documents administratifs</translation>
+        </message>
+        <message>
+            <source>Numbers published, by channel (C8.1)</source>
+            <translation>Numéros publiés, par support (C8.1)</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Support</translation>
+        </message>
+        <message>
+            <source>Active lines published</source>
+            <translation>Lignes actives publiées</translation>
+        </message>
+        <message>
+            <source>Share of active lines (%)</source>
+            <translation>Part des lignes actives (%)</translation>
+        </message>
+        <message>
+            <source>Retired lines still published</source>
+            <translation>Lignes retirées encore publiées</translation>
+        </message>
+        <message>
+            <source>Lines whose latest check failed</source>
+            <translation>Lignes dont le dernier contrôle a échoué</translation>
         </message>
         <message>
             <source>Lines not checked for {days} days</source>

@@ -73,3 +73,29 @@ def test_c8_1_a_check_from_the_dialog_keeps_its_seconds(
     dialog.save()
     [check] = lines.checks_page(state.db, admin, line.id)
     assert check.at >= before - timedelta(seconds=1)
+
+
+def test_c8_4_a_failing_check_opens_a_fault_or_names_the_open_one(
+    qtbot: QtBot, state: AppState, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services import lines
+    from desktop_app.services.lines import LineInput
+    from desktop_app.ui.pages import lines_page as page_module
+    from desktop_app.ui.pages.lines_page import LinesPage
+
+    line = lines.create_line(state.db, admin, LineInput(number="71 563 500", kind="switchboard"))
+    page = LinesPage(state)
+    qtbot.addWidget(page)
+    page.refresh_inventory()
+    page.table.selectRow(0)
+    asked: list[bool] = []
+    monkeypatch.setattr(page, "ask_report_fault", lambda: asked.append(True) or True)
+    told: list[str] = []
+    monkeypatch.setattr(page_module, "show_info", lambda _parent, text: told.append(text))
+    page.quick_check("out_of_order")
+    assert asked == [True]
+    found = lines.open_fault(state.db, admin, line.id)
+    assert found is not None and found.symptom == "Out of order"
+    page.table.selectRow(0)
+    page.quick_check("no_answer")  # the same fault is not reported twice: it is named
+    assert asked == [True] and told and "Out of order" in told[0]

@@ -296,8 +296,39 @@ class LinesPage(QWidget):
             self, lambda: lines.record_check(self.state.db, self.state.actor, line.id, result)
         )
         if done is not None:
+            if result not in lines.WORKING_RESULTS:
+                self.offer_fault(line, result)
             self.refresh_inventory()
             self._reselect(line.id)
+
+    def offer_fault(self, line: LineRow, result: str) -> None:
+        """C8.4: a check that finds the line not working opens a fault, once asked, or names
+        the fault already open on it."""
+        found = attempt(self, lambda: lines.open_fault(self.state.db, self.state.actor, line.id))
+        if found is not None:
+            show_info(
+                self,
+                self.tr("A fault is already open on this line since {when}: {symptom}").format(
+                    when=format_datetime(found.reported_at), symptom=found.symptom
+                ),
+            )
+            return
+        if not self.ask_report_fault():
+            return
+        attempt(
+            self,
+            lambda: lines.report_fault(
+                self.state.db, self.state.actor, line.id, symptom=lines.result_label(result)
+            ),
+        )
+
+    def ask_report_fault(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Report a fault"),
+            self.tr("The check found the line not working. Report a fault now (C8.4)?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def withdraw_check(self) -> None:
         """A mistaken check is withdrawn by its author within a day, with a reason (audited)."""
@@ -724,6 +755,7 @@ class LinesPage(QWidget):
         due: bool = False,
         open_only: bool = True,
         overdue_only: bool = False,
+        status: str = "",
         **_: object,
     ) -> None:
         """What the dashboard's action lists open: lines due, open faults, overdue upkeep, the
@@ -737,7 +769,7 @@ class LinesPage(QWidget):
         else:
             self.search.clear()
             self.kind.setCurrentIndex(0)
-            self.status.setCurrentIndex(0)
+            self.status.setCurrentIndex(max(self.status.findData(status), 0))
             self.due.setChecked(due)
         index = self.TABS.index(tab) if tab in self.TABS else 0
         if self.tabs.currentIndex() != index:
