@@ -4706,6 +4706,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>{n} ث أو أكثر</translation>
         </message>
         <message>
+            <source>{title} (+{lines} lines, +{agents} agents)</source>
+            <translation>{title} (+{lines} خطوط، +{agents} أعوان)</translation>
+        </message>
+        <message>
             <source>Inbound calls per line</source>
             <translation>المكالمات الواردة حسب الخط</translation>
         </message>
@@ -4772,6 +4776,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Lost calls</source>
             <translation>المكالمات الضائعة</translation>
+        </message>
+        <message>
+            <source>Reinforcement planned (C8.4)</source>
+            <translation>التدعيم المبرمج (C8.4)</translation>
         </message>
         <message>
             <source>Peak hours (C8.4)</source>
@@ -7172,8 +7180,60 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الأعوان الذين تم إعلامهم</translation>
         </message>
         <message>
+            <source>Active agents not yet informed</source>
+            <translation>الأعوان المباشرون الذين لم يُعلموا بعد</translation>
+        </message>
+        <message>
             <source>Training</source>
             <translation>التكوين</translation>
+        </message>
+        <message>
+            <source>Awards to outstanding agents (C8.5)</source>
+            <translation>حوافز الأعوان المتميزين (C8.5)</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>الحافز</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Ranking of the agents (C8.5)</source>
+            <translation>ترتيب الأعوان (C8.5)</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>الرتبة</translation>
+        </message>
+        <message>
+            <source>Composite score</source>
+            <translation>العدد الجملي</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>ساعات التكوين</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>التقييم</translation>
+        </message>
+        <message>
+            <source>Awards</source>
+            <translation>الحوافز</translation>
+        </message>
+        <message>
+            <source>The ranking the awards were chosen from: the best {n} of the period.</source>
+            <translation>الترتيب الذي اختيرت منه الحوافز: أفضل {n} أعوان خلال الفترة.</translation>
+        </message>
+        <message>
+            <source>{reference}: not yet told to {names}</source>
+            <translation>{reference}: لم يُعلم به بعد {names}</translation>
+        </message>
+        <message>
+            <source>Legal updates not yet passed on to every agent</source>
+            <translation>مستجدات قانونية لم تُبلّغ بعد إلى كل الأعوان</translation>
         </message>
         <message>
             <source>{agent}: {rule}, due since {date}</source>

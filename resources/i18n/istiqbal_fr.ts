@@ -4706,6 +4706,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>{n} s ou plus</translation>
         </message>
         <message>
+            <source>{title} (+{lines} lines, +{agents} agents)</source>
+            <translation>{title} (+{lines} lignes, +{agents} agents)</translation>
+        </message>
+        <message>
             <source>Inbound calls per line</source>
             <translation>Appels entrants par ligne</translation>
         </message>
@@ -4772,6 +4776,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Lost calls</source>
             <translation>Appels perdus</translation>
+        </message>
+        <message>
+            <source>Reinforcement planned (C8.4)</source>
+            <translation>Renfort prévu (C8.4)</translation>
         </message>
         <message>
             <source>Peak hours (C8.4)</source>
@@ -7172,8 +7180,60 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Agents informés</translation>
         </message>
         <message>
+            <source>Active agents not yet informed</source>
+            <translation>Agents actifs pas encore informés</translation>
+        </message>
+        <message>
             <source>Training</source>
             <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Awards to outstanding agents (C8.5)</source>
+            <translation>Récompenses des agents méritants (C8.5)</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Récompense</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Ranking of the agents (C8.5)</source>
+            <translation>Classement des agents (C8.5)</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Rang</translation>
+        </message>
+        <message>
+            <source>Composite score</source>
+            <translation>Note composite</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>Heures de formation</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Évaluation</translation>
+        </message>
+        <message>
+            <source>Awards</source>
+            <translation>Récompenses</translation>
+        </message>
+        <message>
+            <source>The ranking the awards were chosen from: the best {n} of the period.</source>
+            <translation>Le classement d'où les récompenses ont été choisies : les {n} meilleurs de la période.</translation>
+        </message>
+        <message>
+            <source>{reference}: not yet told to {names}</source>
+            <translation>{reference} : pas encore communiqué à {names}</translation>
+        </message>
+        <message>
+            <source>Legal updates not yet passed on to every agent</source>
+            <translation>Mises à jour juridiques pas encore transmises à tous les agents</translation>
         </message>
         <message>
             <source>{agent}: {rule}, due since {date}</source>

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, select
 
-from desktop_app.data.models import Evaluation
+from desktop_app.data.models import Evaluation, ReinforcementPlan
 from desktop_app.i18n import translate
 from desktop_app.services import pickup
 from desktop_app.services.evaluations import MEASURED_METHODS, agent_scores_in, criterion_stats
@@ -103,6 +103,37 @@ def bucket_labels(bounds: tuple[int, ...] = RING_BUCKETS) -> list[str]:
     return labels
 
 
+def _hour_span(text: str) -> range:
+    """The hours a plan's "08:00-17:00" covers; the whole day when unreadable or empty."""
+    try:
+        start, end = (part.strip() for part in text.replace("–", "-").split("-", 1))
+        first, last = int(start.split(":")[0]), int(end.split(":")[0])
+        minutes = int(end.split(":")[1]) if ":" in end else 0
+    except (ValueError, IndexError):
+        return range(24)
+    last = last + 1 if minutes else last
+    return range(max(first, 0), min(max(last, first + 1), 24))
+
+
+def reinforcement_by_hour(ctx: SectionContext) -> dict[int, str]:
+    """C8.4: the reinforcement plans of the period beside the peak hours they answer, so that a
+    reader sees whether the busiest hours had extra lines or agents."""
+    plans = ctx.session.execute(
+        select(ReinforcementPlan.title, ReinforcementPlan.hours, ReinforcementPlan.extra_lines,
+               ReinforcementPlan.extra_agents)
+        .where(ReinforcementPlan.starts_on <= ctx.period.last_day,
+               ReinforcementPlan.ends_on >= ctx.period.first_day)
+        .order_by(ReinforcementPlan.starts_on, ReinforcementPlan.id)
+    ).all()  # fmt: skip
+    by_hour: dict[int, list[str]] = {}
+    for title, hours, lines_, agents in plans:
+        text = translate("calls", "{title} (+{lines} lines, +{agents} agents)").format(
+            title=title, lines=lines_, agents=agents)  # fmt: skip
+        for h in _hour_span(hours or ""):
+            by_hour.setdefault(h, []).append(text)
+    return {h: "; ".join(texts) for h, texts in by_hour.items()}
+
+
 @report_section("traffic")
 def traffic_section(ctx: SectionContext) -> ReportSection:
     report = traffic_in(ctx.session, ctx.period.start, ctx.period.end, cache=ctx.cache)
@@ -121,11 +152,14 @@ def traffic_section(ctx: SectionContext) -> ReportSection:
         note=translate("calls", "From the PBX's call records; outgoing and internal calls are "
                        "left out. Lines losing the most calls first."),
     )  # fmt: skip
+    plans = reinforcement_by_hour(ctx)
     peak = ReportTable(
         title=translate("calls", "Calls per hour of the day"),
         headers=[translate("calls", "Hour"), translate("calls", "Calls"),
-                 translate("calls", "Lost calls")],
-        rows=[[f"{h:02d}:00", calls, lost] for h, calls, lost in report.hours()],
+                 translate("calls", "Lost calls"),
+                 translate("calls", "Reinforcement planned (C8.4)")],
+        rows=[[f"{h:02d}:00", calls, lost, plans.get(h, "")]
+              for h, calls, lost in report.hours()],
         chart=ChartSpec("column", translate("calls", "Peak hours (C8.4)"), 0, [1, 2],
                         translate("calls", "Calls")),
         note=translate("calls", "Reinforce the lines at the hours with the most calls and lost "
