@@ -232,7 +232,7 @@ class RequestDialog(QDialog):
         self.response.setPlaceholderText(
             self.tr("The answer given, or the documents to consult / the bodies to coordinate with")
         )
-        self.response.setMaximumHeight(80)
+        self.response.setMaximumHeight(60)
         layout.addWidget(self.response)
         actions = QHBoxLayout()
         self.agent = QComboBox()
