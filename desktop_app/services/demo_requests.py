@@ -228,7 +228,7 @@ def requests_step(ctx: DemoContext) -> None:
                     extra = timedelta(days=rng.uniform(0.1, 12 if response_kind == "notice" else 2))
                     closed = first_at + extra if first_at + extra < now else None
                     if response_kind_ == "notice":
-                        answer_by = first_at + timedelta(days=10)
+                        answer_by = first_at + timedelta(days=5)
                         # a notice is no answer: the answer comes before closing (C2.1)
                         answered = closed - timedelta(hours=1) if closed is not None else None
                 if late_by is not None and first_at is not None and first_at + late_by > now:
