@@ -31,7 +31,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
 from desktop_app.services.periods import TUNIS, Period, local_date
 from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.scorecards import NA, NO, PICKUP, VALUES, YES
+from desktop_app.services.scorecards import DIRECTED, NA, NO, PICKUP, VALUES, YES
 
 METHODS = ("supervisor", "mystery", "citizen_feedback")
 # The evals_* indicators count people listening (CONTRACTS.md §3: supervisor listening, mystery
@@ -130,6 +130,10 @@ def full_answers(
             out[c.key] = NA
         else:
             value = data.answers.get(c.key)
+            if value is None and c.may_be_na and c.key == DIRECTED:
+                # Added by a later scorecard version (C8.2, issue 12): a caller who needed no
+                # directing is not scored on it, as for any "not applicable" answer.
+                value = NA
             if value not in VALUES:
                 raise UserError(
                     translate("calls", "Answer every criterion: “{name}” has no answer.").format(

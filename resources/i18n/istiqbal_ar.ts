@@ -4602,6 +4602,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>إنهاء المكالمة بشكل لائق</translation>
         </message>
         <message>
+            <source>Directed the caller to the competent service</source>
+            <translation>حسن توجيه المتصل وإرشاده إلى المصلحة المختصة</translation>
+        </message>
+        <message>
             <source>There is no scorecard yet; ask an administrator.</source>
             <translation>لا توجد شبكة تقييم بعد؛ اتصل بالمشرف على النظام.</translation>
         </message>

@@ -4602,6 +4602,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Clôture correcte</translation>
         </message>
         <message>
+            <source>Directed the caller to the competent service</source>
+            <translation>Oriente l'appelant vers le service compétent</translation>
+        </message>
+        <message>
             <source>There is no scorecard yet; ask an administrator.</source>
             <translation>Il n'y a pas encore de grille d'évaluation ; demandez à un administrateur.</translation>
         </message>

@@ -7,7 +7,9 @@ as `internal_deadline_at`, never later than the legal deadline. A notice records
 documents or bodies, the answer date announced and how the sender was told; `answered_at` is the
 first answer (a notice is not one); `close_reason` says why a request ended; an event entered more
 than 15 minutes after the time it is dated keeps the reason given. A deadline_hours setting above
-48 (the old form accepted 720) is brought back to 48.
+48 (the old form accepted 720) is brought back to 48. C8.2 «حسن توجيه المتصلين وإرشادهم»: the
+scorecard in use gains "directed the caller to the competent service" as a NEW version, so every
+past evaluation keeps the version and the score it was given.
 
 Revision ID: 0008_i12
 Revises: 0007_requests_sort
@@ -45,6 +47,51 @@ def upgrade() -> None:
     with op.batch_alter_table("request_events") as batch:
         batch.add_column(sa.Column("late_reason", sa.Text(), nullable=False, server_default=""))
     _recompute()
+    _directed_criterion()
+
+
+# C8.2: key, Arabic, French, weight, training topic, may be N/A (a caller who needed no directing).
+_DIRECTED = ("directed", "حسن توجيه المتصل وإرشاده إلى المصلحة المختصة",
+             "Oriente l'appelant vers le service compétent", 10, "reception", True)  # fmt: skip
+
+
+def _directed_criterion() -> None:
+    from datetime import UTC, datetime
+
+    bind = op.get_bind()
+    cards = sa.table("scorecards", sa.column("id", sa.Integer), sa.column("number", sa.Integer),
+                     sa.column("note", sa.String), sa.column("created_at", UtcDateTime()),
+                     sa.column("created_by", sa.String))  # fmt: skip
+    criteria = sa.table(
+        "scorecard_criteria", sa.column("scorecard_id", sa.Integer),
+        sa.column("position", sa.Integer), sa.column("key", sa.String),
+        sa.column("label_ar", sa.String), sa.column("label_fr", sa.String),
+        sa.column("weight", sa.Integer), sa.column("training_topic", sa.String),
+        sa.column("may_be_na", sa.Boolean),
+    )  # fmt: skip
+    latest = bind.execute(
+        sa.select(cards.c.id, cards.c.number).order_by(cards.c.number.desc()).limit(1)
+    ).first()
+    if latest is None:
+        return
+    rows = bind.execute(
+        sa.select(criteria.c.key, criteria.c.label_ar, criteria.c.label_fr, criteria.c.weight,
+                  criteria.c.training_topic, criteria.c.may_be_na)
+        .where(criteria.c.scorecard_id == latest.id).order_by(criteria.c.position)
+    ).all()  # fmt: skip
+    if any(r.key == _DIRECTED[0] for r in rows):
+        return
+    new_id = bind.execute(
+        cards.insert().values(number=latest.number + 1, note="C8.2 (issue 12)",
+                              created_at=datetime.now(UTC), created_by="istiqbal")
+        .returning(cards.c.id)
+    ).scalar_one()  # fmt: skip
+    keep = [tuple(r) for r in rows] + [_DIRECTED]
+    bind.execute(criteria.insert(), [
+        {"scorecard_id": new_id, "position": i, "key": k, "label_ar": ar, "label_fr": fr,
+         "weight": w, "training_topic": t, "may_be_na": na}
+        for i, (k, ar, fr, w, t, na) in enumerate(keep)
+    ])  # fmt: skip
 
 
 def _recompute() -> None:
