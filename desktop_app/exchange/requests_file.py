@@ -49,6 +49,7 @@ FIELDS = (
     FieldSpec("category", ("category", "catégorie", "الفئة")),
 )
 
+ACK = "acknowledged"  # the timeline event an acknowledgement of receipt becomes
 CHANNELS = ChoiceMatcher(
     {
         "email": ["e-mail", "courriel", "mail", "بريد إلكتروني"],
@@ -72,7 +73,10 @@ TYPES = ChoiceMatcher(
 RESPONSES = ChoiceMatcher(
     {
         "answer": ["réponse", "رد", "جواب"],
-        "notice": ["avis d'attente", "accusé de réception", "إعلام", "إشعار"],
+        "notice": ["avis d'attente", "إعلام", "إشعار"],
+        # An acknowledgement of receipt is not a notice (CONTRACTS §2, C2.1): it goes on the
+        # timeline and the 48-hour clock keeps running.
+        ACK: ["ack", "accusé de réception", "accuse de reception", "إشعار بالاستلام"],
     }
 )
 CATEGORIES = ChoiceMatcher(
@@ -209,7 +213,18 @@ def _parse_row(row: TabularRow, warnings: list[RowError], now: datetime) -> dict
                     text=row.text(key)
                 ),
             )
-    if first is not None and kind is None:
+    acknowledged = None
+    if kind == ACK:
+        acknowledged, first, kind = first, None, None
+        if acknowledged is None:
+            warnings.append(
+                RowError(
+                    row.number,
+                    "first_response_kind",
+                    translate("requests_file", "An acknowledgement without its date was ignored."),
+                )
+            )
+    elif first is not None and kind is None:
         kind = "answer"
     if first is None and kind is not None:
         warnings.append(
@@ -235,6 +250,7 @@ def _parse_row(row: TabularRow, warnings: list[RowError], now: datetime) -> dict
         "subject": subject,
         "first_response_at": first,
         "first_response_kind": kind,
+        "acknowledged_at": acknowledged,
         "closed_at": closed,
         "category": _choice(row, "category", CATEGORIES, required=False),
     }
@@ -353,7 +369,16 @@ def import_register(
                     "category": v["category"],
                     "agent_id": None,
                     "status": status,
-                    "deadline_at": clock.deadline(v["received_at"]),
+                    "deadline_at": deadlines.legal_deadline(v["received_at"]),
+                    "internal_deadline_at": deadlines.internal_deadline(clock, v["received_at"]),
+                    "answered_at": (
+                        v["first_response_at"] if v["first_response_kind"] == "answer" else None
+                    ),
+                    "notice_reason": None,
+                    "notice_detail": "",
+                    "notice_answer_by": None,
+                    "notice_told_via": "",
+                    "close_reason": "answered" if v["closed_at"] else None,
                     "first_response_at": v["first_response_at"],
                     "first_response_kind": v["first_response_kind"],
                     "closed_at": v["closed_at"],
@@ -383,6 +408,8 @@ def import_register(
                         },
                     )
                 )
+            if v["acknowledged_at"]:
+                events.append((i, {**base, "at": v["acknowledged_at"], "kind": ACK, "text": ""}))
             if v["closed_at"]:
                 events.append((i, {**base, "at": v["closed_at"], "kind": "closed", "text": ""}))
         result.imported = len(rows)

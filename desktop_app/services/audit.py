@@ -42,6 +42,7 @@ def _actions() -> dict[str, str]:
         "cancel_forward": translate("audit", "Forwarding cancelled"),
         "change_password": translate("audit", "Password changed"),
         "check": translate("audit", "Checked"),
+        "withdraw_check": translate("audit", "Check withdrawn"),
         "close": translate("audit", "Closed"),
         "create": translate("audit", "Created"),
         "delete": translate("audit", "Deleted"),

@@ -1,4 +1,9 @@
-"""The deadline clock of C2.1: 48 calendar hours by default, or working hours when set so.
+"""The legal deadline of C2.1 (received + 48 h, always) and the body's internal target beside it.
+
+C2.1 says «في أجل أقصاه 48 ساعة», 48 hours at most: `legal_deadline()` is received + 48 calendar
+hours whatever the settings, and every req_* indicator judges by it. A body may keep a stricter
+internal target: fewer hours, or a working-hours clock; `internal_deadline()` gives it, never later
+than the legal deadline, and it is shown beside the legal figure, never instead of it.
 
 The working-hours clock counts only the administration's office hours: it skips nights, weekends,
 Tunisian public holidays and the hours the office is closed, under dated timetable periods (double
@@ -30,7 +35,10 @@ from desktop_app.services.permissions import Actor, Perm
 
 CALENDAR = "calendar"
 WORKING = "working"
-STATES = ("on_time", "due_soon", "overdue", "met", "missed")
+STATES = ("on_time", "due_soon", "overdue", "met", "missed", "notice_overdue")
+LEGAL_HOURS = 48  # C2.1 «في أجل أقصاه 48 ساعة»: a maximum no setting lengthens
+LEGAL_DELAY = timedelta(hours=LEGAL_HOURS)
+BACKDATED_AFTER = timedelta(minutes=15)  # a step recorded this much after its date: after the fact
 MAX_DAYS_SEARCHED = 800  # a timetable with no open hour at all must not loop for ever
 
 # Summer single session and Ramadan hours, seeded per year and editable (DESIGN.md, known traps).
@@ -163,9 +171,20 @@ class WorkingClock:
         )
 
 
+def legal_deadline(received_at: datetime) -> datetime:
+    """C2.1: received + 48 hours, nights, weekends and holidays included; no setting moves it."""
+    return (received_at + LEGAL_DELAY).astimezone(UTC)
+
+
+def internal_deadline(clock: Clock, received_at: datetime) -> datetime:
+    """The body's own target under its clock, capped at the legal deadline: a working-hours
+    clock that would end later than received + 48 h does not lengthen what the circular allows."""
+    return min(clock.deadline(received_at), legal_deadline(received_at))
+
+
 def load_clock(session: Session, values: Mapping[str, Any]) -> Clock:
-    """The clock in force, from the settings and the calendar data."""
-    hours = int(values.get("deadline_hours", 48))
+    """The internal target's clock, from the settings and the calendar data (hours ≤ 48)."""
+    hours = min(int(values.get("deadline_hours", LEGAL_HOURS)), LEGAL_HOURS)
     if values.get("deadline_clock", CALENDAR) != WORKING:
         return CalendarClock(hours)
     return office_calendar(session, hours)
@@ -187,17 +206,25 @@ def office_calendar(session: Session, hours: int = 0) -> WorkingClock:
 
 
 def clock_description(values: Mapping[str, Any]) -> str:
-    """One sentence naming the clock in force, printed on the report (C2.1)."""
-    hours = int(values.get("deadline_hours", 48))
+    """Two sentences, printed on the report and the register: the legal deadline (C2.1), then
+    the body's internal target under its clock."""
+    hours = min(int(values.get("deadline_hours", LEGAL_HOURS)), LEGAL_HOURS)
+    legal = translate(
+        "deadlines",
+        "Legal deadline: 48 hours after receipt, nights and holidays included (circular 2/2020, "
+        "C2.1: «at most 48 hours»).",
+    )
     if values.get("deadline_clock", CALENDAR) == WORKING:
-        return translate(
+        internal = translate(
             "deadlines",
-            "Deadline: {hours} working hours after receipt, counted in office hours only "
-            "(nights, weekends and public holidays excluded).",
+            "Internal target of the body: {hours} working hours after receipt, counted in office "
+            "hours only, and never later than the legal deadline.",
         ).format(hours=hours)
-    return translate(
-        "deadlines", "Deadline: {hours} calendar hours after receipt (circular C2.1)."
-    ).format(hours=hours)
+    else:
+        internal = translate(
+            "deadlines", "Internal target of the body: {hours} hours after receipt."
+        ).format(hours=hours)
+    return f"{legal} {internal}"
 
 
 def deadline_state(
@@ -206,8 +233,22 @@ def deadline_state(
     closed_at: datetime | None,
     now: datetime,
     warning_hours: float,
+    *,
+    first_response_kind: str | None = None,
+    answered_at: datetime | None = None,
+    notice_answer_by: datetime | None = None,
 ) -> str:
-    """on_time, due_soon, overdue (no first response yet), met or missed (responded, or closed)."""
+    """on_time, due_soon, overdue (no first response yet), met or missed (responded, or closed),
+    or notice_overdue: the first response was a notice, the answer date it announced has passed,
+    no answer has come and the request is still open (C2.1)."""
+    if (
+        first_response_kind == "notice"
+        and answered_at is None
+        and closed_at is None
+        and notice_answer_by is not None
+        and notice_answer_by < now
+    ):
+        return "notice_overdue"
     if first_response_at is not None:
         return "met" if first_response_at <= deadline_at else "missed"
     if closed_at is not None:
@@ -226,6 +267,7 @@ def state_label(state: str) -> str:
         "overdue": translate("deadlines", "Overdue"),
         "met": translate("deadlines", "Answered in time"),
         "missed": translate("deadlines", "Answered late"),
+        "notice_overdue": translate("deadlines", "Overdue after notice"),
     }
     return labels.get(state, state)
 
@@ -525,7 +567,8 @@ def _recompute_around(session: Session, day: date | None) -> None:
 
 
 def recompute_deadlines(session: Session, since: datetime | None = None, chunk: int = 5000) -> int:
-    """Store each request's deadline again under the clock in force; returns how many changed.
+    """Store each request's internal target again under the clock in force (and its legal
+    deadline, received + 48 h); returns how many changed.
 
     Call it after the clock's settings change (deadline_hours, deadline_clock) or the calendar.
     """
@@ -533,11 +576,17 @@ def recompute_deadlines(session: Session, since: datetime | None = None, chunk: 
 
     clock = load_clock(session, settings_service.load_all(session))
     table = table_of(CitizenRequest)
-    stmt = update(table).where(table.c.id == bindparam("rid")).values(deadline_at=bindparam("dl"))
+    stmt = (
+        update(table)
+        .where(table.c.id == bindparam("rid"))
+        .values(deadline_at=bindparam("legal"), internal_deadline_at=bindparam("internal"))
+    )
     changed, last_id = 0, 0
     while True:
         query = (
-            select(table.c.id, table.c.received_at, table.c.deadline_at)
+            select(
+                table.c.id, table.c.received_at, table.c.deadline_at, table.c.internal_deadline_at
+            )
             .where(table.c.id > last_id)
             .order_by(table.c.id)
             .limit(chunk)
@@ -548,10 +597,10 @@ def recompute_deadlines(session: Session, since: datetime | None = None, chunk: 
         if not rows:
             return changed
         updates = []
-        for rid, received, current in rows:
-            new = clock.deadline(received)
-            if new != current:
-                updates.append({"rid": rid, "dl": new})
+        for rid, received, legal_now, internal_now in rows:
+            legal, internal = legal_deadline(received), internal_deadline(clock, received)
+            if (legal, internal) != (legal_now, internal_now):
+                updates.append({"rid": rid, "legal": legal, "internal": internal})
         if updates:
             session.execute(stmt, updates)
             changed += len(updates)
@@ -559,7 +608,8 @@ def recompute_deadlines(session: Session, since: datetime | None = None, chunk: 
 
 
 def save_clock_settings(db: Database, actor: Actor, changes: Mapping[str, Any]) -> int:
-    """Change deadline_hours / deadline_clock and move every stored deadline in one transaction."""
+    """Change deadline_hours / deadline_clock and move every stored internal target in one
+    transaction (the legal deadline never moves: received + 48 h, C2.1)."""
     from desktop_app.services import settings as settings_service
 
     with db.write() as s:

@@ -77,6 +77,11 @@ def _answers(ctx: DemoContext, profile: dict[str, float], month_gain: float) -> 
         out["special_category"] = YES if ctx.rng.random() < p else NO
     else:
         out["special_category"] = NA
+    # C8.2: directing the caller to the competent service, when the call needed it
+    if ctx.rng.random() < 0.4:
+        out["directed"] = YES if ctx.rng.random() < profile.get("directed", 0.85) else NO
+    else:
+        out["directed"] = NA
     return out
 
 

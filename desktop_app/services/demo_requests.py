@@ -130,10 +130,17 @@ ANSWERS = [
     "تمت معالجة طلبكم ويمكنكم سحب الوثيقة من الشباك.",
     "L'équipe technique est intervenue le jour même.",
 ]
+# C2.1's two reasons for a notice, each with the documents or bodies it names.
 NOTICES = [
-    "Le dossier nécessite l'avis de la direction régionale de l'équipement.",
-    "يتطلب الملف نسخة من عقد الملكية.",
-    "Coordination nécessaire avec la SONEDE.",
+    ("coordination", "Avis de la direction régionale de l'équipement."),
+    ("documents", "الرجوع إلى أرشيف رخص البناء ومثال التهيئة العمرانية."),
+    ("coordination", "Coordination avec la SONEDE."),
+    ("documents", "Consultation des registres fonciers de 1998 à 2010."),
+]
+# Why a response was entered after the fact (the timeline and req_backdated show these).
+LATE_REASONS = [
+    "Réponse envoyée par courrier, saisie au retour du bureau d'ordre.",
+    "الرد سُلّم بالشباك ولم يُسجّل في حينه.",
 ]
 
 
@@ -207,14 +214,25 @@ def requests_step(ctx: DemoContext) -> None:
                 agent = rng.choice(agents) if rng.random() < 0.9 else None
                 first = received + timedelta(hours=_response_delay(rng))
                 response_kind = "notice" if rng.random() < 0.1 else "answer"
+                notice = rng.choice(NOTICES)
+                # one response in fifty is entered after the fact, with its reason (C2.1)
+                late_by = timedelta(hours=rng.uniform(1, 30)) if rng.random() < 0.02 else None
                 if first > now or (now - received < timedelta(days=3) and rng.random() < 0.5):
                     first_at, response_kind_ = None, None
                 else:
                     first_at, response_kind_ = first, response_kind
                 closed = None
+                answered = first_at if response_kind_ == "answer" else None
+                answer_by = None
                 if first_at is not None:
                     extra = timedelta(days=rng.uniform(0.1, 12 if response_kind == "notice" else 2))
                     closed = first_at + extra if first_at + extra < now else None
+                    if response_kind_ == "notice":
+                        answer_by = first_at + timedelta(days=5)
+                        # a notice is no answer: the answer comes before closing (C2.1)
+                        answered = closed - timedelta(hours=1) if closed is not None else None
+                if late_by is not None and first_at is not None and first_at + late_by > now:
+                    late_by = None
                 status = (
                     "closed"
                     if closed
@@ -240,7 +258,14 @@ def requests_step(ctx: DemoContext) -> None:
                         "category": category,
                         "agent_id": agent,
                         "status": status,
-                        "deadline_at": clock.deadline(received),
+                        "deadline_at": deadlines.legal_deadline(received),
+                        "internal_deadline_at": deadlines.internal_deadline(clock, received),
+                        "answered_at": answered,
+                        "notice_reason": notice[0] if response_kind_ == "notice" else None,
+                        "notice_detail": notice[1] if response_kind_ == "notice" else "",
+                        "notice_answer_by": answer_by,
+                        "notice_told_via": "",
+                        "close_reason": "answered" if closed else None,
                         "first_response_at": first_at,
                         "first_response_kind": response_kind_,
                         "closed_at": closed,
@@ -249,7 +274,8 @@ def requests_step(ctx: DemoContext) -> None:
                         "version": 1,
                     }
                 )
-                base = {"username": "supervisor", "user_id": None, "recorded_at": received}
+                base = {"username": "supervisor", "user_id": None, "recorded_at": received,
+                        "late_reason": ""}  # fmt: skip
                 events.append(
                     (
                         index,
@@ -270,7 +296,7 @@ def requests_step(ctx: DemoContext) -> None:
                         )
                     )
                 if first_at is not None and response_kind_:
-                    text = rng.choice(NOTICES if response_kind_ == "notice" else ANSWERS)
+                    text = notice[1] if response_kind_ == "notice" else rng.choice(ANSWERS)
                     events.append(
                         (
                             index,
@@ -280,7 +306,23 @@ def requests_step(ctx: DemoContext) -> None:
                                 "kind": response_kind_,
                                 "text": text,
                                 "agent_id": None,
-                                "recorded_at": first_at,
+                                "recorded_at": first_at + late_by if late_by else first_at,
+                                "late_reason": rng.choice(LATE_REASONS) if late_by else "",
+                            },
+                        )
+                    )
+                if response_kind_ == "notice" and answered is not None:
+                    events.append(
+                        (
+                            index,
+                            {
+                                **base,
+                                "at": answered,
+                                "kind": "answer",
+                                "text": rng.choice(ANSWERS),
+                                "agent_id": None,
+                                "recorded_at": answered,
+                                "late_reason": "",
                             },
                         )
                     )

@@ -2,7 +2,7 @@
 
 An evaluation stores its answers and its score as they were computed with the scorecard version in
 use, so later scorecard changes never rewrite it. The "picked up in time" criterion is not typed:
-it follows from the seconds to pick up and the pickup setting (300 s by default, C8.2).
+it follows from the seconds to pick up: strictly less than the pickup setting (300 s at most, C8.2).
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from desktop_app.data.models import (
     ScorecardCriterion,
 )
 from desktop_app.i18n import translate
-from desktop_app.services import audit, scorecards
+from desktop_app.services import audit, pickup, scorecards
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
 from desktop_app.services.periods import TUNIS, Period, local_date
 from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.scorecards import NA, NO, PICKUP, VALUES, YES
+from desktop_app.services.scorecards import DIRECTED, NA, NO, PICKUP, VALUES, YES
 
 METHODS = ("supervisor", "mystery", "citizen_feedback")
 # The evals_* indicators count people listening (CONTRACTS.md §3: supervisor listening, mystery
@@ -125,11 +125,15 @@ def full_answers(
     for c in card.criteria:
         if c.key == PICKUP:
             ok = data.answered and data.pickup_seconds is not None
-            out[c.key] = YES if ok and (data.pickup_seconds or 0) <= pickup_limit else NO
+            out[c.key] = YES if ok and pickup.in_time(data.pickup_seconds, pickup_limit) else NO
         elif not data.answered:
             out[c.key] = NA
         else:
             value = data.answers.get(c.key)
+            if value is None and c.may_be_na and c.key == DIRECTED:
+                # Added by a later scorecard version (C8.2, issue 12): a caller who needed no
+                # directing is not scored on it, as for any "not applicable" answer.
+                value = NA
             if value not in VALUES:
                 raise UserError(
                     translate("calls", "Answer every criterion: “{name}” has no answer.").format(
@@ -186,7 +190,7 @@ def record_in(s: Session, actor: Actor, data: EvaluationInput) -> int:
     actor.require(Perm.EDIT_EVALUATIONS)
     _validate(s, data)
     card = scorecards.load(s)
-    limit = int(settings_service.load_all(s)["pickup_seconds"])
+    limit = pickup.limit(settings_service.load_all(s))
     answers = full_answers(card, data, limit)
     planned: CampaignCall | None = None
     line_id = data.line_id

@@ -10,13 +10,19 @@ def labels() -> dict[str, str]:
         "req_received": translate("kpi", "Requests received"),
         "req_assessable": translate("kpi", "Requests whose deadline can be judged"),
         "req_on_time": translate("kpi", "Requests answered or noticed on time"),
-        "req_on_time_pct": translate("kpi", "Requests answered within the deadline (%)"),
-        "req_notice": translate("kpi", "Senders told the answer needs documents or coordination"),
+        "req_on_time_pct": translate("kpi", "Requests answered within the legal 48 hours (%)"),
+        "req_notice": translate(
+            "kpi", "Senders told the answer needs documents to consult or coordination"
+        ),
         "req_first_response_median_h": translate("kpi", "Median hours to first response"),
         "req_overdue_open_end": translate("kpi", "Requests overdue and unanswered at period end"),
         "req_closed": translate("kpi", "Requests closed"),
         "req_complaints": translate("kpi", "Complaints received"),
         "req_special_category": translate("kpi", "Requests from particular categories of users"),
+        "req_backdated": translate("kpi", "First responses entered after the fact"),
+        "req_notice_overdue_end": translate(
+            "kpi", "Notices past their announced answer date without an answer at period end"
+        ),
         "services_count": translate("kpi", "Online services in the catalogue"),
         "services_links_ok_pct": translate("kpi", "Online services whose link works (%)"),
         "lines_active": translate("kpi", "Phone lines in service"),

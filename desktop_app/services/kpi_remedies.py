@@ -14,7 +14,7 @@ def remedies() -> dict[str, str]:
     return {
         "req_on_time_pct": translate(
             "kpi_remedy",
-            "Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and send a notice to the sender within 48 hours when documents or coordination are needed (C2.1).",
+            "Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and, within the 48 hours, tell the sender when the answer needs many documents to consult or coordination with other public bodies (C2.1).",
         ),
         "req_first_response_median_h": translate(
             "kpi_remedy",
@@ -27,6 +27,14 @@ def remedies() -> dict[str, str]:
         "req_notice": translate(
             "kpi_remedy",
             "Check that each notice names the documents or bodies involved and follow the request to its final answer (C2.1).",
+        ),
+        "req_backdated": translate(
+            "kpi_remedy",
+            "Record each answer in Istiqbal when it is given, not later; review with the team the responses entered after the fact and their reasons (C2.1).",
+        ),
+        "req_notice_overdue_end": translate(
+            "kpi_remedy",
+            "Answer the requests whose announced answer date has passed, or tell the sender the new date; chase the documents or the bodies the notice named (C2.1).",
         ),
         "req_closed": translate(
             "kpi_remedy",

@@ -17,6 +17,7 @@ Status = Literal["good", "watch", "bad", "none", "unmeasured"]
 LOWER_IS_BETTER = frozenset({
     "req_first_response_median_h", "req_overdue_open_end", "faults_open_end",
     "fault_repair_mean_h", "cdr_ring_median_s", "cdr_callback_median_min",
+    "req_backdated", "req_notice_overdue_end",  # C2.1, issue 12
 })  # fmt: skip
 WATCH_BAND = 0.05
 

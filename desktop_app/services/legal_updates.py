@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from desktop_app.data.db import Database
@@ -160,6 +161,23 @@ def notices(db: Database, actor: Actor, update_id: int, today: date) -> list[Not
             .order_by(Agent.name_fr, Agent.id)
         ).all()
         return [NoticeRow(a.id, a.name_ar, a.name_fr, told.get(a.id)) for a in agents]
+
+
+def not_informed_in(session: Session, update_id: int, today: date) -> list[NoticeRow]:
+    """C8.5 «إحاطتهم علما بالتغييرات»: the agents active today not yet told of this update."""
+    told = select(LegalUpdateNotice.agent_id).where(LegalUpdateNotice.update_id == update_id)
+    agents = session.execute(
+        select(Agent.id, Agent.name_ar, Agent.name_fr)
+        .where(active_on(today), Agent.id.not_in(told))
+        .order_by(Agent.name_fr, Agent.id)
+    ).all()
+    return [NoticeRow(a.id, a.name_ar, a.name_fr, None) for a in agents]
+
+
+def not_informed(db: Database, actor: Actor, update_id: int, today: date) -> list[NoticeRow]:
+    require_read(actor)
+    with db.read() as s:
+        return not_informed_in(s, update_id, today)
 
 
 def agent_notices(db: Database, actor: Actor, agent_id: int) -> list[tuple[str, date, date]]:

@@ -715,6 +715,73 @@ def record_check(
         return add_check(s, actor, line_id, result, at or utcnow(), notes, source)
 
 
+WITHDRAW_WITHIN = timedelta(days=1)  # a mistaken check may be withdrawn by its author a day long
+
+
+def withdrawable_check(
+    db: Database, actor: Actor, line_id: int, now: datetime | None = None
+) -> CheckRow | None:
+    """The actor's latest check of the line recorded less than a day ago, if any (C8.1)."""
+    actor.require(Perm.CHECK_LINES)
+    since = (now or utcnow()) - WITHDRAW_WITHIN
+    with db.read() as s:
+        c = s.scalars(
+            select(LineCheck)
+            .where(LineCheck.line_id == line_id, LineCheck.checked_by == actor.username,
+                   LineCheck.created_at > since)
+            .order_by(LineCheck.created_at.desc(), LineCheck.id.desc())
+            .limit(1)
+        ).first()  # fmt: skip
+        if c is None:
+            return None
+        return CheckRow(c.id, c.line_id, c.at, c.result, c.working, c.notes, c.source,
+                        c.checked_by)  # fmt: skip
+
+
+def withdraw_check(
+    db: Database, actor: Actor, check_id: int, reason: str, now: datetime | None = None
+) -> None:
+    """Withdraw a mistaken check (C8.1: the figures say whether lines work, so a wrong click must
+    not stand): only by the person who recorded it, within a day of recording it, with a reason;
+    the audit trail keeps the check as it was. The line's latest check is worked out again."""
+    actor.require(Perm.CHECK_LINES)
+    if not reason.strip():
+        raise UserError(translate("lines", "Say why the check is withdrawn."))
+    now = now or utcnow()
+    with db.write() as s:
+        check = s.get(LineCheck, check_id)
+        if check is None:
+            raise UserError(translate("lines", "This check no longer exists."))
+        if check.checked_by != actor.username:
+            raise UserError(
+                translate("lines", "Only the person who recorded a check can withdraw it.")
+            )
+        if now - check.created_at > WITHDRAW_WITHIN:
+            raise UserError(
+                translate("lines", "A check can be withdrawn only within a day of recording it.")
+            )
+        line_id = check.line_id
+        before = {"at": check.at, "result": check.result, "notes": check.notes,
+                  "source": check.source, "recorded_at": check.created_at}  # fmt: skip
+        s.delete(check)
+        s.flush()
+        latest = s.execute(
+            select(LineCheck.at, LineCheck.result)
+            .where(LineCheck.line_id == line_id)
+            .order_by(LineCheck.at.desc(), LineCheck.id.desc())
+            .limit(1)
+        ).first()
+        s.execute(
+            update(PhoneLine)
+            .where(PhoneLine.id == line_id)
+            .values(last_checked_at=latest[0] if latest else None,
+                    last_check_result=latest[1] if latest else None)
+            .execution_options(synchronize_session=False)
+        )  # fmt: skip
+        audit.record(s, actor, "withdraw_check", "phone_line", line_id, before=before,
+                     after={"reason": reason.strip()})  # fmt: skip
+
+
 def checks_page(
     db: Database, actor: Actor, line_id: int, *, after: CheckRow | None = None, limit: int = 200
 ) -> list[CheckRow]:
@@ -749,6 +816,21 @@ def _fault_row(f: LineFault, line: PhoneLine) -> FaultRow:
         f.repair_notes,
         f.version,
     )
+
+
+def open_fault(db: Database, actor: Actor, line_id: int) -> FaultRow | None:
+    """The latest fault of the line not yet repaired, if any: a failing check names it rather
+    than reporting the same fault twice (C8.4)."""
+    require_read(actor)
+    with db.read() as s:
+        found = s.execute(
+            select(LineFault, PhoneLine)
+            .join(PhoneLine, PhoneLine.id == LineFault.line_id)
+            .where(LineFault.line_id == line_id, LineFault.repaired_at.is_(None))
+            .order_by(LineFault.reported_at.desc(), LineFault.id.desc())
+            .limit(1)
+        ).first()
+        return _fault_row(found[0], found[1]) if found else None
 
 
 def report_fault(

@@ -35,7 +35,13 @@ from sqlalchemy.orm import Session
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent, CitizenRequest, RequestEvent, RequestPurge
 from desktop_app.data.models.base import table_of
-from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
+from desktop_app.data.models.requests import (
+    CATEGORIES,
+    CHANNELS,
+    CLOSE_REASONS,
+    NOTICE_REASONS,
+    TYPES,
+)
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import audit, callbacks, deadlines, traces
@@ -62,6 +68,8 @@ SORT_KEYS = (
     "category",
 )
 STATE_KEYS = deadlines.STATES
+# Steps whose date a user may type: dated back more than 15 minutes they need a reason.
+DATED_STEPS = ("answer", "notice", "closed")
 
 
 # -- value names -----------------------------------------------------------------------------------
@@ -113,11 +121,28 @@ def event_label(kind: str) -> str:
         "imported": translate("requests", "Imported from the register"),
         "assigned": translate("requests", "Assigned"),
         "notice": translate("requests", "Notice to the sender"),
+        "acknowledged": translate("requests", "Acknowledgement of receipt"),
         "answer": translate("requests", "Answer"),
         "closed": translate("requests", "Closed"),
         "reopened": translate("requests", "Reopened"),
         "purged": translate("requests", "Personal data removed"),
     }.get(kind, kind)
+
+
+def notice_reason_label(value: str | None) -> str:
+    """C2.1's two reasons for a notice: documents to consult, coordination with other bodies."""
+    return {
+        "documents": translate("requests", "Many documents to consult"),
+        "coordination": translate("requests", "Coordination with other public bodies"),
+    }.get(value or "", value or "")
+
+
+def close_reason_label(value: str | None) -> str:
+    return {
+        "answered": translate("requests", "Answered"),
+        "withdrawn": translate("requests", "Withdrawn by the citizen"),
+        "forwarded": translate("requests", "Not competent: forwarded to the competent body"),
+    }.get(value or "", value or "")
 
 
 # -- rows the window and the reports receive -------------------------------------------------------
@@ -142,8 +167,15 @@ class RequestRow:
     closed_at: datetime | None
     purged: bool
     version: int
-    state: str  # on_time, due_soon, overdue, met, missed (computed at query time)
+    state: str  # on_time, due_soon, overdue, met, missed, notice_overdue (computed at query time)
     personal_hidden: bool = False
+    internal_deadline_at: datetime | None = None  # the body's own target, beside the legal one
+    answered_at: datetime | None = None  # the first answer (a notice is not one)
+    notice_reason: str | None = None  # documents | coordination (C2.1)
+    notice_detail: str = ""
+    notice_answer_by: datetime | None = None  # the answer date the notice announced
+    notice_told_via: str = ""
+    close_reason: str | None = None
 
     def agent_name(self, lang: str) -> str:
         return (self.agent_name_ar if lang == "ar" else self.agent_name_fr) or (
@@ -161,6 +193,17 @@ class EventRow:
     agent_id: int | None = None  # "assigned": to whom (None: the assignment was withdrawn)
     agent_name_ar: str = ""
     agent_name_fr: str = ""
+    late_reason: str = ""
+    imported: bool = False  # written by a register import: its dates come from the register
+
+    @property
+    def after_the_fact(self) -> bool:
+        """Entered in Istiqbal more than 15 minutes after the time it is dated (not an import)."""
+        return (
+            self.kind in DATED_STEPS
+            and not self.imported
+            and self.recorded_at - self.at > deadlines.BACKDATED_AFTER
+        )
 
     def agent_name(self, lang: str) -> str:
         return (self.agent_name_ar if lang == "ar" else self.agent_name_fr) or (
@@ -191,6 +234,8 @@ class RequestFilter:
     category: str = ""
     agent_id: int | None = None
     state: str = ""  # one of deadlines.STATES, or "open" (not yet responded, not closed)
+    # The legal deadline's states judge by received + 48 h (C2.1); notice_overdue: a notice's
+    # announced answer date has passed without an answer.
     since: datetime | None = None
     until: datetime | None = None
     text: str = ""
@@ -258,8 +303,10 @@ def warning_hours(db: Database) -> float:
 def restate(row: RequestRow, now: datetime, warning: float) -> RequestRow:
     """The row with its deadline state as of `now`: the register's minute tick, no re-read."""
     state = deadlines.deadline_state(
-        row.deadline_at, row.first_response_at, row.closed_at, now, warning
-    )
+        row.deadline_at, row.first_response_at, row.closed_at, now, warning,
+        first_response_kind=row.first_response_kind, answered_at=row.answered_at,
+        notice_answer_by=row.notice_answer_by,
+    )  # fmt: skip
     return row if state == row.state else replace(row, state=state)
 
 
@@ -307,9 +354,23 @@ def _to_row(
         purged=req.purged_at is not None,
         version=req.version,
         state=deadlines.deadline_state(
-            req.deadline_at, req.first_response_at, req.closed_at, now, warning
-        ),
+            req.deadline_at,
+            req.first_response_at,
+            req.closed_at,
+            now,
+            warning,
+            first_response_kind=req.first_response_kind,
+            answered_at=req.answered_at,
+            notice_answer_by=req.notice_answer_by,
+        ),  # fmt: skip
         personal_hidden=not personal,
+        internal_deadline_at=req.internal_deadline_at or req.deadline_at,
+        answered_at=req.answered_at,
+        notice_reason=req.notice_reason,
+        notice_detail=req.notice_detail,
+        notice_answer_by=req.notice_answer_by,
+        notice_told_via=req.notice_told_via if personal else "",
+        close_reason=req.close_reason,
     )
 
 
@@ -334,6 +395,8 @@ def _event(
     at: datetime,
     text_: str = "",
     agent_id: int | None = None,
+    late_reason: str = "",
+    recorded_at: datetime | None = None,
 ) -> None:
     session.add(
         RequestEvent(
@@ -344,6 +407,8 @@ def _event(
             user_id=actor.user_id,
             agent_id=agent_id,
             text=text_,
+            late_reason=late_reason,
+            recorded_at=recorded_at or utcnow(),
         )
     )
 
@@ -355,6 +420,9 @@ def _snapshot(req: CitizenRequest) -> dict[str, Any]:
         "first_response_at": req.first_response_at,
         "first_response_kind": req.first_response_kind,
         "closed_at": req.closed_at,
+        "close_reason": req.close_reason,
+        "notice_reason": req.notice_reason,
+        "notice_answer_by": req.notice_answer_by,
     }
 
 
@@ -369,6 +437,24 @@ def _when(at: datetime | None, req: CitizenRequest | None, now: datetime) -> dat
     if req is not None and at < req.received_at:
         raise UserError(translate("requests", "A step cannot be dated before the request arrived."))
     return at
+
+
+def _after_the_fact(when: datetime, now: datetime, late_reason: str) -> str:
+    """A step dated more than 15 minutes before it is recorded needs a reason: a dialog left open
+    for hours or a date typed by hand must not quietly turn a late answer into an on-time one
+    (C2.1); the step shows "entered after the fact" and counts in req_backdated."""
+    if now - when <= deadlines.BACKDATED_AFTER:
+        return ""
+    reason = late_reason.strip()
+    if not reason:
+        raise UserError(
+            translate(
+                "requests",
+                "This step is dated more than 15 minutes before now: say why it is entered after "
+                "the fact.",
+            )
+        )
+    return reason
 
 
 def _agent_exists(session: Session, agent_id: int | None) -> None:
@@ -449,13 +535,14 @@ def create_request(
             category=category or None,
             agent_id=agent_id,
             status="assigned" if agent_id else "new",
-            deadline_at=clock.deadline(received),
+            deadline_at=deadlines.legal_deadline(received),
+            internal_deadline_at=deadlines.internal_deadline(clock, received),
         )
         s.add(req)
         s.flush()
-        _event(s, actor, req, "created", received)
+        _event(s, actor, req, "created", received, recorded_at=now)
         if agent_id:
-            _event(s, actor, req, "assigned", received, agent_id=agent_id)
+            _event(s, actor, req, "assigned", received, agent_id=agent_id, recorded_at=now)
         audit.record(
             s,
             actor,
@@ -521,7 +608,7 @@ def assign(
         req.agent_id = agent_id
         if req.status in ("new", "assigned"):
             req.status = "assigned" if agent_id else "new"
-        _event(s, actor, req, "assigned", now, agent_id=agent_id)
+        _event(s, actor, req, "assigned", now, agent_id=agent_id, recorded_at=now)
         return _finish(s, actor, req, before, "assign", now)
 
 
@@ -535,20 +622,46 @@ def respond(
     at: datetime | None = None,
     expected_version: int | None = None,
     now: datetime | None = None,
+    notice_reason: str | None = None,
+    notice_detail: str = "",
+    notice_answer_by: datetime | None = None,
+    notice_told_via: str = "",
+    late_reason: str = "",
 ) -> RequestRow:
-    """An answer, or a notice telling the sender the answer needs documents or coordination.
+    """An answer, or a notice telling the sender the answer needs time (C2.1).
 
-    C2.1: either, within the deadline, is the first response. A notice must name the documents
-    or the body to coordinate with; further answers are added to the timeline.
+    C2.1 allows a notice for two reasons only («الرجوع إلى عدة وثائق» many documents to consult,
+    «التنسيق مع هياكل عمومية أخرى» coordination with other public bodies): a notice records which
+    (`notice_reason`), names the documents or the bodies (`notice_detail`, else `text_`),
+    announces an answer date (`notice_answer_by`), and needs a way to reach the sender: the
+    request's contact, or how the sender was told (`notice_told_via`). Either, within the legal
+    deadline, is the first response; further answers are added to the timeline. A step dated
+    more than 15 minutes before now needs `late_reason`.
     """
     actor.require(Perm.EDIT_REQUESTS)
     _check_choice(kind, ("answer", "notice"), translate("requests", "kind of response"))
-    if not text_.strip():
-        raise UserError(
-            translate("requests", "Name the documents needed or the body to coordinate with.")
-            if kind == "notice"
-            else translate("requests", "Write the answer given to the citizen.")
-        )
+    detail = (notice_detail or text_).strip()
+    if kind == "notice":
+        if notice_reason not in NOTICE_REASONS:
+            raise UserError(
+                translate(
+                    "requests",
+                    "Say why the answer needs time: many documents to consult, or coordination "
+                    "with other public bodies (C2.1).",
+                )
+            )
+        if not detail:
+            raise UserError(
+                translate(
+                    "requests", "Name the documents to consult or the bodies to coordinate with."
+                )
+            )
+        if notice_answer_by is None:
+            raise UserError(translate("requests", "Give the answer date announced to the sender."))
+        if notice_answer_by.tzinfo is None:
+            raise ValueError("naive datetime")
+    elif not text_.strip():
+        raise UserError(translate("requests", "Write the answer given to the citizen."))
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
@@ -560,14 +673,33 @@ def respond(
                 )
             )
         when = _when(at, req, now)
+        reason = _after_the_fact(when, now, late_reason)
         before = _snapshot(req)
+        if kind == "notice":
+            told = notice_told_via.strip()
+            if not told and not req.contact:
+                raise UserError(
+                    translate(
+                        "requests",
+                        "Request {ref} has no contact: say how the sender was told of the notice.",
+                    ).format(ref=req.reference)
+                )
+            if notice_answer_by is not None and notice_answer_by <= when:
+                raise UserError(
+                    translate("requests", "The announced answer date must come after the notice.")
+                )
+            req.notice_reason, req.notice_detail = notice_reason, detail
+            req.notice_answer_by, req.notice_told_via = notice_answer_by, told[:200]
         if req.first_response_at is None or when < req.first_response_at:
             req.first_response_at, req.first_response_kind = when, kind
         if kind == "answer":
             req.status = "answered"
+            if req.answered_at is None or when < req.answered_at:
+                req.answered_at = when
         elif req.status in ("new", "assigned"):
             req.status = "notice_sent"
-        _event(s, actor, req, kind, when, text_.strip())
+        _event(s, actor, req, kind, when, detail if kind == "notice" else text_.strip(),
+               late_reason=reason, recorded_at=now)  # fmt: skip
         return _finish(s, actor, req, before, kind, now)
 
 
@@ -580,8 +712,20 @@ def close(
     at: datetime | None = None,
     expected_version: int | None = None,
     now: datetime | None = None,
+    reason: str = "answered",
+    forwarded_to: str = "",
+    late_reason: str = "",
 ) -> RequestRow:
+    """End a request: answered, or without an answer for a stated reason.
+
+    A notice is not an answer (C2.1): a request whose only response is a notice cannot be closed
+    as answered; it may be closed as withdrawn by the citizen, or as not competent and forwarded
+    to a named body (`forwarded_to`).
+    """
     actor.require(Perm.EDIT_REQUESTS)
+    _check_choice(reason, CLOSE_REASONS, translate("requests", "reason for closing"))
+    if reason == "forwarded" and not forwarded_to.strip():
+        raise UserError(translate("requests", "Name the body the request was forwarded to."))
     now = now or utcnow()
     with db.write() as s:
         req = _load(s, request_id, expected_version)
@@ -590,16 +734,32 @@ def close(
             raise UserError(
                 translate("requests", "Request {ref} is already closed.").format(ref=req.reference)
             )
-        if req.first_response_at is None:
+        if reason == "answered" and req.first_response_at is None:
             raise UserError(
                 translate(
                     "requests", "Record the answer given before closing request {ref}."
                 ).format(ref=req.reference)
             )
+        if reason == "answered" and req.answered_at is None:
+            raise UserError(
+                translate(
+                    "requests",
+                    "Request {ref} had a notice but no answer: record the answer, or close it as "
+                    "withdrawn or forwarded.",
+                ).format(ref=req.reference)
+            )
         when = _when(at, req, now)
+        late = _after_the_fact(when, now, late_reason)
         before = _snapshot(req)
-        req.closed_at, req.status = when, "closed"
-        _event(s, actor, req, "closed", when, note.strip())
+        req.closed_at, req.status, req.close_reason = when, "closed", reason
+        words = [note.strip()]
+        if reason == "forwarded":
+            words.insert(0, translate("requests", "Forwarded to {body}").format(
+                body=forwarded_to.strip()))  # fmt: skip
+        elif reason == "withdrawn":
+            words.insert(0, close_reason_label(reason))
+        _event(s, actor, req, "closed", when, " — ".join(w for w in words if w),
+               late_reason=late, recorded_at=now)  # fmt: skip
         return _finish(s, actor, req, before, "close", now)
 
 
@@ -623,7 +783,7 @@ def reopen(
                 translate("requests", "Request {ref} is not closed.").format(ref=req.reference)
             )
         before = _snapshot(req)
-        req.closed_at = None
+        req.closed_at, req.close_reason = None, None
         answered = s.scalar(
             select(func.count(RequestEvent.id)).where(
                 RequestEvent.request_id == req.id, RequestEvent.kind == "answer"
@@ -635,7 +795,7 @@ def reopen(
             req.status = "notice_sent"
         else:
             req.status = "assigned" if req.agent_id else "new"
-        _event(s, actor, req, "reopened", now, reason.strip())
+        _event(s, actor, req, "reopened", now, reason.strip(), recorded_at=now)
         return _finish(s, actor, req, before, "reopen", now)
 
 
@@ -651,6 +811,11 @@ def get_request(
             raise UserError(translate("requests", "This request no longer exists."))
         req, name_ar, name_fr = found
         values = settings_service.load_all(s)
+        imported_at = s.scalar(
+            select(RequestEvent.recorded_at).where(
+                RequestEvent.request_id == request_id, RequestEvent.kind == "imported"
+            )
+        )
         events = [
             EventRow(
                 e.at,
@@ -661,6 +826,8 @@ def get_request(
                 e.agent_id,
                 a or "",
                 f or "",
+                e.late_reason,
+                imported_at is not None and e.recorded_at == imported_at,
             )  # fmt: skip
             for e, a, f in s.execute(
                 select(RequestEvent, Agent.name_ar, Agent.name_fr)
@@ -735,21 +902,41 @@ def _fts_query(text_: str, subject_only: bool) -> str:
     return " AND ".join(f'{column}"{t}"*' for t in tokens)
 
 
+def notice_overdue_condition(now: datetime) -> ColumnElement[bool]:
+    """Overdue after notice (C2.1): the first response was a notice, the answer date it announced
+    is past, no answer came and the request is open. Never NULL, so it can be negated."""
+    r = CitizenRequest
+    return and_(
+        func.coalesce(r.first_response_kind, "") == "notice",
+        r.answered_at.is_(None),
+        r.closed_at.is_(None),
+        r.notice_answer_by.is_not(None),
+        r.notice_answer_by < now,
+    )
+
+
 def state_condition(state: str, now: datetime, warning_hours: float) -> ColumnElement[bool]:
     """The SQL twin of deadlines.deadline_state(), on indexed columns."""
     r = CitizenRequest
     waiting = and_(r.first_response_at.is_(None), r.closed_at.is_(None))
     soon = now + timedelta(hours=warning_hours)
+    after_notice = notice_overdue_condition(now)
     conditions: dict[str, ColumnElement[bool]] = {
         "open": waiting,
         "overdue": and_(waiting, r.deadline_at < now),
         "due_soon": and_(waiting, r.deadline_at >= now, r.deadline_at <= soon),
         "on_time": and_(waiting, r.deadline_at > soon),
-        "met": and_(r.first_response_at.is_not(None), r.first_response_at <= r.deadline_at),
-        "missed": or_(
-            and_(r.first_response_at.is_not(None), r.first_response_at > r.deadline_at),
-            and_(r.first_response_at.is_(None), r.closed_at.is_not(None)),
+        "met": and_(
+            r.first_response_at.is_not(None), r.first_response_at <= r.deadline_at, ~after_notice
         ),
+        "missed": and_(
+            or_(
+                and_(r.first_response_at.is_not(None), r.first_response_at > r.deadline_at),
+                and_(r.first_response_at.is_(None), r.closed_at.is_not(None)),
+            ),
+            ~after_notice,
+        ),
+        "notice_overdue": after_notice,
     }
     if state not in conditions:
         raise ValueError(f"unknown deadline state {state}")
@@ -951,11 +1138,13 @@ def state_counts_in(session: Session, now: datetime, warning: float) -> dict[str
             func.count(r.id).filter(r.deadline_at >= now, r.deadline_at <= soon),
         ).where(waiting)
     ).one()
+    after_notice = session.scalar(select(func.count(r.id)).where(notice_overdue_condition(now)))
     return {
         "open": row[0],
         "overdue": row[1],
         "due_soon": row[2],
         "on_time": row[0] - row[1] - row[2],
+        "notice_overdue": int(after_notice or 0),
     }
 
 

@@ -26,6 +26,7 @@ VALUES = (YES, NO, NA)
 TOPICS = ("reception", "legal", "special_categories", "equipment", "other")
 # Criteria whose meaning the indicators of CONTRACTS.md §3 rely on.
 PICKUP, GREETING, NAMED_BODY = "pickup", "greeting", "named_body"
+DIRECTED = "directed"  # C8.2 «حسن توجيه المتصلين وإرشادهم», added as scorecard version 2
 
 
 def topic_label(topic: str) -> str:
@@ -50,6 +51,7 @@ def default_label(key: str) -> str | None:
         "courteous": translate("calls", "Courteous"),
         "special_category": translate("calls", "Particular category served well"),
         "closing": translate("calls", "Proper closing"),
+        "directed": translate("calls", "Directed the caller to the competent service"),
     }
     return labels.get(key)
 

@@ -38,6 +38,30 @@ def _clock_kind(value: str) -> None:
         )
 
 
+def _deadline_hours(value: int) -> None:
+    """C2.1 «في أجل أقصاه 48 ساعة»: a body may set a shorter internal target, never a longer one."""
+    if value > 48:
+        raise UserError(
+            translate(
+                "settings",
+                "The answer time cannot exceed 48 hours: circular 2/2020 (C2.1) sets 48 hours as "
+                "the maximum; a shorter internal target is allowed.",
+            )
+        )
+
+
+def _pickup_seconds(value: int) -> None:
+    """C8.2 «في أقل من خمس دقائق»: a body may shorten the pickup time, never lengthen it."""
+    if value > 300:
+        raise UserError(
+            translate(
+                "settings",
+                "The pickup time cannot exceed 300 seconds: circular 8/2020 (C8.2) asks to pick "
+                "up in less than five minutes; a shorter time is allowed.",
+            )
+        )
+
+
 LANGUAGES = ("ar", "fr", "en")
 
 
@@ -70,8 +94,10 @@ SPECS: dict[str, SettingSpec] = {
             "public_email", "", str, check=_email
         ),  # C2.1: the address published on the website
         SettingSpec("default_language", "ar", str, check=_language),
-        SettingSpec("deadline_hours", DEFAULT_DEADLINE_HOURS, int, 1, 24 * 30),  # C2.1
-        SettingSpec("pickup_seconds", DEFAULT_PICKUP_SECONDS, int, 5, 3600),  # C8.2
+        # C2.1: the internal target's length; above 48 h it would lengthen the legal deadline.
+        SettingSpec("deadline_hours", DEFAULT_DEADLINE_HOURS, int, 1, check=_deadline_hours),
+        # C8.2: pick up in less than this; above 300 s it would lengthen «أقل من خمس دقائق».
+        SettingSpec("pickup_seconds", DEFAULT_PICKUP_SECONDS, int, 5, check=_pickup_seconds),
         SettingSpec("warning_hours", 12, int, 1, 24 * 7),
         SettingSpec("check_interval_days", 30, int, 1, 365),  # C8.1
         SettingSpec("retention_years", 5, int, 1, 50),  # law 2004-63
@@ -94,6 +120,9 @@ SPECS: dict[str, SettingSpec] = {
         # fault repaired within two days (C8.4), a call answered within 20 s of ringing (C8.2).
         SettingSpec("target.req_first_response_median_h", 24.0, float, 0, 24 * 30),
         SettingSpec("target.req_overdue_open_end", 0.0, float, 0, 100000),
+        # C2.1: no response entered after the fact, no notice left past its announced date.
+        SettingSpec("target.req_backdated", 0.0, float, 0, 100000),
+        SettingSpec("target.req_notice_overdue_end", 0.0, float, 0, 100000),
         SettingSpec("target.faults_open_end", 0.0, float, 0, 10000),
         SettingSpec("target.fault_repair_mean_h", 48.0, float, 0, 24 * 30),
         SettingSpec("target.cdr_ring_median_s", 20.0, float, 0, 3600),

@@ -34,21 +34,23 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CallRecord, PhoneLine
-from desktop_app.services import office_hours
+from desktop_app.services import office_hours, pickup
+from desktop_app.services import settings as settings_service
 from desktop_app.services.periods import TUNIS, Period, quarter_of
 from desktop_app.services.permissions import Actor, Perm
 
 BUSY = ("BUSY", "CONGESTION")
 _T = TypeVar("_T")
-# Time-to-answer buckets, upper bounds in seconds (the last is open); 300 s is C8.2's limit.
-RING_BUCKETS = (10, 30, 60, 300)
+# Time-to-answer buckets, upper bounds in seconds (the last is open); the last bound is the pickup
+# limit in force (services/pickup.py, C8.2: strictly less than it is in time), 300 s by default.
+RING_BUCKETS = pickup.ring_bounds(pickup.LEGAL_SECONDS)
 
 
-def ring_bucket(seconds: int) -> int:
-    for i, bound in enumerate(RING_BUCKETS):
+def ring_bucket(seconds: int, bounds: tuple[int, ...] = RING_BUCKETS) -> int:
+    for i, bound in enumerate(bounds):
         if seconds < bound:
             return i
-    return len(RING_BUCKETS)
+    return len(bounds)
 
 
 @dataclass
@@ -97,7 +99,8 @@ class TrafficReport:
     lines: list[LineTraffic]
     calls: list[list[int]]  # [weekday 0 = Monday][hour]
     missed: list[list[int]]  # lost calls (busy and missed)
-    ring_buckets: list[int]  # answered calls per RING_BUCKETS bucket
+    ring_buckets: list[int]  # answered calls per bucket of ring_bounds
+    ring_bounds: tuple[int, ...] = RING_BUCKETS
 
     @property
     def total(self) -> int:
@@ -401,7 +404,8 @@ def traffic_from(session: Session, counts: InboundCounts) -> TrafficReport:
         )
     } if counts.lines else {}  # fmt: skip
     lines: list[LineTraffic] = []
-    buckets = [0] * (len(RING_BUCKETS) + 1)
+    bounds = pickup.ring_bounds(pickup.limit(settings_service.load_all(session)))
+    buckets = [0] * (len(bounds) + 1)
     for lid, (offered, answered, busy, missed, outside) in counts.lines.items():
         if lid not in names:
             continue
@@ -409,7 +413,7 @@ def traffic_from(session: Session, counts: InboundCounts) -> TrafficReport:
         lines.append(LineTraffic(lid, *names[lid], offered, answered, busy, missed, outside,
                                  Counter(rings)))  # fmt: skip
         for ring, n in rings.items():
-            buckets[ring_bucket(ring)] += n
+            buckets[ring_bucket(ring, bounds)] += n
     calls = [[0] * 24 for _ in range(7)]
     missed_ = [[0] * 24 for _ in range(7)]
     for (weekday, hour, answered_, known), n in counts.heat.items():
@@ -419,7 +423,7 @@ def traffic_from(session: Session, counts: InboundCounts) -> TrafficReport:
         if not answered_:
             missed_[weekday][hour] += n
     ordered = sorted(lines, key=lambda x: (-x.lost, x.number))
-    return TrafficReport(ordered, calls, missed_, buckets)
+    return TrafficReport(ordered, calls, missed_, buckets, bounds)
 
 
 def traffic_in(session: Session, start: datetime, end: datetime, line_id: int | None = None,

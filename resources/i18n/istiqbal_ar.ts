@@ -2345,8 +2345,36 @@
             <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
         </message>
         <message>
+            <source>Withdraw my last check (within a day)…</source>
+            <translation>سحب آخر تثبت قمت به (في أجل يوم)…</translation>
+        </message>
+        <message>
             <source>Website audit…</source>
             <translation>تدقيق موقع الواب…</translation>
+        </message>
+        <message>
+            <source>A fault is already open on this line since {when}: {symptom}</source>
+            <translation>عطب مفتوح على هذا الخط منذ {when}: {symptom}</translation>
+        </message>
+        <message>
+            <source>Report a fault</source>
+            <translation>التصريح بعطب</translation>
+        </message>
+        <message>
+            <source>The check found the line not working. Report a fault now (C8.4)?</source>
+            <translation>تبيّن من التثبت أن الخط لا يعمل. هل تريد التصريح بعطب الآن (C8.4)؟</translation>
+        </message>
+        <message>
+            <source>You recorded no check of this line in the last day.</source>
+            <translation>لم تسجل أي تثبت من هذا الخط خلال اليوم الأخير.</translation>
+        </message>
+        <message>
+            <source>Withdraw a check</source>
+            <translation>سحب تثبت</translation>
+        </message>
+        <message>
+            <source>Withdraw your check of {when} ({result})? Say why:</source>
+            <translation>سحب تثبتك بتاريخ {when} ({result})؟ اذكر السبب:</translation>
         </message>
         <message>
             <source>Import a phone directory</source>
@@ -3030,20 +3058,32 @@
             <translation>رد</translation>
         </message>
         <message>
-            <source>Notice: needs documents or coordination</source>
-            <translation>إعلام: يتطلب وثائق أو تنسيقا</translation>
-        </message>
-        <message>
             <source>Responded at</source>
             <translation>تاريخ الرد</translation>
         </message>
         <message>
-            <source>The answer given, or the documents needed / the body to coordinate with</source>
-            <translation>الرد المقدم، أو الوثائق المطلوبة / الهيكل الذي يجب التنسيق معه</translation>
+            <source>Notice: documents to consult or coordination with other bodies</source>
+            <translation>إعلام: الرجوع إلى عدة وثائق أو التنسيق مع هياكل عمومية أخرى</translation>
+        </message>
+        <message>
+            <source>Answer announced for</source>
+            <translation>موعد الرد المعلن</translation>
+        </message>
+        <message>
+            <source>How the sender was told (if not by the contact)</source>
+            <translation>كيف أُعلم المرسل (إن لم يكن عبر وسيلة الاتصال المسجلة)</translation>
+        </message>
+        <message>
+            <source>The answer given, or the documents to consult / the bodies to coordinate with</source>
+            <translation>الرد المقدم، أو الوثائق التي يجب الاطلاع عليها / الهياكل التي يجب التنسيق معها</translation>
         </message>
         <message>
             <source>(not assigned)</source>
             <translation>(غير مسند)</translation>
+        </message>
+        <message>
+            <source>Why entered after the fact (dated more than 15 minutes ago)</source>
+            <translation>سبب التسجيل اللاحق (تاريخ سابق بأكثر من 15 دقيقة)</translation>
         </message>
         <message>
             <source>Assign</source>
@@ -3052,6 +3092,10 @@
         <message>
             <source>Record the response</source>
             <translation>تسجيل الرد</translation>
+        </message>
+        <message>
+            <source>Competent body it was forwarded to</source>
+            <translation>الهيكل المختص الذي أُحيل إليه</translation>
         </message>
         <message>
             <source>Close the request</source>
@@ -3076,6 +3120,10 @@
         <message>
             <source>{state} — deadline {when}</source>
             <translation>{state} — الأجل {when}</translation>
+        </message>
+        <message>
+            <source>{reason}: {detail} — answer announced for {when}</source>
+            <translation>{reason}: {detail} — الرد معلن في {when}</translation>
         </message>
         <message>
             <source>Reference</source>
@@ -3106,16 +3154,44 @@
             <translation>الحالة</translation>
         </message>
         <message>
-            <source>Deadline (C2.1)</source>
-            <translation>الأجل (C2.1)</translation>
+            <source>Legal deadline (48 h, C2.1)</source>
+            <translation>الأجل القانوني (48 ساعة، C2.1)</translation>
+        </message>
+        <message>
+            <source>Internal target</source>
+            <translation>الهدف الداخلي</translation>
+        </message>
+        <message>
+            <source>Notice (C2.1)</source>
+            <translation>الإعلام (C2.1)</translation>
+        </message>
+        <message>
+            <source>Closed as</source>
+            <translation>أُغلق بصفة</translation>
         </message>
         <message>
             <source>Assigned to</source>
             <translation>مسند إلى</translation>
         </message>
         <message>
+            <source>{step} — entered after the fact</source>
+            <translation>{step} — سُجّل لاحقا</translation>
+        </message>
+        <message>
             <source>Recorded on {when}</source>
             <translation>سجل يوم {when}</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>السبب: {reason}</translation>
+        </message>
+        <message>
+            <source>Entered after the fact</source>
+            <translation>تسجيل لاحق</translation>
+        </message>
+        <message>
+            <source>This step is dated more than 15 minutes ago. Why is it entered now?</source>
+            <translation>تاريخ هذه الخطوة سابق بأكثر من 15 دقيقة. لماذا تُسجَّل الآن؟</translation>
         </message>
         <message>
             <source>Why is it reopened?</source>
@@ -3292,6 +3368,10 @@
             <translation>في انتظار الرد: {n}</translation>
         </message>
         <message>
+            <source>Overdue after notice: {n}</source>
+            <translation>متأخرة بعد الإعلام: {n}</translation>
+        </message>
+        <message>
             <source>{n} requests match.</source>
             <translation>{n} مطلبا مطابقا.</translation>
         </message>
@@ -3387,8 +3467,28 @@
             <translation>الحالة</translation>
         </message>
         <message>
-            <source>Deadline</source>
-            <translation>الأجل</translation>
+            <source>Legal deadline (48 h)</source>
+            <translation>الأجل القانوني (48 س)</translation>
+        </message>
+        <message>
+            <source>Internal target</source>
+            <translation>الهدف الداخلي</translation>
+        </message>
+        <message>
+            <source>{when} (met)</source>
+            <translation>{when} (محترم)</translation>
+        </message>
+        <message>
+            <source>{when} (missed)</source>
+            <translation>{when} (غير محترم)</translation>
+        </message>
+        <message>
+            <source>Legal deadline (received + 48 h, C2.1): {when}</source>
+            <translation>الأجل القانوني (تاريخ الورود + 48 ساعة، C2.1): {when}</translation>
+        </message>
+        <message>
+            <source>Answer announced for {when}</source>
+            <translation>الرد معلن في {when}</translation>
         </message>
         <message>
             <source>Overdue by {time}</source>
@@ -3417,10 +3517,6 @@
         <message>
             <source>(restricted)</source>
             <translation>(محجوب)</translation>
-        </message>
-        <message>
-            <source>Deadline: {when}</source>
-            <translation>الأجل: {when}</translation>
         </message>
     </context>
     <context>
@@ -3731,28 +3827,32 @@
             <translation>الآجال والمراقبة</translation>
         </message>
         <message>
-            <source>Calendar hours (as the circular says)</source>
-            <translation>ساعات متتالية (كما ينص المنشور)</translation>
-        </message>
-        <message>
             <source>Working hours (skip nights, weekends, holidays)</source>
             <translation>ساعات العمل (دون الليالي والعطل الأسبوعية والأعياد)</translation>
-        </message>
-        <message>
-            <source>Deadline clock</source>
-            <translation>طريقة احتساب الأجل</translation>
-        </message>
-        <message>
-            <source>Answer or notice within (hours, C2.1)</source>
-            <translation>الرد أو الإعلام في أجل (ساعات، C2.1)</translation>
         </message>
         <message>
             <source>Warn before the deadline (hours)</source>
             <translation>التنبيه قبل انقضاء الأجل (ساعات)</translation>
         </message>
         <message>
-            <source>Pick up within (seconds, C8.2)</source>
-            <translation>الرد على المكالمة في أجل (ثوانٍ، C8.2)</translation>
+            <source>Legal deadline: 48 hours after receipt, always (circular 2/2020, C2.1). The settings below only set the body's internal target, which can be shorter, never longer.</source>
+            <translation>الأجل القانوني: 48 ساعة من تاريخ الورود في كل الحالات (المنشور 2/2020، C2.1). الإعدادات أدناه تضبط فقط الهدف الداخلي للهيكل، ويمكن أن يكون أقصر لا أطول.</translation>
+        </message>
+        <message>
+            <source>Calendar hours, nights and holidays included</source>
+            <translation>ساعات متتالية، بما فيها الليالي والعطل</translation>
+        </message>
+        <message>
+            <source>Internal target clock</source>
+            <translation>طريقة احتساب الهدف الداخلي</translation>
+        </message>
+        <message>
+            <source>Internal target: answer or notice within (hours, at most 48)</source>
+            <translation>الهدف الداخلي: الرد أو الإعلام في أجل (ساعات، 48 على الأكثر)</translation>
+        </message>
+        <message>
+            <source>Pick up in less than (seconds, at most 300, C8.2)</source>
+            <translation>الرد على المكالمة في أقل من (ثوان، 300 على الأكثر، C8.2)</translation>
         </message>
         <message>
             <source>Call a missed caller back within (hours, C2.4)</source>
@@ -4609,6 +4709,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مراقبة</translation>
         </message>
         <message>
+            <source>Check withdrawn</source>
+            <translation>سُحب التثبت</translation>
+        </message>
+        <message>
             <source>Closed</source>
             <translation>غلق</translation>
         </message>
@@ -5137,6 +5241,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>إنهاء المكالمة بشكل لائق</translation>
         </message>
         <message>
+            <source>Directed the caller to the competent service</source>
+            <translation>حسن توجيه المتصل وإرشاده إلى المصلحة المختصة</translation>
+        </message>
+        <message>
             <source>There is no scorecard yet; ask an administrator.</source>
             <translation>لا توجد شبكة تقييم بعد؛ اتصل بالمشرف على النظام.</translation>
         </message>
@@ -5241,6 +5349,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>{n} ث أو أكثر</translation>
         </message>
         <message>
+            <source>{title} (+{lines} lines, +{agents} agents)</source>
+            <translation>{title} (+{lines} خطوط، +{agents} أعوان)</translation>
+        </message>
+        <message>
             <source>Inbound calls per line</source>
             <translation>المكالمات الواردة حسب الخط</translation>
         </message>
@@ -5299,6 +5411,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first. Missed calls to call back are those from a number that can be called back; called back in time: the caller was reached within the reach window (C2.4). Callers' numbers are not in the report (law 2004-63).</source>
             <translation>من سجلات المكالمات للمقسم؛ دون احتساب المكالمات الصادرة والداخلية. الخطوط الأكثر فقدانًا للمكالمات أولاً. المكالمات دون رد للمعاودة هي الواردة من رقم يمكن معاودة الاتصال به؛ تمّت المعاودة في الأجل: تمّ التواصل مع المتصل في الأجل المحدد (C2.4). أرقام المتصلين لا ترد في التقرير (القانون 2004-63).</translation>
+        </message>
+        <message>
+            <source>Reinforcement planned (C8.4)</source>
+            <translation>التدعيم المبرمج (C8.4)</translation>
         </message>
         <message>
             <source>Yesterday's callers to call back</source>
@@ -5573,12 +5689,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا يتضمن توقيت العمل أي ساعات فتح لمدة سنتين؛ صحّح التوقيت.</translation>
         </message>
         <message>
-            <source>Deadline: {hours} working hours after receipt, counted in office hours only (nights, weekends and public holidays excluded).</source>
-            <translation>الأجل: {hours} ساعة عمل من تاريخ الورود، تحتسب خلال توقيت العمل فقط (دون الليل وعطل نهاية الأسبوع والأعياد).</translation>
+            <source>Legal deadline: 48 hours after receipt, nights and holidays included (circular 2/2020, C2.1: «at most 48 hours»).</source>
+            <translation>الأجل القانوني: 48 ساعة من تاريخ الورود، بما فيها الليالي والعطل (المنشور 2/2020، C2.1: «في أجل أقصاه 48 ساعة»).</translation>
         </message>
         <message>
-            <source>Deadline: {hours} calendar hours after receipt (circular C2.1).</source>
-            <translation>الأجل: {hours} ساعة من تاريخ الورود (المنشور C2.1).</translation>
+            <source>Internal target of the body: {hours} working hours after receipt, counted in office hours only, and never later than the legal deadline.</source>
+            <translation>الهدف الداخلي للهيكل: {hours} ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</translation>
+        </message>
+        <message>
+            <source>Internal target of the body: {hours} hours after receipt.</source>
+            <translation>الهدف الداخلي للهيكل: {hours} ساعة من تاريخ الورود.</translation>
         </message>
         <message>
             <source>On time</source>
@@ -5599,6 +5719,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Answered late</source>
             <translation>رد متأخر</translation>
+        </message>
+        <message>
+            <source>Overdue after notice</source>
+            <translation>متأخر بعد الإعلام</translation>
         </message>
         <message>
             <source>Give the holiday a name.</source>
@@ -6172,12 +6296,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>المطالب التي تم الرد عليها أو الإعلام بشأنها في الأجل</translation>
         </message>
         <message>
-            <source>Requests answered within the deadline (%)</source>
-            <translation>المطالب المجاب عنها في الأجل (%)</translation>
+            <source>Requests answered within the legal 48 hours (%)</source>
+            <translation>المطالب التي أُجيب عنها في الأجل القانوني 48 ساعة (%)</translation>
         </message>
         <message>
-            <source>Senders told the answer needs documents or coordination</source>
-            <translation>مرسلون أُعلموا بأن الرد يتطلب وثائق أو تنسيقا</translation>
+            <source>Senders told the answer needs documents to consult or coordination</source>
+            <translation>مرسلون أُعلموا بأن الرد يتطلب الرجوع إلى عدة وثائق أو التنسيق</translation>
         </message>
         <message>
             <source>Median hours to first response</source>
@@ -6198,6 +6322,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Requests from particular categories of users</source>
             <translation>مطالب الفئات الخاصة من المنتفعين</translation>
+        </message>
+        <message>
+            <source>First responses entered after the fact</source>
+            <translation>ردود أولى سُجّلت لاحقا</translation>
+        </message>
+        <message>
+            <source>Notices past their announced answer date without an answer at period end</source>
+            <translation>إعلامات تجاوزت موعد الرد المعلن دون رد في نهاية الفترة</translation>
         </message>
         <message>
             <source>Online services in the catalogue</source>
@@ -6307,8 +6439,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>kpi_remedy</name>
         <message>
-            <source>Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and send a notice to the sender within 48 hours when documents or coordination are needed (C2.1).</source>
-            <translation>مراجعة المطالب التي أُجيب عنها متأخرة مع الفريق، وتعيين عون احتياطي لمتابعة البريد عند الغياب، وإعلام المرسل في أجل 48 ساعة عندما تتطلب الإجابة وثائق أو تنسيقا (C2.1).</translation>
+            <source>Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and, within the 48 hours, tell the sender when the answer needs many documents to consult or coordination with other public bodies (C2.1).</source>
+            <translation>مراجعة المطالب التي أُجيب عنها متأخرة مع الفريق، وتعيين عون احتياطي لمتابعة البريد عند الغياب، وإعلام المرسل في أجل 48 ساعة عندما يتطلب الرد الرجوع إلى عدة وثائق أو التنسيق مع هياكل عمومية أخرى (C2.1).</translation>
         </message>
         <message>
             <source>Read the mailbox at least twice a day and answer with the standard replies of the reference guide; send the notice at once when the answer needs coordination (C2.1).</source>
@@ -6321,6 +6453,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Check that each notice names the documents or bodies involved and follow the request to its final answer (C2.1).</source>
             <translation>التثبت من أن كل إعلام يذكر الوثائق أو الهياكل المعنية ومتابعة المطلب إلى غاية الرد النهائي (C2.1).</translation>
+        </message>
+        <message>
+            <source>Record each answer in Istiqbal when it is given, not later; review with the team the responses entered after the fact and their reasons (C2.1).</source>
+            <translation>تسجيل كل رد في استقبال عند تقديمه لا لاحقا؛ ومراجعة الردود المسجلة لاحقا وأسبابها مع الفريق (C2.1).</translation>
+        </message>
+        <message>
+            <source>Answer the requests whose announced answer date has passed, or tell the sender the new date; chase the documents or the bodies the notice named (C2.1).</source>
+            <translation>الرد على المطالب التي تجاوزت موعد الرد المعلن أو إعلام المرسل بالموعد الجديد، ومتابعة الوثائق أو الهياكل المذكورة في الإعلام (C2.1).</translation>
         </message>
         <message>
             <source>Follow each open request to its final answer and close it; report the requests blocked by another body (C2.3).</source>
@@ -6582,6 +6722,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The line {number} is retired; it cannot be checked.</source>
             <translation>الخط {number} ملغى؛ لا يمكن مراقبته.</translation>
+        </message>
+        <message>
+            <source>Say why the check is withdrawn.</source>
+            <translation>اذكر سبب سحب التثبت.</translation>
+        </message>
+        <message>
+            <source>This check no longer exists.</source>
+            <translation>هذا التثبت لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>Only the person who recorded a check can withdraw it.</source>
+            <translation>لا يسحب التثبت إلا من سجّله.</translation>
+        </message>
+        <message>
+            <source>A check can be withdrawn only within a day of recording it.</source>
+            <translation>لا يمكن سحب التثبت إلا في أجل يوم من تسجيله.</translation>
         </message>
         <message>
             <source>A fault cannot be reported in the future.</source>
@@ -7059,6 +7215,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>إعلام المرسل</translation>
         </message>
         <message>
+            <source>Acknowledgement of receipt</source>
+            <translation>إشعار بالاستلام</translation>
+        </message>
+        <message>
             <source>Answer</source>
             <translation>رد</translation>
         </message>
@@ -7069,6 +7229,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Personal data removed</source>
             <translation>حذف المعطيات الشخصية</translation>
+        </message>
+        <message>
+            <source>Many documents to consult</source>
+            <translation>الرجوع إلى عدة وثائق</translation>
+        </message>
+        <message>
+            <source>Coordination with other public bodies</source>
+            <translation>التنسيق مع هياكل عمومية أخرى</translation>
+        </message>
+        <message>
+            <source>Withdrawn by the citizen</source>
+            <translation>سحبه المواطن</translation>
+        </message>
+        <message>
+            <source>Not competent: forwarded to the competent body</source>
+            <translation>خارج الاختصاص: أُحيل إلى الهيكل المختص</translation>
         </message>
         <message>
             <source>Assignment withdrawn</source>
@@ -7115,6 +7291,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا يمكن تأريخ مرحلة قبل ورود المطلب.</translation>
         </message>
         <message>
+            <source>This step is dated more than 15 minutes before now: say why it is entered after the fact.</source>
+            <translation>تاريخ هذه الخطوة سابق بأكثر من 15 دقيقة: اذكر سبب تسجيلها لاحقا.</translation>
+        </message>
+        <message>
             <source>This agent no longer exists.</source>
             <translation>هذا العون لم يعد موجودا.</translation>
         </message>
@@ -7143,8 +7323,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>نوع الرد</translation>
         </message>
         <message>
-            <source>Name the documents needed or the body to coordinate with.</source>
-            <translation>اذكر الوثائق المطلوبة أو الهيكل الذي يجب التنسيق معه.</translation>
+            <source>Say why the answer needs time: many documents to consult, or coordination with other public bodies (C2.1).</source>
+            <translation>اذكر سبب حاجة الرد إلى وقت: الرجوع إلى عدة وثائق، أو التنسيق مع هياكل عمومية أخرى (C2.1).</translation>
+        </message>
+        <message>
+            <source>Name the documents to consult or the bodies to coordinate with.</source>
+            <translation>اذكر الوثائق التي يجب الاطلاع عليها أو الهياكل التي يجب التنسيق معها.</translation>
+        </message>
+        <message>
+            <source>Give the answer date announced to the sender.</source>
+            <translation>حدّد موعد الرد المعلن للمرسل.</translation>
         </message>
         <message>
             <source>Write the answer given to the citizen.</source>
@@ -7155,12 +7343,36 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>المطلب {ref} مغلق؛ أعد فتحه أولا.</translation>
         </message>
         <message>
+            <source>Request {ref} has no contact: say how the sender was told of the notice.</source>
+            <translation>المطلب {ref} دون وسيلة اتصال: اذكر كيف أُعلم المرسل.</translation>
+        </message>
+        <message>
+            <source>The announced answer date must come after the notice.</source>
+            <translation>يجب أن يكون موعد الرد المعلن بعد تاريخ الإعلام.</translation>
+        </message>
+        <message>
+            <source>reason for closing</source>
+            <translation>سبب الغلق</translation>
+        </message>
+        <message>
+            <source>Name the body the request was forwarded to.</source>
+            <translation>اذكر الهيكل الذي أُحيل إليه المطلب.</translation>
+        </message>
+        <message>
             <source>Request {ref} is already closed.</source>
             <translation>المطلب {ref} مغلق مسبقا.</translation>
         </message>
         <message>
             <source>Record the answer given before closing request {ref}.</source>
             <translation>سجّل الرد المقدم قبل غلق المطلب {ref}.</translation>
+        </message>
+        <message>
+            <source>Request {ref} had a notice but no answer: record the answer, or close it as withdrawn or forwarded.</source>
+            <translation>المطلب {ref} تلقى إعلاما دون رد: سجّل الرد، أو أغلقه بصفة مسحوب أو محال.</translation>
+        </message>
+        <message>
+            <source>Forwarded to {body}</source>
+            <translation>أُحيل إلى {body}</translation>
         </message>
         <message>
             <source>Say why the request is reopened.</source>
@@ -7204,6 +7416,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{text}” is before the request was received.</source>
             <translation>«{text}» سابق لتاريخ ورود المطلب.</translation>
+        </message>
+        <message>
+            <source>An acknowledgement without its date was ignored.</source>
+            <translation>تم تجاهل إشعار بالاستلام دون تاريخ.</translation>
         </message>
         <message>
             <source>A kind of response without its date was ignored.</source>
@@ -7321,8 +7537,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>متأخرة أو دون رد</translation>
         </message>
         <message>
-            <source>% in time</source>
-            <translation>% في الآجال</translation>
+            <source>Whole period</source>
+            <translation>كامل الفترة</translation>
+        </message>
+        <message>
+            <source>% in time (legal, 48 h)</source>
+            <translation>% في الأجل (القانوني، 48 س)</translation>
+        </message>
+        <message>
+            <source>% in time (internal target)</source>
+            <translation>% في الأجل (الهدف الداخلي)</translation>
         </message>
         <message>
             <source>Requests overdue at the end of the period</source>
@@ -7353,6 +7577,54 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا رد ولا إعلام للمرسل قبل انقضاء الأجل (C2.1).</translation>
         </message>
         <message>
+            <source>Notices overdue after their announced answer date</source>
+            <translation>إعلامات تجاوزت موعد الرد المعلن</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>الإعلام</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Answer announced for</source>
+            <translation>موعد الرد المعلن</translation>
+        </message>
+        <message>
+            <source>The sender was told the answer needed documents to consult or coordination with other bodies, and no answer came by the date announced (C2.1).</source>
+            <translation>أُعلم المرسل بأن الرد يتطلب الرجوع إلى عدة وثائق أو التنسيق مع هياكل أخرى، ولم يصله رد في الموعد المعلن (C2.1).</translation>
+        </message>
+        <message>
+            <source>Responses entered after the fact</source>
+            <translation>ردود سُجّلت لاحقا</translation>
+        </message>
+        <message>
+            <source>Response</source>
+            <translation>الرد</translation>
+        </message>
+        <message>
+            <source>Dated</source>
+            <translation>بتاريخ</translation>
+        </message>
+        <message>
+            <source>Entered on</source>
+            <translation>سُجّلت في</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>Reason given</source>
+            <translation>السبب المقدم</translation>
+        </message>
+        <message>
+            <source>First responses entered in Istiqbal more than 15 minutes after the time they are dated; rows imported from a register are not listed.</source>
+            <translation>ردود أولى سُجّلت في استقبال بعد أكثر من 15 دقيقة من تاريخها؛ الأسطر المستوردة من سجل لا تُذكر.</translation>
+        </message>
+        <message>
             <source>Citizen requests</source>
             <translation>مطالب المواطنين</translation>
         </message>
@@ -7379,6 +7651,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Requests overdue</source>
             <translation>مطالب تجاوزت الأجل</translation>
+        </message>
+        <message>
+            <source>{ref} — {subject} (answer announced for {when})</source>
+            <translation>{ref} — {subject} (الرد معلن في {when})</translation>
+        </message>
+        <message>
+            <source>Requests overdue after notice</source>
+            <translation>مطالب متأخرة بعد الإعلام</translation>
         </message>
         <message>
             <source>Requests due soon</source>
@@ -7527,6 +7807,46 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الخطوط الهاتفية</translation>
         </message>
         <message>
+            <source>Website</source>
+            <translation>الموقع الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Letters to citizens</source>
+            <translation>المراسلات الموجهة إلى المواطنين</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>المعلقات</translation>
+        </message>
+        <message>
+            <source>Forms and administrative documents</source>
+            <translation>المطبوعات والوثائق الإدارية</translation>
+        </message>
+        <message>
+            <source>Numbers published, by channel (C8.1)</source>
+            <translation>الأرقام المنشورة حسب الوسيلة (C8.1)</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>الوسيلة</translation>
+        </message>
+        <message>
+            <source>Active lines published</source>
+            <translation>الخطوط النشيطة المنشورة</translation>
+        </message>
+        <message>
+            <source>Share of active lines (%)</source>
+            <translation>النسبة من الخطوط النشيطة (%)</translation>
+        </message>
+        <message>
+            <source>Retired lines still published</source>
+            <translation>خطوط محذوفة ما تزال منشورة</translation>
+        </message>
+        <message>
+            <source>Lines whose latest check failed</source>
+            <translation>خطوط فشل آخر تثبت منها</translation>
+        </message>
+        <message>
             <source>Lines not checked for {days} days</source>
             <translation>خطوط لم تتم مراقبتها منذ {days} يومًا</translation>
         </message>
@@ -7564,6 +7884,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The deadline clock is either “calendar” or “working”.</source>
             <translation>طريقة احتساب الأجل إما «calendar» (ساعات كاملة) أو «working» (ساعات العمل).</translation>
+        </message>
+        <message>
+            <source>The answer time cannot exceed 48 hours: circular 2/2020 (C2.1) sets 48 hours as the maximum; a shorter internal target is allowed.</source>
+            <translation>لا يمكن أن يتجاوز أجل الرد 48 ساعة: المنشور 2/2020 (C2.1) يحدد 48 ساعة كأجل أقصى؛ ويُسمح بهدف داخلي أقصر.</translation>
+        </message>
+        <message>
+            <source>The pickup time cannot exceed 300 seconds: circular 8/2020 (C8.2) asks to pick up in less than five minutes; a shorter time is allowed.</source>
+            <translation>لا يمكن أن تتجاوز مدة الرد على المكالمة 300 ثانية: المنشور 8/2020 (C8.2) يطلب الرد في أقل من خمس دقائق؛ وتُسمح مدة أقصر.</translation>
         </message>
         <message>
             <source>The language is one of ar, fr or en, not “{value}”.</source>
@@ -7752,8 +8080,60 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الأعوان الذين تم إعلامهم</translation>
         </message>
         <message>
+            <source>Active agents not yet informed</source>
+            <translation>الأعوان المباشرون الذين لم يُعلموا بعد</translation>
+        </message>
+        <message>
             <source>Training</source>
             <translation>التكوين</translation>
+        </message>
+        <message>
+            <source>Awards to outstanding agents (C8.5)</source>
+            <translation>حوافز الأعوان المتميزين (C8.5)</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>الحافز</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Ranking of the agents (C8.5)</source>
+            <translation>ترتيب الأعوان (C8.5)</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>الرتبة</translation>
+        </message>
+        <message>
+            <source>Composite score</source>
+            <translation>العدد الجملي</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>ساعات التكوين</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>التقييم</translation>
+        </message>
+        <message>
+            <source>Awards</source>
+            <translation>الحوافز</translation>
+        </message>
+        <message>
+            <source>The ranking the awards were chosen from: the best {n} of the period.</source>
+            <translation>الترتيب الذي اختيرت منه الحوافز: أفضل {n} أعوان خلال الفترة.</translation>
+        </message>
+        <message>
+            <source>{reference}: not yet told to {names}</source>
+            <translation>{reference}: لم يُعلم به بعد {names}</translation>
+        </message>
+        <message>
+            <source>Legal updates not yet passed on to every agent</source>
+            <translation>مستجدات قانونية لم تُبلّغ بعد إلى كل الأعوان</translation>
         </message>
         <message>
             <source>{agent}: {rule}, due since {date}</source>

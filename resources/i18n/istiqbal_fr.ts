@@ -2345,8 +2345,36 @@
             <translation>Toutes les lignes ont été contrôlées récemment.</translation>
         </message>
         <message>
+            <source>Withdraw my last check (within a day)…</source>
+            <translation>Retirer mon dernier contrôle (dans la journée)…</translation>
+        </message>
+        <message>
             <source>Website audit…</source>
             <translation>Audit du site web…</translation>
+        </message>
+        <message>
+            <source>A fault is already open on this line since {when}: {symptom}</source>
+            <translation>Une panne est déjà ouverte sur cette ligne depuis le {when} : {symptom}</translation>
+        </message>
+        <message>
+            <source>Report a fault</source>
+            <translation>Signaler une panne</translation>
+        </message>
+        <message>
+            <source>The check found the line not working. Report a fault now (C8.4)?</source>
+            <translation>Le contrôle a trouvé la ligne hors service. Signaler une panne maintenant (C8.4) ?</translation>
+        </message>
+        <message>
+            <source>You recorded no check of this line in the last day.</source>
+            <translation>Vous n'avez enregistré aucun contrôle de cette ligne depuis un jour.</translation>
+        </message>
+        <message>
+            <source>Withdraw a check</source>
+            <translation>Retirer un contrôle</translation>
+        </message>
+        <message>
+            <source>Withdraw your check of {when} ({result})? Say why:</source>
+            <translation>Retirer votre contrôle du {when} ({result}) ? Indiquez pourquoi :</translation>
         </message>
         <message>
             <source>Import a phone directory</source>
@@ -3030,20 +3058,32 @@
             <translation>Réponse</translation>
         </message>
         <message>
-            <source>Notice: needs documents or coordination</source>
-            <translation>Avis : documents ou coordination nécessaires</translation>
-        </message>
-        <message>
             <source>Responded at</source>
             <translation>Répondu le</translation>
         </message>
         <message>
-            <source>The answer given, or the documents needed / the body to coordinate with</source>
-            <translation>La réponse donnée, ou les documents nécessaires / l'organisme à consulter</translation>
+            <source>Notice: documents to consult or coordination with other bodies</source>
+            <translation>Avis d'attente : documents à consulter ou coordination avec d'autres organismes</translation>
+        </message>
+        <message>
+            <source>Answer announced for</source>
+            <translation>Réponse annoncée pour le</translation>
+        </message>
+        <message>
+            <source>How the sender was told (if not by the contact)</source>
+            <translation>Comment l'expéditeur a été informé (sinon par le contact)</translation>
+        </message>
+        <message>
+            <source>The answer given, or the documents to consult / the bodies to coordinate with</source>
+            <translation>La réponse donnée, ou les documents à consulter / les organismes à coordonner</translation>
         </message>
         <message>
             <source>(not assigned)</source>
             <translation>(non attribuée)</translation>
+        </message>
+        <message>
+            <source>Why entered after the fact (dated more than 15 minutes ago)</source>
+            <translation>Motif de la saisie a posteriori (datée de plus de 15 minutes)</translation>
         </message>
         <message>
             <source>Assign</source>
@@ -3052,6 +3092,10 @@
         <message>
             <source>Record the response</source>
             <translation>Enregistrer la réponse</translation>
+        </message>
+        <message>
+            <source>Competent body it was forwarded to</source>
+            <translation>Organisme compétent auquel elle a été transmise</translation>
         </message>
         <message>
             <source>Close the request</source>
@@ -3076,6 +3120,10 @@
         <message>
             <source>{state} — deadline {when}</source>
             <translation>{state} — échéance {when}</translation>
+        </message>
+        <message>
+            <source>{reason}: {detail} — answer announced for {when}</source>
+            <translation>{reason} : {detail} — réponse annoncée pour le {when}</translation>
         </message>
         <message>
             <source>Reference</source>
@@ -3106,16 +3154,44 @@
             <translation>Statut</translation>
         </message>
         <message>
-            <source>Deadline (C2.1)</source>
-            <translation>Délai (C2.1)</translation>
+            <source>Legal deadline (48 h, C2.1)</source>
+            <translation>Délai légal (48 h, C2.1)</translation>
+        </message>
+        <message>
+            <source>Internal target</source>
+            <translation>Objectif interne</translation>
+        </message>
+        <message>
+            <source>Notice (C2.1)</source>
+            <translation>Avis d'attente (C2.1)</translation>
+        </message>
+        <message>
+            <source>Closed as</source>
+            <translation>Clôturée comme</translation>
         </message>
         <message>
             <source>Assigned to</source>
             <translation>Attribuée à</translation>
         </message>
         <message>
+            <source>{step} — entered after the fact</source>
+            <translation>{step} — saisi a posteriori</translation>
+        </message>
+        <message>
             <source>Recorded on {when}</source>
             <translation>Enregistré le {when}</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Motif : {reason}</translation>
+        </message>
+        <message>
+            <source>Entered after the fact</source>
+            <translation>Saisie a posteriori</translation>
+        </message>
+        <message>
+            <source>This step is dated more than 15 minutes ago. Why is it entered now?</source>
+            <translation>Cette étape est datée de plus de 15 minutes. Pourquoi est-elle saisie maintenant ?</translation>
         </message>
         <message>
             <source>Why is it reopened?</source>
@@ -3292,6 +3368,10 @@
             <translation>En attente de réponse : {n}</translation>
         </message>
         <message>
+            <source>Overdue after notice: {n}</source>
+            <translation>En retard après avis : {n}</translation>
+        </message>
+        <message>
             <source>{n} requests match.</source>
             <translation>{n} requêtes correspondent.</translation>
         </message>
@@ -3387,8 +3467,28 @@
             <translation>Statut</translation>
         </message>
         <message>
-            <source>Deadline</source>
-            <translation>Délai</translation>
+            <source>Legal deadline (48 h)</source>
+            <translation>Délai légal (48 h)</translation>
+        </message>
+        <message>
+            <source>Internal target</source>
+            <translation>Objectif interne</translation>
+        </message>
+        <message>
+            <source>{when} (met)</source>
+            <translation>{when} (tenu)</translation>
+        </message>
+        <message>
+            <source>{when} (missed)</source>
+            <translation>{when} (dépassé)</translation>
+        </message>
+        <message>
+            <source>Legal deadline (received + 48 h, C2.1): {when}</source>
+            <translation>Délai légal (réception + 48 h, C2.1) : {when}</translation>
+        </message>
+        <message>
+            <source>Answer announced for {when}</source>
+            <translation>Réponse annoncée pour le {when}</translation>
         </message>
         <message>
             <source>Overdue by {time}</source>
@@ -3417,10 +3517,6 @@
         <message>
             <source>(restricted)</source>
             <translation>(restreint)</translation>
-        </message>
-        <message>
-            <source>Deadline: {when}</source>
-            <translation>Échéance : {when}</translation>
         </message>
     </context>
     <context>
@@ -3731,28 +3827,32 @@
             <translation>Délais et contrôles</translation>
         </message>
         <message>
-            <source>Calendar hours (as the circular says)</source>
-            <translation>Heures calendaires (comme le dit la circulaire)</translation>
-        </message>
-        <message>
             <source>Working hours (skip nights, weekends, holidays)</source>
             <translation>Heures ouvrées (hors nuits, week-ends et jours fériés)</translation>
-        </message>
-        <message>
-            <source>Deadline clock</source>
-            <translation>Décompte du délai</translation>
-        </message>
-        <message>
-            <source>Answer or notice within (hours, C2.1)</source>
-            <translation>Réponse ou avis sous (heures, C2.1)</translation>
         </message>
         <message>
             <source>Warn before the deadline (hours)</source>
             <translation>Alerter avant l'échéance (heures)</translation>
         </message>
         <message>
-            <source>Pick up within (seconds, C8.2)</source>
-            <translation>Décrocher sous (secondes, C8.2)</translation>
+            <source>Legal deadline: 48 hours after receipt, always (circular 2/2020, C2.1). The settings below only set the body's internal target, which can be shorter, never longer.</source>
+            <translation>Délai légal : 48 heures après réception, toujours (circulaire 2/2020, C2.1). Les réglages ci-dessous ne fixent que l'objectif interne de l'organisme, plus court possible, jamais plus long.</translation>
+        </message>
+        <message>
+            <source>Calendar hours, nights and holidays included</source>
+            <translation>Heures calendaires, nuits et jours fériés compris</translation>
+        </message>
+        <message>
+            <source>Internal target clock</source>
+            <translation>Décompte de l'objectif interne</translation>
+        </message>
+        <message>
+            <source>Internal target: answer or notice within (hours, at most 48)</source>
+            <translation>Objectif interne : réponse ou avis sous (heures, 48 au plus)</translation>
+        </message>
+        <message>
+            <source>Pick up in less than (seconds, at most 300, C8.2)</source>
+            <translation>Décrocher en moins de (secondes, 300 au plus, C8.2)</translation>
         </message>
         <message>
             <source>Call a missed caller back within (hours, C2.4)</source>
@@ -4609,6 +4709,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Vérification</translation>
         </message>
         <message>
+            <source>Check withdrawn</source>
+            <translation>Contrôle retiré</translation>
+        </message>
+        <message>
             <source>Closed</source>
             <translation>Clôture</translation>
         </message>
@@ -5137,6 +5241,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Clôture correcte</translation>
         </message>
         <message>
+            <source>Directed the caller to the competent service</source>
+            <translation>Oriente l'appelant vers le service compétent</translation>
+        </message>
+        <message>
             <source>There is no scorecard yet; ask an administrator.</source>
             <translation>Il n'y a pas encore de grille d'évaluation ; demandez à un administrateur.</translation>
         </message>
@@ -5241,6 +5349,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>{n} s ou plus</translation>
         </message>
         <message>
+            <source>{title} (+{lines} lines, +{agents} agents)</source>
+            <translation>{title} (+{lines} lignes, +{agents} agents)</translation>
+        </message>
+        <message>
             <source>Inbound calls per line</source>
             <translation>Appels entrants par ligne</translation>
         </message>
@@ -5299,6 +5411,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>From the PBX's call records; outgoing and internal calls are left out. Lines losing the most calls first. Missed calls to call back are those from a number that can be called back; called back in time: the caller was reached within the reach window (C2.4). Callers' numbers are not in the report (law 2004-63).</source>
             <translation>D'après les enregistrements d'appels de l'autocommutateur ; les appels sortants et internes sont exclus. Les lignes qui perdent le plus d'appels d'abord. Les appels sans réponse à rappeler sont ceux d'un numéro que l'on peut rappeler ; rappelés à temps : l'appelant a été joint dans le délai de rappel (C2.4). Les numéros des appelants ne figurent pas dans le rapport (loi 2004-63).</translation>
+        </message>
+        <message>
+            <source>Reinforcement planned (C8.4)</source>
+            <translation>Renfort prévu (C8.4)</translation>
         </message>
         <message>
             <source>Yesterday's callers to call back</source>
@@ -5573,12 +5689,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>L'horaire ne compte aucune heure d'ouverture sur deux ans ; corrigez les horaires.</translation>
         </message>
         <message>
-            <source>Deadline: {hours} working hours after receipt, counted in office hours only (nights, weekends and public holidays excluded).</source>
-            <translation>Délai : {hours} heures ouvrées après réception, comptées pendant les heures d'ouverture (nuits, week-ends et jours fériés exclus).</translation>
+            <source>Legal deadline: 48 hours after receipt, nights and holidays included (circular 2/2020, C2.1: «at most 48 hours»).</source>
+            <translation>Délai légal : 48 heures après réception, nuits et jours fériés compris (circulaire 2/2020, C2.1 : « au plus 48 heures »).</translation>
         </message>
         <message>
-            <source>Deadline: {hours} calendar hours after receipt (circular C2.1).</source>
-            <translation>Délai : {hours} heures calendaires après réception (circulaire C2.1).</translation>
+            <source>Internal target of the body: {hours} working hours after receipt, counted in office hours only, and never later than the legal deadline.</source>
+            <translation>Objectif interne de l'organisme : {hours} heures ouvrées après réception, comptées aux heures de bureau seulement, jamais au-delà du délai légal.</translation>
+        </message>
+        <message>
+            <source>Internal target of the body: {hours} hours after receipt.</source>
+            <translation>Objectif interne de l'organisme : {hours} heures après réception.</translation>
         </message>
         <message>
             <source>On time</source>
@@ -5599,6 +5719,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Answered late</source>
             <translation>Répondu en retard</translation>
+        </message>
+        <message>
+            <source>Overdue after notice</source>
+            <translation>En retard après avis</translation>
         </message>
         <message>
             <source>Give the holiday a name.</source>
@@ -6172,12 +6296,12 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Demandes traitées ou avisées dans le délai</translation>
         </message>
         <message>
-            <source>Requests answered within the deadline (%)</source>
-            <translation>Demandes traitées dans le délai (%)</translation>
+            <source>Requests answered within the legal 48 hours (%)</source>
+            <translation>Demandes traitées dans le délai légal de 48 heures (%)</translation>
         </message>
         <message>
-            <source>Senders told the answer needs documents or coordination</source>
-            <translation>Expéditeurs avisés que la réponse exige des documents ou une coordination</translation>
+            <source>Senders told the answer needs documents to consult or coordination</source>
+            <translation>Expéditeurs informés que la réponse demande des documents à consulter ou une coordination</translation>
         </message>
         <message>
             <source>Median hours to first response</source>
@@ -6198,6 +6322,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Requests from particular categories of users</source>
             <translation>Demandes des catégories particulières d'usagers</translation>
+        </message>
+        <message>
+            <source>First responses entered after the fact</source>
+            <translation>Premières réponses saisies a posteriori</translation>
+        </message>
+        <message>
+            <source>Notices past their announced answer date without an answer at period end</source>
+            <translation>Avis dépassant la date de réponse annoncée sans réponse en fin de période</translation>
         </message>
         <message>
             <source>Online services in the catalogue</source>
@@ -6307,8 +6439,8 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>kpi_remedy</name>
         <message>
-            <source>Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and send a notice to the sender within 48 hours when documents or coordination are needed (C2.1).</source>
-            <translation>Revoir avec l'équipe les requêtes traitées en retard, désigner un suppléant pour la boîte aux lettres en cas d'absence et aviser l'expéditeur sous 48 heures quand des documents ou une coordination sont nécessaires (C2.1).</translation>
+            <source>Review the requests answered late with the team, assign a back-up reader for the mailbox on absences and, within the 48 hours, tell the sender when the answer needs many documents to consult or coordination with other public bodies (C2.1).</source>
+            <translation>Revoir avec l'équipe les demandes traitées en retard, désigner un suppléant pour la boîte aux lettres en cas d'absence et, dans les 48 heures, informer l'expéditeur quand la réponse demande de nombreux documents à consulter ou une coordination avec d'autres organismes publics (C2.1).</translation>
         </message>
         <message>
             <source>Read the mailbox at least twice a day and answer with the standard replies of the reference guide; send the notice at once when the answer needs coordination (C2.1).</source>
@@ -6321,6 +6453,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Check that each notice names the documents or bodies involved and follow the request to its final answer (C2.1).</source>
             <translation>Vérifier que chaque avis cite les documents ou organismes concernés et suivre la requête jusqu'à sa réponse finale (C2.1).</translation>
+        </message>
+        <message>
+            <source>Record each answer in Istiqbal when it is given, not later; review with the team the responses entered after the fact and their reasons (C2.1).</source>
+            <translation>Enregistrer chaque réponse dans Istiqbal au moment où elle est donnée ; revoir avec l'équipe les réponses saisies a posteriori et leurs motifs (C2.1).</translation>
+        </message>
+        <message>
+            <source>Answer the requests whose announced answer date has passed, or tell the sender the new date; chase the documents or the bodies the notice named (C2.1).</source>
+            <translation>Répondre aux demandes dont la date de réponse annoncée est passée, ou informer l'expéditeur de la nouvelle date ; relancer les documents ou les organismes nommés dans l'avis (C2.1).</translation>
         </message>
         <message>
             <source>Follow each open request to its final answer and close it; report the requests blocked by another body (C2.3).</source>
@@ -6582,6 +6722,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The line {number} is retired; it cannot be checked.</source>
             <translation>La ligne {number} est retirée ; elle ne peut pas être contrôlée.</translation>
+        </message>
+        <message>
+            <source>Say why the check is withdrawn.</source>
+            <translation>Indiquez pourquoi le contrôle est retiré.</translation>
+        </message>
+        <message>
+            <source>This check no longer exists.</source>
+            <translation>Ce contrôle n'existe plus.</translation>
+        </message>
+        <message>
+            <source>Only the person who recorded a check can withdraw it.</source>
+            <translation>Seule la personne qui a enregistré un contrôle peut le retirer.</translation>
+        </message>
+        <message>
+            <source>A check can be withdrawn only within a day of recording it.</source>
+            <translation>Un contrôle ne peut être retiré que dans la journée qui suit son enregistrement.</translation>
         </message>
         <message>
             <source>A fault cannot be reported in the future.</source>
@@ -7059,6 +7215,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Avis à l'expéditeur</translation>
         </message>
         <message>
+            <source>Acknowledgement of receipt</source>
+            <translation>Accusé de réception</translation>
+        </message>
+        <message>
             <source>Answer</source>
             <translation>Réponse</translation>
         </message>
@@ -7069,6 +7229,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Personal data removed</source>
             <translation>Données personnelles supprimées</translation>
+        </message>
+        <message>
+            <source>Many documents to consult</source>
+            <translation>Nombreux documents à consulter</translation>
+        </message>
+        <message>
+            <source>Coordination with other public bodies</source>
+            <translation>Coordination avec d'autres organismes publics</translation>
+        </message>
+        <message>
+            <source>Withdrawn by the citizen</source>
+            <translation>Retirée par le citoyen</translation>
+        </message>
+        <message>
+            <source>Not competent: forwarded to the competent body</source>
+            <translation>Non compétent : transmise à l'organisme compétent</translation>
         </message>
         <message>
             <source>Assignment withdrawn</source>
@@ -7115,6 +7291,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Une étape ne peut pas être datée avant la réception de la requête.</translation>
         </message>
         <message>
+            <source>This step is dated more than 15 minutes before now: say why it is entered after the fact.</source>
+            <translation>Cette étape est datée de plus de 15 minutes avant maintenant : indiquez pourquoi elle est saisie a posteriori.</translation>
+        </message>
+        <message>
             <source>This agent no longer exists.</source>
             <translation>Cet agent n'existe plus.</translation>
         </message>
@@ -7143,8 +7323,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>type de réponse</translation>
         </message>
         <message>
-            <source>Name the documents needed or the body to coordinate with.</source>
-            <translation>Indiquez les documents nécessaires ou l'organisme avec lequel se coordonner.</translation>
+            <source>Say why the answer needs time: many documents to consult, or coordination with other public bodies (C2.1).</source>
+            <translation>Indiquez pourquoi la réponse demande du temps : nombreux documents à consulter, ou coordination avec d'autres organismes publics (C2.1).</translation>
+        </message>
+        <message>
+            <source>Name the documents to consult or the bodies to coordinate with.</source>
+            <translation>Nommez les documents à consulter ou les organismes avec lesquels se coordonner.</translation>
+        </message>
+        <message>
+            <source>Give the answer date announced to the sender.</source>
+            <translation>Indiquez la date de réponse annoncée à l'expéditeur.</translation>
         </message>
         <message>
             <source>Write the answer given to the citizen.</source>
@@ -7155,12 +7343,36 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La requête {ref} est clôturée ; rouvrez-la d'abord.</translation>
         </message>
         <message>
+            <source>Request {ref} has no contact: say how the sender was told of the notice.</source>
+            <translation>La demande {ref} n'a pas de contact : indiquez comment l'expéditeur a été informé.</translation>
+        </message>
+        <message>
+            <source>The announced answer date must come after the notice.</source>
+            <translation>La date de réponse annoncée doit suivre l'avis.</translation>
+        </message>
+        <message>
+            <source>reason for closing</source>
+            <translation>motif de clôture</translation>
+        </message>
+        <message>
+            <source>Name the body the request was forwarded to.</source>
+            <translation>Nommez l'organisme auquel la demande a été transmise.</translation>
+        </message>
+        <message>
             <source>Request {ref} is already closed.</source>
             <translation>La requête {ref} est déjà clôturée.</translation>
         </message>
         <message>
             <source>Record the answer given before closing request {ref}.</source>
             <translation>Enregistrez la réponse donnée avant de clôturer la requête {ref}.</translation>
+        </message>
+        <message>
+            <source>Request {ref} had a notice but no answer: record the answer, or close it as withdrawn or forwarded.</source>
+            <translation>La demande {ref} a reçu un avis mais pas de réponse : enregistrez la réponse, ou clôturez-la comme retirée ou transmise.</translation>
+        </message>
+        <message>
+            <source>Forwarded to {body}</source>
+            <translation>Transmise à {body}</translation>
         </message>
         <message>
             <source>Say why the request is reopened.</source>
@@ -7204,6 +7416,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{text}” is before the request was received.</source>
             <translation>« {text} » est antérieur à la réception de la requête.</translation>
+        </message>
+        <message>
+            <source>An acknowledgement without its date was ignored.</source>
+            <translation>Un accusé de réception sans date a été ignoré.</translation>
         </message>
         <message>
             <source>A kind of response without its date was ignored.</source>
@@ -7321,8 +7537,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>En retard ou sans réponse</translation>
         </message>
         <message>
-            <source>% in time</source>
-            <translation>% dans les délais</translation>
+            <source>Whole period</source>
+            <translation>Toute la période</translation>
+        </message>
+        <message>
+            <source>% in time (legal, 48 h)</source>
+            <translation>% dans le délai (légal, 48 h)</translation>
+        </message>
+        <message>
+            <source>% in time (internal target)</source>
+            <translation>% dans le délai (objectif interne)</translation>
         </message>
         <message>
             <source>Requests overdue at the end of the period</source>
@@ -7353,6 +7577,54 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Ni réponse ni avis à l'expéditeur avant l'échéance (C2.1).</translation>
         </message>
         <message>
+            <source>Notices overdue after their announced answer date</source>
+            <translation>Avis dépassant la date de réponse annoncée</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Avis</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Answer announced for</source>
+            <translation>Réponse annoncée pour le</translation>
+        </message>
+        <message>
+            <source>The sender was told the answer needed documents to consult or coordination with other bodies, and no answer came by the date announced (C2.1).</source>
+            <translation>L'expéditeur a été informé que la réponse demandait des documents à consulter ou une coordination avec d'autres organismes, et aucune réponse n'est venue à la date annoncée (C2.1).</translation>
+        </message>
+        <message>
+            <source>Responses entered after the fact</source>
+            <translation>Réponses saisies a posteriori</translation>
+        </message>
+        <message>
+            <source>Response</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Dated</source>
+            <translation>Datée du</translation>
+        </message>
+        <message>
+            <source>Entered on</source>
+            <translation>Saisie le</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>Reason given</source>
+            <translation>Motif donné</translation>
+        </message>
+        <message>
+            <source>First responses entered in Istiqbal more than 15 minutes after the time they are dated; rows imported from a register are not listed.</source>
+            <translation>Premières réponses saisies dans Istiqbal plus de 15 minutes après l'heure dont elles sont datées ; les lignes importées d'un registre ne sont pas listées.</translation>
+        </message>
+        <message>
             <source>Citizen requests</source>
             <translation>Requêtes des citoyens</translation>
         </message>
@@ -7379,6 +7651,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Requests overdue</source>
             <translation>Requêtes en retard</translation>
+        </message>
+        <message>
+            <source>{ref} — {subject} (answer announced for {when})</source>
+            <translation>{ref} — {subject} (réponse annoncée pour le {when})</translation>
+        </message>
+        <message>
+            <source>Requests overdue after notice</source>
+            <translation>Demandes en retard après avis</translation>
         </message>
         <message>
             <source>Requests due soon</source>
@@ -7527,6 +7807,46 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Lignes téléphoniques</translation>
         </message>
         <message>
+            <source>Website</source>
+            <translation>Site web</translation>
+        </message>
+        <message>
+            <source>Letters to citizens</source>
+            <translation>Courriers aux citoyens</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>Affiches</translation>
+        </message>
+        <message>
+            <source>Forms and administrative documents</source>
+            <translation>Formulaires et documents administratifs</translation>
+        </message>
+        <message>
+            <source>Numbers published, by channel (C8.1)</source>
+            <translation>Numéros publiés, par support (C8.1)</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Support</translation>
+        </message>
+        <message>
+            <source>Active lines published</source>
+            <translation>Lignes actives publiées</translation>
+        </message>
+        <message>
+            <source>Share of active lines (%)</source>
+            <translation>Part des lignes actives (%)</translation>
+        </message>
+        <message>
+            <source>Retired lines still published</source>
+            <translation>Lignes retirées encore publiées</translation>
+        </message>
+        <message>
+            <source>Lines whose latest check failed</source>
+            <translation>Lignes dont le dernier contrôle a échoué</translation>
+        </message>
+        <message>
             <source>Lines not checked for {days} days</source>
             <translation>Lignes non contrôlées depuis {days} jours</translation>
         </message>
@@ -7564,6 +7884,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The deadline clock is either “calendar” or “working”.</source>
             <translation>Le décompte du délai est soit « calendar » (heures calendaires), soit « working » (heures ouvrées).</translation>
+        </message>
+        <message>
+            <source>The answer time cannot exceed 48 hours: circular 2/2020 (C2.1) sets 48 hours as the maximum; a shorter internal target is allowed.</source>
+            <translation>Le délai de réponse ne peut dépasser 48 heures : la circulaire 2/2020 (C2.1) fixe 48 heures au plus ; un objectif interne plus court est permis.</translation>
+        </message>
+        <message>
+            <source>The pickup time cannot exceed 300 seconds: circular 8/2020 (C8.2) asks to pick up in less than five minutes; a shorter time is allowed.</source>
+            <translation>Le délai de décroché ne peut dépasser 300 secondes : la circulaire 8/2020 (C8.2) demande de décrocher en moins de cinq minutes ; un délai plus court est permis.</translation>
         </message>
         <message>
             <source>The language is one of ar, fr or en, not “{value}”.</source>
@@ -7752,8 +8080,60 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Agents informés</translation>
         </message>
         <message>
+            <source>Active agents not yet informed</source>
+            <translation>Agents actifs pas encore informés</translation>
+        </message>
+        <message>
             <source>Training</source>
             <translation>Formation</translation>
+        </message>
+        <message>
+            <source>Awards to outstanding agents (C8.5)</source>
+            <translation>Récompenses des agents méritants (C8.5)</translation>
+        </message>
+        <message>
+            <source>Award</source>
+            <translation>Récompense</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Ranking of the agents (C8.5)</source>
+            <translation>Classement des agents (C8.5)</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Rang</translation>
+        </message>
+        <message>
+            <source>Composite score</source>
+            <translation>Note composite</translation>
+        </message>
+        <message>
+            <source>Training hours</source>
+            <translation>Heures de formation</translation>
+        </message>
+        <message>
+            <source>Assessment</source>
+            <translation>Évaluation</translation>
+        </message>
+        <message>
+            <source>Awards</source>
+            <translation>Récompenses</translation>
+        </message>
+        <message>
+            <source>The ranking the awards were chosen from: the best {n} of the period.</source>
+            <translation>Le classement d'où les récompenses ont été choisies : les {n} meilleurs de la période.</translation>
+        </message>
+        <message>
+            <source>{reference}: not yet told to {names}</source>
+            <translation>{reference} : pas encore communiqué à {names}</translation>
+        </message>
+        <message>
+            <source>Legal updates not yet passed on to every agent</source>
+            <translation>Mises à jour juridiques pas encore transmises à tous les agents</translation>
         </message>
         <message>
             <source>{agent}: {rule}, due since {date}</source>

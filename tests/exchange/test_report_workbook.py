@@ -120,7 +120,10 @@ def test_action_plan_lists_indicators_below_target_with_remedy_c8_7(
                                 "target.lines_checked_pct": 100.0})  # fmt: skip
     ws = load_workbook(_make(db, admin, tmp_path, "en"))["Action plan"]
     labels = [ws.cell(row=r, column=1).value for r in range(5, 7)]
-    assert labels == ["Requests answered within the deadline (%)", "Mean call evaluation score"]
+    assert labels == [
+        "Requests answered within the legal 48 hours (%)",
+        "Mean call evaluation score",
+    ]
     assert "(C2.1)" in ws.cell(row=5, column=5).value
     assert ws.cell(row=5, column=6).border.left.style == "thin"
     assert ws.cell(row=5, column=6).value in (None, "")

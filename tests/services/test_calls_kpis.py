@@ -58,15 +58,16 @@ def test_evals_indicators_on_hand_made_evaluations_c8_2_c8_7(db: Database, admin
             pickup_seconds=secs, answers=answers(**kw)))  # fmt: skip
 
     ev(local(2026, 1, 1, 0, 0))  # first instant of Q1: in; 100
-    ev(local(2026, 3, 31, 23, 59), method="mystery", secs=300, greeting=NO)  # in; 89.5
-    ev(local(2026, 2, 2, 10), method="mystery", secs=301, named=NO)  # late: 68.4
+    ev(local(2026, 3, 31, 23, 59), method="mystery", secs=299, greeting=NO)  # in (< 300); 89.5
+    ev(local(2026, 2, 2, 10), method="mystery", secs=300, named=NO)  # 300 s is late: 68.4
     ev(local(2026, 2, 3, 10), method="mystery", answered=False, secs=None)  # unanswered: 0
     ev(local(2026, 2, 4, 10), method="citizen_feedback", greeting=NO)  # not a measurement
     ev(local(2026, 4, 1, 0, 0))  # first instant of Q2: out
     ev(local(2025, 12, 31, 23, 59))  # out
     values = kpis.compute(db, admin, Q1, only=IDS)
     assert values["evals_count"] == 4
-    assert values["evals_pickup_ok_pct"] == 50.0  # 2 of 4: 301 s and unanswered are not ok
+    # 2 of 4: 300 s (not less than five minutes) and unanswered are not ok
+    assert values["evals_pickup_ok_pct"] == 50.0
     assert values["evals_greeting_pct"] == 66.7  # 2 of 3 answered
     assert values["evals_named_body_pct"] == 66.7
     assert values["evals_score_avg"] == round((100 + 89.5 + 68.4 + 0) / 4, 1)

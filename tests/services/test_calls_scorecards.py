@@ -41,8 +41,9 @@ def test_default_scorecard_draws_on_c8_2_and_c8_3(db: Database, admin: Actor) ->
     card = scorecards.current(db, admin)
     assert [c.key for c in card.criteria] == ["pickup", "greeting", "named_body", "clear",
                                               "correct", "courteous", "special_category",
-                                              "closing"]  # fmt: skip
-    assert sum(c.weight for c in card.criteria) == 100
+                                              "closing", "directed"]  # fmt: skip
+    # Issue 12: version 2 adds C8.2's "directed the caller" (10) to the first version's 100.
+    assert sum(c.weight for c in card.criteria) == 110
     assert {c.training_topic for c in card.criteria} <= set(scorecards.TOPICS)
     assert card.by_key()["special_category"].may_be_na
 
@@ -60,9 +61,11 @@ def stored_score(db: Database, evaluation_id: int) -> float | None:
         return s.scalar(select(Evaluation.score).where(Evaluation.id == evaluation_id))
 
 
-def test_pickup_follows_the_seconds_and_the_setting_c8_2(db: Database, admin: Actor) -> None:
-    fast = evaluate(db, admin, pickup_seconds=300)
-    slow = evaluate(db, admin, pickup_seconds=301)
+def test_c8_2_pickup_in_time_is_strictly_less_than_five_minutes(db: Database, admin: Actor) -> None:
+    """«في أقل من خمس دقائق»: 299 s is in time, exactly 300 s is not (it counted as in time
+    before issue 12)."""
+    fast = evaluate(db, admin, pickup_seconds=299)
+    slow = evaluate(db, admin, pickup_seconds=300)
     assert stored_score(db, fast) == 100.0
     assert stored_score(db, slow) == 78.9  # pickup (20) missed, out of 95 (one criterion N/A)
 
@@ -206,3 +209,23 @@ def test_a_citizen_watch_caller_without_an_account_is_named_c8_7(
     assert entered_by == admin.user_id  # who typed it in stays known (and audited)
     with pytest.raises(UserError, match="citizen-watch"):
         evaluate(db, admin, method="supervisor", caller_name="Hedi Mejri")
+
+
+def test_c8_2_default_scorecard_gains_directed_the_caller_as_a_new_version(
+    db: Database, admin: Actor
+) -> None:
+    """«حسن توجيه المتصلين وإرشادهم»: a new version, so past evaluations keep theirs and their
+    score; an answered call that needed no directing is not scored on it."""
+    card = scorecards.current(db, admin)
+    assert card.number == 2
+    directed = card.by_key()["directed"]
+    assert directed.may_be_na and directed.label("en") == (
+        "Directed the caller to the competent service"
+    )
+    with db.read() as s:
+        first = scorecards.load(s, 1)
+    assert "directed" not in first.by_key() and len(first.criteria) == 8
+    assert stored_score(db, evaluate(db, admin)) == 100.0  # not asked: not applicable
+    answers = {**ALL_YES, "directed": NO}
+    # special_category is N/A in ALL_YES: 95 met of the 105 that apply
+    assert stored_score(db, evaluate(db, admin, answers=answers)) == 90.5

@@ -43,7 +43,8 @@ def test_sections_and_action_lists_from_real_records(db: Database, admin: Actor)
     # 2 March 2026 falls in Ramadan (08:00–14:30): the 19:20 call came outside office hours
     assert first[10] == 1
     assert first[7] == 4  # busy and missed calls from numbers that can be called back
-    assert peak.chart is not None and len(peak.rows) == 24 and peak.rows[9][1:] == [2, 2]
+    # the reinforcement column follows (issue 12, C8.4)
+    assert peak.chart is not None and len(peak.rows) == 24 and peak.rows[9][1:3] == [2, 2]
     assert sum(row[1] for row in rings.rows) == 4
     lists = {a.key: a for a in sections.action_lists(db, admin, MARCH, "fr")}
     assert lists["agents_below_target"].count == 1

@@ -67,7 +67,7 @@ def test_the_report_section_has_indicators_beside_the_previous_period(
         ctx = sections.make_context(s, period, None, "fr")
         section = next(x for x in sections.build_sections(s, ctx) if x.key == "lines")
     assert section.key == "lines"
-    indicators, inventory, checks, _faults, forwardings = section.tables
+    indicators, _publication, inventory, checks, _faults, forwardings = section.tables
     assert indicators.rows[0][1:] == [1, 1]  # lines_active: now and before (not retired)
     assert indicators.rows[1][1:] == [100.0, 0.0]  # checked now; active but unchecked before
     assert inventory.rows[-1][1:] == [1, 1, 1]

@@ -125,5 +125,6 @@ def test_clock_in_force_on_cover_c8_7(db: Database, admin: Actor, tmp_path: Path
     report.generate(db, admin, "2026-Q3", out, "en", AS_OF)
     cover = load_workbook(out)["Cover"]
     texts = [c.value for row in cover.iter_rows() for c in row if c.value]
-    assert "Deadline: 48 calendar hours after receipt (circular C2.1)." in texts
+    # Issue 12: the cover names the legal deadline first, then the body's internal target (C2.1).
+    assert any(str(t).startswith("Legal deadline: 48 hours after receipt") for t in texts)
     assert "Admin Istrateur" in texts

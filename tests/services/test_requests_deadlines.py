@@ -106,16 +106,20 @@ def test_an_administrator_moves_a_lunar_holiday_and_open_deadlines_follow(
         received_at=received,
         now=received + timedelta(hours=1),
     )
-    assert row.deadline_at == tunis(2026, 6, 1, 11, 0).astimezone(UTC)  # Eid 26–29 May skipped
+    # Issue 12: the legal deadline stays received + 48 h (C2.1); the working-hours clock is the
+    # internal target, capped at the legal deadline (Eid 26–29 May would have pushed it to 1 June).
+    assert row.deadline_at == received.astimezone(UTC) + timedelta(hours=48)
+    assert row.internal_deadline_at == row.deadline_at
     found = [h for h in deadlines.list_holidays(db, admin, 2026) if h.day == date(2026, 5, 26)]
     deadlines.delete_holiday(db, admin, found[0].id)
-    moved = requests.get_request(db, admin, row.id, now=received).row.deadline_at
-    assert moved == tunis(2026, 5, 26, 11, 0).astimezone(UTC)
+    moved = requests.get_request(db, admin, row.id, now=received).row
+    assert moved.internal_deadline_at == tunis(2026, 5, 26, 11, 0).astimezone(UTC)
+    assert moved.deadline_at == row.deadline_at
     with pytest.raises(PermissionDenied):
         deadlines.delete_holiday(db, actor_of(Role.SUPERVISOR), found[0].id)
 
 
 def test_clock_description_names_the_clock_in_force_for_the_report(db: Database) -> None:
     values = settings.get_all(db)
-    assert "48 calendar hours" in deadlines.clock_description(values)
+    assert "Legal deadline: 48 hours" in deadlines.clock_description(values)
     assert "working hours" in deadlines.clock_description({**values, "deadline_clock": "working"})

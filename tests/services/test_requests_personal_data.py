@@ -28,7 +28,8 @@ def test_purge_also_removes_requests_never_closed_past_the_retention_period(
     forgotten = new(db, admin, received_at=NOW - timedelta(days=6 * 365), now=NOW)
     answered = new(db, admin, received_at=NOW - timedelta(days=6 * 365 - 1), now=NOW)
     requests.respond(db, admin, answered.id, "answer", "ok", now=NOW,
-                     at=answered.received_at + timedelta(hours=3))  # fmt: skip
+                     at=answered.received_at + timedelta(hours=3),
+                     late_reason="From the paper register")  # fmt: skip
     young = new(db, admin, received_at=NOW - timedelta(days=30), now=NOW)
     preview = requests.purge_preview(db, admin, now=NOW)
     assert preview.count == 2
@@ -85,7 +86,9 @@ def test_right_of_access_export_holds_deadline_responses_agent_and_timeline(
               received_at=NOW - timedelta(hours=30), now=NOW)  # fmt: skip
     requests.assign(db, admin, row.id, agent_id, now=NOW - timedelta(hours=29))
     requests.respond(db, admin, row.id, "notice", "Needs the cadastre", now=NOW,
-                     at=NOW - timedelta(hours=20))  # fmt: skip
+                     at=NOW - timedelta(hours=20), notice_reason="coordination",
+                     notice_answer_by=NOW + timedelta(days=5),
+                     late_reason="Sent by post, entered later")  # fmt: skip
     requests.respond(db, admin, row.id, "answer", "Granted", now=NOW)
     requests.close(db, admin, row.id, now=NOW)
     data = requests.citizen_data(db, admin, "amel gharbi", now=NOW)

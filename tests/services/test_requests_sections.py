@@ -46,9 +46,9 @@ def test_section_and_action_lists_count_overdue_and_due_soon_c2_1(
             if x.key == "requests"
         ]
     titles = [t.title for t in section.tables]
-    assert titles[0] == "Requests by month" and "48 calendar hours" in section.tables[0].note
+    assert titles[0] == "Requests by month" and "Legal deadline: 48 hours" in section.tables[0].note
     # Months and periods as people say them, not "2026-02" (C8.7).
-    assert section.tables[0].rows == [["February 2026", 2, 0, 1, 0.0]]
+    assert section.tables[0].rows[0] == ["February 2026", 2, 0, 1, 0.0, 0.0]
     assert section.tables[1].headers == ["Channel", "February 2026", "January 2026"]
     assert section.tables[2].headers[0] == "Type"
     by_channel = {row[0]: row[1] for row in section.tables[1].rows}
@@ -68,22 +68,33 @@ def _reference_by_month(s: Session, period: Period, as_of: datetime) -> list[lis
     r = CitizenRequest
     clock = deadlines.load_clock(s, settings.load_all(s))
     months: dict[str, list[int]] = {}
+    internal: dict[str, list[int]] = {}
     rows = s.execute(select(r.received_at, r.first_response_at).where(
         r.received_at >= period.start, r.received_at < period.end))  # fmt: skip
     for received, first in rows:
         key = received.astimezone(TUNIS).strftime("%Y-%m")
         counts = months.setdefault(key, [0, 0, 0])
         counts[0] += 1
-        deadline = clock.deadline(received)
-        if first is not None and first <= as_of:
+        # Issue 12: the legal deadline is received + 48 h whatever the clock (C2.1); the clock
+        # gives the internal target, capped at the legal deadline, in its own column.
+        deadline = received + timedelta(hours=48)
+        target = min(clock.deadline(received), deadline)
+        known = first is not None and first <= as_of
+        if known:
             counts[1 if first <= deadline else 2] += 1
         elif deadline <= as_of:
             counts[2] += 1
+        judged = internal.setdefault(key, [0, 0])
+        if known or target <= as_of:
+            judged[1] += 1
+            judged[0] += 1 if known and first <= target else 0
     table: list[list[object]] = []
     for key in sorted(months):
         total, on_time, late = months[key]
         share = round(100 * on_time / (on_time + late), 1) if on_time + late else None
-        table.append([month_label(int(key[:4]), int(key[5:7])), total, on_time, late, share])
+        ok, n = internal[key]
+        table.append([month_label(int(key[:4]), int(key[5:7])), total, on_time, late, share,
+                      round(100 * ok / n, 1) if n else None])  # fmt: skip
     return table
 
 
@@ -125,7 +136,7 @@ def test_by_month_reuses_the_indicators_requests_and_counts_as_before_c2_1(
                      if x.key == "requests"]  # fmt: skip
         assert len(loads) == 1  # the section found the indicators' read and made no other
         expected = _reference_by_month(s, period, as_of)
-    assert section.tables[0].rows == expected
+    assert section.tables[0].rows[:-1] == expected  # the last row sums up the whole period
     assert [row[1] for row in expected] == [
         sum(1 for r in rows if local_date(r["received_at"]).month == m) for m in (1, 2, 3)
     ]

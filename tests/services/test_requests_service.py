@@ -74,6 +74,10 @@ def test_notice_counts_as_first_response_and_the_timeline_proves_it_c2_1(
         "Needs the land registry's opinion",
         at=at,
         now=T0 + timedelta(hours=50),
+        notice_reason="coordination",
+        notice_answer_by=T0 + timedelta(days=9),
+        notice_told_via="Phoned the citizen",
+        late_reason="Told by phone; entered on return",  # dated 3 h back (issue 12)
     )
     assert row.first_response_kind == "notice" and row.state == "met"
     assert row.status == "notice_sent"
@@ -199,7 +203,8 @@ def test_filters_by_deadline_state_and_dashboard_counts_c2_1(db: Database, admin
     soon = new(db, admin, received_at=T0)  # deadline T0+48: 8 h left at `now`
     on_time = new(db, admin, received_at=now, now=now)
     answered = new(db, admin, received_at=T0)
-    requests.respond(db, admin, answered.id, "answer", "ok", at=T0 + timedelta(hours=1), now=now)
+    requests.respond(db, admin, answered.id, "answer", "ok", at=T0 + timedelta(hours=1), now=now,
+                     late_reason="Answered at the counter")  # fmt: skip
 
     def ids(state: str) -> list[int]:
         return [r.id for r in requests.list_page(db, admin, RequestFilter(state=state), now=now)]
@@ -213,6 +218,7 @@ def test_filters_by_deadline_state_and_dashboard_counts_c2_1(db: Database, admin
         "overdue": 1,
         "due_soon": 1,
         "on_time": 1,
+        "notice_overdue": 0,
     }
     entered = requests.entering_warning(db, admin, since=now - timedelta(hours=1), now=now)
     assert entered == []
@@ -235,8 +241,10 @@ def test_purge_shows_what_it_will_remove_then_records_what_it_removed(
         "Réponse à M. Ben Salah",
         now=now,
         at=old.received_at + timedelta(hours=2),
+        late_reason="From the paper register",
     )
-    requests.close(db, admin, old.id, at=old.received_at + timedelta(days=3), now=now)
+    requests.close(db, admin, old.id, at=old.received_at + timedelta(days=3), now=now,
+                   late_reason="From the paper register")  # fmt: skip
     recent = new(db, admin, received_at=now - timedelta(days=30), now=now)
     preview = requests.purge_preview(db, admin, now=now)
     assert preview.count == 1 and preview.references == [old.reference]
@@ -260,7 +268,8 @@ def test_retention_setting_moves_the_purge_cutoff(db: Database, admin: Actor) ->
     now = datetime(2026, 3, 2, 10, tzinfo=UTC)
     row = new(db, admin, received_at=now - timedelta(days=400), now=now)
     requests.respond(db, admin, row.id, "answer", "ok", now=now)
-    requests.close(db, admin, row.id, at=now - timedelta(days=390), now=now)
+    requests.close(db, admin, row.id, at=now - timedelta(days=390), now=now,
+                   late_reason="From the paper register")  # fmt: skip
     assert requests.purge_preview(db, admin, now=now).count == 0
     settings.update(db, admin, {"retention_years": 1})
     assert requests.purge_preview(db, admin, now=now).count == 1

@@ -47,6 +47,8 @@ def test_changing_the_deadline_in_settings_moves_stored_deadlines_c2_1(
                                   received_at=received, now=received)  # fmt: skip
     assert row.deadline_at == received + timedelta(hours=48)
     settings.update(db, admin, {"deadline_hours": 24, "body_name_fr": "Mairie"})
-    moved = requests.get_request(db, admin, row.id, now=received).row.deadline_at
-    assert moved == received + timedelta(hours=24)
+    moved = requests.get_request(db, admin, row.id, now=received).row
+    # Issue 12: the setting moves the internal target; the legal deadline stays 48 h (C2.1).
+    assert moved.internal_deadline_at == received + timedelta(hours=24)
+    assert moved.deadline_at == received + timedelta(hours=48)
     assert settings.get(db, "body_name_fr") == "Mairie"

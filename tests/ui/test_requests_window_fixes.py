@@ -58,7 +58,9 @@ def test_a_notice_met_in_time_reads_notice_sent_in_time_c2_1(
     qtbot, state: AppState, admin: Actor
 ) -> None:
     row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=2))
-    requests.respond(state.db, admin, row.id, "notice", "Needs the cadastre's opinion")
+    requests.respond(state.db, admin, row.id, "notice", "Needs the cadastre's opinion",
+                     notice_reason="coordination", notice_told_via="By phone",
+                     notice_answer_by=datetime.now(UTC) + timedelta(days=7))  # fmt: skip
     model = RequestsTableModel(state)
     model.reload()
     assert model.data(model.index(0, COLUMNS.index("deadline"))) == "Notice sent in time"
@@ -136,9 +138,12 @@ def test_a_response_can_be_dated_in_the_past_from_the_window_c2_1(
 
     dialog.responded_at.setDateTime(tunis_qdatetime(answered))
     dialog.response.setPlainText("Posted yesterday")
+    dialog.late_reason.setText("Posted yesterday, entered today")  # issue 12: dated back
     dialog.respond()
     assert dialog.detail.row.first_response_at == answered
     assert dialog.detail.row.state == "met"
+    step = dialog.timeline.item(dialog.timeline.rowCount() - 1, 1).text()
+    assert step == "Answer — entered after the fact"
     # The editor refuses the future and the time before the request arrived.
     assert dialog.responded_at.minimumDateTime() == tunis_qdatetime(received)
     assert dialog.responded_at.maximumDateTime() <= tunis_qdatetime(datetime.now(UTC))
@@ -204,3 +209,45 @@ def test_import_preview_summary_quotes_the_register_as_plain_text(
     qtbot.waitUntil(lambda: dialog.parsed is not None or "Reading" not in dialog.summary.text(),
                     timeout=10_000)  # fmt: skip
     assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_c2_1_a_response_is_stamped_when_confirmed_not_when_the_dialog_opened(
+    qtbot, state: AppState, admin: Actor
+) -> None:
+    """Tried as a new user would: a dialog opened at 01:53:21 and confirmed at 01:54:36 stored
+    01:53:21 before issue 12; the editor left as opened now means "the moment I confirm"."""
+    from desktop_app.ui.dialogs.request_dialog import tunis_qdatetime
+
+    row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=3))
+    dialog = RequestDialog(state, row.id)
+    qtbot.addWidget(dialog)
+    opened = datetime.now(UTC) - timedelta(minutes=10)  # as if it had been open ten minutes
+    dialog.responded_at.setDateTime(tunis_qdatetime(opened))
+    dialog.responded_shown = dialog.responded_at.dateTime()
+    dialog.response.setPlainText("Done")
+    before = datetime.now(UTC)
+    dialog.respond()
+    first = dialog.detail.row.first_response_at
+    assert first is not None and first >= before - timedelta(seconds=1)
+
+
+def test_c2_1_a_notice_from_the_window_records_reason_and_announced_date(
+    qtbot, state: AppState, admin: Actor
+) -> None:
+    row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=3))
+    dialog = RequestDialog(state, row.id)
+    qtbot.addWidget(dialog)
+    dialog.notice_kind.setChecked(True)
+    assert dialog.notice_row.isVisibleTo(dialog)
+    dialog.notice_reason.setCurrentIndex(dialog.notice_reason.findData("coordination"))
+    dialog.notice_told_via.setText("Phoned the citizen")
+    dialog.response.setPlainText("SONEDE")
+    dialog.respond()
+    done = dialog.detail.row
+    assert done.notice_reason == "coordination" and done.notice_detail == "SONEDE"
+    assert done.notice_answer_by is not None and done.notice_answer_by > datetime.now(UTC)
+    # a notice alone is no answer: closing as answered is refused, as forwarded it is allowed
+    dialog.close_reason.setCurrentIndex(dialog.close_reason.findData("forwarded"))
+    dialog.forwarded_to.setText("Ministère de l'Équipement")
+    dialog.close_request()
+    assert dialog.detail.row.close_reason == "forwarded"

@@ -71,7 +71,7 @@ def test_admin_reweights_and_adds_a_criterion_and_past_scores_stay_c8_2_c8_7(
     page.edit_scorecard()
     assert seen and seen[0].result() == ScorecardDialog.DialogCode.Accepted
     card = scorecards.current(state.db, state.actor)
-    assert card.number == 2
+    assert card.number == 3  # version 2 added C8.2's 'directed' (issue 12)
     by_key = card.by_key()
     assert by_key["named_body"].weight == 30
     added = by_key["ecoute_active"]
@@ -80,7 +80,7 @@ def test_admin_reweights_and_adds_a_criterion_and_past_scores_stay_c8_2_c8_7(
     assert card.criteria[-1].key == "ecoute_active"
     # The tab shows the new version and says that past evaluations keep their scores.
     assert page.card_model.rowCount() == len(card.criteria)
-    assert "Version 2" in page.card_note.text()
+    assert "Version 3" in page.card_note.text()  # version 2: C8.2's "directed" (issue 12)
     assert not page.card_saved.isHidden() and "keep their scores" in page.card_saved.text()
     (after,) = evaluations.evaluation_page(state.db, state.actor, EvaluationFilter())
     assert (after.id, after.score) == (evaluation_id, 89.5)
@@ -118,14 +118,14 @@ def test_refused_scorecard_shows_one_sentence_and_saves_nothing_c8_2(
     assert dialog.isVisible() and dialog.saved is None
     assert dialog.error.isVisibleTo(dialog)
     assert dialog.error.text() == "Every criterion needs a name."
-    assert scorecards.current(state.db, state.actor).number == 1
+    assert scorecards.current(state.db, state.actor).number == 2
     # Someone else saves meanwhile: the dialog says so and still saves nothing.
     dialog.table.item(len(dialog.rows) - 1, FR).setText("Reformulation")
     card = scorecards.current(state.db, state.actor)
-    scorecards.save_new_version(state.db, state.actor, card.criteria, expected_number=1)
+    scorecards.save_new_version(state.db, state.actor, card.criteria, expected_number=2)
     dialog.save_button.click()
     assert dialog.isVisible() and "someone else" in dialog.error.text()
-    assert scorecards.current(state.db, state.actor).number == 2
+    assert scorecards.current(state.db, state.actor).number == 3
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])

@@ -1,7 +1,8 @@
 """Citizen requests (C2.1, C2.3, C8.6), their timeline, and the calendar the deadline clock uses.
 
-The deadline state is never stored: only `deadline_at` (computed by services/deadlines.py from the
-clock in force) is, so the register can filter and sort on it in SQL.
+The deadline state is never stored: only `deadline_at` (the legal deadline, received + 48 h, C2.1)
+and `internal_deadline_at` (the body's own target, computed by services/deadlines.py from the clock
+in force, never later than the legal one) are, so the register can filter and sort on them in SQL.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ CHANNELS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
 TYPES = ("request", "complaint", "report", "inquiry", "suggestion")
 CATEGORIES = ("disability", "elderly", "other")  # C8.6 particular categories of users
 RESPONSE_KINDS = ("answer", "notice")
+# C2.1 allows a notice for two reasons only: many documents to consult, or coordination with other
+# public bodies.
+NOTICE_REASONS = ("documents", "coordination")
+# How a request ends: answered, or without an answer for a stated reason (a notice is no answer).
+CLOSE_REASONS = ("answered", "withdrawn", "forwarded")
 STATUSES = ("new", "assigned", "notice_sent", "answered", "closed")
 
 
@@ -51,10 +57,19 @@ class CitizenRequest(Base):
         ForeignKey("agents.id", ondelete="SET NULL"), nullable=True
     )
     status: Mapped[str] = mapped_column(String(16), default="new")
-    deadline_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    deadline_at: Mapped[datetime] = mapped_column(UtcDateTime)  # legal: received + 48 h (C2.1)
+    internal_deadline_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     first_response_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     first_response_kind: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # The notice of C2.1: why (documents | coordination), which documents or bodies, the answer
+    # date announced to the sender, and how the sender was told (or the contact it went to).
+    notice_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    notice_detail: Mapped[str] = mapped_column(Text, default="")
+    notice_answer_by: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    notice_told_via: Mapped[str] = mapped_column(String(200), default="")
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    close_reason: Mapped[str | None] = mapped_column(String(16), nullable=True)
     purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -94,6 +109,8 @@ class RequestEvent(Base):
     )
     text: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Why a step was entered more than 15 minutes after the time it is dated (after the fact).
+    late_reason: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_request_events_request", "request_id", "at"),)
 

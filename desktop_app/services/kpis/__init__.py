@@ -26,6 +26,7 @@ KPI_IDS: tuple[str, ...] = (
     "req_received", "req_assessable", "req_on_time", "req_on_time_pct", "req_notice",
     "req_first_response_median_h", "req_overdue_open_end", "req_closed", "req_complaints",
     "req_special_category",
+    "req_backdated", "req_notice_overdue_end",  # C2.1, issue 12
     "services_count", "services_links_ok_pct",
     "lines_active", "lines_checked_pct", "lines_working_pct",
     "lines_on_website_pct", "faults_reported", "faults_open_end", "fault_repair_mean_h",

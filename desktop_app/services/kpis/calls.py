@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, func, select
 
 from desktop_app.data.models import Evaluation, EvaluationAnswer
+from desktop_app.services import pickup
 from desktop_app.services.callbacks import Missed, missed_in
 from desktop_app.services.evaluations import MEASURED_METHODS
 from desktop_app.services.kpis import KpiContext, indicator, median, pct
@@ -35,10 +36,12 @@ def evals_count(ctx: KpiContext) -> int:
 
 @indicator("evals_pickup_ok_pct")
 def evals_pickup_ok_pct(ctx: KpiContext) -> float | None:
-    limit = int(ctx.settings["pickup_seconds"])
+    limit = pickup.limit(ctx.settings)
     ok = ctx.session.scalar(
         select(func.count(Evaluation.id)).where(
-            *_in_period(ctx), Evaluation.answered.is_(True), Evaluation.pickup_seconds <= limit
+            *_in_period(ctx),
+            Evaluation.answered.is_(True),
+            pickup.condition(Evaluation.pickup_seconds, limit),
         )
     )
     return pct(int(ok or 0), evals_count(ctx))

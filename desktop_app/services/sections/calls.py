@@ -11,8 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, select
 
-from desktop_app.data.models import Evaluation
+from desktop_app.data.models import Evaluation, ReinforcementPlan
 from desktop_app.i18n import translate
+from desktop_app.services import pickup
 from desktop_app.services.callbacks import Missed, callers_in, missed_in, yesterday_of
 from desktop_app.services.evaluations import MEASURED_METHODS, agent_scores_in, criterion_stats
 from desktop_app.services.kpis import pct, shared_fact
@@ -38,11 +39,12 @@ def _measured(start: datetime, end: datetime) -> ColumnElement[bool]:
 
 
 def _pickup_ok_pct(ctx: SectionContext, agent_id: int) -> float | None:
-    limit = int(ctx.settings["pickup_seconds"])
+    limit = pickup.limit(ctx.settings)
     base = and_(_measured(ctx.period.start, ctx.period.end), Evaluation.agent_id == agent_id)
     total = ctx.session.scalar(select(func.count(Evaluation.id)).where(base)) or 0
     ok = ctx.session.scalar(select(func.count(Evaluation.id)).where(
-        base, Evaluation.answered.is_(True), Evaluation.pickup_seconds <= limit)) or 0  # fmt: skip
+        base, Evaluation.answered.is_(True),
+        pickup.condition(Evaluation.pickup_seconds, limit))) or 0  # fmt: skip
     return round(100.0 * ok / total, 1) if total else None
 
 
@@ -101,13 +103,45 @@ def _line_rows(report: TrafficReport, before: TrafficReport,
     return rows
 
 
-def bucket_labels() -> list[str]:
-    b = RING_BUCKETS
+def bucket_labels(bounds: tuple[int, ...] = RING_BUCKETS) -> list[str]:
+    """The buckets' names; the last bound is the pickup limit (C8.2): "N s or more" is late."""
+    b = bounds
     labels = [translate("calls", "under {n} s").format(n=b[0])]
     for lo, hi in zip(b, b[1:], strict=False):
         labels.append(translate("calls", "{a}–{b} s").format(a=lo, b=hi))
     labels.append(translate("calls", "{n} s or more").format(n=b[-1]))
     return labels
+
+
+def _hour_span(text: str) -> range:
+    """The hours a plan's "08:00-17:00" covers; the whole day when unreadable or empty."""
+    try:
+        start, end = (part.strip() for part in text.replace("–", "-").split("-", 1))
+        first, last = int(start.split(":")[0]), int(end.split(":")[0])
+        minutes = int(end.split(":")[1]) if ":" in end else 0
+    except (ValueError, IndexError):
+        return range(24)
+    last = last + 1 if minutes else last
+    return range(max(first, 0), min(max(last, first + 1), 24))
+
+
+def reinforcement_by_hour(ctx: SectionContext) -> dict[int, str]:
+    """C8.4: the reinforcement plans of the period beside the peak hours they answer, so that a
+    reader sees whether the busiest hours had extra lines or agents."""
+    plans = ctx.session.execute(
+        select(ReinforcementPlan.title, ReinforcementPlan.hours, ReinforcementPlan.extra_lines,
+               ReinforcementPlan.extra_agents)
+        .where(ReinforcementPlan.starts_on <= ctx.period.last_day,
+               ReinforcementPlan.ends_on >= ctx.period.first_day)
+        .order_by(ReinforcementPlan.starts_on, ReinforcementPlan.id)
+    ).all()  # fmt: skip
+    by_hour: dict[int, list[str]] = {}
+    for title, hours, lines_, agents in plans:
+        text = translate("calls", "{title} (+{lines} lines, +{agents} agents)").format(
+            title=title, lines=lines_, agents=agents)  # fmt: skip
+        for h in _hour_span(hours or ""):
+            by_hour.setdefault(h, []).append(text)
+    return {h: "; ".join(texts) for h, texts in by_hour.items()}
 
 
 @report_section("traffic")
@@ -136,11 +170,14 @@ def traffic_section(ctx: SectionContext) -> ReportSection:
                        "the caller was reached within the reach window (C2.4). Callers' numbers "
                        "are not in the report (law 2004-63)."),
     )  # fmt: skip
+    plans = reinforcement_by_hour(ctx)
     peak = ReportTable(
         title=translate("calls", "Calls per hour of the day"),
         headers=[translate("calls", "Hour"), translate("calls", "Calls"),
-                 translate("calls", "Lost calls")],
-        rows=[[f"{h:02d}:00", calls, lost] for h, calls, lost in report.hours()],
+                 translate("calls", "Lost calls"),
+                 translate("calls", "Reinforcement planned (C8.4)")],
+        rows=[[f"{h:02d}:00", calls, lost, plans.get(h, "")]
+              for h, calls, lost in report.hours()],
         chart=ChartSpec("column", translate("calls", "Peak hours (C8.4)"), 0, [1, 2],
                         translate("calls", "Calls")),
         note=translate("calls", "Reinforce the lines at the hours with the most calls and lost "
@@ -149,7 +186,8 @@ def traffic_section(ctx: SectionContext) -> ReportSection:
     rings = ReportTable(
         title=translate("calls", "Time to answer"),
         headers=[translate("calls", "Waited"), translate("calls", "Answered calls")],
-        rows=[[label, n] for label, n in zip(bucket_labels(), report.ring_buckets, strict=True)],
+        rows=[[label, n] for label, n in zip(bucket_labels(report.ring_bounds),
+                                              report.ring_buckets, strict=True)],
     )  # fmt: skip
     return ReportSection("traffic", translate("calls", "Call traffic"), [lines, peak, rings])
 

@@ -4,6 +4,7 @@ C2.4, C8.7): inventory status, checks, faults, forwarding; lines to check, fault
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, select
 
@@ -19,7 +20,13 @@ from desktop_app.i18n import translate
 from desktop_app.services import phones
 from desktop_app.services.kpi_labels import labels as kpi_labels
 from desktop_app.services.kpis import compute_in
-from desktop_app.services.lines import KINDS, RESULTS, kind_label, result_label
+from desktop_app.services.lines import (
+    KINDS,
+    RESULTS,
+    WORKING_RESULTS,
+    kind_label,
+    result_label,
+)
 from desktop_app.services.periods import TUNIS, local_date
 from desktop_app.services.sections import (
     ActionList,
@@ -230,7 +237,95 @@ def lines_section(ctx: SectionContext) -> ReportSection:
     return ReportSection(
         "lines",
         translate("sections_lines", "Phone lines"),
-        [_indicators(ctx), _inventory(ctx), _checks(ctx), _faults(ctx), _forwardings(ctx)],
+        [
+            _indicators(ctx),
+            _publication(ctx),
+            _inventory(ctx),
+            _checks(ctx),
+            _faults(ctx),
+            _forwardings(ctx),
+        ],  # fmt: skip
+    )
+
+
+def publication_channels() -> list[tuple[str, Any, str]]:
+    """C8.1's means of making numbers known: the website, letters, posters, documents."""
+    return [
+        ("website", PhoneLine.on_website, translate("sections_lines", "Website")),
+        ("letters", PhoneLine.on_letters, translate("sections_lines", "Letters to citizens")),
+        ("posters", PhoneLine.on_posters, translate("sections_lines", "Posters")),
+        ("documents", PhoneLine.on_documents,
+         translate("sections_lines", "Forms and administrative documents")),
+    ]  # fmt: skip
+
+
+def _publication(ctx: SectionContext) -> ReportTable:
+    """C8.1 «التعريف بها بكل الوسائل»: letters, posters and documents measured like the website,
+    as a share of the active lines at the end of the period."""
+    end = min(ctx.period.end, ctx.as_of)
+    active = (
+        PhoneLine.created_at < end,
+        or_(PhoneLine.retired_at.is_(None), PhoneLine.retired_at >= end),
+    )
+    total = int(ctx.session.scalar(select(func.count(PhoneLine.id)).where(*active)) or 0)
+    rows: list[list[CellValue]] = []
+    for _key, column, label in publication_channels():
+        n = int(ctx.session.scalar(
+            select(func.count(PhoneLine.id)).where(*active, column.is_(True))) or 0)  # fmt: skip
+        rows.append([label, n, round(100.0 * n / total, 1) if total else None])
+    return ReportTable(
+        translate("sections_lines", "Numbers published, by channel (C8.1)"),
+        [
+            translate("sections_lines", "Channel"),
+            translate("sections_lines", "Active lines published"),
+            translate("sections_lines", "Share of active lines (%)"),
+        ],
+        rows,
+        number_formats={2: "0.0"},
+    )
+
+
+@action_list("lines_stale_publication")
+def lines_stale_publication(ctx: SectionContext) -> ActionList:
+    """C8.1 «العمل على تحيينها»: a retired or out-of-service line still marked as published on
+    the website, letters, posters or documents, listed until the publication is withdrawn."""
+    published = or_(*(column.is_(True) for _k, column, _l in publication_channels()))
+    where = (PhoneLine.status.in_(("retired", "out_of_service")), published)
+    count = int(ctx.session.scalar(select(func.count(PhoneLine.id)).where(*where)) or 0)
+    first = ctx.session.execute(
+        select(PhoneLine.number, PhoneLine.label).where(*where).order_by(PhoneLine.id)
+        .limit(FIRST_ITEMS)
+    ).all()  # fmt: skip
+    return ActionList(
+        "lines_stale_publication",
+        translate("sections_lines", "Retired lines still published"),
+        count,
+        [_line_text(n, label) for n, label in first],
+        "lines",
+        {"status": "retired"},
+    )
+
+
+@action_list("lines_check_failed")
+def lines_check_failed(ctx: SectionContext) -> ActionList:
+    """C8.4: lines in use whose latest check found them not working."""
+    where = (
+        PhoneLine.status != "retired",
+        PhoneLine.last_check_result.is_not(None),
+        PhoneLine.last_check_result.not_in(sorted(WORKING_RESULTS)),
+    )
+    count = int(ctx.session.scalar(select(func.count(PhoneLine.id)).where(*where)) or 0)
+    first = ctx.session.execute(
+        select(PhoneLine.number, PhoneLine.label, PhoneLine.last_check_result).where(*where)
+        .order_by(PhoneLine.last_checked_at.desc(), PhoneLine.id).limit(FIRST_ITEMS)
+    ).all()  # fmt: skip
+    return ActionList(
+        "lines_check_failed",
+        translate("sections_lines", "Lines whose latest check failed"),
+        count,
+        [f"{_line_text(n, label)} ({result_label(r or '')})" for n, label, r in first],
+        "lines",
+        {},
     )
 
 

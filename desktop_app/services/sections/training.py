@@ -1,9 +1,10 @@
 """The report's "training" sheet and the dashboard's to-do lists for agents (C8.3, C8.5, C8.6).
 
 Sheet: training per agent and topic (hours attended in P beside the previous period), the
-sessions of P, the guides library with acknowledgement counts, and the legal updates of P.
+sessions of P, the guides library with acknowledgement counts, the legal updates of P with the
+active agents not yet informed, and the awards and ranking of P (C8.5 «حفز المتميزين»).
 Action lists: agents not trained per the plan, guides out of date, agents who have not read the
-current guide, missing or broken equipment.
+current guide, missing or broken equipment, legal updates not yet passed on to every agent.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from desktop_app.data.models import (
     TrainingSession,
 )
 from desktop_app.i18n import translate
-from desktop_app.services import equipment, guides, training
+from desktop_app.services import equipment, guides, legal_updates, recognition, training
 from desktop_app.services.agents_common import TOPICS, active_on, agent_name, topic_label
 from desktop_app.services.periods import local_date
 from desktop_app.services.sections import (
@@ -194,6 +195,7 @@ def training_section(ctx: SectionContext) -> ReportSection:
     )
     updates = s.execute(
         select(
+            LegalUpdate.id,
             LegalUpdate.published_on,
             LegalUpdate.reference,
             LegalUpdate.summary,
@@ -211,14 +213,111 @@ def training_section(ctx: SectionContext) -> ReportSection:
             translate("training", "Reference"),
             translate("training", "Summary"),
             translate("training", "Agents informed"),
+            translate("training", "Active agents not yet informed"),
         ],
-        rows=[list(r) for r in updates],
+        rows=[[*r[1:], _uninformed_names(ctx, r[0], today)] for r in updates],
         number_formats={0: "dd/mm/yyyy"},
     )
     return ReportSection(
         "training",
         translate("training", "Training"),
-        [per_agent, topic_table, session_table, guide_table, update_table],
+        [
+            per_agent,
+            topic_table,
+            session_table,
+            guide_table,
+            update_table,
+            *_recognition_tables(ctx),
+        ],  # fmt: skip
+    )
+
+
+def _uninformed_names(ctx: SectionContext, update_id: int, today: date) -> str:
+    """C8.5: the active agents not yet told of a legal or procedural update, by name."""
+    rows = legal_updates.not_informed_in(ctx.session, update_id, today)
+    return ", ".join(_name(ctx, r.name_ar, r.name_fr) for r in rows)
+
+
+RANKED = 10
+
+
+def _recognition_tables(ctx: SectionContext) -> list[ReportTable]:
+    """C8.5 «حفز المتميزين»: the awards given for the period and the ranking they came from."""
+    from desktop_app.data.models import Recognition
+
+    p = ctx.period
+    awards = ctx.session.execute(
+        select(Agent.name_ar, Agent.name_fr, Recognition.award, Recognition.reason,
+               Recognition.awarded_on)
+        .join(Agent, Agent.id == Recognition.agent_id)
+        .where((Recognition.period == p.text)
+               | ((Recognition.awarded_on >= p.first_day) & (Recognition.awarded_on <= p.last_day)))
+        .order_by(Recognition.awarded_on, Recognition.id)
+    ).all()  # fmt: skip
+    award_table = ReportTable(
+        title=translate("training", "Awards to outstanding agents (C8.5)"),
+        headers=[
+            translate("training", "Agent"),
+            translate("training", "Award"),
+            translate("training", "Reason"),
+            translate("training", "Date"),
+        ],
+        rows=[[_name(ctx, a, f), award, reason, on] for a, f, award, reason, on in awards],
+        number_formats={3: "dd/mm/yyyy"},
+    )
+    ranked = recognition.ranking_in(ctx.session, p)[:RANKED]
+    ranking_table = ReportTable(
+        title=translate("training", "Ranking of the agents (C8.5)"),
+        headers=[
+            translate("training", "Rank"),
+            translate("training", "Agent"),
+            translate("training", "Composite score"),
+            translate("training", "Training hours"),
+            translate("training", "Assessment"),
+            translate("training", "Awards"),
+        ],
+        rows=[
+            [i + 1, _name(ctx, c.name_ar, c.name_fr), c.composite, c.hours, c.assessment, c.awards]
+            for i, c in enumerate(ranked)
+        ],  # fmt: skip
+        number_formats={2: "0.0", 3: "0.0", 4: "0.0"},
+        note=translate(
+            "training", "The ranking the awards were chosen from: the best {n} of the period."
+        ).format(n=RANKED),
+    )
+    return [award_table, ranking_table]
+
+
+@action_list("legal_updates_uninformed")
+def legal_updates_uninformed(ctx: SectionContext) -> ActionList:
+    """C8.5: legal updates some active agent has not yet been told of, newest first."""
+    today = _today(ctx)
+    items: list[str] = []
+    count = 0
+    for update_id, reference in ctx.session.execute(
+        select(LegalUpdate.id, LegalUpdate.reference)
+        .where(LegalUpdate.published_on <= today)
+        .order_by(LegalUpdate.published_on.desc(), LegalUpdate.id.desc())
+    ):
+        missing = legal_updates.not_informed_in(ctx.session, update_id, today)
+        if not missing:
+            continue
+        count += 1
+        if len(items) < FIRST_ITEMS:
+            names = ", ".join(_name(ctx, m.name_ar, m.name_fr) for m in missing[:4])
+            more = len(missing) - 4
+            items.append(
+                translate("training", "{reference}: not yet told to {names}").format(
+                    reference=reference, names=names + (f" (+{more})" if more > 0 else "")
+                )
+            )
+    return ActionList(
+        "legal_updates_uninformed",
+        translate("training", "Legal updates not yet passed on to every agent"),
+        count,
+        items,
+        "training",
+        {"tab": "updates"},
     )
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import evaluations, scorecards, settings
+from desktop_app.services import evaluations, pickup, scorecards, settings
 from desktop_app.services.evaluations import EvaluationInput
 from desktop_app.services.periods import TUNIS
 from desktop_app.ui.formatting import format_phone
@@ -45,7 +45,7 @@ class EvaluationDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New call evaluation"))
         self.card = scorecards.current(state.db, state.actor)
-        self.pickup_limit = int(settings.get(state.db, "pickup_seconds"))
+        self.pickup_limit = pickup.limit(settings.get_all(state.db))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.method = QComboBox()
@@ -148,7 +148,7 @@ class EvaluationDialog(QDialog):
     def _update_pickup_note(self) -> None:
         if not self.answered.isChecked():
             text = self.tr("Not answered: the call scores 0.")
-        elif self.seconds.value() <= self.pickup_limit:
+        elif pickup.in_time(self.seconds.value(), self.pickup_limit):
             text = self.tr("Picked up in time (limit {n} s, C8.2).").format(n=self.pickup_limit)
         else:
             text = self.tr("Picked up late (limit {n} s, C8.2).").format(n=self.pickup_limit)

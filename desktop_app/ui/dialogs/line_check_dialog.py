@@ -40,6 +40,7 @@ class LineCheckDialog(QDialog):
         for r in lines.RESULTS:
             self.result.addItem(lines.result_label(r), r)
         self.when = LocalDateTimeEdit()
+        self.when_shown = self.when.dateTime()  # left as opened: the moment of saving, seconds kept
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         form = QFormLayout()
@@ -53,7 +54,8 @@ class LineCheckDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        at: datetime = self.when.value()
+        # A check keeps its seconds: left as the dialog opened, it is stamped when saved (C8.1).
+        at: datetime | None = None if self.when.dateTime() == self.when_shown else self.when.value()
         done = attempt(
             self,
             lambda: lines.record_check(

@@ -1,6 +1,8 @@
 """A new request (C2.3), and one request's timeline with its next steps (C2.1).
 
-Citizens' words are shown as plain text only: a subject like `<b>…</b>` stays literal.
+Citizens' words are shown as plain text only: a subject like `<b>…</b>` stays literal. A step is
+stamped when the user confirms it, not when the dialog opened; a date typed more than 15 minutes
+back asks why (entered after the fact), and the timeline says so.
 """
 
 from __future__ import annotations
@@ -68,6 +70,15 @@ def datetime_edit(value: QDateTime | None = None) -> QDateTimeEdit:
     return edit
 
 
+def typed_or_now(edit: QDateTimeEdit, shown: QDateTime | None) -> datetime | None:
+    """The date-time typed, or None (the service stamps the moment of confirming) when the editor
+    still shows what it was given on opening: a dialog opened at 01:53:21 and confirmed at
+    01:54:36 records 01:54:36, not the minute it opened."""
+    if shown is not None and edit.dateTime() == shown:
+        return None
+    return to_utc(edit)
+
+
 def tunis_qdatetime(moment: datetime) -> QDateTime:
     """A moment as the wall time of Africa/Tunis, for a date-time editor (held as a zone-less
     wall time, so the PC's own zone and its summer time never shift it)."""
@@ -89,7 +100,8 @@ class NewRequestDialog(QDialog):
         self.setWindowTitle(self.tr("New request"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
-        self.received = datetime_edit(tunis_qdatetime(utcnow()))
+        self.received_shown = tunis_qdatetime(utcnow())
+        self.received = datetime_edit(self.received_shown)
         self.channel = QComboBox()
         for key in CHANNEL_KEYS:
             self.channel.addItem(requests.channel_label(key), key)
@@ -145,7 +157,7 @@ class NewRequestDialog(QDialog):
                 body=self.body.toPlainText(),
                 category=self.category.currentData() or None,
                 agent_id=self.agent.currentData(),
-                received_at=to_utc(self.received),
+                received_at=typed_or_now(self.received, self.received_shown),
             )
         except UserError as exc:
             self.error.setText(exc.message)
@@ -183,7 +195,9 @@ class RequestDialog(QDialog):
 
         step = QHBoxLayout()
         self.answer_kind = QRadioButton(self.tr("Answer"))
-        self.notice_kind = QRadioButton(self.tr("Notice: needs documents or coordination"))
+        self.notice_kind = QRadioButton(
+            self.tr("Notice: documents to consult or coordination with other bodies")
+        )
         self.answer_kind.setChecked(True)
         step.addWidget(self.answer_kind)
         step.addWidget(self.notice_kind)
@@ -192,21 +206,55 @@ class RequestDialog(QDialog):
         # never before the request arrived (Africa/Tunis wall time).
         step.addWidget(QLabel(self.tr("Responded at")))
         self.responded_at = datetime_edit()
+        self.responded_shown: QDateTime | None = None
         step.addWidget(self.responded_at)
         layout.addLayout(step)
+        # C2.1's notice: why (one of its two reasons), the answer date announced, how told.
+        self.notice_row = QWidget()
+        notice = QHBoxLayout(self.notice_row)
+        notice.setContentsMargins(0, 0, 0, 0)
+        self.notice_reason = QComboBox()
+        for key in ("documents", "coordination"):
+            self.notice_reason.addItem(requests.notice_reason_label(key), key)
+        notice.addWidget(self.notice_reason)
+        notice.addWidget(QLabel(self.tr("Answer announced for")))
+        self.notice_answer_by = datetime_edit()
+        notice.addWidget(self.notice_answer_by)
+        self.notice_told_via = QLineEdit()
+        self.notice_told_via.setPlaceholderText(
+            self.tr("How the sender was told (if not by the contact)")
+        )
+        notice.addWidget(self.notice_told_via, 1)
+        layout.addWidget(self.notice_row)
+        self.notice_row.setVisible(False)
+        self.notice_kind.toggled.connect(self.notice_row.setVisible)
         self.response = QPlainTextEdit()
         self.response.setPlaceholderText(
-            self.tr("The answer given, or the documents needed / the body to coordinate with")
+            self.tr("The answer given, or the documents to consult / the bodies to coordinate with")
         )
-        self.response.setMaximumHeight(80)
+        self.response.setMaximumHeight(60)
         layout.addWidget(self.response)
         actions = QHBoxLayout()
         self.agent = QComboBox()
         self.agent.addItem(self.tr("(not assigned)"), None)
         for choice in attempt(self, lambda: requests.agent_choices(state.db, state.actor)) or []:
             self.agent.addItem(choice.name(state.lang), choice.id)
+        self.late_reason = QLineEdit()
+        self.late_reason.setPlaceholderText(
+            self.tr("Why entered after the fact (dated more than 15 minutes ago)")
+        )
+        layout.addWidget(self.late_reason)
         self.assign_button = QPushButton(self.tr("Assign"))
         self.respond_button = QPushButton(self.tr("Record the response"))
+        self.close_reason = QComboBox()
+        for key in ("answered", "withdrawn", "forwarded"):
+            self.close_reason.addItem(requests.close_reason_label(key), key)
+        self.forwarded_to = QLineEdit()
+        self.forwarded_to.setPlaceholderText(self.tr("Competent body it was forwarded to"))
+        self.forwarded_to.setVisible(False)
+        self.close_reason.currentIndexChanged.connect(
+            lambda: self.forwarded_to.setVisible(self.close_reason.currentData() == "forwarded")
+        )
         self.close_button = QPushButton(self.tr("Close the request"))
         self.reopen_button = QPushButton(self.tr("Reopen"))
         done = QPushButton(self.tr("Done"))
@@ -219,6 +267,8 @@ class RequestDialog(QDialog):
             self.agent,
             self.assign_button,
             self.respond_button,
+            self.close_reason,
+            self.forwarded_to,
             self.close_button,
             self.reopen_button,
         ):
@@ -243,6 +293,16 @@ class RequestDialog(QDialog):
         deadline = self.tr("{state} — deadline {when}").format(
             state=requests.state_text(row), when=format_datetime(row.deadline_at)
         )
+        internal = format_datetime(row.internal_deadline_at or row.deadline_at)
+        notice = ""
+        if row.notice_reason:
+            notice = self.tr("{reason}: {detail} — answer announced for {when}").format(
+                reason=requests.notice_reason_label(row.notice_reason),
+                detail=row.notice_detail,
+                when=format_datetime(row.notice_answer_by) if row.notice_answer_by else "",
+            )
+            if row.notice_told_via:
+                notice += " — " + row.notice_told_via
         for label, value in (
             (self.tr("Reference"), row.reference),
             (self.tr("Received at"), format_datetime(row.received_at)),
@@ -259,30 +319,33 @@ class RequestDialog(QDialog):
             (self.tr("Particular category (C8.6)"), requests.category_label(row.category)),
             (self.tr("Subject"), row.subject),
             (self.tr("Status"), requests.status_label(row.status)),
-            (self.tr("Deadline (C2.1)"), deadline),
+            (self.tr("Legal deadline (48 h, C2.1)"), deadline),
+            (self.tr("Internal target"), internal),
+            (self.tr("Notice (C2.1)"), notice),
+            (self.tr("Closed as"), requests.close_reason_label(row.close_reason)),
             (self.tr("Assigned to"), row.agent_name(self.state.lang)),
         ):
-            self.facts.addRow(label, plain_label(value))
+            if value or label != self.tr("Notice (C2.1)") and label != self.tr("Closed as"):
+                self.facts.addRow(label, plain_label(value))
         self.body.setPlainText(detail.body if not row.personal_hidden else hidden)
         self.timeline.setRowCount(len(detail.events))
         for i, event in enumerate(detail.events):
+            step = event.describe(self.state.lang)
+            if event.after_the_fact:
+                step = self.tr("{step} — entered after the fact").format(step=step)
             for col, value in enumerate(
-                (
-                    format_datetime(event.at),
-                    event.describe(self.state.lang),
-                    event.username,
-                    event.text,
-                )
+                (format_datetime(event.at), step, event.username, event.text)
             ):
                 item = QTableWidgetItem(value)
                 if col == 3 and value:
                     item.setToolTip(plain_tooltip(value))  # the whole text, literally
-                if col == 0 and abs((event.recorded_at - event.at).total_seconds()) > 300:
-                    item.setToolTip(
-                        self.tr("Recorded on {when}").format(
-                            when=format_datetime(event.recorded_at)
-                        )
+                if col in (0, 1) and event.after_the_fact:
+                    tip = self.tr("Recorded on {when}").format(
+                        when=format_datetime(event.recorded_at)
                     )
+                    if event.late_reason:
+                        tip += "\n" + self.tr("Reason: {reason}").format(reason=event.late_reason)
+                    item.setToolTip(plain_tooltip(tip))
                 self.timeline.setItem(i, col, item)
         self.timeline.resizeColumnsToContents()
         index = self.agent.findData(row.agent_id)
@@ -290,6 +353,9 @@ class RequestDialog(QDialog):
         now = tunis_qdatetime(utcnow())
         self.responded_at.setDateTimeRange(tunis_qdatetime(row.received_at), now)
         self.responded_at.setDateTime(now)
+        self.responded_shown = self.responded_at.dateTime()
+        self.notice_answer_by.setDateTime(tunis_qdatetime(utcnow() + timedelta(days=7)))
+        self.late_reason.clear()
         can_edit = self.state.actor.can(Perm.EDIT_REQUESTS)
         manager = self.state.actor.can(Perm.MANAGE_REQUESTS)  # agents: the service checks whose
         closed = row.closed_at is not None
@@ -301,8 +367,13 @@ class RequestDialog(QDialog):
             self.response,
             self.responded_at,
             self.respond_button,
+            self.notice_row,
+            self.late_reason,
+            self.close_reason,
+            self.forwarded_to,
         ):
             w.setEnabled(can_edit and not closed)
+        # a notice alone is no answer (C2.1): closing then needs a reason (withdrawn, forwarded)
         self.close_button.setEnabled(can_edit and not closed and row.first_response_at is not None)
         self.reopen_button.setEnabled(manager and closed)
 
@@ -337,10 +408,13 @@ class RequestDialog(QDialog):
         )
 
     def response_time(self) -> datetime | None:
-        """The date-time typed for the response, or None (now) when left at the current minute."""
+        """The date-time typed for the response, or None (stamped when confirmed) when the
+        editor still shows the moment the dialog opened or refreshed."""
         if self.detail is None:
             return None
-        at = to_utc(self.responded_at)
+        at = typed_or_now(self.responded_at, self.responded_shown)
+        if at is None:
+            return None
         now = utcnow()
         if at >= now.replace(second=0, microsecond=0):
             return None
@@ -349,10 +423,27 @@ class RequestDialog(QDialog):
             return received
         return at
 
+    def late_reason_for(self, at: datetime | None) -> str | None:
+        """The reason typed for a step dated more than 15 minutes back, asked for when missing;
+        None when the user cancels."""
+        reason = self.late_reason.text().strip()
+        if at is None or utcnow() - at <= timedelta(minutes=15) or reason:
+            return reason
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Entered after the fact"),
+            self.tr("This step is dated more than 15 minutes ago. Why is it entered now?"),
+        )
+        return text.strip() if ok and text.strip() else None
+
     def respond(self) -> None:
         kind = "notice" if self.notice_kind.isChecked() else "answer"
         version = self.detail.row.version if self.detail else None
         at = self.response_time()
+        late = self.late_reason_for(at)
+        if late is None:
+            return
+        notice = kind == "notice"
         result = attempt(
             self,
             lambda: requests.respond(
@@ -363,6 +454,10 @@ class RequestDialog(QDialog):
                 self.response.toPlainText(),
                 at=at,
                 expected_version=version,
+                notice_reason=self.notice_reason.currentData() if notice else None,
+                notice_answer_by=to_utc(self.notice_answer_by) if notice else None,
+                notice_told_via=self.notice_told_via.text() if notice else "",
+                late_reason=late,
             ),
         )
         if result is not None:
@@ -375,7 +470,12 @@ class RequestDialog(QDialog):
             attempt(
                 self,
                 lambda: requests.close(
-                    self.state.db, self.state.actor, self.request_id, expected_version=version
+                    self.state.db,
+                    self.state.actor,
+                    self.request_id,
+                    expected_version=version,
+                    reason=self.close_reason.currentData(),
+                    forwarded_to=self.forwarded_to.text(),
                 ),
             )
         )

@@ -21,13 +21,17 @@ from desktop_app.ui.models.keyset_table_model import KeysetTableModel
 from desktop_app.ui.state import AppState
 
 COLUMNS = ("reference", "received_at", "channel", "type", "citizen", "subject", "agent",
-           "status", "deadline")  # fmt: skip
+           "status", "deadline", "internal")  # fmt: skip
+# The internal target (issue 12) is shown beside the legal deadline; it is not a sort of the
+# register (no index serves it), so a click on its header leaves the order as it is.
+UNSORTED = frozenset({"internal"})
 STATE_COLOURS = {
     "overdue": ("#fde2e1", "#9b1c1c"),
     "due_soon": ("#fff4d6", "#8a5a00"),
     "on_time": ("#e6f4ea", "#1e6b34"),
     "met": ("#eef2f7", "#2f4f6f"),
     "missed": ("#f7e8f2", "#7a2359"),
+    "notice_overdue": ("#fde2e1", "#9b1c1c"),
 }
 
 
@@ -46,7 +50,7 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
     def headers(self) -> Sequence[str]:
         return (self.tr("Reference"), self.tr("Received"), self.tr("Channel"), self.tr("Type"),
                 self.tr("Citizen"), self.tr("Subject"), self.tr("Agent"), self.tr("Status"),
-                self.tr("Deadline"))  # fmt: skip
+                self.tr("Legal deadline (48 h)"), self.tr("Internal target"))  # fmt: skip
 
     def fetch_after(self, last: RequestRow | None, limit: int) -> list[RequestRow]:
         return requests.list_page(self.state.db, self.state.actor, self.filter,
@@ -82,14 +86,14 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
             )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column] in UNSORTED:
             return
         self.sort_key = COLUMNS[column]
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
     def deadline_text(self, row: RequestRow) -> str:
-        if row.state in ("met", "missed"):
+        if row.state in ("met", "missed", "notice_overdue"):
             return requests.state_text(row)
         hours = (row.deadline_at - self.now).total_seconds() / 3600
         if row.state == "overdue":
@@ -125,7 +129,20 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
             return row.agent_name(self.state.lang)
         if key == "status":
             return requests.status_label(row.status)
+        if key == "internal":
+            return self.internal_text(row)
         return self.deadline_text(row)
+
+    def internal_text(self, row: RequestRow) -> str:
+        """The body's own target beside the legal deadline: its date, and whether the first
+        response met it (never instead of the legal state, C2.1)."""
+        target = row.internal_deadline_at or row.deadline_at
+        when = format_datetime(target)
+        if row.first_response_at is None:
+            return when
+        met = row.first_response_at <= target
+        return self.tr("{when} (met)").format(when=when) if met else self.tr(
+            "{when} (missed)").format(when=when)  # fmt: skip
 
     def extra_data(self, row: RequestRow, column: int, role: int) -> Any:
         if COLUMNS[column] != "deadline":
@@ -138,7 +155,14 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(foreground))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Deadline: {when}").format(when=format_datetime(row.deadline_at))
+            text = self.tr("Legal deadline (received + 48 h, C2.1): {when}").format(
+                when=format_datetime(row.deadline_at)
+            )
+            if row.notice_answer_by is not None:
+                text += "\n" + self.tr("Answer announced for {when}").format(
+                    when=format_datetime(row.notice_answer_by)
+                )
+            return text
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

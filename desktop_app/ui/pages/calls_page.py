@@ -208,7 +208,9 @@ class CallsPage(QWidget):
             if one is not None:
                 self.pictures = one
         self._show_heatmap()
-        self.rings.set_data(list(zip(bucket_labels(), self.pictures.ring_buckets, strict=True)))
+        pictures = self.pictures
+        labels = bucket_labels(pictures.ring_bounds)
+        self.rings.set_data(list(zip(labels, pictures.ring_buckets, strict=True)))
 
     def _show_heatmap(self) -> None:
         pictures = self.pictures or self.report

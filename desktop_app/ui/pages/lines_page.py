@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -128,6 +129,9 @@ class LinesPage(QWidget):
         check_menu.addSeparator()
         check_menu.addAction(self.tr("With notes or another time…")).triggered.connect(
             self.check_with_notes
+        )
+        check_menu.addAction(self.tr("Withdraw my last check (within a day)…")).triggered.connect(
+            self.withdraw_check
         )
         self.check_button.setMenu(check_menu)
         self.round_button = QPushButton(self.tr("Verification round"))
@@ -293,6 +297,65 @@ class LinesPage(QWidget):
             return
         done = attempt(
             self, lambda: lines.record_check(self.state.db, self.state.actor, line.id, result)
+        )
+        if done is not None:
+            if result not in lines.WORKING_RESULTS:
+                self.offer_fault(line, result)
+            self.refresh_inventory()
+            self._reselect(line.id)
+
+    def offer_fault(self, line: LineRow, result: str) -> None:
+        """C8.4: a check that finds the line not working opens a fault, once asked, or names
+        the fault already open on it."""
+        found = attempt(self, lambda: lines.open_fault(self.state.db, self.state.actor, line.id))
+        if found is not None:
+            show_info(
+                self,
+                self.tr("A fault is already open on this line since {when}: {symptom}").format(
+                    when=format_datetime(found.reported_at), symptom=found.symptom
+                ),
+            )
+            return
+        if not self.ask_report_fault():
+            return
+        attempt(
+            self,
+            lambda: lines.report_fault(
+                self.state.db, self.state.actor, line.id, symptom=lines.result_label(result)
+            ),
+        )
+
+    def ask_report_fault(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Report a fault"),
+            self.tr("The check found the line not working. Report a fault now (C8.4)?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def withdraw_check(self) -> None:
+        """A mistaken check is withdrawn by its author within a day, with a reason (audited)."""
+        line = self.selected_line()
+        if line is None:
+            return
+        found = attempt(
+            self, lambda: lines.withdrawable_check(self.state.db, self.state.actor, line.id)
+        )
+        if found is None:
+            show_info(self, self.tr("You recorded no check of this line in the last day."))
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Withdraw a check"),
+            self.tr("Withdraw your check of {when} ({result})? Say why:").format(
+                when=format_datetime(found.at), result=lines.result_label(found.result)
+            ),
+        )
+        if not ok:
+            return
+        done = attempt(
+            self,
+            lambda: lines.withdraw_check(self.state.db, self.state.actor, found.id, reason) or True,
         )
         if done is not None:
             self.refresh_inventory()
@@ -701,6 +764,7 @@ class LinesPage(QWidget):
         due: bool = False,
         open_only: bool = True,
         overdue_only: bool = False,
+        status: str = "",
         **_: object,
     ) -> None:
         """What the dashboard's action lists open: lines due, open faults, overdue upkeep, the
@@ -714,7 +778,7 @@ class LinesPage(QWidget):
         else:
             self.search.clear()
             self.kind.setCurrentIndex(0)
-            self.status.setCurrentIndex(0)
+            self.status.setCurrentIndex(max(self.status.findData(status), 0))
             self.due.setChecked(due)
         index = self.TABS.index(tab) if tab in self.TABS else 0
         if self.tabs.currentIndex() != index:

@@ -48,7 +48,7 @@ from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
 
 STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
-STATE_KEYS = ("open", "overdue", "due_soon", "on_time", "met", "missed")
+STATE_KEYS = ("open", "overdue", "due_soon", "on_time", "met", "missed", "notice_overdue")
 TICK_MS = 60_000
 
 
@@ -72,7 +72,8 @@ class RequestsPage(QWidget):
         self.overdue_button = self._count_button("overdue")
         self.due_soon_button = self._count_button("due_soon")
         self.open_button = self._count_button("open")
-        for b in (self.overdue_button, self.due_soon_button, self.open_button):
+        self.notice_button = self._count_button("notice_overdue")  # C2.1: past the announced date
+        for b in (self.overdue_button, self.due_soon_button, self.open_button, self.notice_button):
             counts.addWidget(b)
         counts.addStretch(1)
         layout.addLayout(counts)
@@ -175,6 +176,7 @@ class RequestsPage(QWidget):
             (6, 130),
             (7, 95),
             (8, 170),
+            (9, 175),
         ):
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(4, not state.actor.can(Perm.READ_PERSONAL_DATA))
@@ -306,6 +308,9 @@ class RequestsPage(QWidget):
         self.overdue_button.setText(self.tr("Overdue: {n}").format(n=counts["overdue"]))
         self.due_soon_button.setText(self.tr("Due soon: {n}").format(n=counts["due_soon"]))
         self.open_button.setText(self.tr("Waiting for a response: {n}").format(n=counts["open"]))
+        self.notice_button.setText(
+            self.tr("Overdue after notice: {n}").format(n=counts["notice_overdue"])
+        )
         total = attempt(
             self,
             lambda: requests.count_matching(self.state.db, self.state.actor, self.model.filter),

@@ -70,16 +70,25 @@ class SettingsPage(QWidget):
 
         rules = QGroupBox(self.tr("Deadlines and checks"))
         form = QFormLayout(rules)
+        # C2.1 «في أجل أقصاه 48 ساعة»: the legal deadline is fixed; these set the internal target.
+        legal = QLabel(self.tr(
+            "Legal deadline: 48 hours after receipt, always (circular 2/2020, C2.1). The settings "
+            "below only set the body's internal target, which can be shorter, never longer."
+        ))  # fmt: skip
+        legal.setWordWrap(True)
+        form.addRow(legal)
         clock = QComboBox()
-        clock.addItem(self.tr("Calendar hours (as the circular says)"), "calendar")
+        clock.addItem(self.tr("Calendar hours, nights and holidays included"), "calendar")
         clock.addItem(self.tr("Working hours (skip nights, weekends, holidays)"), "working")
         self._fields["deadline_clock"] = clock
-        form.addRow(self.tr("Deadline clock"), clock)
+        form.addRow(self.tr("Internal target clock"), clock)
         form.addRow(
-            self.tr("Answer or notice within (hours, C2.1)"), self._int("deadline_hours", 1, 720)
+            self.tr("Internal target: answer or notice within (hours, at most 48)"),
+            self._int("deadline_hours", 1, 48),
         )
         form.addRow(self.tr("Warn before the deadline (hours)"), self._int("warning_hours", 1, 168))
-        form.addRow(self.tr("Pick up within (seconds, C8.2)"), self._int("pickup_seconds", 5, 3600))
+        form.addRow(self.tr("Pick up in less than (seconds, at most 300, C8.2)"),
+                    self._int("pickup_seconds", 5, 300))  # fmt: skip
         form.addRow(self.tr("Call a missed caller back within (hours, C2.4)"),
                     self._int("callback_window_hours", 1, 336))  # fmt: skip
         form.addRow(
