@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -41,6 +40,7 @@ from desktop_app.ui.formatting import format_date, format_datetime, format_numbe
 from desktop_app.ui.messages import attempt, show_error
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import select_row
+from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.workers import BackgroundTask, run_with_progress
 
@@ -126,11 +126,8 @@ class ReportsPage(QWidget):
         for m in range(1, 13):
             self.month.addItem(month_name(m), m)
         self.month.setCurrentIndex(today.month - 1)
-        self.first = QDateEdit(QDate(previous.first_day.year, previous.first_day.month, 1))
-        self.last = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.first, self.last):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
+        self.first = date_edit(QDate(previous.first_day.year, previous.first_day.month, 1))
+        self.last = date_edit(QDate(today.year, today.month, today.day))
         self.when = QHBoxLayout()
         for w in (self.year, self.quarter, self.month, self.first, self.last):
             self.when.addWidget(w)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -45,6 +44,7 @@ from desktop_app.ui.formatting import TUNIS, format_datetime
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.requests_table_model import STATE_COLOURS, RequestsTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.page_header import PageHeader
 
 STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
@@ -118,11 +118,9 @@ class RequestsPage(QWidget):
         self.period.setMinimumWidth(140)
         bar2.addWidget(self.period)
         today = QDate.currentDate()
-        self.since = QDateEdit(today.addMonths(-1))
-        self.until = QDateEdit(today)
+        self.since = date_edit(today.addMonths(-1))
+        self.until = date_edit(today)
         for d in (self.since, self.until):
-            d.setDisplayFormat("dd/MM/yyyy")
-            d.setCalendarPopup(True)
             d.setVisible(False)
             d.dateChanged.connect(self.apply)
             bar2.addWidget(d)
