@@ -86,6 +86,22 @@ def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
     )
 
 
+def require_existing(location: DatabaseLocation) -> None:
+    """Only the window's first start and `demo` may create a database: any other command given a
+    mistyped path would otherwise write an empty database and report on nothing (issue 14.2)."""
+    path = location.path
+    if path is None or path.is_file():
+        return
+    where = location.display()
+    if path.is_dir():
+        raise UserError(
+            translate("database", "{where} is a folder, not a database file.").format(where=where)
+        )
+    raise UserError(
+        translate("database", "The database file {where} does not exist.").format(where=where)
+    )
+
+
 def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Database:
     """Open (creating if new) and upgrade; an existing file is backed up first."""
     try:
