@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import report, settings
@@ -36,14 +37,38 @@ def fake_current_quarter(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(page, "dashboard", dashboard.dashboard)
 
 
-def test_dashboard_on_an_empty_database_shows_ratios_as_not_yet_measurable_c8_7(
+def test_dashboard_on_an_empty_database_shows_no_data_and_the_first_steps_c8_7(
     qtbot: QtBot, state: AppState
 ) -> None:
+    """An empty body is not a good one: no green "Good" over nothing, no "nothing to do", but a
+    checklist that shrinks as each step is done (issue 14.4)."""
+    from desktop_app.services import agents, lines
+    from desktop_app.services.agents import AgentInput
+    from desktop_app.services.lines import LineInput
+
     page = DashboardPage(state)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: len(page.tiles) == 31)
+    qtbot.waitUntil(lambda: page.done)
+    assert len(page.tiles) == 31
     by_id = {t.tile.id: t for t in page.tiles}
-    assert by_id["req_on_time_pct"].state_label.text() == "Not yet measurable"
+    assert by_id["req_on_time_pct"].state_label.text() == "No data"
+    assert by_id["req_overdue_open_end"].state_label.text() == "No data"  # was a green "Good"
+    assert by_id["faults_open_end"].state_label.text() == "No data"
+    assert not any(t.tile.state == "good" for t in page.tiles)
+    assert page.first_step_keys == ["lines", "agents", "users", "mailbox", "targets"]
+    texts = [w.text() for w in page.findChildren(QLabel)]
+    assert "Nothing to do now." not in texts and "Import the phone directory" in texts
+
+    lines.create_line(state.db, state.actor, LineInput("71 563 590", "direct"))
+    agents.create_agent(state.db, state.actor, AgentInput(name_fr="Sami", name_ar="سامي"))
+    settings.update(state.db, state.actor, {"public_email": "accueil@commune.tn",
+                                            "target.faults_open_end": 1.0})  # fmt: skip
+    page.reload()
+    qtbot.waitUntil(lambda: page.done)
+    assert page.first_step_keys == ["users"]
+    by_id = {t.tile.id: t for t in page.tiles}
+    assert by_id["faults_open_end"].state_label.text() == "Good"  # lines, none broken: good
+    assert by_id["req_overdue_open_end"].state_label.text() == "No data"
 
 
 @pytest.mark.usefixtures("fake_registries", "fake_current_quarter")
