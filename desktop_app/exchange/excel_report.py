@@ -106,6 +106,18 @@ def month_name(month: int) -> str:
     )[month - 1]  # fmt: skip
 
 
+def kpi_headers() -> tuple[str, ...]:
+    """The KPIs sheet's headers in the report's language (English: CONTRACTS §3's names); the
+    ids below them and the `kpi_<id>` names stay as they are, for whoever gathers the reports."""
+    return (
+        translate("excel_report", "id"),
+        translate("excel_report", "label"),
+        translate("excel_report", "value"),
+        translate("excel_report", "target"),
+        translate("excel_report", "previous period"),
+    )
+
+
 def period_label(period: Period) -> str:
     """The period as a director says it: "Quarter 3 2026", "July 2026", "Year 2026" or a range."""
     first, last = period.first_day, period.last_day
@@ -548,7 +560,7 @@ class _Writer:
         from openpyxl.workbook.defined_name import DefinedName
 
         ws = self.new_sheet(KPI_SHEET, [34, 60, 14, 14, 16], "1:1")
-        self.header_row(ws, 1, KPI_HEADERS)
+        self.header_row(ws, 1, kpi_headers())
         for row, k in enumerate(self.data.kpis, start=2):
             self.text(ws, row, 1, k.id, border=True)
             self.text(ws, row, 2, k.label, border=True)

@@ -79,6 +79,19 @@ def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
         return UserError(
             translate("database", "The database {where} cannot be written to.").format(where=where)
         )
+    if location.path is not None and location.path.is_dir():
+        return UserError(
+            translate("database", "{where} is a folder, not a database file.").format(where=where)
+        )
+    if "unable to open database file" in text or isinstance(exc, FileNotFoundError):
+        # SQLite's English words added nothing a user could act on (issue 14.8).
+        return UserError(
+            translate(
+                "database",
+                "The database {where} cannot be opened: its folder does not exist or cannot be "
+                "written to.",
+            ).format(where=where)
+        )
     return UserError(
         translate("database", "The database {where} cannot be opened: {reason}").format(
             where=where, reason=_reason(exc)

@@ -892,6 +892,14 @@
             <translation>{period}، من {first} إلى {last}</translation>
         </message>
         <message>
+            <source>First steps ({count} left)</source>
+            <translation>الخطوات الأولى (بقي {count})</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>فتح</translation>
+        </message>
+        <message>
             <source>To do now</source>
             <translation>للإنجاز الآن</translation>
         </message>
@@ -3345,6 +3353,14 @@
             <translation>كلمات عبور صناديق البريد</translation>
         </message>
         <message>
+            <source>Found on this computer</source>
+            <translation>متوفّر على هذا الحاسوب</translation>
+        </message>
+        <message>
+            <source>No secure password store on this computer</source>
+            <translation>لا يوجد مخزن آمن لكلمات العبور على هذا الحاسوب</translation>
+        </message>
+        <message>
             <source>System password store</source>
             <translation>مخزن كلمات العبور بالنظام</translation>
         </message>
@@ -4737,10 +4753,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>كلمات العبور المؤقتة (يغيّرها كل مستخدم عند أول دخول):</translation>
         </message>
         <message>
-            <source>The database file {where} does not exist.</source>
-            <translation>ملف قاعدة البيانات {where} غير موجود.</translation>
-        </message>
-        <message>
             <source>The database {where} is damaged: {problem}</source>
             <translation>قاعدة البيانات {where} تالفة: {problem}</translation>
         </message>
@@ -4827,8 +4839,20 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا يمكن الكتابة في قاعدة البيانات {where}.</translation>
         </message>
         <message>
+            <source>{where} is a folder, not a database file.</source>
+            <translation>{where} مجلّد وليس ملفّ قاعدة بيانات.</translation>
+        </message>
+        <message>
+            <source>The database {where} cannot be opened: its folder does not exist or cannot be written to.</source>
+            <translation>تعذّر فتح قاعدة البيانات {where}: مجلّدها غير موجود أو لا يمكن الكتابة فيه.</translation>
+        </message>
+        <message>
             <source>The database {where} cannot be opened: {reason}</source>
             <translation>تعذر فتح قاعدة البيانات {where}: {reason}</translation>
+        </message>
+        <message>
+            <source>The database file {where} does not exist.</source>
+            <translation>ملف قاعدة البيانات {where} غير موجود.</translation>
         </message>
         <message>
             <source>The database file {where} is on a network share, where SQLite loses data; use a PostgreSQL server to share data between PCs (--db postgresql+psycopg://…).</source>
@@ -5025,6 +5049,26 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>December</source>
             <translation>ديسمبر</translation>
+        </message>
+        <message>
+            <source>id</source>
+            <translation>المعرّف</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>المؤشّر</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>القيمة</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>الهدف</translation>
+        </message>
+        <message>
+            <source>previous period</source>
+            <translation>الفترة السابقة</translation>
         </message>
         <message>
             <source>Quarter {q} {year}</source>
@@ -5236,6 +5280,49 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Enter the body's name in Arabic and in French.</source>
             <translation>أدخل اسم الهيكل باللغة العربية وباللغة الفرنسية.</translation>
+        </message>
+    </context>
+    <context>
+        <name>first_steps</name>
+        <message>
+            <source>Import the phone directory</source>
+            <translation>توريد دليل الهواتف</translation>
+        </message>
+        <message>
+            <source>Phone lines → Import: the lines the public can call (C8.1).</source>
+            <translation>خطوط الهاتف ← توريد: الخطوط التي يتّصل بها العموم (C8.1).</translation>
+        </message>
+        <message>
+            <source>Add the reception agents</source>
+            <translation>إضافة أعوان الاستقبال</translation>
+        </message>
+        <message>
+            <source>Agents → New agent: who answers the public (C8.3).</source>
+            <translation>الأعوان ← عون جديد: من يجيب العموم (C8.3).</translation>
+        </message>
+        <message>
+            <source>Add the users</source>
+            <translation>إضافة المستعملين</translation>
+        </message>
+        <message>
+            <source>Users → New user: supervisors and agents who sign in.</source>
+            <translation>المستعملون ← مستعمل جديد: المشرفون والأعوان الذين يدخلون إلى التطبيقة.</translation>
+        </message>
+        <message>
+            <source>Configure the mailbox</source>
+            <translation>ضبط صندوق البريد</translation>
+        </message>
+        <message>
+            <source>Settings: the e-mail address published for requests (C2.1).</source>
+            <translation>الإعدادات: عنوان البريد الإلكتروني المنشور لتلقّي المطالب (C2.1).</translation>
+        </message>
+        <message>
+            <source>Set the targets</source>
+            <translation>ضبط الأهداف</translation>
+        </message>
+        <message>
+            <source>Settings → Targets of the indicators: what counts as good here (C8.7).</source>
+            <translation>الإعدادات ← أهداف المؤشّرات: ما يُعدّ جيّدًا هنا (C8.7).</translation>
         </message>
     </context>
     <context>
@@ -5544,6 +5631,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Not yet measurable</source>
             <translation>غير قابل للقيس بعد</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>لا معطيات</translation>
         </message>
     </context>
     <context>
@@ -5944,6 +6035,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>periods</name>
         <message>
+            <source>The start date {first} is after the end date {last}: the dates are reversed.</source>
+            <translation>تاريخ البداية {first} لاحق لتاريخ النهاية {last}: التاريخان معكوسان.</translation>
+        </message>
+        <message>
             <source>“{text}” is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30.</source>
             <translation>«{text}» ليست فترة: اكتب 2026-Q3 أو 2026-07 أو 2026 أو 2026-07-01..2026-09-30.</translation>
         </message>
@@ -5953,6 +6048,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>دورك ({role}) لا يسمح بهذه العملية.</translation>
+        </message>
+        <message>
+            <source>Viewer</source>
+            <translation>مُطّلع</translation>
         </message>
     </context>
     <context>
@@ -6914,6 +7013,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>An assessment score is between 0 and 100.</source>
             <translation>عدد التقييم بين 0 و100.</translation>
+        </message>
+        <message>
+            <source>{name} is marked absent, so cannot have an assessment score.</source>
+            <translation>{name} مسجَّل غائبًا، فلا يمكن أن يُسند له عدد تقييم.</translation>
         </message>
         <message>
             <source>This training session no longer exists.</source>

@@ -892,6 +892,14 @@
             <translation>{period}, du {first} au {last}</translation>
         </message>
         <message>
+            <source>First steps ({count} left)</source>
+            <translation>Premiers pas ({count} restants)</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
             <source>To do now</source>
             <translation>À faire maintenant</translation>
         </message>
@@ -3345,6 +3353,14 @@
             <translation>Mots de passe des boîtes aux lettres</translation>
         </message>
         <message>
+            <source>Found on this computer</source>
+            <translation>Présent sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>No secure password store on this computer</source>
+            <translation>Aucun coffre-fort de mots de passe sur cet ordinateur</translation>
+        </message>
+        <message>
             <source>System password store</source>
             <translation>Coffre à mots de passe du système</translation>
         </message>
@@ -4737,10 +4753,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Mots de passe à usage unique (chaque utilisateur le change à la première connexion) :</translation>
         </message>
         <message>
-            <source>The database file {where} does not exist.</source>
-            <translation>Le fichier de base de données {where} n'existe pas.</translation>
-        </message>
-        <message>
             <source>The database {where} is damaged: {problem}</source>
             <translation>La base de données {where} est endommagée : {problem}</translation>
         </message>
@@ -4827,8 +4839,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Impossible d'écrire dans la base de données {where}.</translation>
         </message>
         <message>
+            <source>{where} is a folder, not a database file.</source>
+            <translation>{where} est un dossier, pas un fichier de base de données.</translation>
+        </message>
+        <message>
+            <source>The database {where} cannot be opened: its folder does not exist or cannot be written to.</source>
+            <translation>Impossible d'ouvrir la base de données {where} : son dossier n'existe pas ou n'est pas accessible en écriture.</translation>
+        </message>
+        <message>
             <source>The database {where} cannot be opened: {reason}</source>
             <translation>Impossible d'ouvrir la base de données {where} : {reason}</translation>
+        </message>
+        <message>
+            <source>The database file {where} does not exist.</source>
+            <translation>Le fichier de base de données {where} n'existe pas.</translation>
         </message>
         <message>
             <source>The database file {where} is on a network share, where SQLite loses data; use a PostgreSQL server to share data between PCs (--db postgresql+psycopg://…).</source>
@@ -5025,6 +5049,26 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>December</source>
             <translation>décembre</translation>
+        </message>
+        <message>
+            <source>id</source>
+            <translation>id</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>indicateur</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>valeur</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>objectif</translation>
+        </message>
+        <message>
+            <source>previous period</source>
+            <translation>période précédente</translation>
         </message>
         <message>
             <source>Quarter {q} {year}</source>
@@ -5236,6 +5280,49 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Enter the body's name in Arabic and in French.</source>
             <translation>Saisissez le nom de l'organisme en arabe et en français.</translation>
+        </message>
+    </context>
+    <context>
+        <name>first_steps</name>
+        <message>
+            <source>Import the phone directory</source>
+            <translation>Importer l'annuaire téléphonique</translation>
+        </message>
+        <message>
+            <source>Phone lines → Import: the lines the public can call (C8.1).</source>
+            <translation>Lignes téléphoniques → Importer : les lignes que le public peut appeler (C8.1).</translation>
+        </message>
+        <message>
+            <source>Add the reception agents</source>
+            <translation>Ajouter les agents d'accueil</translation>
+        </message>
+        <message>
+            <source>Agents → New agent: who answers the public (C8.3).</source>
+            <translation>Agents → Nouvel agent : qui répond au public (C8.3).</translation>
+        </message>
+        <message>
+            <source>Add the users</source>
+            <translation>Ajouter les utilisateurs</translation>
+        </message>
+        <message>
+            <source>Users → New user: supervisors and agents who sign in.</source>
+            <translation>Utilisateurs → Nouvel utilisateur : superviseurs et agents qui se connectent.</translation>
+        </message>
+        <message>
+            <source>Configure the mailbox</source>
+            <translation>Configurer la boîte aux lettres</translation>
+        </message>
+        <message>
+            <source>Settings: the e-mail address published for requests (C2.1).</source>
+            <translation>Paramètres : l'adresse électronique publiée pour les requêtes (C2.1).</translation>
+        </message>
+        <message>
+            <source>Set the targets</source>
+            <translation>Fixer les objectifs</translation>
+        </message>
+        <message>
+            <source>Settings → Targets of the indicators: what counts as good here (C8.7).</source>
+            <translation>Paramètres → Objectifs des indicateurs : ce qui compte comme bon ici (C8.7).</translation>
         </message>
     </context>
     <context>
@@ -5544,6 +5631,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Not yet measurable</source>
             <translation>Pas encore mesurable</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>Pas de données</translation>
         </message>
     </context>
     <context>
@@ -5944,6 +6035,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>periods</name>
         <message>
+            <source>The start date {first} is after the end date {last}: the dates are reversed.</source>
+            <translation>La date de début {first} est postérieure à la date de fin {last} : les dates sont inversées.</translation>
+        </message>
+        <message>
             <source>“{text}” is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30.</source>
             <translation>« {text} » n'est pas une période : écrivez 2026-Q3, 2026-07, 2026 ou 2026-07-01..2026-09-30.</translation>
         </message>
@@ -5953,6 +6048,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>Votre rôle ({role}) ne permet pas cette action.</translation>
+        </message>
+        <message>
+            <source>Viewer</source>
+            <translation>Lecteur</translation>
         </message>
     </context>
     <context>
@@ -6914,6 +7013,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>An assessment score is between 0 and 100.</source>
             <translation>Une note d'évaluation est comprise entre 0 et 100.</translation>
+        </message>
+        <message>
+            <source>{name} is marked absent, so cannot have an assessment score.</source>
+            <translation>{name} est noté absent : il ne peut pas avoir de note d'évaluation.</translation>
         </message>
         <message>
             <source>This training session no longer exists.</source>

@@ -101,8 +101,15 @@ class SettingsPage(QWidget):
         secrets = QGroupBox(self.tr("Passwords of mailboxes"))
         form = QFormLayout(secrets)
         status = keyring_status()
-        store = QLabel(status.name)
-        store.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Said in words; the back end's technical name (keyring.backends.fail.Keyring) is for
+        # whoever installs one, in the tooltip (issue 14.8).
+        store = QLabel(
+            self.tr("Found on this computer")
+            if status.secure
+            else self.tr("No secure password store on this computer")
+        )
+        store.setWordWrap(True)
+        store.setToolTip(status.name)
         form.addRow(self.tr("System password store"), store)
         verdict = QLabel(
             self.tr("Secure: passwords are kept there, never in the database.")
