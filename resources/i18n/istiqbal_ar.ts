@@ -427,9 +427,16 @@
             <source>Score /100</source>
             <translation>العدد /100</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} محددون</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>لا أحد محدّد</numerusform>
+                <numerusform>واحد محدّد</numerusform>
+                <numerusform>اثنان محدّدان</numerusform>
+                <numerusform>%n محدّدين</numerusform>
+                <numerusform>%n محدّدًا</numerusform>
+                <numerusform>%n محدّد</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -891,9 +898,16 @@
             <source>{period}, from {first} to {last}</source>
             <translation>{period}، من {first} إلى {last}</translation>
         </message>
-        <message>
-            <source>First steps ({count} left)</source>
-            <translation>الخطوات الأولى (بقي {count})</translation>
+        <message numerus="yes">
+            <source>First steps (%n left)</source>
+            <translation>
+                <numerusform>الخطوات الأولى (لم يبق شيء)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت خطوة واحدة)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت خطوتان)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت %n خطوات)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت %n خطوة)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت %n خطوة)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Open</source>
@@ -1311,6 +1325,14 @@
         <message>
             <source>Welcome to Istiqbal</source>
             <translation>مرحبا بكم في استقبال</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>التالي</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>السابق</translation>
         </message>
         <message>
             <source>Language</source>
@@ -3072,10 +3094,6 @@
             <translation>في انتظار الرد: {n}</translation>
         </message>
         <message>
-            <source>{n} requests match.</source>
-            <translation>{n} مطلبا مطابقا.</translation>
-        </message>
-        <message>
             <source>Import a requests register</source>
             <translation>توريد سجل المطالب</translation>
         </message>
@@ -3126,6 +3144,17 @@
         <message>
             <source>Remove expired personal data</source>
             <translation>حذف المعطيات الشخصية المنتهية</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) match.</source>
+            <translation>
+                <numerusform>لا مطلب مطابق.</numerusform>
+                <numerusform>مطلب واحد مطابق.</numerusform>
+                <numerusform>مطلبان مطابقان.</numerusform>
+                <numerusform>%n مطالب مطابقة.</numerusform>
+                <numerusform>%n مطلبًا مطابقًا.</numerusform>
+                <numerusform>%n مطلب مطابق.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Personal data removed from {n} requests; the removal is recorded.</source>
@@ -3581,9 +3610,16 @@
             <source>due soon</source>
             <translation>قريب الأجل</translation>
         </message>
-        <message>
-            <source>{n} agents do not meet the training plan today.</source>
-            <translation>{n} أعوان لا يستوفون مخطط التكوين اليوم.</translation>
+        <message numerus="yes">
+            <source>%n agent(s) do not meet the training plan today.</source>
+            <translation>
+                <numerusform>لا عون خارج مخطط التكوين اليوم.</numerusform>
+                <numerusform>عون واحد لا يستوفي مخطط التكوين اليوم.</numerusform>
+                <numerusform>عونان لا يستوفيان مخطط التكوين اليوم.</numerusform>
+                <numerusform>%n أعوان لا يستوفون مخطط التكوين اليوم.</numerusform>
+                <numerusform>%n عونًا لا يستوفون مخطط التكوين اليوم.</numerusform>
+                <numerusform>%n عون لا يستوفون مخطط التكوين اليوم.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every active agent meets the training plan.</source>
@@ -4287,12 +4323,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>يوجد مشرف على النظام بعد.</translation>
         </message>
         <message>
-            <source>Wrong user name or password.</source>
-            <translation>اسم المستخدم أو كلمة العبور غير صحيحة.</translation>
+            <source>Too many wrong tries: try again in {n} s.</source>
+            <translation>محاولات خاطئة كثيرة: أعد المحاولة بعد {n} ث.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: wait {n} seconds.</source>
-            <translation>محاولات خاطئة كثيرة: انتظر {n} ثانية.</translation>
+            <source>Wrong user name or password.</source>
+            <translation>اسم المستخدم أو كلمة العبور غير صحيحة.</translation>
         </message>
         <message>
             <source>This user no longer exists.</source>
@@ -5116,7 +5152,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
-            <translation>يقيّم هذا التقرير استقبال المواطنين بـ{body} من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبالفترة السابقة لها مباشرة.</translation>
+            <translation>يقيّم هذا التقرير استقبال المواطنين ب{body} من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبالفترة السابقة لها مباشرة.</translation>
         </message>
         <message>
             <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
@@ -5212,7 +5248,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} for {period}, from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with {previous}.</source>
-            <translation>يقيّم هذا التقرير استقبال المواطنين بـ{body} خلال {period}، من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبـ{previous}.</translation>
+            <translation>يقيّم هذا التقرير استقبال المواطنين ب{body} خلال {period}، من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وب{previous}.</translation>
         </message>
         <message>
             <source>the body</source>
@@ -5260,19 +5296,19 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Q1 {year}</source>
-            <translation>الثلاثي الأول {year}</translation>
+            <translation>الثلاثية الأولى {year}</translation>
         </message>
         <message>
             <source>Q2 {year}</source>
-            <translation>الثلاثي الثاني {year}</translation>
+            <translation>الثلاثية الثانية {year}</translation>
         </message>
         <message>
             <source>Q3 {year}</source>
-            <translation>الثلاثي الثالث {year}</translation>
+            <translation>الثلاثية الثالثة {year}</translation>
         </message>
         <message>
             <source>Q4 {year}</source>
-            <translation>الثلاثي الرابع {year}</translation>
+            <translation>الثلاثية الرابعة {year}</translation>
         </message>
     </context>
     <context>

@@ -427,9 +427,12 @@
             <source>Score /100</source>
             <translation>Note /100</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} sélectionnés</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>%n sélectionné</numerusform>
+                <numerusform>%n sélectionnés</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -891,9 +894,12 @@
             <source>{period}, from {first} to {last}</source>
             <translation>{period}, du {first} au {last}</translation>
         </message>
-        <message>
-            <source>First steps ({count} left)</source>
-            <translation>Premiers pas ({count} restants)</translation>
+        <message numerus="yes">
+            <source>First steps (%n left)</source>
+            <translation>
+                <numerusform>Premiers pas (%n restant)</numerusform>
+                <numerusform>Premiers pas (%n restants)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Open</source>
@@ -1311,6 +1317,14 @@
         <message>
             <source>Welcome to Istiqbal</source>
             <translation>Bienvenue dans Istiqbal</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Suivant</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Précédent</translation>
         </message>
         <message>
             <source>Language</source>
@@ -3072,10 +3086,6 @@
             <translation>En attente de réponse : {n}</translation>
         </message>
         <message>
-            <source>{n} requests match.</source>
-            <translation>{n} requêtes correspondent.</translation>
-        </message>
-        <message>
             <source>Import a requests register</source>
             <translation>Importer un registre des requêtes</translation>
         </message>
@@ -3126,6 +3136,13 @@
         <message>
             <source>Remove expired personal data</source>
             <translation>Supprimer les données personnelles échues</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) match.</source>
+            <translation>
+                <numerusform>%n requête correspond.</numerusform>
+                <numerusform>%n requêtes correspondent.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Personal data removed from {n} requests; the removal is recorded.</source>
@@ -3581,9 +3598,12 @@
             <source>due soon</source>
             <translation>bientôt dû</translation>
         </message>
-        <message>
-            <source>{n} agents do not meet the training plan today.</source>
-            <translation>{n} agents ne respectent pas le plan de formation aujourd'hui.</translation>
+        <message numerus="yes">
+            <source>%n agent(s) do not meet the training plan today.</source>
+            <translation>
+                <numerusform>%n agent ne respecte pas le plan de formation aujourd'hui.</numerusform>
+                <numerusform>%n agents ne respectent pas le plan de formation aujourd'hui.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every active agent meets the training plan.</source>
@@ -4241,7 +4261,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Citizen's request</source>
-            <translation>Demande de citoyen</translation>
+            <translation>Requête de citoyen</translation>
         </message>
         <message>
             <source>Evaluation scorecard</source>
@@ -4287,12 +4307,12 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Un administrateur existe déjà.</translation>
         </message>
         <message>
-            <source>Wrong user name or password.</source>
-            <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
+            <source>Too many wrong tries: try again in {n} s.</source>
+            <translation>Trop d'essais erronés : réessayez dans {n} s.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: wait {n} seconds.</source>
-            <translation>Trop d'essais erronés : attendez {n} secondes.</translation>
+            <source>Wrong user name or password.</source>
+            <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
         </message>
         <message>
             <source>This user no longer exists.</source>
@@ -5116,7 +5136,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
-            <translation>Ce rapport évalue l'accueil des citoyens à {body} du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à la période qui précède immédiatement.</translation>
+            <translation>Ce rapport évalue l'accueil des citoyens (organisme : {body}), du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à la période qui précède immédiatement.</translation>
         </message>
         <message>
             <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
@@ -5212,7 +5232,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} for {period}, from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with {previous}.</source>
-            <translation>Ce rapport évalue l'accueil des citoyens à {body} pour {period}, du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à {previous}.</translation>
+            <translation>Ce rapport évalue l'accueil des citoyens (organisme : {body} ; période : {period}, du {first} au {last}), comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à celle de la période précédente ({previous}).</translation>
         </message>
         <message>
             <source>the body</source>
@@ -5400,19 +5420,19 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <name>kpi</name>
         <message>
             <source>Requests received</source>
-            <translation>Demandes reçues</translation>
+            <translation>Requêtes reçues</translation>
         </message>
         <message>
             <source>Requests whose deadline can be judged</source>
-            <translation>Demandes dont le délai peut être jugé</translation>
+            <translation>Requêtes dont le délai peut être jugé</translation>
         </message>
         <message>
             <source>Requests answered or noticed on time</source>
-            <translation>Demandes traitées ou avisées dans le délai</translation>
+            <translation>Requêtes traitées ou avisées dans le délai</translation>
         </message>
         <message>
             <source>Requests answered within the deadline (%)</source>
-            <translation>Demandes traitées dans le délai (%)</translation>
+            <translation>Requêtes traitées dans le délai (%)</translation>
         </message>
         <message>
             <source>Senders told the answer needs documents or coordination</source>
@@ -5424,11 +5444,11 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Requests overdue and unanswered at period end</source>
-            <translation>Demandes en retard sans réponse en fin de période</translation>
+            <translation>Requêtes en retard sans réponse en fin de période</translation>
         </message>
         <message>
             <source>Requests closed</source>
-            <translation>Demandes clôturées</translation>
+            <translation>Requêtes clôturées</translation>
         </message>
         <message>
             <source>Complaints received</source>
@@ -5436,7 +5456,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Requests from particular categories of users</source>
-            <translation>Demandes des catégories particulières d'usagers</translation>
+            <translation>Requêtes des catégories particulières d'usagers</translation>
         </message>
         <message>
             <source>Phone lines in service</source>
@@ -6207,7 +6227,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Request</source>
-            <translation>Demande</translation>
+            <translation>Requête</translation>
         </message>
         <message>
             <source>Complaint</source>

@@ -220,7 +220,7 @@ class DashboardPage(QWidget):
         self.first_step_keys = [step.key for step in steps]
         if not steps:
             return
-        box = QGroupBox(self.tr("First steps ({count} left)").format(count=len(steps)))
+        box = QGroupBox(self.tr("First steps (%n left)", None, len(steps)))
         column = QVBoxLayout(box)
         for step in steps:
             title = _plain(step.title)

@@ -309,7 +309,7 @@ class RequestsPage(QWidget):
             lambda: requests.count_matching(self.state.db, self.state.actor, self.model.filter),
         )
         if total is not None:
-            self.found.setText(self.tr("{n} requests match.").format(n=total))
+            self.found.setText(self.tr("%n request(s) match.", None, total))
 
     # -- actions ---------------------------------------------------------------------------------
     def open_current(self) -> None:

@@ -122,7 +122,7 @@ class AttendeePicker(QWidget):
                 self.table.item(row, 0).setCheckState(state)
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("{n} selected").format(n=len(self.attendees())))
+        self.count.setText(self.tr("%n selected", None, len(self.attendees())))
 
     def _row_of(self, agent_id: int) -> int:
         for row in range(self.table.rowCount()):
