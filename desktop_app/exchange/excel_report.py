@@ -21,6 +21,7 @@ from desktop_app.exchange.xlsx_safe import set_text
 from desktop_app.i18n import translate
 from desktop_app.services.kpi_remedies import remedy_for
 from desktop_app.services.kpi_status import COLOURS, below_target, status, status_text
+from desktop_app.services.numbers import format_number
 from desktop_app.services.periods import TUNIS, Period
 from desktop_app.services.sections import ReportSection, ReportTable
 
@@ -79,16 +80,9 @@ class ReportData:
 
 # -- small helpers ---------------------------------------------------------------------------------
 def _num(value: float | int | None, lang: str, decimals: int = 1) -> str:
-    """A figure inside a sentence; French writes a decimal comma."""
-    if value is None:
-        return "—"
-    if isinstance(value, int) or float(value).is_integer():
-        text = f"{int(value):,}".replace(",", "\u202f" if lang == "fr" else ",")
-    else:
-        text = f"{value:,.{decimals}f}"
-        if lang == "fr":
-            text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    """A figure inside a sentence, written as the window writes it (services/numbers)."""
+    whole = value is not None and float(value).is_integer()
+    return format_number(value, lang, 0 if whole else decimals)
 
 
 def _day(d: date) -> str:

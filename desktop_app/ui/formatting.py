@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from desktop_app.services import numbers
+
 TUNIS = ZoneInfo("Africa/Tunis")
 
 
@@ -44,12 +46,17 @@ def format_date(d: date | None) -> str:
     return QLocale().toString(QDate(d.year, d.month, d.day), "dd/MM/yyyy")
 
 
+def window_language() -> str:
+    """The window's language, from the locale install_language set."""
+    language = QLocale().language()
+    if language == QLocale.Language.Arabic:
+        return "ar"
+    return "fr" if language == QLocale.Language.French else "en"
+
+
 def format_number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, int) and decimals == 0:
-        return QLocale().toString(value)
-    return QLocale().toString(float(value), "f", decimals)
+    """In the window's language, through the one number format the workbook and PDF use too."""
+    return numbers.format_number(value, window_language(), decimals)
 
 
 def ltr(text: str) -> str:

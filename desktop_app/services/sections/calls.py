@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from desktop_app.data.models import Evaluation
 from desktop_app.i18n import translate
 from desktop_app.services.evaluations import MEASURED_METHODS, agent_scores_in, criterion_stats
+from desktop_app.services.numbers import format_number
 from desktop_app.services.phones import display_number
 from desktop_app.services.scorecards import topic_label
 from desktop_app.services.sections import (
@@ -147,7 +148,8 @@ def agents_below_target(ctx: SectionContext) -> ActionList:
         title=translate("calls", "Agents below the score target"),
         count=len(below),
         items=[translate("calls", "{name}: {score} over {n} evaluations").format(
-            name=a.name(ctx.lang), score=a.average, n=a.count) for a in below[:5]],
+            name=a.name(ctx.lang), score=format_number(a.average, ctx.lang, 1), n=a.count)
+            for a in below[:5]],
         page="evaluations",
         page_filter={"tab": "coaching", "below": target},
     )  # fmt: skip
