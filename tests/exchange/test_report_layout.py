@@ -99,7 +99,7 @@ def test_periods_in_headings_read_as_people_say_them_c8_7() -> None:
         assert short_period_label(Q3) == "T3 2026"
         assert month_label(2026, 7) == "juillet 2026"
     with report_language("ar"):
-        assert short_period_label(Q3) == "الثلاثي الثالث 2026"
+        assert short_period_label(Q3) == "الثلاثية الثالثة 2026"  # one name for the quarter (issue 14.11)
         assert month_label(2026, 7) == "جويلية 2026"
 
 
