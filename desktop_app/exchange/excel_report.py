@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.exchange.xlsx_print import page_footer
 from desktop_app.exchange.xlsx_safe import set_text
-from desktop_app.i18n import translate
+from desktop_app.i18n import isolate_latin, translate
 from desktop_app.services.kpi_remedies import remedy_for
 from desktop_app.services.kpi_status import COLOURS, below_target, status, status_text
 from desktop_app.services.numbers import format_number
@@ -332,7 +332,9 @@ class _Writer:
               border: bool = True) -> Any:  # fmt: skip
         """A cell of data: strings as text whatever they start with, numbers and dates as such."""
         if isinstance(value, str):
-            return self.text(ws, row, col, value, border=border)
+            # Latin runs isolated in Arabic tables: "Gammarth" no longer runs into "دائرة قمرت".
+            text = isolate_latin(value) if self.rtl else value
+            return self.text(ws, row, col, text, border=border)
         cell = ws.cell(row=row, column=col, value=_excel_value(value))
         number_format: str | None = None
         if isinstance(value, datetime):

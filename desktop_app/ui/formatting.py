@@ -6,8 +6,10 @@ import html
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QGuiApplication
 
+from desktop_app.i18n import isolate_latin
 from desktop_app.services import numbers
 
 TUNIS = ZoneInfo("Africa/Tunis")
@@ -57,6 +59,13 @@ def window_language() -> str:
 def format_number(value: float | int | None, decimals: int = 0) -> str:
     """In the window's language, through the one number format the workbook and PDF use too."""
     return numbers.format_number(value, window_language(), decimals)
+
+
+def bidi_text(text: str) -> str:
+    """Text for the window: in right-to-left, its Latin runs isolated (i18n.isolate_latin)."""
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return isolate_latin(text)
+    return text
 
 
 def ltr(text: str) -> str:

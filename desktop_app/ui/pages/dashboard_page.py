@@ -22,7 +22,7 @@ from desktop_app.services.first_steps import FirstStep, first_steps
 from desktop_app.services.kpi_status import COLOURS, status_text
 from desktop_app.services.sections import ActionList
 from desktop_app.ui import messages
-from desktop_app.ui.formatting import format_date, format_number
+from desktop_app.ui.formatting import bidi_text, format_date, format_number
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.workers import run_in_background
@@ -111,7 +111,7 @@ class ActionListBox(QGroupBox):
             mark = (
                 "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
             )
-            layout.addWidget(_plain(f"{mark}• {item}"))
+            layout.addWidget(_plain(f"{mark}• {bidi_text(item)}"))
         if not action.items:
             layout.addWidget(_plain(self.tr("Nothing to do.")))
         self.open_button = QPushButton(self.tr("Show them all"))
