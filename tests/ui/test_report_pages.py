@@ -230,3 +230,29 @@ def test_dashboard_computes_its_indicators_off_the_window_thread_c8_7(
     qtbot.waitUntil(lambda: page.done)
     assert threads and threads[0] is not threading.main_thread()
     assert len(page.tiles) == 31
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None,
+                    reason="pdftotext (poppler-utils) not installed")  # fmt: skip
+def test_the_summary_pdf_keeps_rows_whole_with_headers_on_every_page_c8_7(
+    qtbot: QtBot, state: AppState, tmp_path: Path
+) -> None:
+    """A row was split across pages (label on one, figures on the next) and page 2 had no
+    column headers (issue 14.7)."""
+    import subprocess
+
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    pdf = page.save_pdf(tmp_path / "summary.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 2
+    for number, content in enumerate(pages, start=1):
+        assert "Indicator" in content and "Previous period" in content, number
+        for line in content.splitlines():
+            # every indicator line carries its state on the same page, the same line
+            if line.strip().startswith("Requests received"):
+                assert "No data" in line or "No target" in line
+    assert sum(p.count("No data") for p in pages) == 31  # each row printed once, whole
