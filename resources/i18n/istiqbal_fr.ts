@@ -142,7 +142,7 @@
         </message>
         <message>
             <source>Call evaluations</source>
-            <translation>Évaluation des appels</translation>
+            <translation>Appels évalués</translation>
         </message>
     </context>
     <context>
@@ -281,7 +281,7 @@
         </message>
         <message>
             <source>Legal updates</source>
-            <translation>Mises à jour juridiques</translation>
+            <translation>Textes juridiques</translation>
         </message>
         <message>
             <source>Recognitions</source>
@@ -289,7 +289,7 @@
         </message>
         <message>
             <source>Post equipment</source>
-            <translation>Équipement du poste</translation>
+            <translation>Équipement</translation>
         </message>
         <message>
             <source>Choose an agent in the list.</source>

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.requests_table_model import STATE_COLOURS, RequestsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.menu_button import menu_button
 from desktop_app.ui.widgets.page_header import PageHeader
 
 STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
@@ -132,9 +132,7 @@ class RequestsPage(QWidget):
         editor = state.actor.can(Perm.EDIT_REQUESTS)
         self.new_button.setVisible(editor)
         self.import_button.setVisible(editor)
-        self.personal = QToolButton()
-        self.personal.setText(self.tr("Personal data"))
-        self.personal.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.personal = menu_button(self.tr("Personal data"))
         menu = QMenu(self.personal)
         menu.addAction(self.tr("Export one citizen's data…"), self.export_citizen)
         # Shown only to roles that may purge (the service checks again).

@@ -74,6 +74,10 @@ class SettingsPage(QWidget):
         clock.addItem(self.tr("Calendar hours (as the circular says)"), "calendar")
         clock.addItem(self.tr("Working hours (skip nights, weekends, holidays)"), "working")
         self._fields["deadline_clock"] = clock
+        # Its long French choices set the left column's minimum width, which pushed the target
+        # fields past the right edge at 1366×768 (issue 14.10): let it shrink and elide.
+        clock.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        clock.setMinimumContentsLength(16)
         form.addRow(self.tr("Deadline clock"), clock)
         form.addRow(
             self.tr("Answer or notice within (hours, C2.1)"), self._int("deadline_hours", 1, 720)
