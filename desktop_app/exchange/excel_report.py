@@ -630,7 +630,12 @@ class _Writer:
         whole = title_h + note_h + head_h + sum(row_hs) + chart_h
         # Keep a heading with its table: the whole table (and chart) when it fits on a page,
         # else at least its header and first rows.
-        keep = whole if whole <= page.capacity else title_h + note_h + head_h + sum(row_hs[:3])
+        # A charted table that fits without its chart starts on a page that holds all its rows:
+        # the hourly table used to leave 22:00 and 23:00 alone on a page before its chart (14.12).
+        table_h = title_h + note_h + head_h + sum(row_hs)
+        keep = (whole if whole <= page.capacity
+                else table_h if chart_h and table_h <= page.capacity
+                else title_h + note_h + head_h + sum(row_hs[:3]))  # fmt: skip
         page.need(row, keep)
         page.add(self.wide_text(ws, row, table.title, span, widths, self.st.subtitle))
         row += 1
@@ -643,7 +648,8 @@ class _Writer:
         header = row
         for values, height in zip(table.rows, row_hs, strict=False):
             row += 1
-            if table.chart is None and page.need(row, height):
+            # A charted table's rows stay contiguous (the chart reads them): no repeated header.
+            if page.need(row, height) and table.chart is None:
                 # A table running onto the next page shows its column headings again there.
                 self.header_row(ws, row, table.headers)
                 ws.row_dimensions[row].height = head_h
@@ -704,6 +710,14 @@ class _Writer:
         cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1,
                          max_row=plotted)  # fmt: skip
         chart.set_categories(cats)
+        if spec.kind != "pie" and all(
+            not isinstance(v, int | float) or v >= 0
+            for values in table.rows
+            for i, v in enumerate(values)
+            if i in spec.value_columns
+        ):
+            # From 0: an axis starting at 75 made small differences between agents look large.
+            chart.y_axis.scaling.min = 0
         chart.height, chart.width = 6.5, 22
         ws.add_chart(chart, f"A{last + 2}")
         for r in range(last + 1, last + CHART_ROWS + 1):
