@@ -22,10 +22,12 @@ def test_latin_runs_in_arabic_sentences_are_isolated() -> None:
     assert isolate_latin("عدد 12 مطلبا") == "عدد 12 مطلبا"  # digits alone: nothing to do
 
 
-def test_the_window_isolates_only_right_to_left(qapp) -> None:
+def test_the_window_isolates_the_other_direction(qapp) -> None:
     install_language("fr")
     apply_direction("fr")
     assert bidi_text("Bon accueil.") == "Bon accueil."
+    # An Arabic comment in a French table keeps its full stop on its own side.
+    assert bidi_text("لم يبادر بالتحية.") == f"{FSI}لم يبادر بالتحية.{PDI}"
     install_language("ar")
     apply_direction("ar")
     assert bidi_text("Bon accueil.") == f"{FSI}Bon accueil.{PDI}"
