@@ -165,7 +165,8 @@ def lines_losing_calls(ctx: SectionContext) -> ActionList:
         title=translate("calls", "Lines losing calls"),
         count=len(losing),
         items=[translate("calls", "{number}: {lost} of {offered} calls lost").format(
-            number=display_number(x.number), lost=x.lost, offered=x.offered) for x in losing[:5]],
+            number=display_number(x.number), lost=format_number(x.lost, ctx.lang),
+            offered=format_number(x.offered, ctx.lang)) for x in losing[:5]],
         page="calls",
         page_filter={"period": ctx.period.text, "below": target},
     )  # fmt: skip
