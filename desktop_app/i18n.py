@@ -82,8 +82,8 @@ def ensure_core_application() -> QCoreApplication:
 # live inside addresses, paths and periods (m.trabelsi@gmail, /tmp/x.xlsx, 2026-Q3), joined by
 # spaces and ending with its own full stop. Quotes and brackets stay outside, with the Arabic.
 _LATIN_RUN = re.compile(
-    r"(?:[0-9A-Za-z\u00C0-\u024F/\\~]+[0-9A-Za-z\u00C0-\u024F/\\~._@:+'’,;!?&#%=-]*)"
-    r"(?:[ \t]+[0-9A-Za-z\u00C0-\u024F/\\~][0-9A-Za-z\u00C0-\u024F/\\~._@:+'’,;!?&#%=-]*)*"
+    r"(?:[0-9A-Za-z\u00C0-\u024F/\\~]+[0-9A-Za-z\u00C0-\u024F/\\~._@:+'’,;!?&#%=°()-]*)"
+    r"(?:[ \t]+[0-9A-Za-z\u00C0-\u024F/\\~(:—–°][0-9A-Za-z\u00C0-\u024F/\\~._@:+'’,;!?&#%=°()-]*)*"
 )
 _HAS_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F/\\]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -105,14 +105,20 @@ def isolate_latin(text: str) -> str:
     if not text or _ISOLATED.search(text):
         return text  # already isolated where it needed to be (ltr(), format_phone)
 
-    arabic = bool(_ARABIC.search(text))
+    if not _ARABIC.search(text):
+        # All Latin (a French title or comment in an Arabic table): one unit, with its own
+        # colons, brackets and full stop in their places.
+        return isolate(text) if _HAS_LATIN.search(text) else text
+    arabic = True
 
     def wrap(match: re.Match[str]) -> str:
         run = match.group(0)
         if not _HAS_LATIN.search(run):
             return run
         # In an Arabic sentence the closing mark or a separating "/" is the sentence's own.
-        core = run.rstrip(" /.,;:!?-") if arabic else run
-        return isolate(core) + run[len(core):] if core else run
+        core = run.rstrip(" /.,;:!?-(—") if arabic else run
+        while core.endswith(")") and core.count("(") < core.count(")"):
+            core = core[:-1].rstrip()  # the Arabic sentence's closing bracket
+        return isolate(core) + run[len(core) :] if core else run
 
     return _LATIN_RUN.sub(wrap, text)

@@ -20,6 +20,11 @@ def test_latin_runs_in_arabic_sentences_are_isolated() -> None:
     # A French comment alone keeps its full stop inside, on its own side.
     assert isolate_latin("Bon accueil.") == f"{FSI}Bon accueil.{PDI}"
     assert isolate_latin("عدد 12 مطلبا") == "عدد 12 مطلبا"  # digits alone: nothing to do
+    # A French title in an Arabic table is one unit: its colon does not swap its two halves.
+    title = "Accueil téléphonique : saluer, nommer l'organisme"
+    assert isolate_latin(title) == f"{FSI}{title}{PDI}"
+    # The Arabic sentence keeps its own closing bracket.
+    assert isolate_latin("المرجع (الأجل 04/12/2026 09:02)").endswith(f"09:02{PDI})")
 
 
 def test_the_window_isolates_the_other_direction(qapp) -> None:
