@@ -83,7 +83,7 @@ def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
         return UserError(
             translate("database", "{where} is a folder, not a database file.").format(where=where)
         )
-    if "unable to open database file" in text or isinstance(exc, FileNotFoundError):
+    if "unable to open database file" in text or isinstance(exc, OSError):
         # SQLite's English words added nothing a user could act on (issue 14.8).
         return UserError(
             translate(
