@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +38,23 @@ def _plain(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+_QUOTED = re.compile("\u2068([^\u2069]*)\u2069")
+QUOTED_CHARS = 24  # a subject that long keeps a to-do item to two lines in the column
+
+
+def _shorten_quoted(item: str) -> str:
+    """A citizen's subject quoted in a to-do item is cut to a few words: wrapped across lines
+    inside an Arabic sentence it read mid-phrase and out of order (issue 14.6)."""
+
+    def cut(match: re.Match[str]) -> str:
+        text = match.group(1)
+        if len(text) > QUOTED_CHARS:
+            text = text[: QUOTED_CHARS - 1].rstrip() + "…"
+        return f"\u2068{text}\u2069"
+
+    return _QUOTED.sub(cut, item)
 
 
 def _figure(value: float | int | None) -> str:
@@ -111,7 +130,9 @@ class ActionListBox(QGroupBox):
             mark = (
                 "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
             )
-            layout.addWidget(_plain(f"{mark}• {bidi_text(item)}"))
+            line = _plain(f"{mark}• {bidi_text(_shorten_quoted(item))}")
+            line.setToolTip(item)
+            layout.addWidget(line)
         if not action.items:
             layout.addWidget(_plain(self.tr("Nothing to do.")))
         self.open_button = QPushButton(self.tr("Show them all"))
