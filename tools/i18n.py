@@ -44,8 +44,8 @@ def lupdate(ts: Path, lang: str) -> None:
     )  # fmt: skip
 
 
-def load_glossary() -> dict[tuple[str, str], dict[str, str]]:
-    merged: dict[tuple[str, str], dict[str, str]] = {}
+def load_glossary() -> dict[tuple[str, str], dict[str, str | list[str]]]:
+    merged: dict[tuple[str, str], dict[str, str | list[str]]] = {}
     for file in sorted(GLOSSARY.glob("*.json")):
         data = json.loads(file.read_text(encoding="utf-8"))
         for context, entries in data.items():
@@ -65,13 +65,26 @@ def fill(ts: Path, lang: str) -> list[tuple[str, str]]:
             source = message.findtext("source") or ""
             translation = message.find("translation")
             assert translation is not None
-            if translation.get("type") != "unfinished" and (translation.text or "").strip():
+            # A counted message (tr(..., n=count), "%n") holds one <numerusform> per plural form
+            # of the language (Arabic six, French two); its glossary entry is a list of them.
+            forms = translation.findall("numerusform")
+            done = (
+                all((f.text or "").strip() for f in forms)
+                if forms
+                else bool((translation.text or "").strip())
+            )
+            if translation.get("type") != "unfinished" and done:
                 continue
             text = glossary.get((name, source), {}).get(lang)
             if text is None and name != "*":  # "*": a translation good in every context
                 text = glossary.get(("*", source), {}).get(lang)
             if text:
-                translation.text = text
+                texts = text if isinstance(text, list) else [text]
+                if forms:
+                    for i, form in enumerate(forms):
+                        form.text = texts[min(i, len(texts) - 1)]
+                else:
+                    translation.text = texts[0]
                 translation.attrib.pop("type", None)
             else:
                 missing.append((name, source))

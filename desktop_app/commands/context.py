@@ -24,10 +24,13 @@ class CliContext:
 
     @property
     def db(self) -> Database:
-        """Opened (and migrated) on first use, so `--help` never touches the database."""
+        """Opened (and migrated) on first use, so `--help` never touches the database; only a
+        command that sets `creates_database` (demo) may start a new file."""
         if self._db is None:
-            from desktop_app.services.database import open_database
+            from desktop_app.services.database import open_database, require_existing
 
+            if not getattr(self.args, "creates_database", False):
+                require_existing(self.location)
             self._db = open_database(self.location)
             for notice in self._db.notices:  # said once, on stderr: stdout stays the result
                 self.err(notice)

@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = sub.add_parser("demo", help="fill an EMPTY database with realistic demo data")
     demo.add_argument("--years", type=int, default=2)
     demo.add_argument("--seed", type=int, default=2020)
-    demo.set_defaults(func=run_demo)
+    demo.set_defaults(func=run_demo, creates_database=True)
 
     check = sub.add_parser("check", help="integrity check; exit 1 when damaged")
     check.set_defaults(func=run_check)
@@ -57,12 +57,14 @@ def run_demo(ctx: CliContext) -> int:
 
 def run_check(ctx: CliContext) -> int:
     """Integrity and schema state, read-only: `check` never creates, migrates or changes a file."""
-    from desktop_app.services.database import check_database, database_schema_state
+    from desktop_app.services.database import (
+        check_database,
+        database_schema_state,
+        require_existing,
+    )
 
     where = ctx.location.display()
-    if ctx.location.path is not None and not ctx.location.path.is_file():
-        ctx.err(translate("cli", "The database file {where} does not exist.").format(where=where))
-        return 1
+    require_existing(ctx.location)  # missing or a folder: one sentence, exit 1
     problems = check_database(ctx.location)
     if problems:
         ctx.err(

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.exchange.xlsx_print import page_footer
 from desktop_app.exchange.xlsx_safe import set_text
-from desktop_app.i18n import translate
+from desktop_app.i18n import isolate_latin, translate
 from desktop_app.services.kpi_remedies import remedy_for
 from desktop_app.services.kpi_status import COLOURS, below_target, status, status_text
+from desktop_app.services.numbers import format_number
 from desktop_app.services.periods import TUNIS, Period
 from desktop_app.services.sections import ReportSection, ReportTable
 
@@ -79,16 +80,9 @@ class ReportData:
 
 # -- small helpers ---------------------------------------------------------------------------------
 def _num(value: float | int | None, lang: str, decimals: int = 1) -> str:
-    """A figure inside a sentence; French writes a decimal comma."""
-    if value is None:
-        return "—"
-    if isinstance(value, int) or float(value).is_integer():
-        text = f"{int(value):,}".replace(",", "\u202f" if lang == "fr" else ",")
-    else:
-        text = f"{value:,.{decimals}f}"
-        if lang == "fr":
-            text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    """A figure inside a sentence, written as the window writes it (services/numbers)."""
+    whole = value is not None and float(value).is_integer()
+    return format_number(value, lang, 0 if whole else decimals)
 
 
 def _day(d: date) -> str:
@@ -104,6 +98,18 @@ def month_name(month: int) -> str:
         translate("excel_report", "September"), translate("excel_report", "October"),
         translate("excel_report", "November"), translate("excel_report", "December"),
     )[month - 1]  # fmt: skip
+
+
+def kpi_headers() -> tuple[str, ...]:
+    """The KPIs sheet's headers in the report's language (English: CONTRACTS §3's names); the
+    ids below them and the `kpi_<id>` names stay as they are, for whoever gathers the reports."""
+    return (
+        translate("excel_report", "id"),
+        translate("excel_report", "label"),
+        translate("excel_report", "value"),
+        translate("excel_report", "target"),
+        translate("excel_report", "previous period"),
+    )
 
 
 def period_label(period: Period) -> str:
@@ -326,7 +332,9 @@ class _Writer:
               border: bool = True) -> Any:  # fmt: skip
         """A cell of data: strings as text whatever they start with, numbers and dates as such."""
         if isinstance(value, str):
-            return self.text(ws, row, col, value, border=border)
+            # Latin runs isolated in Arabic tables: "Gammarth" no longer runs into "دائرة قمرت".
+            text = isolate_latin(value) if self.rtl else value
+            return self.text(ws, row, col, text, border=border)
         cell = ws.cell(row=row, column=col, value=_excel_value(value))
         number_format: str | None = None
         if isinstance(value, datetime):
@@ -548,7 +556,7 @@ class _Writer:
         from openpyxl.workbook.defined_name import DefinedName
 
         ws = self.new_sheet(KPI_SHEET, [34, 60, 14, 14, 16], "1:1")
-        self.header_row(ws, 1, KPI_HEADERS)
+        self.header_row(ws, 1, kpi_headers())
         for row, k in enumerate(self.data.kpis, start=2):
             self.text(ws, row, 1, k.id, border=True)
             self.text(ws, row, 2, k.label, border=True)
@@ -622,7 +630,12 @@ class _Writer:
         whole = title_h + note_h + head_h + sum(row_hs) + chart_h
         # Keep a heading with its table: the whole table (and chart) when it fits on a page,
         # else at least its header and first rows.
-        keep = whole if whole <= page.capacity else title_h + note_h + head_h + sum(row_hs[:3])
+        # A charted table that fits without its chart starts on a page that holds all its rows:
+        # the hourly table used to leave 22:00 and 23:00 alone on a page before its chart (14.12).
+        table_h = title_h + note_h + head_h + sum(row_hs)
+        keep = (whole if whole <= page.capacity
+                else table_h if chart_h and table_h <= page.capacity
+                else title_h + note_h + head_h + sum(row_hs[:3]))  # fmt: skip
         page.need(row, keep)
         page.add(self.wide_text(ws, row, table.title, span, widths, self.st.subtitle))
         row += 1
@@ -635,7 +648,8 @@ class _Writer:
         header = row
         for values, height in zip(table.rows, row_hs, strict=False):
             row += 1
-            if table.chart is None and page.need(row, height):
+            # A charted table's rows stay contiguous (the chart reads them): no repeated header.
+            if page.need(row, height) and table.chart is None:
                 # A table running onto the next page shows its column headings again there.
                 self.header_row(ws, row, table.headers)
                 ws.row_dimensions[row].height = head_h
@@ -696,6 +710,14 @@ class _Writer:
         cats = Reference(ws, min_col=spec.category_column + 1, min_row=header + 1,
                          max_row=plotted)  # fmt: skip
         chart.set_categories(cats)
+        if spec.kind != "pie" and all(
+            not isinstance(v, int | float) or v >= 0
+            for values in table.rows
+            for i, v in enumerate(values)
+            if i in spec.value_columns
+        ):
+            # From 0: an axis starting at 75 made small differences between agents look large.
+            chart.y_axis.scaling.min = 0
         chart.height, chart.width = 6.5, 22
         ws.add_chart(chart, f"A{last + 2}")
         for r in range(last + 1, last + CHART_ROWS + 1):

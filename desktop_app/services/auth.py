@@ -195,8 +195,10 @@ def login(
     throttle = throttle or LOGIN_THROTTLE
     remaining = throttle.remaining(username, host, now)
     if remaining > 0:
+        # A unit, not a counted noun: "attendez 1 secondes" was wrong, and lupdate gives no plural
+        # forms to a translate() outside a widget (issue 14.11).
         raise UserError(
-            translate("auth", "Too many wrong tries: wait {n} seconds.").format(
+            translate("auth", "Too many wrong tries: try again in {n} s.").format(
                 n=math.ceil(remaining)
             )
         )

@@ -9,6 +9,7 @@ from typing import Any
 from desktop_app.data.db import Database
 from desktop_app.data.types import utcnow
 from desktop_app.services import settings as settings_service
+from desktop_app.services.first_steps import without_data
 from desktop_app.services.kpi_labels import labels
 from desktop_app.services.kpi_status import LOWER_IS_BETTER, status, target_of
 from desktop_app.services.kpis import KPI_IDS, compute_in
@@ -16,7 +17,7 @@ from desktop_app.services.periods import Period, local_date, quarter_of
 from desktop_app.services.permissions import Actor, Perm
 
 # Tiles are shown worst first, so what needs a decision is at the top left (top right in Arabic).
-_RANK = {"bad": 0, "watch": 1, "good": 2, "none": 3, "unmeasured": 4}
+_RANK = {"bad": 0, "watch": 1, "good": 2, "none": 3, "unmeasured": 4, "no_data": 5}
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class KpiTile:
     value: float | int | None
     previous: float | int | None
     target: float | None
-    state: str  # good, watch, bad, none (no target) or unmeasured
+    state: str  # good, watch, bad, none (no target), unmeasured or no_data (nothing recorded)
 
     @property
     def change(self) -> float | None:
@@ -67,10 +68,12 @@ def compare(db: Database, actor: Actor, period: Period, as_of: datetime | None =
         values = settings_service.load_all(s)
         current = compute_in(s, period, as_of)
         previous = compute_in(s, period.previous(), as_of)
+        empty = without_data(s, list(KPI_IDS))
     names = labels()
     tiles = [
         KpiTile(k, names.get(k, k), current.get(k), previous.get(k), target_of(values, k),
-                status(k, current.get(k), target_of(values, k)))
+                "no_data" if k in empty and not current.get(k)
+                else status(k, current.get(k), target_of(values, k)))
         for k in KPI_IDS
     ]  # fmt: skip
     tiles.sort(key=lambda t: _RANK[t.state])

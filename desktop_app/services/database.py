@@ -107,6 +107,19 @@ def _storage_error(location: DatabaseLocation, exc: BaseException) -> UserError:
         return UserError(
             translate("database", "The database {where} cannot be written to.").format(where=where)
         )
+    if location.path is not None and location.path.is_dir():
+        return UserError(
+            translate("database", "{where} is a folder, not a database file.").format(where=where)
+        )
+    if "unable to open database file" in text or isinstance(exc, OSError):
+        # SQLite's English words added nothing a user could act on (issue 14.8).
+        return UserError(
+            translate(
+                "database",
+                "The database {where} cannot be opened: its folder does not exist or cannot be "
+                "written to.",
+            ).format(where=where)
+        )
     return UserError(
         translate("database", "The database {where} cannot be opened: {reason}").format(
             where=where, reason=_reason(exc)
@@ -192,6 +205,22 @@ def _tighten(location: DatabaseLocation) -> list[str]:
             log.warning(notice)
             notices.append(notice)
     return notices
+
+
+def require_existing(location: DatabaseLocation) -> None:
+    """Only the window's first start and `demo` may create a database: any other command given a
+    mistyped path would otherwise write an empty database and report on nothing (issue 14.2)."""
+    path = location.path
+    if path is None or path.is_file():
+        return
+    where = location.display()
+    if path.is_dir():
+        raise UserError(
+            translate("database", "{where} is a folder, not a database file.").format(where=where)
+        )
+    raise UserError(
+        translate("database", "The database file {where} does not exist.").format(where=where)
+    )
 
 
 def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Database:

@@ -204,12 +204,12 @@ def agents_step(ctx: DemoContext) -> None:
         held = min(held, today - timedelta(days=3))
         present = [a for a in ids[:11] if working[a][0] <= held <= working[a][1]]
         group = rng.sample(present, min(len(present), rng.randint(5, 9)))
-        attendees = [
-            Attendee(
-                a, rng.random() > 0.1, float(rng.randint(55, 98)) if rng.random() > 0.3 else None
-            )
-            for a in group
-        ]
+        attendees = []
+        for a in group:
+            attended = rng.random() > 0.1
+            scored = float(rng.randint(55, 98)) if rng.random() > 0.3 else None
+            # An absent agent was not assessed (the service refuses it, issue 14.13).
+            attendees.append(Attendee(a, attended, scored if attended else None))
         training.create_session(
             db,
             actor,

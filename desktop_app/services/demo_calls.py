@@ -43,11 +43,26 @@ _PROFILES = (
 )
 # Citizen-watch volunteers without an account, named on the mystery calls they make (C8.7).
 _WATCH = ("Hédi Mejri / الهادي الماجري", "Sonia Ferchichi / سنية الفرشيشي", "")
-_COMMENTS = (
-    "Bon accueil, réponse précise.", "N'a pas nommé l'organisme.", "لم يبادر بالتحية.",
-    "Information incomplète sur les pièces à fournir.", "معلومة دقيقة حسب الدليل.",
-    "Appel transféré sans explication.", "", "", "",
+# Each comment with what it says about the call (criterion → answer): a comment is only written
+# on an evaluation whose answers agree with it, so the demo never contradicts itself (14.13).
+COMMENTS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("Bon accueil, réponse précise.", {"greeting": YES, "correct": YES}),
+    ("N'a pas nommé l'organisme.", {"named_body": NO}),
+    ("لم يبادر بالتحية.", {"greeting": NO}),
+    ("Information incomplète sur les pièces à fournir.", {"correct": NO}),
+    ("معلومة دقيقة حسب الدليل.", {"correct": YES}),
+    ("Appel transféré sans explication.", {"clear": NO}),
+    ("", {}), ("", {}), ("", {}),
 )  # fmt: skip
+
+
+def _comment(ctx: DemoContext, answered: bool, answers: dict[str, str]) -> str:
+    """A comment that agrees with the answers; none on a call nobody picked up."""
+    if not answered:
+        return ""
+    fitting = [text for text, says in COMMENTS
+               if all(answers.get(k) == v for k, v in says.items())]  # fmt: skip
+    return ctx.rng.choice(fitting)
 
 
 def _ensure_lines_and_agents(ctx: DemoContext) -> tuple[list[int], list[int]]:
@@ -100,12 +115,12 @@ def _evaluation_step(ctx: DemoContext, lines: list[int], agents: list[int]) -> i
                 answered = rng.random() > (0.12 if method == "mystery" else 0.02)
                 gain = week / weeks * 0.08  # coaching pays off a little over the span
                 secs = int(rng.lognormvariate(2.6, 0.9))
+                answers = _answers(ctx, _PROFILES[index % len(_PROFILES)], gain)
                 evaluations.record_in(s, ctx.actor, EvaluationInput(
                     at=at, method=method, agent_id=agents[index] if answered else None,
                     line_id=rng.choice(lines), answered=answered,
-                    pickup_seconds=secs if answered else None,
-                    answers=_answers(ctx, _PROFILES[index % len(_PROFILES)], gain),
-                    comment=rng.choice(_COMMENTS)))  # fmt: skip
+                    pickup_seconds=secs if answered else None, answers=answers,
+                    comment=_comment(ctx, answered, answers)))  # fmt: skip
                 count += 1
     return count
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from desktop_app.i18n import translate
 
-Status = Literal["good", "watch", "bad", "none", "unmeasured"]
+Status = Literal["good", "watch", "bad", "none", "unmeasured", "no_data"]
 
 # Smaller is better for these: hours, seconds and backlogs.
 LOWER_IS_BETTER = frozenset({
@@ -28,6 +28,7 @@ COLOURS: dict[str, tuple[str, str]] = {
     "bad": ("#F8D7DA", "#9B1C1C"),
     "none": ("#EEF1F4", "#3C4650"),
     "unmeasured": ("#F4F4F4", "#6B6B6B"),
+    "no_data": ("#F4F4F4", "#6B6B6B"),
 }
 
 
@@ -62,4 +63,5 @@ def status_text(state: str) -> str:
         "bad": translate("kpi_status", "Below target"),
         "none": translate("kpi_status", "No target"),
         "unmeasured": translate("kpi_status", "Not yet measurable"),
+        "no_data": translate("kpi_status", "No data"),
     }[state]

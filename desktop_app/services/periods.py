@@ -82,7 +82,15 @@ def parse_period(text: str) -> Period:
         if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})", raw):
             first, last = date.fromisoformat(m[1]), date.fromisoformat(m[2])
             if last < first:
-                raise ValueError("reversed")
+                # Said as such: the general "not a period" quoted CLI syntax at a window user
+                # who had only picked two dates in the wrong order (issue 14.9).
+                raise UserError(
+                    translate(
+                        "periods",
+                        "The start date {first} is after the end date {last}: the dates are "
+                        "reversed.",
+                    ).format(first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))
+                )
             return Period(first, last, "range", f"{first.isoformat()}..{last.isoformat()}")
     except ValueError:
         pass

@@ -176,4 +176,6 @@ def system_actor(username: str = "istiqbal-cli") -> Actor:
 
 def viewer_actor() -> Actor:
     """A read-only actor (director rights), used by `istiqbal screenshot`."""
-    return Actor(user_id=None, username="viewer", role=Role.DIRECTOR, full_name="Viewer")
+    # Translated: the status bar of every screenshot shows this name (issue 14.8).
+    name = translate("permissions", "Viewer")
+    return Actor(user_id=None, username="viewer", role=Role.DIRECTOR, full_name=name)

@@ -26,6 +26,7 @@ from desktop_app.services.agents_common import (
     check_topic,
     check_version,
     clean,
+    message_name,
     require_active_on,
     require_read,
     verified,
@@ -127,6 +128,13 @@ def _validate_attendees(s: Session, attendees: list[Attendee], held_on: date) ->
         )
         if a.score is not None and not 0 <= a.score <= 100:
             raise UserError(translate("training", "An assessment score is between 0 and 100."))
+        if a.score is not None and not a.attended:
+            # An absent agent was not assessed: a score would count in the averages (issue 14.13).
+            raise UserError(
+                translate(
+                    "training", "{name} is marked absent, so cannot have an assessment score."
+                ).format(name=message_name(agent.name_ar, agent.name_fr))
+            )
     return attendees
 
 

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QGuiApplication
+
+from desktop_app.i18n import isolate, isolate_latin
+from desktop_app.services import numbers
+
+# The first letter that decides a text's direction: Latin, or Hebrew/Arabic and beyond.
+_FIRST_STRONG = re.compile(r"[A-Za-z\u00C0-\u024F\u0590-\u08FF]")
+_ISOLATED = re.compile(r"[\u2066-\u2069]")
 
 TUNIS = ZoneInfo("Africa/Tunis")
 
@@ -44,12 +53,29 @@ def format_date(d: date | None) -> str:
     return QLocale().toString(QDate(d.year, d.month, d.day), "dd/MM/yyyy")
 
 
+def window_language() -> str:
+    """The window's language, from the locale install_language set."""
+    language = QLocale().language()
+    if language == QLocale.Language.Arabic:
+        return "ar"
+    return "fr" if language == QLocale.Language.French else "en"
+
+
 def format_number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, int) and decimals == 0:
-        return QLocale().toString(value)
-    return QLocale().toString(float(value), "f", decimals)
+    """In the window's language, through the one number format the workbook and PDF use too."""
+    return numbers.format_number(value, window_language(), decimals)
+
+
+def bidi_text(text: str) -> str:
+    """Text for the window: in right-to-left, its Latin runs isolated (i18n.isolate_latin); in
+    left-to-right, an Arabic text isolated whole, so an Arabic comment in a French table keeps
+    its full stop on its own side (issue 14.6)."""
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return isolate_latin(text)
+    first = _FIRST_STRONG.search(text) if text else None
+    if first is not None and first.group(0) >= "\u0590" and not _ISOLATED.search(text):
+        return isolate(text)
+    return text
 
 
 def ltr(text: str) -> str:

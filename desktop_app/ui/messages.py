@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.services.errors import RightsChanged, UserError
+from desktop_app.ui.formatting import bidi_text
 
 T = TypeVar("T")
 
@@ -61,6 +62,6 @@ def _plain_box(
 ) -> QMessageBox:
     """Messages quote what people typed (a citizen's subject, a file's cell): never read it as HTML,
     which QMessageBox's automatic format detection would do for `<b>…` or `<img src=…>`."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(icon, title, bidi_text(text), QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box

@@ -44,7 +44,7 @@ def render_page(
         )
     actor: Actor = viewer_actor()
     if not spec.allowed(actor):  # admin-only pages are pictured as an administrator sees them
-        actor = Actor(None, "viewer", Role.ADMIN, "Viewer")
+        actor = Actor(None, "viewer", Role.ADMIN, actor.full_name)
     window = MainWindow(AppState(db, location, actor, lang))
     window.remember_geometry = False  # the user's saved window size stays theirs
     window.resize(*size)

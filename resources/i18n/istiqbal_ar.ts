@@ -427,9 +427,16 @@
             <source>Score /100</source>
             <translation>العدد /100</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} محددون</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>لا أحد محدّد</numerusform>
+                <numerusform>واحد محدّد</numerusform>
+                <numerusform>اثنان محدّدان</numerusform>
+                <numerusform>%n محدّدين</numerusform>
+                <numerusform>%n محدّدًا</numerusform>
+                <numerusform>%n محدّد</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1056,6 +1063,21 @@
             <source>{period}, from {first} to {last}</source>
             <translation>{period}، من {first} إلى {last}</translation>
         </message>
+        <message numerus="yes">
+            <source>First steps (%n left)</source>
+            <translation>
+                <numerusform>الخطوات الأولى (لم يبق شيء)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت خطوة واحدة)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت خطوتان)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت %n خطوات)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت %n خطوة)</numerusform>
+                <numerusform>الخطوات الأولى (بقيت %n خطوة)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>فتح</translation>
+        </message>
         <message>
             <source>To do now</source>
             <translation>للإنجاز الآن</translation>
@@ -1523,6 +1545,14 @@
         <message>
             <source>Welcome to Istiqbal</source>
             <translation>مرحبا بكم في استقبال</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>التالي</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>السابق</translation>
         </message>
         <message>
             <source>Language</source>
@@ -3372,10 +3402,6 @@
             <translation>متأخرة بعد الإعلام: {n}</translation>
         </message>
         <message>
-            <source>{n} requests match.</source>
-            <translation>{n} مطلبا مطابقا.</translation>
-        </message>
-        <message>
             <source>Import a requests register</source>
             <translation>توريد سجل المطالب</translation>
         </message>
@@ -3426,6 +3452,17 @@
         <message>
             <source>Remove expired personal data</source>
             <translation>حذف المعطيات الشخصية المنتهية</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) match.</source>
+            <translation>
+                <numerusform>لا مطلب مطابق.</numerusform>
+                <numerusform>مطلب واحد مطابق.</numerusform>
+                <numerusform>مطلبان مطابقان.</numerusform>
+                <numerusform>%n مطالب مطابقة.</numerusform>
+                <numerusform>%n مطلبًا مطابقًا.</numerusform>
+                <numerusform>%n مطلب مطابق.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Personal data removed from {n} requests; the removal is recorded.</source>
@@ -3879,6 +3916,14 @@
             <translation>كلمات عبور صناديق البريد</translation>
         </message>
         <message>
+            <source>Found on this computer</source>
+            <translation>متوفّر على هذا الحاسوب</translation>
+        </message>
+        <message>
+            <source>No secure password store on this computer</source>
+            <translation>لا يوجد مخزن آمن لكلمات العبور على هذا الحاسوب</translation>
+        </message>
+        <message>
             <source>System password store</source>
             <translation>مخزن كلمات العبور بالنظام</translation>
         </message>
@@ -4139,9 +4184,16 @@
             <source>due soon</source>
             <translation>قريب الأجل</translation>
         </message>
-        <message>
-            <source>{n} agents do not meet the training plan today.</source>
-            <translation>{n} أعوان لا يستوفون مخطط التكوين اليوم.</translation>
+        <message numerus="yes">
+            <source>%n agent(s) do not meet the training plan today.</source>
+            <translation>
+                <numerusform>لا عون خارج مخطط التكوين اليوم.</numerusform>
+                <numerusform>عون واحد لا يستوفي مخطط التكوين اليوم.</numerusform>
+                <numerusform>عونان لا يستوفيان مخطط التكوين اليوم.</numerusform>
+                <numerusform>%n أعوان لا يستوفون مخطط التكوين اليوم.</numerusform>
+                <numerusform>%n عونًا لا يستوفون مخطط التكوين اليوم.</numerusform>
+                <numerusform>%n عون لا يستوفون مخطط التكوين اليوم.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every active agent meets the training plan.</source>
@@ -4924,12 +4976,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>يوجد مشرف على النظام بعد.</translation>
         </message>
         <message>
-            <source>Wrong user name or password.</source>
-            <translation>اسم المستخدم أو كلمة العبور غير صحيحة.</translation>
+            <source>Too many wrong tries: try again in {n} s.</source>
+            <translation>محاولات خاطئة كثيرة: أعد المحاولة بعد {n} ث.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: wait {n} seconds.</source>
-            <translation>محاولات خاطئة كثيرة: انتظر {n} ثانية.</translation>
+            <source>Wrong user name or password.</source>
+            <translation>اسم المستخدم أو كلمة العبور غير صحيحة.</translation>
         </message>
         <message>
             <source>This user no longer exists.</source>
@@ -5508,10 +5560,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>كلمات العبور المؤقتة (يغيّرها كل مستخدم عند أول دخول):</translation>
         </message>
         <message>
-            <source>The database file {where} does not exist.</source>
-            <translation>ملف قاعدة البيانات {where} غير موجود.</translation>
-        </message>
-        <message>
             <source>The database {where} is damaged: {problem}</source>
             <translation>قاعدة البيانات {where} تالفة: {problem}</translation>
         </message>
@@ -5632,6 +5680,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The database {where} is busy with another long task (an import, an upgrade); nothing was changed: try again when it ends.</source>
             <translation>قاعدة البيانات {where} منشغلة بعملية طويلة أخرى (توريد أو تحيين)؛ لم يقع أي تغيير: أعد المحاولة عند انتهائها.</translation>
+        </message>
+        <message>
+            <source>{where} is a folder, not a database file.</source>
+            <translation>{where} مجلّد وليس ملفّ قاعدة بيانات.</translation>
+        </message>
+        <message>
+            <source>The database {where} cannot be opened: its folder does not exist or cannot be written to.</source>
+            <translation>تعذّر فتح قاعدة البيانات {where}: مجلّدها غير موجود أو لا يمكن الكتابة فيه.</translation>
+        </message>
+        <message>
+            <source>The database file {where} does not exist.</source>
+            <translation>ملف قاعدة البيانات {where} غير موجود.</translation>
         </message>
         <message>
             <source>The backup made before upgrading {where} did not read back as a copy of it ({problem}); the upgrade was not made. Free some disk space or check the backups folder, then try again.</source>
@@ -5956,6 +6016,26 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>ديسمبر</translation>
         </message>
         <message>
+            <source>id</source>
+            <translation>المعرّف</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>المؤشّر</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>القيمة</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>الهدف</translation>
+        </message>
+        <message>
+            <source>previous period</source>
+            <translation>الفترة السابقة</translation>
+        </message>
+        <message>
             <source>Quarter {q} {year}</source>
             <translation>الثلاثية {q} لسنة {year}</translation>
         </message>
@@ -6208,6 +6288,49 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Enter the body's name in Arabic and in French.</source>
             <translation>أدخل اسم الهيكل باللغة العربية وباللغة الفرنسية.</translation>
+        </message>
+    </context>
+    <context>
+        <name>first_steps</name>
+        <message>
+            <source>Import the phone directory</source>
+            <translation>توريد دليل الهواتف</translation>
+        </message>
+        <message>
+            <source>Phone lines → Import: the lines the public can call (C8.1).</source>
+            <translation>خطوط الهاتف ← توريد: الخطوط التي يتّصل بها العموم (C8.1).</translation>
+        </message>
+        <message>
+            <source>Add the reception agents</source>
+            <translation>إضافة أعوان الاستقبال</translation>
+        </message>
+        <message>
+            <source>Agents → New agent: who answers the public (C8.3).</source>
+            <translation>الأعوان ← عون جديد: من يجيب العموم (C8.3).</translation>
+        </message>
+        <message>
+            <source>Add the users</source>
+            <translation>إضافة المستعملين</translation>
+        </message>
+        <message>
+            <source>Users → New user: supervisors and agents who sign in.</source>
+            <translation>المستعملون ← مستعمل جديد: المشرفون والأعوان الذين يدخلون إلى التطبيقة.</translation>
+        </message>
+        <message>
+            <source>Configure the mailbox</source>
+            <translation>ضبط صندوق البريد</translation>
+        </message>
+        <message>
+            <source>Settings: the e-mail address published for requests (C2.1).</source>
+            <translation>الإعدادات: عنوان البريد الإلكتروني المنشور لتلقّي المطالب (C2.1).</translation>
+        </message>
+        <message>
+            <source>Set the targets</source>
+            <translation>ضبط الأهداف</translation>
+        </message>
+        <message>
+            <source>Settings → Targets of the indicators: what counts as good here (C8.7).</source>
+            <translation>الإعدادات ← أهداف المؤشّرات: ما يُعدّ جيّدًا هنا (C8.7).</translation>
         </message>
     </context>
     <context>
@@ -6564,6 +6687,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Not yet measurable</source>
             <translation>غير قابل للقيس بعد</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>لا معطيات</translation>
         </message>
     </context>
     <context>
@@ -6984,6 +7111,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>periods</name>
         <message>
+            <source>The start date {first} is after the end date {last}: the dates are reversed.</source>
+            <translation>تاريخ البداية {first} لاحق لتاريخ النهاية {last}: التاريخان معكوسان.</translation>
+        </message>
+        <message>
             <source>“{text}” is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30.</source>
             <translation>«{text}» ليست فترة: اكتب 2026-Q3 أو 2026-07 أو 2026 أو 2026-07-01..2026-09-30.</translation>
         </message>
@@ -6997,6 +7128,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>دورك ({role}) لا يسمح بهذه العملية.</translation>
+        </message>
+        <message>
+            <source>Viewer</source>
+            <translation>مُطّلع</translation>
         </message>
     </context>
     <context>
@@ -8190,6 +8325,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>An assessment score is between 0 and 100.</source>
             <translation>عدد التقييم بين 0 و100.</translation>
+        </message>
+        <message>
+            <source>{name} is marked absent, so cannot have an assessment score.</source>
+            <translation>{name} مسجَّل غائبًا، فلا يمكن أن يُسند له عدد تقييم.</translation>
         </message>
         <message>
             <source>This training session no longer exists.</source>

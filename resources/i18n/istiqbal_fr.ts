@@ -427,9 +427,12 @@
             <source>Score /100</source>
             <translation>Note /100</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} sélectionnés</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>%n sélectionné</numerusform>
+                <numerusform>%n sélectionnés</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1056,6 +1059,17 @@
             <source>{period}, from {first} to {last}</source>
             <translation>{period}, du {first} au {last}</translation>
         </message>
+        <message numerus="yes">
+            <source>First steps (%n left)</source>
+            <translation>
+                <numerusform>Premiers pas (%n restant)</numerusform>
+                <numerusform>Premiers pas (%n restants)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
         <message>
             <source>To do now</source>
             <translation>À faire maintenant</translation>
@@ -1523,6 +1537,14 @@
         <message>
             <source>Welcome to Istiqbal</source>
             <translation>Bienvenue dans Istiqbal</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Suivant</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Précédent</translation>
         </message>
         <message>
             <source>Language</source>
@@ -3372,10 +3394,6 @@
             <translation>En retard après avis : {n}</translation>
         </message>
         <message>
-            <source>{n} requests match.</source>
-            <translation>{n} requêtes correspondent.</translation>
-        </message>
-        <message>
             <source>Import a requests register</source>
             <translation>Importer un registre des requêtes</translation>
         </message>
@@ -3426,6 +3444,13 @@
         <message>
             <source>Remove expired personal data</source>
             <translation>Supprimer les données personnelles échues</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) match.</source>
+            <translation>
+                <numerusform>%n requête correspond.</numerusform>
+                <numerusform>%n requêtes correspondent.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Personal data removed from {n} requests; the removal is recorded.</source>
@@ -3879,6 +3904,14 @@
             <translation>Mots de passe des boîtes aux lettres</translation>
         </message>
         <message>
+            <source>Found on this computer</source>
+            <translation>Présent sur cet ordinateur</translation>
+        </message>
+        <message>
+            <source>No secure password store on this computer</source>
+            <translation>Aucun coffre-fort de mots de passe sur cet ordinateur</translation>
+        </message>
+        <message>
             <source>System password store</source>
             <translation>Coffre à mots de passe du système</translation>
         </message>
@@ -4139,9 +4172,12 @@
             <source>due soon</source>
             <translation>bientôt dû</translation>
         </message>
-        <message>
-            <source>{n} agents do not meet the training plan today.</source>
-            <translation>{n} agents ne respectent pas le plan de formation aujourd'hui.</translation>
+        <message numerus="yes">
+            <source>%n agent(s) do not meet the training plan today.</source>
+            <translation>
+                <numerusform>%n agent ne respecte pas le plan de formation aujourd'hui.</numerusform>
+                <numerusform>%n agents ne respectent pas le plan de formation aujourd'hui.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every active agent meets the training plan.</source>
@@ -4924,12 +4960,12 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Un administrateur existe déjà.</translation>
         </message>
         <message>
-            <source>Wrong user name or password.</source>
-            <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
+            <source>Too many wrong tries: try again in {n} s.</source>
+            <translation>Trop d'essais erronés : réessayez dans {n} s.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: wait {n} seconds.</source>
-            <translation>Trop d'essais erronés : attendez {n} secondes.</translation>
+            <source>Wrong user name or password.</source>
+            <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
         </message>
         <message>
             <source>This user no longer exists.</source>
@@ -5508,10 +5544,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Mots de passe à usage unique (chaque utilisateur le change à la première connexion) :</translation>
         </message>
         <message>
-            <source>The database file {where} does not exist.</source>
-            <translation>Le fichier de base de données {where} n'existe pas.</translation>
-        </message>
-        <message>
             <source>The database {where} is damaged: {problem}</source>
             <translation>La base de données {where} est endommagée : {problem}</translation>
         </message>
@@ -5632,6 +5664,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The database {where} is busy with another long task (an import, an upgrade); nothing was changed: try again when it ends.</source>
             <translation>La base {where} est occupée par une autre tâche longue (un import, une mise à niveau) ; rien n'a été modifié : réessayez quand elle sera terminée.</translation>
+        </message>
+        <message>
+            <source>{where} is a folder, not a database file.</source>
+            <translation>{where} est un dossier, pas un fichier de base de données.</translation>
+        </message>
+        <message>
+            <source>The database {where} cannot be opened: its folder does not exist or cannot be written to.</source>
+            <translation>Impossible d'ouvrir la base de données {where} : son dossier n'existe pas ou n'est pas accessible en écriture.</translation>
+        </message>
+        <message>
+            <source>The database file {where} does not exist.</source>
+            <translation>Le fichier de base de données {where} n'existe pas.</translation>
         </message>
         <message>
             <source>The backup made before upgrading {where} did not read back as a copy of it ({problem}); the upgrade was not made. Free some disk space or check the backups folder, then try again.</source>
@@ -5956,6 +6000,26 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>décembre</translation>
         </message>
         <message>
+            <source>id</source>
+            <translation>id</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>indicateur</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>valeur</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>objectif</translation>
+        </message>
+        <message>
+            <source>previous period</source>
+            <translation>période précédente</translation>
+        </message>
+        <message>
             <source>Quarter {q} {year}</source>
             <translation>Trimestre {q} {year}</translation>
         </message>
@@ -6208,6 +6272,49 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Enter the body's name in Arabic and in French.</source>
             <translation>Saisissez le nom de l'organisme en arabe et en français.</translation>
+        </message>
+    </context>
+    <context>
+        <name>first_steps</name>
+        <message>
+            <source>Import the phone directory</source>
+            <translation>Importer l'annuaire téléphonique</translation>
+        </message>
+        <message>
+            <source>Phone lines → Import: the lines the public can call (C8.1).</source>
+            <translation>Lignes téléphoniques → Importer : les lignes que le public peut appeler (C8.1).</translation>
+        </message>
+        <message>
+            <source>Add the reception agents</source>
+            <translation>Ajouter les agents d'accueil</translation>
+        </message>
+        <message>
+            <source>Agents → New agent: who answers the public (C8.3).</source>
+            <translation>Agents → Nouvel agent : qui répond au public (C8.3).</translation>
+        </message>
+        <message>
+            <source>Add the users</source>
+            <translation>Ajouter les utilisateurs</translation>
+        </message>
+        <message>
+            <source>Users → New user: supervisors and agents who sign in.</source>
+            <translation>Utilisateurs → Nouvel utilisateur : superviseurs et agents qui se connectent.</translation>
+        </message>
+        <message>
+            <source>Configure the mailbox</source>
+            <translation>Configurer la boîte aux lettres</translation>
+        </message>
+        <message>
+            <source>Settings: the e-mail address published for requests (C2.1).</source>
+            <translation>Paramètres : l'adresse électronique publiée pour les requêtes (C2.1).</translation>
+        </message>
+        <message>
+            <source>Set the targets</source>
+            <translation>Fixer les objectifs</translation>
+        </message>
+        <message>
+            <source>Settings → Targets of the indicators: what counts as good here (C8.7).</source>
+            <translation>Paramètres → Objectifs des indicateurs : ce qui compte comme bon ici (C8.7).</translation>
         </message>
     </context>
     <context>
@@ -6564,6 +6671,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Not yet measurable</source>
             <translation>Pas encore mesurable</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>Pas de données</translation>
         </message>
     </context>
     <context>
@@ -6984,6 +7095,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>periods</name>
         <message>
+            <source>The start date {first} is after the end date {last}: the dates are reversed.</source>
+            <translation>La date de début {first} est postérieure à la date de fin {last} : les dates sont inversées.</translation>
+        </message>
+        <message>
             <source>“{text}” is not a period: write 2026-Q3, 2026-07, 2026 or 2026-07-01..2026-09-30.</source>
             <translation>« {text} » n'est pas une période : écrivez 2026-Q3, 2026-07, 2026 ou 2026-07-01..2026-09-30.</translation>
         </message>
@@ -6997,6 +7112,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Your role ({role}) does not allow this action.</source>
             <translation>Votre rôle ({role}) ne permet pas cette action.</translation>
+        </message>
+        <message>
+            <source>Viewer</source>
+            <translation>Lecteur</translation>
         </message>
     </context>
     <context>
@@ -8190,6 +8309,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>An assessment score is between 0 and 100.</source>
             <translation>Une note d'évaluation est comprise entre 0 et 100.</translation>
+        </message>
+        <message>
+            <source>{name} is marked absent, so cannot have an assessment score.</source>
+            <translation>{name} est noté absent : il ne peut pas avoir de note d'évaluation.</translation>
         </message>
         <message>
             <source>This training session no longer exists.</source>

@@ -14,6 +14,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.config import DatabaseLocation
 from desktop_app.services.permissions import Actor
+from tests.helpers.databases import new_database
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -81,7 +82,7 @@ def test_errors_are_in_the_language_asked_for(tmp_path: Path) -> None:
 
 
 def test_unknown_screenshot_page_is_a_clear_error(tmp_path: Path) -> None:
-    db = str(tmp_path / "x.sqlite")
+    db = new_database(tmp_path / "x.sqlite")
     result = run_cli("--db", db, "screenshot", "--page", "nowhere", "--out",
                      str(tmp_path / "x.png"))  # fmt: skip
     assert result.returncode == 1
@@ -92,7 +93,7 @@ def test_screenshot_pictures_the_tab_asked_for_and_names_the_tabs_when_wrong(
     tmp_path: Path,
 ) -> None:
     """README pictures of the training plan and guides (C8.3, C8.5) come from `--tab`."""
-    db = str(tmp_path / "x.sqlite")
+    db = new_database(tmp_path / "x.sqlite")
     first, plan = tmp_path / "first.png", tmp_path / "plan.png"
     for out, tab in ((first, "1"), (plan, "2")):
         shot = run_cli("--db", db, "screenshot", "--page", "training", "--tab", tab, "--out",
@@ -261,8 +262,8 @@ def test_check_reports_an_old_schema_without_migrating_it(tmp_path: Path) -> Non
 
 
 def test_screenshot_to_an_unwritable_place_is_one_sentence(tmp_path: Path) -> None:
-    result = run_cli("--db", str(tmp_path / "x.sqlite"), "screenshot", "--page", "settings",
-                     "--out", "/proc/nope/x.png")  # fmt: skip
+    result = run_cli("--db", new_database(tmp_path / "x.sqlite"), "screenshot", "--page",
+                     "settings", "--out", "/proc/nope/x.png")  # fmt: skip
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "/proc/nope/x.png" in result.stderr
@@ -314,3 +315,38 @@ def test_issue16_4_check_under_an_unreadable_folder_is_one_sentence(tmp_path: Pa
         folder.chmod(0o700)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "--period", "2026-Q3", "--out", "r.xlsx"],
+        ["backup"],
+        ["lines", "export", "l.xlsx"],
+        ["screenshot", "--page", "settings", "--out", "s.png"],
+    ],
+)
+def test_every_command_but_demo_refuses_a_database_that_does_not_exist(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """A mistyped --db used to create a folder and an empty database, and `report` then wrote a
+    report of zeros for "Public body" and exited 0 (issue 14.2)."""
+    missing = tmp_path / "no-such-folder" / "istiqbal.sqlite"
+    args = [str(tmp_path / a) if a.endswith((".xlsx", ".png")) else a for a in command]
+    result = run_cli("--db", str(missing), *args)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"The database file {missing} does not exist."
+    assert not (tmp_path / "no-such-folder").exists()
+    assert not any(tmp_path.glob("*.xlsx")) and not any(tmp_path.glob("*.png"))
+
+
+def test_check_of_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    result = run_cli("--db", str(tmp_path), "check")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{tmp_path} is a folder, not a database file."
+
+
+def test_demo_still_creates_its_database(tmp_path: Path) -> None:
+    db = tmp_path / "fresh" / "demo.sqlite"
+    assert main(["--db", str(db), "demo", "--years", "1"]) == 0
+    assert db.is_file()

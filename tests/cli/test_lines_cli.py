@@ -11,6 +11,8 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from tests.helpers.databases import new_database
+
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ISTIQBAL_LANG": "en"}
@@ -36,6 +38,7 @@ def _csv(tmp_path: Path, body: str) -> Path:
 
 def test_import_json_shape_and_exit_codes_c8_1(tmp_path: Path) -> None:
     db = tmp_path / "i.sqlite"
+    new_database(db)
     good = _csv(tmp_path, "71 563 500;standard;Accueil\n80 100 321;numéro vert;Vert\n")
     first = run_cli("--db", str(db), "lines", "import", str(good), "--json")
     assert first.returncode == 0, first.stderr
@@ -49,6 +52,7 @@ def test_import_json_shape_and_exit_codes_c8_1(tmp_path: Path) -> None:
 
 def test_a_bad_row_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "b.sqlite"
+    new_database(db)
     bad = _csv(tmp_path, "71 563 500;standard;Accueil\n71 56a 500;direct;Faute\n")
     result = run_cli("--db", str(db), "lines", "import", str(bad), "--json")
     assert result.returncode == 1
@@ -71,6 +75,7 @@ def test_a_bad_row_exits_1_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_dry_run_and_xlsx_and_export(tmp_path: Path) -> None:
     db = tmp_path / "x.sqlite"
+    new_database(db)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -96,6 +101,7 @@ def test_dry_run_and_xlsx_and_export(tmp_path: Path) -> None:
 
 def test_a_missing_file_and_a_wrong_command_line(tmp_path: Path) -> None:
     db = tmp_path / "m.sqlite"
+    new_database(db)
     missing = run_cli("--db", str(db), "lines", "import", str(tmp_path / "nope.csv"))
     assert missing.returncode == 1
     assert len(missing.stderr.strip().splitlines()) == 1
@@ -105,6 +111,7 @@ def test_a_missing_file_and_a_wrong_command_line(tmp_path: Path) -> None:
 
 def test_a_lost_extension_is_a_warning_in_both_outputs_c8_1(tmp_path: Path) -> None:
     db = tmp_path / "e.sqlite"
+    new_database(db)
     src = _csv(tmp_path, "71 563 701 poste 5;standard;Accueil\n71 563 701 poste 6;standard;Régie\n")
     as_json = run_cli("--db", str(db), "lines", "import", str(src), "--dry-run", "--json")
     assert as_json.returncode == 0, as_json.stderr
@@ -122,6 +129,7 @@ def test_json_imports_print_one_object_when_the_file_is_refused(tmp_path: Path) 
     """CONTRACTS §1: with --json a script always reads one object on stdout, even for a missing
     file or a file without a header; the sentence is on stderr and the exit code is 1."""
     db = tmp_path / "j.sqlite"
+    new_database(db)
     headless = tmp_path / "sans-entete.csv"
     headless.write_text("bonjour;monde\n1;2\n", encoding="utf-8")
     for command in (("lines", "import"), ("requests", "import"), ("calls", "import-cdr")):

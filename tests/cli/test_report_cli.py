@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop_app.services.kpis import KPI_IDS
+from tests.helpers.databases import new_database
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -25,7 +26,7 @@ def test_report_json_names_file_period_and_every_kpi_c8_7(tmp_path: Path) -> Non
     out = tmp_path / "q3.xlsx"
     args = ["--period", "2026-Q3", "--out", str(out), "--lang", "ar",
             "--as-of", "2026-10-01T08:00", "--json"]  # fmt: skip
-    done = run_cli("--db", str(tmp_path / "i.sqlite"), "report", *args)
+    done = run_cli("--db", new_database(tmp_path / "i.sqlite"), "report", *args)
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
     assert payload["out"] == str(out)
@@ -41,7 +42,7 @@ def test_report_json_names_file_period_and_every_kpi_c8_7(tmp_path: Path) -> Non
 
 def test_report_human_summary_and_range_period_c8_7(tmp_path: Path) -> None:
     out = tmp_path / "r.xlsx"
-    done = run_cli("report", "--db", str(tmp_path / "i.sqlite"), "--period",
+    done = run_cli("report", "--db", new_database(tmp_path / "i.sqlite"), "--period",
                    "2026-07-01..2026-07-15", "--out", str(out), "--lang", "fr")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert str(out) in done.stdout and out.exists()
@@ -63,7 +64,7 @@ def test_report_mistakes_exit_1_with_one_sentence_c8_7(
     tmp_path: Path, args: list[str], needle: str
 ) -> None:
     fixed = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
-    done = run_cli("--db", str(tmp_path / "i.sqlite"), "report", *fixed)
+    done = run_cli("--db", new_database(tmp_path / "i.sqlite"), "report", *fixed)
     assert done.returncode == 1
     assert needle in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
@@ -124,7 +125,7 @@ def test_libreoffice_prints_every_date_and_heading_whole_c8_7(tmp_path: Path) ->
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_converts_the_report_to_pdf_c8_7(tmp_path: Path) -> None:
     out = tmp_path / "q3.xlsx"
-    assert run_cli("--db", str(tmp_path / "i.sqlite"), "report", "--period", "2026-Q3",
+    assert run_cli("--db", new_database(tmp_path / "i.sqlite"), "report", "--period", "2026-Q3",
                    "--out", str(out), "--lang", "ar").returncode == 0  # fmt: skip
     done = subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",

@@ -99,7 +99,9 @@ def test_periods_in_headings_read_as_people_say_them_c8_7() -> None:
         assert short_period_label(Q3) == "T3 2026"
         assert month_label(2026, 7) == "juillet 2026"
     with report_language("ar"):
-        assert short_period_label(Q3) == "الثلاثي الثالث 2026"
+        assert (
+            short_period_label(Q3) == "الثلاثية الثالثة 2026"
+        )  # one name for the quarter (issue 14.11)
         assert month_label(2026, 7) == "جويلية 2026"
 
 
@@ -140,3 +142,30 @@ def test_a_range_period_is_said_once_in_the_summary_c8_7() -> None:
         wb = build_workbook(data)
     opening = str(wb.worksheets[1]["A4"].value)
     assert opening.count("01/07/2026") == 1 and "Du 01/07" not in opening
+
+
+def test_a_score_chart_starts_at_zero_c8_7() -> None:
+    """The per-agent score chart's axis started at 75 and made small gaps look large (14.12)."""
+    rows = [["Agent A", 78.0], ["Agent B", 91.5]]
+    chart = ChartSpec("bar", "Mean score per agent", 0, [1])
+    ws = _book("ar", [ReportTable("Scores", ["Agent", "Score"], rows, chart=chart)])["Requests"]
+    (plotted,) = ws._charts
+    assert plotted.y_axis.scaling.min == 0
+
+
+def test_a_charted_table_that_fits_a_page_is_not_split_before_its_chart_c8_7() -> None:
+    """The Arabic report left 22:00 and 23:00 alone on a page before the hourly chart (14.12)."""
+    filler = ReportTable("Before", ["A", "B"], [[f"r{i}", i] for i in range(18)])
+    hours = [[f"{h:02d}:00", h] for h in range(24)]
+    chart = ChartSpec("col", "Calls per hour", 0, [1])
+    ws = _book("ar", [filler, ReportTable("Hourly", ["Hour", "Calls"], hours, chart=chart)])[
+        "Requests"
+    ]
+    first = next(r for r in range(1, 200) if ws.cell(row=r, column=1).value == "00:00")
+    last = next(r for r in range(1, 200) if ws.cell(row=r, column=1).value == "23:00")
+    before = next(r for r in range(1, 200) if "r17" in str(ws.cell(row=r, column=1).value))
+    breaks = [b.id for b in ws.row_breaks.brk]
+    # The table moves whole to a new page (a manual break between the two tables), rather than
+    # running past the page's foot where the printer would cut it.
+    assert any(before <= b < first for b in breaks), (breaks, before, first)
+    assert not any(first <= b + 1 <= last for b in breaks), (breaks, first, last)

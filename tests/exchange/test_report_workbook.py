@@ -80,6 +80,17 @@ def test_arabic_sheets_run_right_to_left_c8_7(db: Database, admin: Actor, tmp_pa
     assert all(ws.sheet_view.rightToLeft for ws in wb.worksheets)
 
 
+@pytest.mark.usefixtures("fake_registries", "qapp")  # translators need an application object
+def test_the_kpis_sheet_headers_are_in_the_reports_language_c8_7(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """They were English in the Arabic and French reports; the ids stay the contract's (14.8)."""
+    wb = load_workbook(_make(db, admin, tmp_path, "ar"))
+    ws = wb["KPIs"]
+    assert [c.value for c in ws[1]] == ["المعرّف", "المؤشّر", "القيمة", "الهدف", "الفترة السابقة"]
+    assert ws.cell(row=2, column=1).value == KPI_IDS[0]
+
+
 @pytest.mark.usefixtures("fake_registries")
 def test_hostile_text_never_becomes_a_formula_c8_7(
     db: Database, admin: Actor, tmp_path: Path

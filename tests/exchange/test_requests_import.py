@@ -22,6 +22,7 @@ from desktop_app.exchange.requests_file import (
 from desktop_app.services import requests
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Role
+from tests.helpers.databases import new_database
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 HEADER = [
@@ -228,7 +229,7 @@ def test_dates_are_tunis_local_time(text: object, expected: datetime) -> None:
 
 def test_cli_import_prints_the_contract_json_and_exits_1_on_a_bad_row(tmp_path: Path) -> None:
     path = write_register(tmp_path / "registre.xlsx", ROWS)
-    db = str(tmp_path / "cli.sqlite")
+    db = new_database(tmp_path / "cli.sqlite")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -489,3 +489,14 @@ def test_ranking_averages_only_the_parts_an_agent_has_data_for_c8_5(db, admin) -
         "Training hours",
         "Training assessment",
     ]
+
+
+def test_an_absent_attendee_cannot_have_a_score_c8_5(db, admin) -> None:
+    """The window accepted "Absent" with a score of 75, which then counted in averages (14.13)."""
+    a = _agent(db, admin, "Absente")
+    with pytest.raises(UserError, match="absent"):
+        training.create_session(
+            db, admin, SessionInput("S", "reception", date(2026, 2, 1), 2),
+            [Attendee(a.id, attended=False, score=75)],
+        )  # fmt: skip
+    assert training.sessions_page(db, admin, training.SessionFilter()) == []

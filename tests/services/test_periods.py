@@ -39,7 +39,7 @@ def test_previous_period_is_the_same_kind_just_before(text: str, previous: str) 
     assert parse_period(text).previous().text == previous
 
 
-@pytest.mark.parametrize("text", ["2026-Q5", "2026-13", "Q3", "2026-09-30..2026-07-01", ""])
+@pytest.mark.parametrize("text", ["2026-Q5", "2026-13", "Q3", ""])
 def test_bad_periods_get_a_clear_error(text: str) -> None:
     with pytest.raises(UserError, match="not a period"):
         parse_period(text)
@@ -51,3 +51,12 @@ def test_ratios_over_nothing_are_empty_and_medians_average_the_middle() -> None:
     assert median([]) is None
     assert median([4, 1, 3, 2]) == 2.5
     assert median([5, 1, 3]) == 3
+
+
+def test_a_range_given_backwards_says_the_dates_are_reversed_c8_7() -> None:
+    """The window and the CLI both said "is not a period: write 2026-Q3…" (issue 14.9)."""
+    with pytest.raises(UserError) as exc:
+        parse_period("2026-09-30..2026-07-01")
+    assert exc.value.message == (
+        "The start date 30/09/2026 is after the end date 01/07/2026: the dates are reversed."
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from desktop_app.services import agents, training
 from desktop_app.services.agents import AgentInput
@@ -111,3 +111,30 @@ def test_pages_open_filtered_and_an_agent_sees_only_the_guides(
     assert "agents" not in other.page_keys()
     training_page = other.show_page("training")
     assert training_page.tab_keys == ["guides"]
+
+
+def test_the_attendee_list_follows_the_sessions_date_c8_5(qtbot, state: AppState) -> None:
+    """Built for today it offered an agent hired later and hid one who worked then, and saving
+    was refused (issue 14.3)."""
+    early = agents.create_agent(state.db, state.actor, AgentInput(
+        name_fr="Partie", name_ar="غادرت", active_from=date(2020, 1, 1),
+        active_to=date(2024, 6, 30)))  # fmt: skip
+    late = agents.create_agent(state.db, state.actor, AgentInput(
+        name_fr="Nouveau", name_ar="جديد", active_from=date.today()))  # fmt: skip
+    both = agents.create_agent(state.db, state.actor, AgentInput(
+        name_fr="Toujours", name_ar="دائم", active_from=date(2020, 1, 1)))  # fmt: skip
+    dialog = TrainingSessionDialog(state)
+    qtbot.addWidget(dialog)
+    assert set(dialog.picker.offered_ids()) == {late.id, both.id}
+    dialog.picker.select([both.id])
+    dialog.picker.table.item(dialog.picker._row_of(both.id), 2).setText("80")
+    dialog.held_on.setDate(QDate(2024, 3, 4))
+    assert set(dialog.picker.offered_ids()) == {early.id, both.id}
+    dialog.picker.select([early.id])
+    kept = {a.agent_id: a.score for a in dialog.picker.attendees()}
+    assert kept == {both.id: 80.0, early.id: None}  # the tick and score survive the move
+    type_text(dialog.title, "Accueil")
+    dialog.save()
+    assert dialog.result() == TrainingSessionDialog.DialogCode.Accepted
+    [row] = training.sessions_page(state.db, state.actor, SessionFilter())
+    assert row.held_on == date(2024, 3, 4) and row.invited == 2

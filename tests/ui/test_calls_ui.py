@@ -176,7 +176,8 @@ def test_pages_open_and_follow_the_dashboard_filters(qtbot, state: AppState) -> 
     import_cdr(state.db, state.actor, SAMPLE)
     calls = CallsPage(state)
     qtbot.addWidget(calls)
-    assert calls.period.currentText() == "2026-Q1"
+    assert calls.period.currentText() == "Quarter 1 2026"  # not "2026-Q1" (issue 14.8)
+    assert calls.current_period().text == "2026-Q1"
     assert calls.model.rowCount() == 3
     calls.apply_filter(period="2026-03", below=90.0)
     assert calls.model.rowCount() == 2  # the short number answered its only call

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import report, settings
@@ -37,14 +38,38 @@ def fake_current_quarter(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(page, "dashboard", dashboard.dashboard)
 
 
-def test_dashboard_on_an_empty_database_shows_ratios_as_not_yet_measurable_c8_7(
+def test_dashboard_on_an_empty_database_shows_no_data_and_the_first_steps_c8_7(
     qtbot: QtBot, state: AppState
 ) -> None:
+    """An empty body is not a good one: no green "Good" over nothing, no "nothing to do", but a
+    checklist that shrinks as each step is done (issue 14.4)."""
+    from desktop_app.services import agents, lines
+    from desktop_app.services.agents import AgentInput
+    from desktop_app.services.lines import LineInput
+
     page = DashboardPage(state)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: len(page.tiles) == len(KPI_IDS))  # one tile per indicator
+    qtbot.waitUntil(lambda: page.done)
+    assert len(page.tiles) == len(KPI_IDS)
     by_id = {t.tile.id: t for t in page.tiles}
-    assert by_id["req_on_time_pct"].state_label.text() == "Not yet measurable"
+    assert by_id["req_on_time_pct"].state_label.text() == "No data"
+    assert by_id["req_overdue_open_end"].state_label.text() == "No data"  # was a green "Good"
+    assert by_id["faults_open_end"].state_label.text() == "No data"
+    assert not any(t.tile.state == "good" for t in page.tiles)
+    assert page.first_step_keys == ["lines", "agents", "users", "mailbox", "targets"]
+    texts = [w.text() for w in page.findChildren(QLabel)]
+    assert "Nothing to do now." not in texts and "Import the phone directory" in texts
+
+    lines.create_line(state.db, state.actor, LineInput("71 563 590", "direct"))
+    agents.create_agent(state.db, state.actor, AgentInput(name_fr="Sami", name_ar="سامي"))
+    settings.update(state.db, state.actor, {"public_email": "accueil@commune.tn",
+                                            "target.faults_open_end": 1.0})  # fmt: skip
+    page.reload()
+    qtbot.waitUntil(lambda: page.done)
+    assert page.first_step_keys == ["users"]
+    by_id = {t.tile.id: t for t in page.tiles}
+    assert by_id["faults_open_end"].state_label.text() == "Good"  # lines, none broken: good
+    assert by_id["req_overdue_open_end"].state_label.text() == "No data"
 
 
 @pytest.mark.usefixtures("fake_registries", "fake_current_quarter")
@@ -206,3 +231,29 @@ def test_dashboard_computes_its_indicators_off_the_window_thread_c8_7(
     qtbot.waitUntil(lambda: page.done)
     assert threads and threads[0] is not threading.main_thread()
     assert len(page.tiles) == len(KPI_IDS)
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None,
+                    reason="pdftotext (poppler-utils) not installed")  # fmt: skip
+def test_the_summary_pdf_keeps_rows_whole_with_headers_on_every_page_c8_7(
+    qtbot: QtBot, state: AppState, tmp_path: Path
+) -> None:
+    """A row was split across pages (label on one, figures on the next) and page 2 had no
+    column headers (issue 14.7)."""
+    import subprocess
+
+    page = ReportsPage(state)
+    qtbot.addWidget(page)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    pdf = page.save_pdf(tmp_path / "summary.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 2
+    for number, content in enumerate(pages, start=1):
+        assert "Indicator" in content and "Previous period" in content, number
+        for line in content.splitlines():
+            # every indicator line carries its state on the same page, the same line
+            if line.strip().startswith("Requests received"):
+                assert "No data" in line or "No target" in line
+    assert sum(p.count("No data") for p in pages) == len(KPI_IDS)  # each row printed once, whole

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.types import utcnow
+from desktop_app.i18n import isolate as i18n_isolate
 from desktop_app.i18n import translate
 from desktop_app.services import settings as settings_service
 from desktop_app.services.periods import Period
@@ -96,10 +97,9 @@ REPORT_SECTIONS: dict[str, SectionBuilder] = {}
 ACTION_LISTS: dict[str, ActionBuilder] = {}
 
 
-def isolate(text: str) -> str:
-    """People's text (a subject, a label) inside a sentence of the other script keeps its own
-    direction and leaves the sentence's alone (Unicode first-strong isolate)."""
-    return f"\u2068{text}\u2069" if text else text
+# People's text (a subject, a label) inside a sentence of the other script keeps its own
+# direction and leaves the sentence's alone: the one FSI/PDI helper, i18n.isolate.
+isolate = i18n_isolate
 
 
 _MONTHS = (

@@ -17,6 +17,7 @@ from desktop_app.services import pickup
 from desktop_app.services.callbacks import Missed, callers_in, missed_in, yesterday_of
 from desktop_app.services.evaluations import MEASURED_METHODS, agent_scores_in, criterion_stats
 from desktop_app.services.kpis import pct, shared_fact
+from desktop_app.services.numbers import format_number
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.phones import display_number
 from desktop_app.services.scorecards import topic_label
@@ -203,7 +204,8 @@ def agents_below_target(ctx: SectionContext) -> ActionList:
         title=translate("calls", "Agents below the score target"),
         count=len(below),
         items=[translate("calls", "{name}: {score} over {n} evaluations").format(
-            name=a.name(ctx.lang), score=a.average, n=a.count) for a in below[:5]],
+            name=a.name(ctx.lang), score=format_number(a.average, ctx.lang, 1), n=a.count)
+            for a in below[:5]],
         page="evaluations",
         page_filter={"tab": "coaching", "below": target},
     )  # fmt: skip
@@ -219,7 +221,8 @@ def lines_losing_calls(ctx: SectionContext) -> ActionList:
         title=translate("calls", "Lines losing calls"),
         count=len(losing),
         items=[translate("calls", "{number}: {lost} of {offered} calls lost").format(
-            number=display_number(x.number), lost=x.lost, offered=x.offered) for x in losing[:5]],
+            number=display_number(x.number), lost=format_number(x.lost, ctx.lang),
+            offered=format_number(x.offered, ctx.lang)) for x in losing[:5]],
         page="calls",
         page_filter={"period": ctx.period.text, "below": target},
     )  # fmt: skip

@@ -32,6 +32,7 @@ from desktop_app.services import deadlines
 from desktop_app.services.deadlines import HolidayRow, TimetableRow
 from desktop_app.services.errors import UserError
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit as shared_date_edit
 from desktop_app.ui.widgets.save_buttons import save_buttons
 
 DATE_FORMAT = "dd/MM/yyyy"
@@ -49,13 +50,7 @@ def from_qdate(d: QDate) -> date:
 
 
 def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    # Left-to-right BEFORE the format: in right-to-left QDateTimeEdit reverses the sections it
-    # parses from the format, and Arabic then reads 2026/03/19.
-    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    return edit
+    return shared_date_edit(value)
 
 
 def day_name(weekday: int) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +20,7 @@ from desktop_app.services import campaigns, evaluations
 from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
 
 
 class CampaignDialog(QDialog):
@@ -36,11 +36,8 @@ class CampaignDialog(QDialog):
         self.name = QLineEdit()
         self.name.setText(self.tr("Citizen watch {quarter}").format(
             quarter=f"{today.year()}-T{(today.month() - 1) // 3 + 1}"))  # fmt: skip
-        self.first = QDateEdit(today)
-        self.last = QDateEdit(quarter_start.addMonths(3).addDays(-1))
-        for d in (self.first, self.last):
-            d.setDisplayFormat("dd/MM/yyyy")
-            d.setCalendarPopup(True)
+        self.first = date_edit(today)
+        self.last = date_edit(quarter_start.addMonths(3).addDays(-1))
         self.per_line = QSpinBox()
         self.per_line.setRange(1, campaigns.MAX_CALLS_PER_LINE)
         self.per_line.setValue(3)

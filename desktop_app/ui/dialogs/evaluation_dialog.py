@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.answer_selector import NA, AnswerSelector
+from desktop_app.ui.widgets.date_fields import datetime_edit
 
 
 class EvaluationDialog(QDialog):
@@ -69,13 +69,8 @@ class EvaluationDialog(QDialog):
         self.agent.addItem(self.tr("(not known)"), None)
         for agent in evaluations.agent_choices(state.db, state.actor):
             self.agent.addItem(agent.name(state.lang), agent.id)
-        self.when = QDateTimeEdit()
-        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.when.setCalendarPopup(True)
         moment = (at or datetime.now(UTC)).astimezone(TUNIS)
-        self.when.setDateTime(
-            QDateTime(moment.date(), moment.time().replace(second=0, microsecond=0))
-        )
+        self.when = datetime_edit(moment.replace(tzinfo=None, second=0, microsecond=0))
         self.answered = QCheckBox(self.tr("Answered"))
         self.answered.setChecked(True)
         self.seconds = QSpinBox()

@@ -85,6 +85,10 @@ class FirstRunDialog(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Welcome to Istiqbal"))
+        # Words without Qt's arrows: "التالي >" and "‹ السابق" pointed the wrong way once the
+        # right-to-left text mirrored them (issue 14.11).
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("Back"))
         self._language_page.setTitle(self.tr("Language"))
         self._intro.setText(self.tr(
             "Istiqbal keeps the obligations of circulars 8/2020 and 2/2020: phone lines, citizens' "

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -21,6 +20,7 @@ from desktop_app.services.lines import LineRow
 from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
@@ -42,9 +42,7 @@ class LineMaintenanceDialog(QDialog):
         self.interval.setRange(1, 3650)
         self.interval.setValue(90)
         self.interval.setSuffix(self.tr(" days"))
-        self.next_due = QDateEdit(QDate.currentDate().addDays(7))
-        self.next_due.setCalendarPopup(True)
-        self.next_due.setDisplayFormat("dd/MM/yyyy")
+        self.next_due = date_edit(QDate.currentDate().addDays(7))
         form = QFormLayout()
         form.addRow(self.tr("Line"), title)
         form.addRow(self.tr("Task"), self.task)

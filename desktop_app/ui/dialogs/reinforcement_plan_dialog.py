@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -20,14 +16,8 @@ from desktop_app.services import lines
 from desktop_app.services.lines import PlanInput, PlanRow
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.save_buttons import save_buttons
-
-
-def _date_edit(value: date | None) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
 
 
 class ReinforcementPlanDialog(QDialog):
@@ -41,8 +31,8 @@ class ReinforcementPlanDialog(QDialog):
         self.setMinimumWidth(460)
         self.title = QLineEdit(plan.title if plan else "")
         self.title.setPlaceholderText(self.tr("e.g. school enrolment, local tax deadline"))
-        self.starts = _date_edit(plan.starts_on if plan else None)
-        self.ends = _date_edit(plan.ends_on if plan else None)
+        self.starts = date_edit(plan.starts_on if plan else None)
+        self.ends = date_edit(plan.ends_on if plan else None)
         self.hours = QLineEdit(plan.hours if plan else "08:00-17:00")
         self.extra_lines = QSpinBox()
         self.extra_lines.setRange(0, 200)

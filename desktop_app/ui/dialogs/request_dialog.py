@@ -36,6 +36,7 @@ from desktop_app.services.requests import RequestDetail, RequestRow
 from desktop_app.ui.formatting import TUNIS, format_datetime, plain_tooltip
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import datetime_edit as shared_datetime_edit
 from desktop_app.ui.widgets.save_buttons import save_buttons
 
 CHANNEL_KEYS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
@@ -61,13 +62,7 @@ def to_utc(edit: QDateTimeEdit) -> datetime:
 def datetime_edit(value: QDateTime | None = None) -> QDateTimeEdit:
     """dd/MM/yyyy HH:mm, read left to right in Arabic too: the direction is set BEFORE the
     format, or right-to-left reverses the sections and shows 37:09 2026/12/01."""
-    edit = QDateTimeEdit()
-    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-    edit.setCalendarPopup(True)
-    if value is not None:
-        edit.setDateTime(value)
-    return edit
+    return shared_datetime_edit(value)
 
 
 def typed_or_now(edit: QDateTimeEdit, shown: QDateTime | None) -> datetime | None:

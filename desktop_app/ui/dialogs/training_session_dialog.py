@@ -100,25 +100,31 @@ class TrainingSessionDialog(QDialog):
         layout.addLayout(form)
         self._show_material()
         layout.addWidget(QLabel(self.tr("Attendees (Space ticks the selected agent):")))
-        listed = attempt(self, lambda: agents.list_agents(state.db, state.actor)) or []
-        day = self.held_on.date()
-        active = [a for a in listed if a.active_on(to_date(day))]
+        self._listed = attempt(self, lambda: agents.list_agents(state.db, state.actor)) or []
         current = (
             attempt(self, lambda: training.session_attendees(state.db, state.actor, session.id))
             if session
             else []
         ) or []
-        keep = {a.agent_id for a in current}
-        self.picker = AttendeePicker([a for a in listed if a in active or a.id in keep], state.lang)
+        self._keep = {a.agent_id for a in current}
+        self.picker = AttendeePicker(self._offered_on(to_date(self.held_on.date())), state.lang)
         if session:
             from desktop_app.services.training import Attendee
 
             self.picker.set_attendees([Attendee(a.agent_id, a.attended, a.score) for a in current])
+        self.held_on.dateChanged.connect(
+            lambda day: self.picker.set_agents(self._offered_on(to_date(day)))
+        )
         layout.addWidget(self.picker, 1)
         buttons = save_buttons(self, self.save)
         layout.addWidget(buttons)
         self.resize(720, 640)
         self.title.setFocus()
+
+    def _offered_on(self, day: date) -> list[agents.AgentInfo]:
+        """The agents working on the session's day (hired later or gone by then are not offered:
+        the service would refuse them, C8.5), plus those already recorded on an edited session."""
+        return [a for a in self._listed if a.active_on(day) or a.id in self._keep]
 
     def _show_material(self) -> None:
         if self.material is not None:

@@ -11,6 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop_app.ui.formatting import bidi_text
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,7 +60,7 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, index.column())
+            return bidi_text(self.display(row, index.column()))
         return self.extra_data(row, index.column(), role)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

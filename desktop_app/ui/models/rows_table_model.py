@@ -11,6 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop_app.ui.formatting import bidi_text
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,7 +51,8 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells(self._rows[index.row()])[index.column()]
+            value = self._cells(self._rows[index.row()])[index.column()]
+            return bidi_text(value) if isinstance(value, str) else value
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from desktop_app.ui.formatting import TUNIS
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.audit_table_model import AuditTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.page_header import PageHeader
 
 
@@ -44,11 +44,8 @@ class AuditPage(QWidget):
         self.user = QComboBox()
         self.entity = QComboBox()
         self.action = QComboBox()
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.until = QDateEdit(QDate.currentDate())
-        for d in (self.since, self.until):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("dd/MM/yyyy")
+        self.since = date_edit(QDate.currentDate().addMonths(-1))
+        self.until = date_edit(QDate.currentDate())
         facets = attempt(self, lambda: audit.audit_facets(state.db, state.actor)) or {}
         labels = {"username": str, "entity": audit.entity_label, "action": audit.action_label}
         for combo, key in ((self.user, "username"), (self.entity, "entity"),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.exchange.excel_report import period_label
 from desktop_app.services import traffic
 from desktop_app.services.periods import Period, parse_period, quarter_of
 from desktop_app.services.permissions import Perm
@@ -133,14 +134,20 @@ class CallsPage(QWidget):
     def _fill_periods(self, current: Period) -> None:
         self.period.clear()
         p = current
+        # Said as a director says it ("Quarter 4 2026", «الثلاثية 4 2026»), not "2026-Q4";
+        # the box stays editable for a period typed in the CLI's way (issue 14.8).
         for _ in range(8):
-            self.period.addItem(p.text)
+            self.period.addItem(period_label(p), p.text)
             p = p.previous()
-        self.period.addItem(str(current.first_day.year))
+        year = parse_period(str(current.first_day.year))
+        self.period.addItem(period_label(year), year.text)
         self.period.setCurrentIndex(0)
 
     def current_period(self) -> Period | None:
-        return attempt(self, lambda: parse_period(self.period.currentText()))
+        text = self.period.currentText()
+        index = self.period.findText(text)
+        code = self.period.itemData(index) if index >= 0 else text
+        return attempt(self, lambda: parse_period(code))
 
     def refresh(self) -> None:
         period = self.current_period()
@@ -251,7 +258,11 @@ class CallsPage(QWidget):
             return
         self.tabs.setCurrentIndex(0)
         if period:
-            self.period.setCurrentText(period)
+            index = self.period.findData(period)
+            if index >= 0:
+                self.period.setCurrentIndex(index)
+            else:
+                self.period.setCurrentText(period)
         self.below = below
         self.refresh()
         self.view.setCurrentIndex(1 if below is not None else 0)

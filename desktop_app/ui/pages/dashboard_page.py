@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,10 +20,11 @@ from PySide6.QtWidgets import (
 from desktop_app.exchange.excel_report import period_label
 from desktop_app.services import sections
 from desktop_app.services.dashboard import Dashboard, KpiTile, dashboard
+from desktop_app.services.first_steps import FirstStep, first_steps
 from desktop_app.services.kpi_status import COLOURS, status_text
 from desktop_app.services.sections import ActionList
 from desktop_app.ui import messages
-from desktop_app.ui.formatting import format_date, format_number
+from desktop_app.ui.formatting import bidi_text, format_date, format_number
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.workers import run_in_background
@@ -35,6 +38,23 @@ def _plain(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+_QUOTED = re.compile("\u2068([^\u2069]*)\u2069")
+QUOTED_CHARS = 24  # a subject that long keeps a to-do item to two lines in the column
+
+
+def _shorten_quoted(item: str) -> str:
+    """A citizen's subject quoted in a to-do item is cut to a few words: wrapped across lines
+    inside an Arabic sentence it read mid-phrase and out of order (issue 14.6)."""
+
+    def cut(match: re.Match[str]) -> str:
+        text = match.group(1)
+        if len(text) > QUOTED_CHARS:
+            text = text[: QUOTED_CHARS - 1].rstrip() + "…"
+        return f"\u2068{text}\u2069"
+
+    return _QUOTED.sub(cut, item)
 
 
 def _figure(value: float | int | None) -> str:
@@ -110,7 +130,9 @@ class ActionListBox(QGroupBox):
             mark = (
                 "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
             )
-            layout.addWidget(_plain(f"{mark}• {item}"))
+            line = _plain(f"{mark}• {bidi_text(_shorten_quoted(item))}")
+            line.setToolTip(item)
+            layout.addWidget(line)
         if not action.items:
             layout.addWidget(_plain(self.tr("Nothing to do.")))
         self.open_button = QPushButton(self.tr("Show them all"))
@@ -159,6 +181,7 @@ class DashboardPage(QWidget):
         outer.addLayout(split, 1)
         self.tiles: list[KpiTileWidget] = []
         self.action_boxes: list[ActionListBox] = []
+        self.first_step_keys: list[str] = []
         self.reload()
 
     @staticmethod
@@ -186,9 +209,10 @@ class DashboardPage(QWidget):
         self.period_label.setText(self.tr("Computing this quarter's indicators…"))
         db, actor, lang = self.state.db, self.state.actor, self.state.lang
 
-        def compute(_progress: object) -> tuple[Dashboard, list[ActionList]]:
+        def compute(_progress: object) -> tuple[Dashboard, list[ActionList], list[FirstStep]]:
             data = dashboard(db, actor)
-            return data, sections.action_lists(db, actor, data.period, lang)
+            lists = sections.action_lists(db, actor, data.period, lang)
+            return data, lists, first_steps(db, actor)
 
         self._task = run_in_background(compute, self)
         self._task.finished.connect(self._show)
@@ -199,22 +223,47 @@ class DashboardPage(QWidget):
         self.done = True
         messages.show_error(self, exc)
 
-    def _show(self, result: tuple[Dashboard, list[ActionList]]) -> None:
-        data, lists = result
+    def _show(self, result: tuple[Dashboard, list[ActionList], list[FirstStep]]) -> None:
+        data, lists, steps = result
         self._clear()
         self.period_label.setText(self.tr("{period}, from {first} to {last}").format(
             period=period_label(data.period), first=format_date(data.period.first_day),
             last=format_date(data.period.last_day)))  # fmt: skip
-        self._actions(lists)
+        self._first_steps(steps)
+        self._actions(lists, bool(steps))
         self._tiles(data)
         self.body_layout.addStretch(1)
         self.actions_layout.addStretch(1)
         self.done = True
 
-    def _actions(self, lists: list[ActionList]) -> None:
+    def _first_steps(self, steps: list[FirstStep]) -> None:
+        """A new installation's checklist, shortening as each step is done (issue 14.4)."""
+        self.first_step_keys = [step.key for step in steps]
+        if not steps:
+            return
+        box = QGroupBox(self.tr("First steps (%n left)", None, len(steps)))
+        column = QVBoxLayout(box)
+        for step in steps:
+            title = _plain(step.title)
+            title.setStyleSheet("font-weight: bold;")
+            column.addWidget(title)
+            column.addWidget(_plain(step.hint))
+            button = QPushButton(self.tr("Open"))
+            button.clicked.connect(lambda _=False, page=step.page: self._open(page))
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
+        self.actions_layout.addWidget(box)
+
+    def _open(self, page: str) -> None:
+        opener = getattr(self.window(), "show_page", None)
+        if callable(opener):
+            opener(page)
+
+    def _actions(self, lists: list[ActionList], setting_up: bool = False) -> None:
+        lists = [a for a in lists if a.count]  # an empty to-do list is noise here
+        if not lists and setting_up:
+            return  # "nothing to do" would mislead while the first steps are not done
         box = QGroupBox(self.tr("To do now"))
         column = QVBoxLayout(box)
-        lists = [a for a in lists if a.count]  # an empty to-do list is noise here
         for action in lists:
             widget = ActionListBox(action)
             self.action_boxes.append(widget)

@@ -40,6 +40,7 @@ from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
 from desktop_app.ui.models.lines_table_model import LinesTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import select_row
+from desktop_app.ui.widgets.menu_button import menu_button
 from desktop_app.ui.widgets.page_header import PageHeader
 
 OVERDUE_BG = QColor("#fdecea")
@@ -116,8 +117,7 @@ class LinesPage(QWidget):
         actions = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add line…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
-        self.check_button = QToolButton()
-        self.check_button.setText(self.tr("Record check"))
+        self.check_button = menu_button(self.tr("Record check"))
         self.check_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.check_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         check_menu = QMenu(self.check_button)
@@ -138,9 +138,7 @@ class LinesPage(QWidget):
         self.fault_button = QPushButton(self.tr("Report fault…"))
         self.forward_button = QPushButton(self.tr("Forward…"))
         self.website_button = QPushButton(self.tr("Website audit…"))  # C2.4, C8.1
-        more = QToolButton()
-        more.setText(self.tr("More"))
-        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = menu_button(self.tr("More"))
         more_menu = QMenu(more)
         self.maintenance_action = more_menu.addAction(self.tr("Schedule maintenance…"))
         self.import_action = more_menu.addAction(self.tr("Import a directory (.csv, .xlsx)…"))
@@ -189,8 +187,11 @@ class LinesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        for col, width in enumerate((100, 95, 215, 115, 120, 95, 190)):
+        # Wrapped, not cut: the label, the last check and who answers now are phrases, too long
+        # for one line in French at 1366×768 (issue 14.10); an inventory is tens of lines.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in enumerate((100, 95, 215, 115, 110, 90, 190)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self.edit_line)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from desktop_app.services import report
 from desktop_app.services.dashboard import Dashboard, compare
 from desktop_app.services.errors import UserError
 from desktop_app.services.kpi_status import COLOURS, status_text
+from desktop_app.services.numbers import format_number as format_number_in
 from desktop_app.services.periods import TUNIS, Period, parse_period, quarter_of
 from desktop_app.services.permissions import Perm
 from desktop_app.services.progress import Cancelled
@@ -41,6 +41,7 @@ from desktop_app.ui.formatting import format_date, format_datetime, format_numbe
 from desktop_app.ui.messages import attempt, show_error
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import select_row
+from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.workers import BackgroundTask, run_with_progress
 
@@ -51,9 +52,25 @@ def _figure(value: float | int | None) -> str:
     return format_number(value, 0 if float(value).is_integer() else 1)
 
 
-def summary_html(data: Dashboard, body: str, rtl: bool, texts: dict[str, str]) -> str:
+# Rows per printed page (A4 landscape, 10 pt): the table is cut into page-sized tables, each with
+# its own header row, because QTextDocument split a row across two pages (the label on one, the
+# figures on the next) and printed page 2 without column headers (issue 14.7).
+FIRST_PAGE_ROWS = 14
+PAGE_ROWS = 20
+
+
+def summary_html(data: Dashboard, body: str, rtl: bool, texts: dict[str, str],
+                 lang: str | None = None) -> str:  # fmt: skip
     """The printable summary. QTextDocument does not mirror table columns for right-to-left
-    (DESIGN.md, known traps), so for Arabic the columns are reversed here and aligned right."""
+    (DESIGN.md, known traps), so for Arabic the columns are reversed here and aligned right.
+    Figures are written in the report's language (`lang`; the window's when not given)."""
+
+    def figure(value: float | int | None) -> str:
+        if lang is None:
+            return _figure(value)
+        whole = value is not None and float(value).is_integer()
+        return format_number_in(value, lang, 0 if whole else 1)
+
     align = "right" if rtl else "left"
     headers = [texts["indicator"], texts["value"], texts["target"], texts["previous"],
                texts["state"]]  # fmt: skip
@@ -62,9 +79,9 @@ def summary_html(data: Dashboard, body: str, rtl: bool, texts: dict[str, str]) -
         background, ink = COLOURS[t.state]
         cells = [
             f'<td align="{align}">{html.escape(t.label)}</td>',
-            f'<td align="center">{_figure(t.value)}</td>',
-            f'<td align="center">{_figure(t.target)}</td>',
-            f'<td align="center">{_figure(t.previous)}</td>',
+            f'<td align="center">{figure(t.value)}</td>',
+            f'<td align="center">{figure(t.target)}</td>',
+            f'<td align="center">{figure(t.previous)}</td>',
             f'<td align="center" bgcolor="{background}" style="color:{ink}">'
             f"<b>{html.escape(status_text(t.state))}</b></td>",
         ]
@@ -72,13 +89,20 @@ def summary_html(data: Dashboard, body: str, rtl: bool, texts: dict[str, str]) -
     head = [f'<th bgcolor="#1F4E79" style="color:white">{html.escape(h)}</th>' for h in headers]
     head_row = "<tr>" + "".join(reversed(head) if rtl else head) + "</tr>"
     direction = ' dir="rtl"' if rtl else ""
+    pages = [rows[:FIRST_PAGE_ROWS]] + [
+        rows[i : i + PAGE_ROWS] for i in range(FIRST_PAGE_ROWS, len(rows), PAGE_ROWS)
+    ]
+    tables = []
+    for number, page in enumerate(pages):
+        brk = ' style="page-break-before: always"' if number else ""
+        tables.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="4"{brk}>'
+                      f"<thead>{head_row}</thead>{''.join(page)}</table>")  # fmt: skip
     return (
         f'<html><body{direction} style="font-family: sans-serif; font-size: 10pt">'
         f'<h2 align="{align}">{html.escape(body)}</h2>'
         f'<h3 align="{align}">{html.escape(texts["title"])}</h3>'
         f'<p align="{align}">{html.escape(texts["period"])}</p>'
-        f'<table width="100%" border="1" cellspacing="0" cellpadding="4">{head_row}'
-        f"{''.join(rows)}</table></body></html>"
+        f"{''.join(tables)}</body></html>"
     )
 
 
@@ -126,11 +150,8 @@ class ReportsPage(QWidget):
         for m in range(1, 13):
             self.month.addItem(month_name(m), m)
         self.month.setCurrentIndex(today.month - 1)
-        self.first = QDateEdit(QDate(previous.first_day.year, previous.first_day.month, 1))
-        self.last = QDateEdit(QDate(today.year, today.month, today.day))
-        for edit in (self.first, self.last):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
+        self.first = date_edit(QDate(previous.first_day.year, previous.first_day.month, 1))
+        self.last = date_edit(QDate(today.year, today.month, today.day))
         self.when = QHBoxLayout()
         for w in (self.year, self.quarter, self.month, self.first, self.last):
             self.when.addWidget(w)
@@ -291,7 +312,7 @@ class ReportsPage(QWidget):
                     period=period_label(period), first=format_date(period.first_day),
                     last=format_date(period.last_day)),
             }  # fmt: skip
-            markup = summary_html(data, str(data.settings.get(key) or ""), rtl, texts)
+            markup = summary_html(data, str(data.settings.get(key) or ""), rtl, texts, lang)
         document = QTextDocument(self)
         if rtl:
             option = document.defaultTextOption()

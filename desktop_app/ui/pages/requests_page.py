@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +43,8 @@ from desktop_app.ui.formatting import TUNIS, format_datetime
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.requests_table_model import STATE_COLOURS, RequestsTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.menu_button import menu_button
 from desktop_app.ui.widgets.page_header import PageHeader
 
 STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
@@ -119,11 +119,9 @@ class RequestsPage(QWidget):
         self.period.setMinimumWidth(140)
         bar2.addWidget(self.period)
         today = QDate.currentDate()
-        self.since = QDateEdit(today.addMonths(-1))
-        self.until = QDateEdit(today)
+        self.since = date_edit(today.addMonths(-1))
+        self.until = date_edit(today)
         for d in (self.since, self.until):
-            d.setDisplayFormat("dd/MM/yyyy")
-            d.setCalendarPopup(True)
             d.setVisible(False)
             d.dateChanged.connect(self.apply)
             bar2.addWidget(d)
@@ -134,9 +132,7 @@ class RequestsPage(QWidget):
         self.import_button.clicked.connect(self.import_file)
         self.new_button.setVisible(state.actor.can(Perm.EDIT_REQUESTS))
         self.import_button.setVisible(state.actor.can(Perm.MANAGE_REQUESTS))
-        self.personal = QToolButton()
-        self.personal.setText(self.tr("Personal data"))
-        self.personal.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.personal = menu_button(self.tr("Personal data"))
         menu = QMenu(self.personal)
         export = menu.addAction(self.tr("Export one citizen's data…"), self.export_citizen)
         export.setVisible(state.actor.can(Perm.EXPORT_CITIZEN_DATA))
@@ -316,7 +312,7 @@ class RequestsPage(QWidget):
             lambda: requests.count_matching(self.state.db, self.state.actor, self.model.filter),
         )
         if total is not None:
-            self.found.setText(self.tr("{n} requests match.").format(n=total))
+            self.found.setText(self.tr("%n request(s) match.", None, total))
 
     # -- actions ---------------------------------------------------------------------------------
     def open_current(self) -> None:

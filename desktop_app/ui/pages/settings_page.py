@@ -81,6 +81,10 @@ class SettingsPage(QWidget):
         clock.addItem(self.tr("Calendar hours, nights and holidays included"), "calendar")
         clock.addItem(self.tr("Working hours (skip nights, weekends, holidays)"), "working")
         self._fields["deadline_clock"] = clock
+        # Its long French choices set the left column's minimum width, which pushed the target
+        # fields past the right edge at 1366×768 (issue 14.10): let it shrink and elide.
+        clock.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        clock.setMinimumContentsLength(16)
         form.addRow(self.tr("Internal target clock"), clock)
         form.addRow(
             self.tr("Internal target: answer or notice within (hours, at most 48)"),
@@ -112,8 +116,15 @@ class SettingsPage(QWidget):
         secrets = QGroupBox(self.tr("Passwords of mailboxes"))
         form = QFormLayout(secrets)
         status = keyring_status()
-        store = QLabel(status.name)
-        store.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Said in words; the back end's technical name (keyring.backends.fail.Keyring) is for
+        # whoever installs one, in the tooltip (issue 14.8).
+        store = QLabel(
+            self.tr("Found on this computer")
+            if status.secure
+            else self.tr("No secure password store on this computer")
+        )
+        store.setWordWrap(True)
+        store.setToolTip(status.name)
         form.addRow(self.tr("System password store"), store)
         verdict = QLabel(
             self.tr("Secure: passwords are kept there, never in the database.")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.agents_common import TOPICS, topic_label
+from desktop_app.ui.widgets.date_fields import date_edit as shared_date_edit
 
 
 def to_qdate(day: date) -> QDate:
@@ -30,10 +31,7 @@ def to_date(qdate: QDate) -> date:
 
 def date_edit(day: date | None = None, parent: QWidget | None = None) -> QDateEdit:
     """dd/MM/yyyy with a calendar pop-up (what Tunisian forms write)."""
-    edit = QDateEdit(to_qdate(day or date.today()), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
+    return shared_date_edit(day, parent)
 
 
 def topic_combo(current: str | None = None, *, with_any: bool = False) -> QComboBox:

@@ -43,7 +43,7 @@ class AttendeePicker(QWidget):
         bar.addWidget(self.none_button)
         bar.addWidget(self.count)
         layout.addLayout(bar)
-        self.table = QTableWidget(len(agents), 3)
+        self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Agent"), self.tr("Attended"), self.tr("Score /100")]
         )
@@ -54,8 +54,18 @@ class AttendeePicker(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._lang = lang
+        self._fill(agents)
+        self.table.itemChanged.connect(lambda _item: self._update_count())
+        layout.addWidget(self.table, 1)
+        self._update_count()
+
+    def _fill(self, agents: list[AgentInfo]) -> None:
+        self._agents = agents
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(agents))
         for row, agent in enumerate(agents):
-            name = QTableWidgetItem(agent.name(lang))
+            name = QTableWidgetItem(agent.name(self._lang))
             name.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsSelectable
@@ -74,9 +84,30 @@ class AttendeePicker(QWidget):
             self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, attended)
             self.table.setItem(row, 2, score)
-        self.table.itemChanged.connect(lambda _item: self._update_count())
-        layout.addWidget(self.table, 1)
+        self.table.blockSignals(False)
+
+    def set_agents(self, agents: list[AgentInfo]) -> None:
+        """Offer another set of agents (the session's date moved), keeping what was ticked,
+        unticked or scored for every agent still offered."""
+        if [a.id for a in agents] == [a.id for a in self._agents]:
+            return
+        kept = self.attendees()
+        unticked_absent = {
+            int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.table.rowCount())
+            if self.table.item(row, 1).checkState() != Qt.CheckState.Checked
+        }
+        self._fill(agents)
+        for agent_id in unticked_absent:
+            row = self._row_of(agent_id)
+            if row >= 0:
+                self.table.item(row, 1).setCheckState(Qt.CheckState.Unchecked)
+        self.set_attendees(kept)
+        self._filter(self.search.text())
         self._update_count()
+
+    def offered_ids(self) -> list[int]:
+        return [a.id for a in self._agents]
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
@@ -91,7 +122,7 @@ class AttendeePicker(QWidget):
                 self.table.item(row, 0).setCheckState(state)
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("{n} selected").format(n=len(self.attendees())))
+        self.count.setText(self.tr("%n selected", None, len(self.attendees())))
 
     def _row_of(self, agent_id: int) -> int:
         for row in range(self.table.rowCount()):

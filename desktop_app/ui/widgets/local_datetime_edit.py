@@ -8,13 +8,13 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from desktop_app.ui.formatting import TUNIS
+from desktop_app.ui.widgets.date_fields import DATETIME_FORMAT, prepare
 
 
 class LocalDateTimeEdit(QDateTimeEdit):
     def __init__(self, value: datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy HH:mm")
+        prepare(self, DATETIME_FORMAT)
         self.set_value(value or datetime.now(UTC))
 
     def set_value(self, value: datetime) -> None:

@@ -124,7 +124,7 @@ class TrainingPlanTab(QWidget):
                 mark(i, self.gaps, "#b00020")
         overdue = len({g.agent_id for g in gaps if g.overdue})
         self.summary.setText(
-            self.tr("{n} agents do not meet the training plan today.").format(n=overdue)
+            self.tr("%n agent(s) do not meet the training plan today.", None, overdue)
             if overdue
             else self.tr("Every active agent meets the training plan.")
         )

@@ -1,0 +1,38 @@
+"""Latin text inside Arabic is isolated (FSI…PDI) in messages, tables and to-do items (14.6)."""
+
+from __future__ import annotations
+
+from desktop_app.i18n import FSI, PDI, install_language, isolate_latin
+from desktop_app.ui.formatting import bidi_text
+from desktop_app.ui.main_window import apply_direction
+
+
+def test_latin_runs_in_arabic_sentences_are_isolated() -> None:
+    assert (
+        isolate_latin("«m.trabelsi@gmail» ليس عنوانًا.")
+        == f"«{FSI}m.trabelsi@gmail{PDI}» ليس عنوانًا."
+    )
+    assert isolate_latin("كُتب في /tmp/x.xlsx.") == f"كُتب في {FSI}/tmp/x.xlsx{PDI}."
+    assert isolate_latin("الفترة 2026-Q3") == f"الفترة {FSI}2026-Q3{PDI}"
+    assert isolate_latin("Arrondissement de Gammarth / دائرة قمرت") == (
+        f"{FSI}Arrondissement de Gammarth{PDI} / دائرة قمرت"
+    )
+    # A French comment alone keeps its full stop inside, on its own side.
+    assert isolate_latin("Bon accueil.") == f"{FSI}Bon accueil.{PDI}"
+    assert isolate_latin("عدد 12 مطلبا") == "عدد 12 مطلبا"  # digits alone: nothing to do
+    # A French title in an Arabic table is one unit: its colon does not swap its two halves.
+    title = "Accueil téléphonique : saluer, nommer l'organisme"
+    assert isolate_latin(title) == f"{FSI}{title}{PDI}"
+    # The Arabic sentence keeps its own closing bracket.
+    assert isolate_latin("المرجع (الأجل 04/12/2026 09:02)").endswith(f"09:02{PDI})")
+
+
+def test_the_window_isolates_the_other_direction(qapp) -> None:
+    install_language("fr")
+    apply_direction("fr")
+    assert bidi_text("Bon accueil.") == "Bon accueil."
+    # An Arabic comment in a French table keeps its full stop on its own side.
+    assert bidi_text("لم يبادر بالتحية.") == f"{FSI}لم يبادر بالتحية.{PDI}"
+    install_language("ar")
+    apply_direction("ar")
+    assert bidi_text("Bon accueil.") == f"{FSI}Bon accueil.{PDI}"
