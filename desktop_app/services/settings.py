@@ -103,6 +103,10 @@ SPECS: dict[str, SettingSpec] = {
         # requests area (C2.1): 48 calendar hours by default; "working" skips nights, weekends,
         # public holidays and the hours the office is closed (services/deadlines.py).
         SettingSpec("deadline_clock", "calendar", str, check=_clock_kind),
+        # mail area (C2.1): a message larger than this is an error for its file, not a crash;
+        # the window fetches the mailboxes in the background every so many minutes (0: never).
+        SettingSpec("mail_size_limit_mb", 10, int, 1, 100),
+        SettingSpec("mail_fetch_minutes", 10, int, 0, 24 * 60),
     )
 }
 

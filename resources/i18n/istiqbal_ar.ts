@@ -4796,6 +4796,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
             <translation>لا توجد في الصفحة «{page}» علامة تبويب رقم {tab}؛ علامات تبويبها: {names}.</translation>
         </message>
+        <message>
+            <source>{file}: {message}</source>
+            <translation>{file}: {message}</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>
@@ -5884,6 +5888,61 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>mail</name>
+        <message>
+            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
+            <translation>تمّ الفحص (دون تسجيل أي شيء): {n} مطالب جديدة، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</translation>
+        </message>
+        <message>
+            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
+            <translation>تمّ توريد {n} مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</translation>
+        </message>
+        <message>
+            <source>{file} is not a regular file.</source>
+            <translation>{file} ليس ملفا عاديا.</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB).</source>
+            <translation>{file} أكبر من أن يُورَّد ({size} ميغابايت).</translation>
+        </message>
+        <message>
+            <source>{file} does not exist.</source>
+            <translation>{file} غير موجود.</translation>
+        </message>
+        <message>
+            <source>The folder {file} holds no .eml file.</source>
+            <translation>المجلد {file} لا يحتوي على أي ملف ‎.eml.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read ({reason}).</source>
+            <translation>تعذّرت قراءة الملف ({reason}).</translation>
+        </message>
+        <message>
+            <source>The message is larger than the {limit} MB limit set in Settings.</source>
+            <translation>حجم الرسالة يتجاوز الحد المضبوط في الإعدادات ({limit} ميغابايت).</translation>
+        </message>
+        <message>
+            <source>The message has neither a usable Received: nor a usable Date: header, so when it arrived is unknown.</source>
+            <translation>لا تحتوي الرسالة على ترويسة Received: ولا Date: صالحة، فتاريخ ورودها مجهول.</translation>
+        </message>
+        <message>
+            <source>The message has no sender address to answer.</source>
+            <translation>لا تحتوي الرسالة على عنوان مرسل يمكن الرد عليه.</translation>
+        </message>
+        <message>
+            <source>The message is damaged or built to be unreadable; it was not read.</source>
+            <translation>الرسالة تالفة أو مصمّمة لتكون غير قابلة للقراءة؛ لم تتمّ قراءتها.</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>(دون موضوع)</translation>
+        </message>
+        <message>
+            <source>The message came back undelivered.</source>
+            <translation>عادت الرسالة دون أن تُسلَّم.</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -6181,6 +6240,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Personal data removed</source>
             <translation>حذف المعطيات الشخصية</translation>
+        </message>
+        <message>
+            <source>E-mail from the citizen</source>
+            <translation>بريد إلكتروني من المواطن</translation>
+        </message>
+        <message>
+            <source>E-mail sent to the citizen</source>
+            <translation>بريد إلكتروني أُرسل إلى المواطن</translation>
+        </message>
+        <message>
+            <source>E-mail not sent</source>
+            <translation>بريد إلكتروني لم يُرسل</translation>
         </message>
         <message>
             <source>Assignment withdrawn</source>

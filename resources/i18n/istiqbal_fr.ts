@@ -4796,6 +4796,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <source>The page “{page}” has no tab {tab}; its tabs: {names}.</source>
             <translation>La page « {page} » n'a pas d'onglet {tab} ; ses onglets : {names}.</translation>
         </message>
+        <message>
+            <source>{file}: {message}</source>
+            <translation>{file} : {message}</translation>
+        </message>
     </context>
     <context>
         <name>credentials</name>
@@ -5884,6 +5888,61 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>mail</name>
+        <message>
+            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
+            <translation>Vérifié (rien n'a été écrit) : {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</translation>
+        </message>
+        <message>
+            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
+            <translation>Importé {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</translation>
+        </message>
+        <message>
+            <source>{file} is not a regular file.</source>
+            <translation>{file} n'est pas un fichier ordinaire.</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB).</source>
+            <translation>{file} est trop volumineux pour être importé ({size} Mo).</translation>
+        </message>
+        <message>
+            <source>{file} does not exist.</source>
+            <translation>{file} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>The folder {file} holds no .eml file.</source>
+            <translation>Le dossier {file} ne contient aucun fichier .eml.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read ({reason}).</source>
+            <translation>Le fichier ne peut pas être lu ({reason}).</translation>
+        </message>
+        <message>
+            <source>The message is larger than the {limit} MB limit set in Settings.</source>
+            <translation>Le message dépasse la limite de {limit} Mo fixée dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>The message has neither a usable Received: nor a usable Date: header, so when it arrived is unknown.</source>
+            <translation>Le message n'a ni en-tête Received: ni en-tête Date: exploitable : sa date d'arrivée est inconnue.</translation>
+        </message>
+        <message>
+            <source>The message has no sender address to answer.</source>
+            <translation>Le message n'a pas d'adresse d'expéditeur à laquelle répondre.</translation>
+        </message>
+        <message>
+            <source>The message is damaged or built to be unreadable; it was not read.</source>
+            <translation>Le message est endommagé ou construit pour être illisible ; il n'a pas été lu.</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>(sans objet)</translation>
+        </message>
+        <message>
+            <source>The message came back undelivered.</source>
+            <translation>Le message est revenu sans avoir été remis.</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -6181,6 +6240,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Personal data removed</source>
             <translation>Données personnelles supprimées</translation>
+        </message>
+        <message>
+            <source>E-mail from the citizen</source>
+            <translation>Courriel du citoyen</translation>
+        </message>
+        <message>
+            <source>E-mail sent to the citizen</source>
+            <translation>Courriel envoyé au citoyen</translation>
+        </message>
+        <message>
+            <source>E-mail not sent</source>
+            <translation>Courriel non envoyé</translation>
         </message>
         <message>
             <source>Assignment withdrawn</source>

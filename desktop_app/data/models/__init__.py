@@ -35,6 +35,14 @@ from desktop_app.data.models.lines import (
     PhoneLine,
     ReinforcementPlan,
 )
+from desktop_app.data.models.mail import (
+    MailAttachment,
+    Mailbox,
+    MailFetchState,
+    MailMessage,
+    MailProbe,
+    MailSending,
+)
 from desktop_app.data.models.reports import ReportRun
 from desktop_app.data.models.requests import (
     CalendarYear,
@@ -67,6 +75,12 @@ __all__ = [
     "LineFault",
     "LineForwarding",
     "LineMaintenance",
+    "MailAttachment",
+    "MailFetchState",
+    "MailMessage",
+    "MailProbe",
+    "MailSending",
+    "Mailbox",
     "MysteryCampaign",
     "OfficeTimetable",
     "PhoneLine",
