@@ -1,0 +1,32 @@
+"""Real Dovecot and SMTP servers on loopback, once per test session (tests/helpers/mail_servers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.helpers.mail_servers import (
+    Dovecot,
+    SmtpServer,
+    dovecot_missing_reason,
+    start_dovecot,
+    start_smtp,
+)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    reason = dovecot_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    server = start_dovecot()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def smtp_server(dovecot: Dovecot) -> Iterator[SmtpServer]:
+    server = start_smtp(dovecot)
+    yield server
+    server.stop()
