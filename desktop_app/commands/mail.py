@@ -18,6 +18,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                      help="import the readable messages and report the others")  # fmt: skip
     imp.add_argument("--json", action="store_true", help="print one JSON object")
     imp.set_defaults(func=run_import)
+    fetch = actions.add_parser("fetch", help="read new messages of the configured mailboxes")
+    fetch.add_argument("--mailbox", metavar="ADDRESS", help="only this mailbox")
+    fetch.add_argument("--json", action="store_true", help="print one JSON object")
+    fetch.set_defaults(func=run_fetch)
 
 
 def _summary(ctx: CliContext, result: object, dry_run: bool = False) -> None:
@@ -64,3 +68,40 @@ def run_import(ctx: CliContext) -> int:
         raise
     _summary(ctx, result, dry_run=ctx.args.dry_run)
     return 1 if result.errors and not ctx.args.skip_invalid else 0
+
+
+def run_fetch(ctx: CliContext) -> int:
+    """For Windows Task Scheduler or cron: exit 1 when a mailbox could not be read."""
+    from desktop_app.exchange.mail.fetch import fetch_all, outcome_errors
+    from desktop_app.i18n import translate
+    from desktop_app.services.errors import UserError
+    from desktop_app.services.mail import MailResult
+
+    try:
+        outcomes = fetch_all(ctx.db, ctx.actor, address=ctx.args.mailbox)
+    except UserError as exc:
+        if ctx.args.json:
+            _refused_json(ctx, ctx.args.mailbox or "", exc.message)
+            ctx.err(exc.message)
+            return 1
+        raise
+    total = MailResult()
+    for o in outcomes:
+        total.imported += o.result.imported
+        total.skipped_duplicates += o.result.skipped_duplicates
+        total.replies += o.result.replies
+        total.automatic += o.result.automatic
+    total.errors = outcome_errors(outcomes)
+    if ctx.args.json:
+        ctx.json(total.as_json())
+    else:
+        for o in outcomes:
+            line = translate("mail", "{address}: {outcome}").format(
+                address=o.address, outcome=o.sentence
+            )
+            (ctx.out if o.ok else ctx.err)(line)
+        for e in total.errors:
+            if any(e.file == o.address for o in outcomes):
+                continue
+            ctx.err(translate("cli", "{file}: {message}").format(file=e.file, message=e.message))
+    return 0 if all(o.ok for o in outcomes) else 1

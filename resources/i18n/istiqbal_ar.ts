@@ -5898,6 +5898,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>تمّ توريد {n} مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</translation>
         </message>
         <message>
+            <source>{address}: {outcome}</source>
+            <translation>{address}: {outcome}</translation>
+        </message>
+        <message>
             <source>{file} is not a regular file.</source>
             <translation>{file} ليس ملفا عاديا.</translation>
         </message>
@@ -5940,6 +5944,90 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The message came back undelivered.</source>
             <translation>عادت الرسالة دون أن تُسلَّم.</translation>
+        </message>
+        <message>
+            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
+            <translation>{n} مطالب جديدة، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</translation>
+        </message>
+        <message>
+            <source>No active mailbox has the address {address}.</source>
+            <translation>لا يوجد صندوق بريد مفعّل بالعنوان {address}.</translation>
+        </message>
+        <message>
+            <source>No mailbox is configured: add one in Settings.</source>
+            <translation>لم يُضبط أي صندوق بريد: أضف صندوقا في الإعدادات.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an e-mail address.</source>
+            <translation>«{value}» ليس عنوان بريد إلكتروني.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a server name.</source>
+            <translation>«{value}» ليس اسم خادم.</translation>
+        </message>
+        <message>
+            <source>A port is a number from 1 to 65535.</source>
+            <translation>المنفذ عدد بين 1 و65535.</translation>
+        </message>
+        <message>
+            <source>Connections are always encrypted: choose TLS or STARTTLS.</source>
+            <translation>الاتصالات مشفّرة دائما: اختر TLS أو STARTTLS.</translation>
+        </message>
+        <message>
+            <source>Unknown place of publication.</source>
+            <translation>مكان نشر غير معروف.</translation>
+        </message>
+        <message>
+            <source>The certificate authority file {file} does not exist.</source>
+            <translation>ملف سلطة الشهادات {file} غير موجود.</translation>
+        </message>
+        <message>
+            <source>Give the mailbox's password.</source>
+            <translation>أدخل كلمة عبور صندوق البريد.</translation>
+        </message>
+        <message>
+            <source>A mailbox with the address {address} already exists.</source>
+            <translation>يوجد صندوق بريد بالعنوان {address}.</translation>
+        </message>
+        <message>
+            <source>This mailbox no longer exists.</source>
+            <translation>صندوق البريد هذا لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>The mailbox {address} was changed meanwhile; reopen it.</source>
+            <translation>تمّ تغيير صندوق البريد {address} في الأثناء؛ أعد فتحه.</translation>
+        </message>
+        <message>
+            <source>No password is stored for {address}: enter it again in Settings.</source>
+            <translation>لا توجد كلمة عبور محفوظة لـ {address}: أعد إدخالها في الإعدادات.</translation>
+        </message>
+        <message>
+            <source>The {server} server name {host} cannot be found (DNS).</source>
+            <translation>تعذّر العثور على اسم خادم {server} ‏{host} (DNS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} does not answer or cut the connection.</source>
+            <translation>خادم {server} ‏{host} لا يجيب أو قطع الاتصال.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} has no valid certificate for that name, or refused the encrypted connection (TLS).</source>
+            <translation>خادم {server} ‏{host} ليست له شهادة صالحة لهذا الاسم، أو رفض الاتصال المشفّر (TLS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the user name or the password.</source>
+            <translation>رفض خادم {server} ‏{host} اسم المستخدم أو كلمة العبور.</translation>
+        </message>
+        <message>
+            <source>The folder does not exist on the {server} server {host}.</source>
+            <translation>المجلد غير موجود على خادم {server} ‏{host}.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the message.</source>
+            <translation>رفض خادم {server} ‏{host} الرسالة.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} answered in an unexpected way.</source>
+            <translation>أجاب خادم {server} ‏{host} بطريقة غير متوقّعة.</translation>
         </message>
     </context>
     <context>

@@ -5898,6 +5898,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Importé {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</translation>
         </message>
         <message>
+            <source>{address}: {outcome}</source>
+            <translation>{address} : {outcome}</translation>
+        </message>
+        <message>
             <source>{file} is not a regular file.</source>
             <translation>{file} n'est pas un fichier ordinaire.</translation>
         </message>
@@ -5940,6 +5944,90 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The message came back undelivered.</source>
             <translation>Le message est revenu sans avoir été remis.</translation>
+        </message>
+        <message>
+            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
+            <translation>{n} nouvelles demandes, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</translation>
+        </message>
+        <message>
+            <source>No active mailbox has the address {address}.</source>
+            <translation>Aucune boîte aux lettres active n'a l'adresse {address}.</translation>
+        </message>
+        <message>
+            <source>No mailbox is configured: add one in Settings.</source>
+            <translation>Aucune boîte aux lettres n'est configurée : ajoutez-en une dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an e-mail address.</source>
+            <translation>« {value} » n'est pas une adresse électronique.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a server name.</source>
+            <translation>« {value} » n'est pas un nom de serveur.</translation>
+        </message>
+        <message>
+            <source>A port is a number from 1 to 65535.</source>
+            <translation>Un port est un nombre de 1 à 65535.</translation>
+        </message>
+        <message>
+            <source>Connections are always encrypted: choose TLS or STARTTLS.</source>
+            <translation>Les connexions sont toujours chiffrées : choisissez TLS ou STARTTLS.</translation>
+        </message>
+        <message>
+            <source>Unknown place of publication.</source>
+            <translation>Lieu de publication inconnu.</translation>
+        </message>
+        <message>
+            <source>The certificate authority file {file} does not exist.</source>
+            <translation>Le fichier d'autorité de certification {file} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>Give the mailbox's password.</source>
+            <translation>Indiquez le mot de passe de la boîte aux lettres.</translation>
+        </message>
+        <message>
+            <source>A mailbox with the address {address} already exists.</source>
+            <translation>Une boîte aux lettres d'adresse {address} existe déjà.</translation>
+        </message>
+        <message>
+            <source>This mailbox no longer exists.</source>
+            <translation>Cette boîte aux lettres n'existe plus.</translation>
+        </message>
+        <message>
+            <source>The mailbox {address} was changed meanwhile; reopen it.</source>
+            <translation>La boîte aux lettres {address} a été modifiée entre-temps ; rouvrez-la.</translation>
+        </message>
+        <message>
+            <source>No password is stored for {address}: enter it again in Settings.</source>
+            <translation>Aucun mot de passe n'est enregistré pour {address} : saisissez-le à nouveau dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>The {server} server name {host} cannot be found (DNS).</source>
+            <translation>Le nom du serveur {server} {host} est introuvable (DNS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} does not answer or cut the connection.</source>
+            <translation>Le serveur {server} {host} ne répond pas ou a coupé la connexion.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} has no valid certificate for that name, or refused the encrypted connection (TLS).</source>
+            <translation>Le serveur {server} {host} n'a pas de certificat valide pour ce nom, ou a refusé la connexion chiffrée (TLS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the user name or the password.</source>
+            <translation>Le serveur {server} {host} a refusé le nom d'utilisateur ou le mot de passe.</translation>
+        </message>
+        <message>
+            <source>The folder does not exist on the {server} server {host}.</source>
+            <translation>Le dossier n'existe pas sur le serveur {server} {host}.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the message.</source>
+            <translation>Le serveur {server} {host} a refusé le message.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} answered in an unexpected way.</source>
+            <translation>Le serveur {server} {host} a répondu de façon inattendue.</translation>
         </message>
     </context>
     <context>

@@ -13,6 +13,7 @@ from tests.helpers.mail_servers import (
     start_dovecot,
     start_smtp,
 )
+from tests.helpers.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(scope="session")
@@ -30,3 +31,14 @@ def smtp_server(dovecot: Dovecot) -> Iterator[SmtpServer]:
     server = start_smtp(dovecot)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    import keyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop_app.data.db import Database
 from desktop_app.exchange.mail.parse import looks_like_mbox, split_mbox
+from desktop_app.exchange.mail.reader import read_all
 from desktop_app.i18n import translate
 from desktop_app.services import mail as mail_service
 from desktop_app.services import settings as settings_service
@@ -89,7 +90,9 @@ def import_messages(
     messages, file_errors = read_sources(path, limit)
     if file_errors and not skip_invalid:
         return MailResult(errors=file_errors)
-    result = mail_service.ingest(db, actor, messages, dry_run=dry_run, skip_invalid=skip_invalid,
-                                 what=path.name, progress=progress, now=now)  # fmt: skip
+    arrivals, refused = read_all(messages, limit, progress)
+    result = mail_service.ingest(db, actor, arrivals, refused, dry_run=dry_run,
+                                 skip_invalid=skip_invalid, what=path.name, progress=progress,
+                                 now=now)  # fmt: skip
     result.errors = file_errors + result.errors
     return result

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import codecs
 import email
-import hashlib
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy
 from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from html.parser import HTMLParser
+
+from desktop_app.services.mail.model import Attachment, ParsedMessage
 
 MAX_PARTS = 500  # a real message has a handful; past this the rest is ignored, not refused
 MAX_DEPTH = 8  # message/rfc822 inside message/rfc822 ...: deeper levels are not read
@@ -38,47 +38,6 @@ class MessageError(Exception):
         super().__init__(code)
         self.code = code  # too_large | no_date | no_sender | unreadable
         self.detail = detail
-
-
-@dataclass(frozen=True)
-class Attachment:
-    filename: str
-    content_type: str
-    data: bytes
-
-
-@dataclass
-class ParsedMessage:
-    """What the intake rules need from one message; every text already clean."""
-
-    message_id: str  # without <>; "" when the message has none
-    in_reply_to: list[str]
-    references: list[str]
-    sender: str  # the address, lower-cased
-    sender_name: str
-    to: str
-    subject: str
-    date: datetime | None  # the Date: header
-    received: datetime | None  # the topmost Received: header's date
-    text: str
-    attachments: list[Attachment] = field(default_factory=list)
-    automatic: str = ""  # why it is an automatic message ("auto-submitted", "dsn", ...) or ""
-    bounced_ids: list[str] = field(default_factory=list)  # Message-IDs a bounce reports on
-    probe_token: str = ""
-    headers_text: str = ""  # the decoded headers, for showing the original as plain text
-    size: int = 0
-
-    @property
-    def digest(self) -> str:
-        """Identity without a Message-ID: sender, Date and body (CONTRACTS §5)."""
-        stamp = self.date.isoformat() if self.date else ""
-        key = "\x1f".join((self.sender, stamp, self.text.strip()))
-        return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()
-
-    @property
-    def identity(self) -> str:
-        key = f"mid:{self.message_id}" if self.message_id else f"dig:{self.digest}"
-        return hashlib.sha256(key.encode("utf-8", "replace")).hexdigest()
 
 
 def clean_text(value: str) -> str:

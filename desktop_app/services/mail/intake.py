@@ -10,9 +10,10 @@ message (auto-reply, delivery report), which is recorded for the mailbox and nev
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,83 +31,23 @@ from desktop_app.data.models import (
 )
 from desktop_app.data.models.base import table_of
 from desktop_app.data.types import utcnow
-from desktop_app.exchange.mail.parse import MessageError, ParsedMessage, parse_message
 from desktop_app.i18n import translate
 from desktop_app.services import audit, deadlines
 from desktop_app.services import requests as requests_service
 from desktop_app.services import settings as settings_service
+from desktop_app.services.mail.model import (
+    Arrival,
+    Incoming,
+    MailError,
+    MailResult,
+    ParsedMessage,
+)
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.progress import Cancelled, NoProgress, Progress
+from desktop_app.services.progress import NoProgress, Progress
 
 _REFERENCE_IN_SUBJECT = re.compile(r"(?<![\d-])(\d{4}-\d{6})(?![\d-])")
 _CHUNK = 500
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """One message's bytes and where it came from (PATH, PATH#N, or mailbox:UID)."""
-
-    raw: bytes
-    source: str
-    internal_date: datetime | None = None  # IMAP INTERNALDATE: when it reached the body
-    mailbox_id: int | None = None
-    folder: str = ""
-    uid: int | None = None
-
-
-@dataclass(frozen=True)
-class MailError:
-    """One message refused; `file` replaces the row of the import shape (CONTRACTS §5)."""
-
-    file: str
-    message: str
-
-    def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "column": None, "message": self.message}
-
-
-@dataclass
-class MailResult:
-    """What an import or fetch did; as_json is CONTRACTS §1's import shape with `file`."""
-
-    imported: int = 0
-    skipped_duplicates: int = 0
-    replies: int = 0
-    automatic: int = 0
-    errors: list[MailError] = field(default_factory=list)
-    failed: list[MailError] = field(default_factory=list)  # fetch: kept aside, others imported
-    request_ids: list[int] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "imported": self.imported,
-            "skipped_duplicates": self.skipped_duplicates,
-            "replies": self.replies,
-            "automatic": self.automatic,
-            "errors": [e.as_dict() for e in self.errors + self.failed],
-        }
-
-
-def size_limit(values: dict[str, Any]) -> int:
-    return int(values.get("mail_size_limit_mb", 10)) * 1024 * 1024
-
-
-def error_sentence(exc: MessageError, limit: int) -> str:
-    """The one sentence a supervisor reads for a message that cannot be taken in."""
-    if exc.code == "too_large":
-        return translate(
-            "mail", "The message is larger than the {limit} MB limit set in Settings."
-        ).format(limit=limit // (1024 * 1024))
-    if exc.code == "no_date":
-        return translate(
-            "mail",
-            "The message has neither a usable Received: nor a usable Date: header, so when it "
-            "arrived is unknown.",
-        )
-    if exc.code == "no_sender":
-        return translate("mail", "The message has no sender address to answer.")
-    return translate("mail", "The message is damaged or built to be unreadable; it was not read.")
 
 
 @dataclass
@@ -118,31 +59,6 @@ class _Item:
     request_id: int | None = None
     thread_of: int | None = None  # index of the new request in this batch it replies to
     row: int | None = None  # index into the new request rows
-
-
-def _parse_all(
-    messages: Iterable[Incoming], limit: int, progress: Progress
-) -> tuple[list[_Item], list[MailError], list[tuple[Incoming, str]]]:
-    items: list[_Item] = []
-    errors: list[MailError] = []
-    failed: list[tuple[Incoming, str]] = []
-    for incoming in messages:
-        if progress.cancelled():
-            raise Cancelled()
-        try:
-            parsed = parse_message(incoming.raw, limit)
-            received = incoming.internal_date or parsed.received or parsed.date
-            if received is None:
-                raise MessageError("no_date")
-            if not parsed.sender and not parsed.automatic:
-                raise MessageError("no_sender")
-        except MessageError as exc:
-            sentence = error_sentence(exc, limit)
-            errors.append(MailError(incoming.source, sentence))
-            failed.append((incoming, sentence))
-            continue
-        items.append(_Item(incoming, parsed, received))
-    return items, errors, failed
 
 
 def _existing(session: Session, column: Any, values: Sequence[str]) -> set[str]:
@@ -267,10 +183,9 @@ def _message_row(it: _Item, kind: str, request_id: int | None, now: datetime) ->
 
 
 def failed_row(incoming: Incoming, sentence: str, now: datetime) -> dict[str, Any]:
-    """A message kept aside (fetch): its UID is shown to the supervisor; never a request."""
-    import hashlib
-
-    key = f"failed:{incoming.source}:{hashlib.sha256(incoming.raw).hexdigest()}"
+    """A message kept aside (fetch): its UID is shown to the supervisor; never a request. Its
+    identity is its bytes, so reading it again (a new UIDVALIDITY) adds no second row."""
+    key = "failed:" + hashlib.sha256(incoming.raw).hexdigest()
     return {
         "identity": hashlib.sha256(key.encode()).hexdigest(),
         "message_id": "",
@@ -301,7 +216,8 @@ def failed_row(incoming: Incoming, sentence: str, now: datetime) -> dict[str, An
 def ingest(
     db: Database,
     actor: Actor,
-    messages: Iterable[Incoming],
+    arrivals: Sequence[Arrival],
+    refused: Sequence[tuple[Incoming, MailError]] = (),
     *,
     dry_run: bool = False,
     skip_invalid: bool = False,
@@ -311,20 +227,23 @@ def ingest(
     now: datetime | None = None,
     session: Session | None = None,
 ) -> MailResult:
-    """Take messages in: all-or-nothing unless skip_invalid; keep_failed (fetch) records each
-    unreadable message aside with its source and imports the others. With `session`, the caller's
-    transaction is used (fetch commits the new last UID in the same one)."""
+    """Take read messages in; `refused` are those the parser could not read. All-or-nothing
+    unless skip_invalid; keep_failed (fetch) records each refused message aside with its source
+    (mailbox:UID) and imports the others. With `session`, the caller's transaction is used (fetch
+    commits the new last UID in the same one)."""
     actor.require(Perm.EDIT_REQUESTS)
     progress = progress or NoProgress()
     now = now or utcnow()
     if session is None:
         with db.write() as s:
-            return ingest(db, actor, messages, dry_run=dry_run, skip_invalid=skip_invalid,
+            return ingest(db, actor, arrivals, refused, dry_run=dry_run, skip_invalid=skip_invalid,
                           keep_failed=keep_failed, what=what, progress=progress, now=now,
                           session=s)  # fmt: skip
     s = session
     values = settings_service.load_all(s)
-    items, errors, failed = _parse_all(messages, size_limit(values), progress)
+    items = [_Item(a.incoming, a.parsed, a.received_at) for a in arrivals]
+    errors = [e for _, e in refused]
+    failed = [(inc, e.message) for inc, e in refused]
     result = MailResult()
     if keep_failed:
         result.failed = errors
@@ -344,7 +263,11 @@ def ingest(
     result.request_ids = ids
     _write_messages(s, actor, fresh, ids, index_of, now)
     if failed and keep_failed:
-        s.execute(insert(table_of(MailMessage)), [failed_row(inc, why, now) for inc, why in failed])
+        rows = {r["identity"]: r for r in (failed_row(inc, why, now) for inc, why in failed)}
+        known = _existing(s, MailMessage.identity, list(rows))
+        fresh_failed = [r for key, r in rows.items() if key not in known]
+        if fresh_failed:
+            s.execute(insert(table_of(MailMessage)), fresh_failed)
     progress.report(len(fresh), len(fresh))
     if fresh or failed:
         audit.record(s, actor, "import", "mail", "", after={
