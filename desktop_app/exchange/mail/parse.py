@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from desktop_app.services.mail.model import Attachment, ParsedMessage
 
 MAX_PARTS = 500  # a real message has a handful; past this the rest is ignored, not refused
+MAX_BOUNDARY_LINES = 5_000  # refused before parsing: no real message has that many parts
 MAX_DEPTH = 8  # message/rfc822 inside message/rfc822 ...: deeper levels are not read
 MAX_HEADER_CHARS = 8_000  # a header value is cut to this before decoding
 MAX_TEXT_CHARS = 200_000  # the plain-text body kept for the request
@@ -262,6 +263,8 @@ def parse_message(raw: bytes, limit: int) -> ParsedMessage:
     """Read one message; MessageError when it is over `limit` bytes or cannot be read at all."""
     if len(raw) > limit:
         raise MessageError("too_large", str(len(raw)))
+    if raw.count(b"\n--") > MAX_BOUNDARY_LINES:
+        raise MessageError("unreadable", "parts")  # thousands of parts: built to exhaust
     try:
         msg = email.message_from_bytes(raw, policy=policy.compat32)
         walker = _Walker()
