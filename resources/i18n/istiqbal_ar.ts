@@ -2320,6 +2320,155 @@
         </message>
     </context>
     <context>
+        <name>MailFetcher</name>
+        <message>
+            <source>Mail fetched at {time}: {outcome}</source>
+            <translation>جُلب البريد على الساعة {time}: {outcome}</translation>
+        </message>
+        <message>
+            <source>Mail fetch at {time} failed: {outcome}</source>
+            <translation>فشل جلب البريد على الساعة {time}: {outcome}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxDialog</name>
+        <message>
+            <source>Mailbox</source>
+            <translation>صندوق البريد</translation>
+        </message>
+        <message>
+            <source>Published address</source>
+            <translation>العنوان المنشور</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>خادم IMAP</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>خادم SMTP</translation>
+        </message>
+        <message>
+            <source>the address, unless the provider says otherwise</source>
+            <translation>العنوان نفسه، ما لم يذكر المزوّد غير ذلك</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>دون تغيير</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة العبور</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>المجلد</translation>
+        </message>
+        <message>
+            <source>only for an internal server</source>
+            <translation>لخادم داخلي فقط</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>استعراض…</translation>
+        </message>
+        <message>
+            <source>Certificate authority file</source>
+            <translation>ملف سلطة الشهادات</translation>
+        </message>
+        <message>
+            <source>Website front page</source>
+            <translation>الصفحة الرئيسية للموقع</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>المراسلات</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>المعلّقات</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>منشور في</translation>
+        </message>
+        <message>
+            <source>Acknowledge new mail automatically (not a response)</source>
+            <translation>إشعار آلي بتسلّم البريد الجديد (ليس ردّا)</translation>
+        </message>
+        <message>
+            <source>Fetch this mailbox</source>
+            <translation>جلب هذا الصندوق</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>اختبار الاتصال</translation>
+        </message>
+        <message>
+            <source>TLS</source>
+            <translation>TLS</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>المنفذ</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>شهادات (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>جارٍ الاتصال…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxesBox</name>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>صناديق البريد المنشورة (C2.1)</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Fetch now</source>
+            <translation>جلب الآن</translation>
+        </message>
+        <message>
+            <source>not fetched</source>
+            <translation>لا يُجلب</translation>
+        </message>
+        <message>
+            <source>Delete mailbox</source>
+            <translation>حذف صندوق البريد</translation>
+        </message>
+        <message>
+            <source>Stop using {address}? The requests already received are kept.</source>
+            <translation>إيقاف استعمال {address}؟ تُحفظ المطالب الواردة سابقا.</translation>
+        </message>
+        <message>
+            <source>Fetching mail…</source>
+            <translation>جارٍ جلب البريد…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -3355,6 +3504,14 @@
         <message>
             <source>Not secure: Istiqbal will not store any mailbox password on this PC.</source>
             <translation>غير آمن: لن يحفظ استقبال أي كلمة عبور لصندوق بريد على هذا الحاسوب.</translation>
+        </message>
+        <message>
+            <source>Fetch mail every (minutes, 0 = never)</source>
+            <translation>جلب البريد كل (دقائق، 0 = أبدا)</translation>
+        </message>
+        <message>
+            <source>Largest message accepted (MB)</source>
+            <translation>أكبر حجم مقبول للرسالة (ميغابايت)</translation>
         </message>
         <message>
             <source>Targets of the indicators</source>
@@ -6028,6 +6185,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The {server} server {host} answered in an unexpected way.</source>
             <translation>أجاب خادم {server} ‏{host} بطريقة غير متوقّعة.</translation>
+        </message>
+        <message>
+            <source>IMAP: signed in to {host}, folder {folder} found.</source>
+            <translation>IMAP: تمّ الدخول إلى {host} والعثور على المجلد {folder}.</translation>
+        </message>
+        <message>
+            <source>SMTP: signed in to {host}.</source>
+            <translation>SMTP: تمّ الدخول إلى {host}.</translation>
         </message>
     </context>
     <context>

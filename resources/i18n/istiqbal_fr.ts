@@ -2320,6 +2320,155 @@
         </message>
     </context>
     <context>
+        <name>MailFetcher</name>
+        <message>
+            <source>Mail fetched at {time}: {outcome}</source>
+            <translation>Courrier relevé à {time} : {outcome}</translation>
+        </message>
+        <message>
+            <source>Mail fetch at {time} failed: {outcome}</source>
+            <translation>Échec de la relève du courrier à {time} : {outcome}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxDialog</name>
+        <message>
+            <source>Mailbox</source>
+            <translation>Boîte aux lettres</translation>
+        </message>
+        <message>
+            <source>Published address</source>
+            <translation>Adresse publiée</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>Serveur IMAP</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>Serveur SMTP</translation>
+        </message>
+        <message>
+            <source>the address, unless the provider says otherwise</source>
+            <translation>l'adresse, sauf indication contraire du fournisseur</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nom d'utilisateur</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>inchangé</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>only for an internal server</source>
+            <translation>uniquement pour un serveur interne</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Certificate authority file</source>
+            <translation>Fichier d'autorité de certification</translation>
+        </message>
+        <message>
+            <source>Website front page</source>
+            <translation>Page d'accueil du site</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Courriers</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>Affiches</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>Publiée sur</translation>
+        </message>
+        <message>
+            <source>Acknowledge new mail automatically (not a response)</source>
+            <translation>Accuser réception automatiquement (ce n'est pas une réponse)</translation>
+        </message>
+        <message>
+            <source>Fetch this mailbox</source>
+            <translation>Relever cette boîte</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Tester la connexion</translation>
+        </message>
+        <message>
+            <source>TLS</source>
+            <translation>TLS</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>Certificats (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connexion…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxesBox</name>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>Boîtes aux lettres publiées (C2.1)</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Ajouter…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Fetch now</source>
+            <translation>Relever maintenant</translation>
+        </message>
+        <message>
+            <source>not fetched</source>
+            <translation>non relevée</translation>
+        </message>
+        <message>
+            <source>Delete mailbox</source>
+            <translation>Supprimer la boîte aux lettres</translation>
+        </message>
+        <message>
+            <source>Stop using {address}? The requests already received are kept.</source>
+            <translation>Ne plus utiliser {address} ? Les demandes déjà reçues sont conservées.</translation>
+        </message>
+        <message>
+            <source>Fetching mail…</source>
+            <translation>Relève du courrier…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -3355,6 +3504,14 @@
         <message>
             <source>Not secure: Istiqbal will not store any mailbox password on this PC.</source>
             <translation>Non sûr : Istiqbal n'enregistrera aucun mot de passe de boîte aux lettres sur ce poste.</translation>
+        </message>
+        <message>
+            <source>Fetch mail every (minutes, 0 = never)</source>
+            <translation>Relever le courrier toutes les (minutes, 0 = jamais)</translation>
+        </message>
+        <message>
+            <source>Largest message accepted (MB)</source>
+            <translation>Taille maximale d'un message (Mo)</translation>
         </message>
         <message>
             <source>Targets of the indicators</source>
@@ -6028,6 +6185,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The {server} server {host} answered in an unexpected way.</source>
             <translation>Le serveur {server} {host} a répondu de façon inattendue.</translation>
+        </message>
+        <message>
+            <source>IMAP: signed in to {host}, folder {folder} found.</source>
+            <translation>IMAP : connecté à {host}, dossier {folder} trouvé.</translation>
+        </message>
+        <message>
+            <source>SMTP: signed in to {host}.</source>
+            <translation>SMTP : connecté à {host}.</translation>
         </message>
     </context>
     <context>

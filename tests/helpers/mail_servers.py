@@ -215,7 +215,7 @@ def start_smtp(dovecot: Dovecot) -> SmtpServer:
 
     def authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth: Any) -> Any:
         ok = getattr(auth, "password", b"") in (PASSWORD.encode(), PASSWORD)
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)  # handled=True would send no reply
 
     handler = _LmtpHandler(dovecot)
     port = free_port()

@@ -257,3 +257,29 @@ def server_failure(stage: str, server: str, host: str, port: int, detail: str = 
         stage, translate("mail", "The {server} server {host} answered in an unexpected way.")
     ).format(server=server, host=where)
     return f"{sentence} ({detail[:200]})" if detail else sentence
+
+
+@dataclass(frozen=True)
+class LastFetch:
+    at: datetime | None
+    ok: bool
+    outcome: str
+
+
+def last_fetch(db: Database, actor: Actor) -> LastFetch | None:
+    """The most recent fetch of any mailbox, for the window's status bar; None before any."""
+    if not actor.can(Perm.EDIT_REQUESTS):
+        actor.require(Perm.READ_ALL)
+    with db.read() as s:
+        row = s.scalar(
+            select(MailFetchState)
+            .where(MailFetchState.last_fetch_at.is_not(None))
+            .order_by(MailFetchState.last_fetch_at.desc())
+            .limit(1)
+        )
+        if row is None:
+            return None
+        failing = s.scalar(
+            select(MailFetchState.last_outcome).where(MailFetchState.last_ok.is_(False)).limit(1)
+        )
+        return LastFetch(row.last_fetch_at, failing is None, failing or row.last_outcome)
