@@ -3044,6 +3044,73 @@
         </message>
     </context>
     <context>
+        <name>RequestMailBox</name>
+        <message>
+            <source>documents needed</source>
+            <translation>وثائق مطلوبة</translation>
+        </message>
+        <message>
+            <source>coordination with other bodies</source>
+            <translation>تنسيق مع هياكل أخرى</translation>
+        </message>
+        <message>
+            <source>Acknowledge by e-mail</source>
+            <translation>إشعار بالتسلّم عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Send the response by e-mail</source>
+            <translation>إرسال الرد عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Original messages…</source>
+            <translation>الرسائل الأصلية…</translation>
+        </message>
+        <message>
+            <source>Letter in</source>
+            <translation>لغة الرسالة</translation>
+        </message>
+        <message>
+            <source>Notice for</source>
+            <translation>إعلام بسبب</translation>
+        </message>
+        <message>
+            <source>answer by</source>
+            <translation>الرد قبل</translation>
+        </message>
+        <message>
+            <source>Not sent, will be retried: {subject} — {error}</source>
+            <translation>لم تُرسل، ستُعاد المحاولة: {subject} — {error}</translation>
+        </message>
+        <message>
+            <source>Sent: the mail server accepted it at {when}.</source>
+            <translation>أُرسلت: قبلها خادم البريد في {when}.</translation>
+        </message>
+        <message>
+            <source>Not sent: {error}</source>
+            <translation>لم تُرسل: {error}</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>جارٍ الإرسال…</translation>
+        </message>
+        <message>
+            <source>Original messages</source>
+            <translation>الرسائل الأصلية</translation>
+        </message>
+        <message>
+            <source>Open {name}…</source>
+            <translation>فتح {name}…</translation>
+        </message>
+        <message>
+            <source>Open attachment</source>
+            <translation>فتح المرفق</translation>
+        </message>
+        <message>
+            <source>Open {name}? It came from outside the body; open it only if you trust the sender.</source>
+            <translation>فتح {name}؟ هذا الملف ورد من خارج الهيكل؛ لا تفتحه إلا إذا كنت تثق في المرسل.</translation>
+        </message>
+    </context>
+    <context>
         <name>RequestsImportDialog</name>
         <message>
             <source>Import a requests register</source>
@@ -6193,6 +6260,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>SMTP: signed in to {host}.</source>
             <translation>SMTP: تمّ الدخول إلى {host}.</translation>
+        </message>
+        <message>
+            <source>Unknown kind of message.</source>
+            <translation>نوع رسالة غير معروف.</translation>
+        </message>
+        <message>
+            <source>Request {ref} has no e-mail address to answer.</source>
+            <translation>المطلب {ref} ليس له عنوان بريد إلكتروني للرد عليه.</translation>
+        </message>
+        <message>
+            <source>Sent by e-mail to {address}: {subject}</source>
+            <translation>أُرسل عبر البريد الإلكتروني إلى {address}: {subject}</translation>
+        </message>
+        <message>
+            <source>This attachment no longer exists.</source>
+            <translation>هذا المرفق لم يعد موجودا.</translation>
         </message>
     </context>
     <context>

@@ -3044,6 +3044,73 @@
         </message>
     </context>
     <context>
+        <name>RequestMailBox</name>
+        <message>
+            <source>documents needed</source>
+            <translation>documents nécessaires</translation>
+        </message>
+        <message>
+            <source>coordination with other bodies</source>
+            <translation>coordination avec d'autres organismes</translation>
+        </message>
+        <message>
+            <source>Acknowledge by e-mail</source>
+            <translation>Accuser réception par courriel</translation>
+        </message>
+        <message>
+            <source>Send the response by e-mail</source>
+            <translation>Envoyer la réponse par courriel</translation>
+        </message>
+        <message>
+            <source>Original messages…</source>
+            <translation>Messages d'origine…</translation>
+        </message>
+        <message>
+            <source>Letter in</source>
+            <translation>Lettre en</translation>
+        </message>
+        <message>
+            <source>Notice for</source>
+            <translation>Avis pour</translation>
+        </message>
+        <message>
+            <source>answer by</source>
+            <translation>réponse avant le</translation>
+        </message>
+        <message>
+            <source>Not sent, will be retried: {subject} — {error}</source>
+            <translation>Non envoyé, nouvel essai prévu : {subject} — {error}</translation>
+        </message>
+        <message>
+            <source>Sent: the mail server accepted it at {when}.</source>
+            <translation>Envoyé : le serveur de messagerie l'a accepté le {when}.</translation>
+        </message>
+        <message>
+            <source>Not sent: {error}</source>
+            <translation>Non envoyé : {error}</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <source>Original messages</source>
+            <translation>Messages d'origine</translation>
+        </message>
+        <message>
+            <source>Open {name}…</source>
+            <translation>Ouvrir {name}…</translation>
+        </message>
+        <message>
+            <source>Open attachment</source>
+            <translation>Ouvrir la pièce jointe</translation>
+        </message>
+        <message>
+            <source>Open {name}? It came from outside the body; open it only if you trust the sender.</source>
+            <translation>Ouvrir {name} ? Ce fichier vient de l'extérieur ; ne l'ouvrez que si vous faites confiance à l'expéditeur.</translation>
+        </message>
+    </context>
+    <context>
         <name>RequestsImportDialog</name>
         <message>
             <source>Import a requests register</source>
@@ -6193,6 +6260,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>SMTP: signed in to {host}.</source>
             <translation>SMTP : connecté à {host}.</translation>
+        </message>
+        <message>
+            <source>Unknown kind of message.</source>
+            <translation>Type de message inconnu.</translation>
+        </message>
+        <message>
+            <source>Request {ref} has no e-mail address to answer.</source>
+            <translation>La demande {ref} n'a pas d'adresse électronique à laquelle répondre.</translation>
+        </message>
+        <message>
+            <source>Sent by e-mail to {address}: {subject}</source>
+            <translation>Envoyé par courriel à {address} : {subject}</translation>
+        </message>
+        <message>
+            <source>This attachment no longer exists.</source>
+            <translation>Cette pièce jointe n'existe plus.</translation>
         </message>
     </context>
     <context>

@@ -4,6 +4,7 @@ keyring only, refuses where only an insecure store exists, and the status bar sh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import pytest
@@ -83,3 +84,27 @@ def test_the_status_bar_shows_the_last_fetch(qtbot, state: AppState, memory: Mem
     qtbot.addWidget(window)
     assert "failed" in window.mail_fetcher.label.text()
     assert "refused the password" in window.mail_fetcher.label.text()
+
+
+def test_a_request_from_mail_shows_its_thread_and_mail_actions(
+    qtbot, state: AppState, tmp_path: Path
+) -> None:
+    from desktop_app.exchange.mail.files import import_messages
+    from desktop_app.services.mail import views
+    from desktop_app.ui.dialogs.request_dialog import RequestDialog
+    from tests.helpers.mail_data import message
+
+    path = tmp_path / "m.eml"
+    path.write_bytes(message(name="Hédi", subject="=HYPERLINK(\"x\")", body="Bonjour",
+                             attachments=[("acte.pdf", b"%PDF")]))  # fmt: skip
+    result = import_messages(state.db, state.actor, path)
+    [request_id] = result.request_ids
+    dialog = RequestDialog(state, request_id)
+    qtbot.addWidget(dialog)
+    assert dialog.mail_box is not None
+    assert '=HYPERLINK("x")' in dialog.detail_texts()  # shown as text, never evaluated
+    [view] = views.thread_of(state.db, state.actor, request_id)
+    assert "Subject: =HYPERLINK" in view.headers_text and view.body_text == "Bonjour"
+    assert [a.filename for a in view.attachments] == ["acte.pdf"]
+    assert views.attachment_data(state.db, state.actor, view.attachments[0].id) == (
+        "acte.pdf", b"%PDF")  # fmt: skip

@@ -100,6 +100,11 @@ def fetch_mailbox(
         outcome = _failed(db, config, sentence, now)
         outcome.result = result
         return outcome
+    if config.auto_acknowledge and result.request_ids:
+        from desktop_app.exchange.mail.outbox import acknowledge_new
+
+        lang = str(settings_service.get_all(db).get("default_language", "ar"))
+        acknowledge_new(db, actor, result.request_ids, lang if lang in ("ar", "fr") else "ar")
     return FetchOutcome(config.address, True, _summary(result, MailResult()), result)
 
 
@@ -153,7 +158,11 @@ def fetch_all(
             )
     if not boxes:
         raise UserError(translate("mail", "No mailbox is configured: add one in Settings."))
-    return [fetch_mailbox(db, actor, b, progress=progress, now=now) for b in boxes]
+    outcomes = [fetch_mailbox(db, actor, b, progress=progress, now=now) for b in boxes]
+    from desktop_app.exchange.mail.outbox import send_due
+
+    send_due(db, actor)  # failed sendings whose retry time has come (C2.1: they must arrive)
+    return outcomes
 
 
 def outcome_errors(outcomes: list[FetchOutcome]) -> list[MailError]:

@@ -5,6 +5,7 @@ Split by concern (model, intake, mailboxes); the names callers use are re-export
 
 from __future__ import annotations
 
+from desktop_app.services.mail import templates  # registers the template settings
 from desktop_app.services.mail.intake import ingest
 from desktop_app.services.mail.model import (
     Arrival,
@@ -27,4 +28,5 @@ __all__ = [
     "error_sentence",
     "ingest",
     "size_limit",
+    "templates",
 ]
