@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     fetch.add_argument("--mailbox", metavar="ADDRESS", help="only this mailbox")
     fetch.add_argument("--json", action="store_true", help="print one JSON object")
     fetch.set_defaults(func=run_fetch)
+    probe = actions.add_parser("probe", help="prove each published address receives mail (C2.1)")
+    probe.add_argument("--json", action="store_true", help="print one JSON object")
+    probe.set_defaults(func=run_probe)
 
 
 def _summary(ctx: CliContext, result: object, dry_run: bool = False) -> None:
@@ -104,4 +107,18 @@ def run_fetch(ctx: CliContext) -> int:
             if any(e.file == o.address for o in outcomes):
                 continue
             ctx.err(translate("cli", "{file}: {message}").format(file=e.file, message=e.message))
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def run_probe(ctx: CliContext) -> int:
+    """Exit 1 when a published address could not be proven."""
+    from desktop_app.exchange.mail.probe import probe_all
+
+    outcomes = probe_all(ctx.db, ctx.actor)
+    if ctx.args.json:
+        ctx.json({"probes": [{"address": o.address, "ok": o.ok, "message": o.sentence}
+                             for o in outcomes]})  # fmt: skip
+    else:
+        for o in outcomes:
+            (ctx.out if o.ok else ctx.err)(o.sentence)
     return 0 if all(o.ok for o in outcomes) else 1

@@ -2452,6 +2452,14 @@
             <translation>جلب الآن</translation>
         </message>
         <message>
+            <source>Prove the addresses</source>
+            <translation>التثبّت من العناوين</translation>
+        </message>
+        <message>
+            <source>Send a probe to each published address and check that it arrives (C2.1).</source>
+            <translation>إرسال رسالة اختبار إلى كل عنوان منشور والتثبّت من وصولها (C2.1).</translation>
+        </message>
+        <message>
             <source>not fetched</source>
             <translation>لا يُجلب</translation>
         </message>
@@ -2466,6 +2474,10 @@
         <message>
             <source>Fetching mail…</source>
             <translation>جارٍ جلب البريد…</translation>
+        </message>
+        <message>
+            <source>Proving the published addresses…</source>
+            <translation>جارٍ التثبّت من العناوين المنشورة…</translation>
         </message>
     </context>
     <context>
@@ -5580,6 +5592,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مطالب الفئات الخاصة من المنتفعين</translation>
         </message>
         <message>
+            <source>Requests received by e-mail</source>
+            <translation>المطالب الواردة عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>E-mail requests answered within 48 hours (%)</source>
+            <translation>مطالب البريد الإلكتروني المجاب عنها في أجل 48 ساعة (%)</translation>
+        </message>
+        <message>
+            <source>Published e-mail addresses proven to work (%)</source>
+            <translation>عناوين البريد الإلكتروني المنشورة الثابت اشتغالها (%)</translation>
+        </message>
+        <message>
             <source>Phone lines in service</source>
             <translation>الخطوط الهاتفية المستغلة</translation>
         </message>
@@ -6276,6 +6300,117 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This attachment no longer exists.</source>
             <translation>هذا المرفق لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>No published mailbox to prove: add one in Settings.</source>
+            <translation>لا يوجد صندوق بريد منشور للتثبّت منه: أضف صندوقا في الإعدادات.</translation>
+        </message>
+        <message>
+            <source>Istiqbal: proof that this address receives mail</source>
+            <translation>استقبال: التثبّت من أنّ هذا العنوان يتلقّى البريد</translation>
+        </message>
+        <message>
+            <source>Automatic message sent by Istiqbal to prove that the published address works (circular 2/2020). It can be deleted.</source>
+            <translation>رسالة آلية أرسلها برنامج استقبال للتثبّت من اشتغال العنوان المنشور (المنشور عدد 2 لسنة 2020). يمكن حذفها.</translation>
+        </message>
+        <message>
+            <source>The probe arrived: {address} receives mail.</source>
+            <translation>وصلت رسالة الاختبار: العنوان {address} يتلقّى البريد.</translation>
+        </message>
+        <message>
+            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
+            <translation>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل {seconds} ثانية.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mail_report</name>
+        <message>
+            <source>Received, on time and first response by channel</source>
+            <translation>الوارد والمجاب عنه في الأجل وأول رد حسب القناة</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>الوارد</translation>
+        </message>
+        <message>
+            <source>On time (%)</source>
+            <translation>في الأجل (%)</translation>
+        </message>
+        <message>
+            <source>Median hours to first response</source>
+            <translation>وسيط الساعات حتى أول رد</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>وصلت</translation>
+        </message>
+        <message>
+            <source>never probed</source>
+            <translation>لم يُختبر أبدا</translation>
+        </message>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>صناديق البريد المنشورة (C2.1)</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>منشور في</translation>
+        </message>
+        <message>
+            <source>Last probe</source>
+            <translation>آخر اختبار</translation>
+        </message>
+        <message>
+            <source>Probe result</source>
+            <translation>نتيجة الاختبار</translation>
+        </message>
+        <message>
+            <source>Last fetch</source>
+            <translation>آخر جلب</translation>
+        </message>
+        <message>
+            <source>Fetch outcome</source>
+            <translation>نتيجة الجلب</translation>
+        </message>
+        <message>
+            <source>Failed sendings</source>
+            <translation>إرسالات فاشلة</translation>
+        </message>
+        <message>
+            <source>Every published address must be proven to receive mail (circular 2/2020); a probe older than 30 days no longer proves it.</source>
+            <translation>يجب التثبّت من أنّ كل عنوان منشور يتلقّى البريد (المنشور عدد 2 لسنة 2020)؛ اختبار يعود لأكثر من 30 يوما لم يعد يثبت ذلك.</translation>
+        </message>
+        <message>
+            <source>E-mail channel</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>{address}: not proven</source>
+            <translation>{address}: لم يُثبت اشتغاله</translation>
+        </message>
+        <message>
+            <source>{address}: last proven {when}</source>
+            <translation>{address}: آخر تثبّت {when}</translation>
+        </message>
+        <message>
+            <source>Published addresses not proven in 30 days</source>
+            <translation>عناوين منشورة لم يُتثبّت منها منذ 30 يوما</translation>
+        </message>
+        <message>
+            <source>{ref} — to {address}: {error}</source>
+            <translation>{ref} — إلى {address}: {error}</translation>
+        </message>
+        <message>
+            <source>E-mails not sent (retried)</source>
+            <translation>رسائل لم تُرسل (ستُعاد المحاولة)</translation>
         </message>
     </context>
     <context>

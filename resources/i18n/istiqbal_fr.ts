@@ -2452,6 +2452,14 @@
             <translation>Relever maintenant</translation>
         </message>
         <message>
+            <source>Prove the addresses</source>
+            <translation>Vérifier les adresses</translation>
+        </message>
+        <message>
+            <source>Send a probe to each published address and check that it arrives (C2.1).</source>
+            <translation>Envoyer un message test à chaque adresse publiée et vérifier qu'il arrive (C2.1).</translation>
+        </message>
+        <message>
             <source>not fetched</source>
             <translation>non relevée</translation>
         </message>
@@ -2466,6 +2474,10 @@
         <message>
             <source>Fetching mail…</source>
             <translation>Relève du courrier…</translation>
+        </message>
+        <message>
+            <source>Proving the published addresses…</source>
+            <translation>Vérification des adresses publiées…</translation>
         </message>
     </context>
     <context>
@@ -5580,6 +5592,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Demandes des catégories particulières d'usagers</translation>
         </message>
         <message>
+            <source>Requests received by e-mail</source>
+            <translation>Demandes reçues par courriel</translation>
+        </message>
+        <message>
+            <source>E-mail requests answered within 48 hours (%)</source>
+            <translation>Demandes par courriel traitées sous 48 heures (%)</translation>
+        </message>
+        <message>
+            <source>Published e-mail addresses proven to work (%)</source>
+            <translation>Adresses électroniques publiées dont le fonctionnement est vérifié (%)</translation>
+        </message>
+        <message>
             <source>Phone lines in service</source>
             <translation>Lignes téléphoniques en service</translation>
         </message>
@@ -6276,6 +6300,117 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This attachment no longer exists.</source>
             <translation>Cette pièce jointe n'existe plus.</translation>
+        </message>
+        <message>
+            <source>No published mailbox to prove: add one in Settings.</source>
+            <translation>Aucune boîte aux lettres publiée à vérifier : ajoutez-en une dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>Istiqbal: proof that this address receives mail</source>
+            <translation>Istiqbal : vérification que cette adresse reçoit le courrier</translation>
+        </message>
+        <message>
+            <source>Automatic message sent by Istiqbal to prove that the published address works (circular 2/2020). It can be deleted.</source>
+            <translation>Message automatique envoyé par Istiqbal pour vérifier que l'adresse publiée fonctionne (circulaire 2/2020). Il peut être supprimé.</translation>
+        </message>
+        <message>
+            <source>The probe arrived: {address} receives mail.</source>
+            <translation>Le message test est arrivé : {address} reçoit le courrier.</translation>
+        </message>
+        <message>
+            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
+            <translation>Le message test envoyé à {address} n'est pas arrivé en {seconds} secondes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mail_report</name>
+        <message>
+            <source>Received, on time and first response by channel</source>
+            <translation>Reçues, dans les délais et première réponse par canal</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçues</translation>
+        </message>
+        <message>
+            <source>On time (%)</source>
+            <translation>Dans les délais (%)</translation>
+        </message>
+        <message>
+            <source>Median hours to first response</source>
+            <translation>Heures médianes jusqu'à la première réponse</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>arrivé</translation>
+        </message>
+        <message>
+            <source>never probed</source>
+            <translation>jamais vérifiée</translation>
+        </message>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>Boîtes aux lettres publiées (C2.1)</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>Publiée sur</translation>
+        </message>
+        <message>
+            <source>Last probe</source>
+            <translation>Dernière vérification</translation>
+        </message>
+        <message>
+            <source>Probe result</source>
+            <translation>Résultat de la vérification</translation>
+        </message>
+        <message>
+            <source>Last fetch</source>
+            <translation>Dernière relève</translation>
+        </message>
+        <message>
+            <source>Fetch outcome</source>
+            <translation>Résultat de la relève</translation>
+        </message>
+        <message>
+            <source>Failed sendings</source>
+            <translation>Envois échoués</translation>
+        </message>
+        <message>
+            <source>Every published address must be proven to receive mail (circular 2/2020); a probe older than 30 days no longer proves it.</source>
+            <translation>Chaque adresse publiée doit être vérifiée (circulaire 2/2020) ; une vérification de plus de 30 jours ne vaut plus preuve.</translation>
+        </message>
+        <message>
+            <source>E-mail channel</source>
+            <translation>Canal courriel</translation>
+        </message>
+        <message>
+            <source>{address}: not proven</source>
+            <translation>{address} : non vérifiée</translation>
+        </message>
+        <message>
+            <source>{address}: last proven {when}</source>
+            <translation>{address} : vérifiée pour la dernière fois le {when}</translation>
+        </message>
+        <message>
+            <source>Published addresses not proven in 30 days</source>
+            <translation>Adresses publiées non vérifiées depuis 30 jours</translation>
+        </message>
+        <message>
+            <source>{ref} — to {address}: {error}</source>
+            <translation>{ref} — à {address} : {error}</translation>
+        </message>
+        <message>
+            <source>E-mails not sent (retried)</source>
+            <translation>Courriels non envoyés (nouvel essai)</translation>
         </message>
     </context>
     <context>

@@ -172,6 +172,23 @@ class ImapReader:
         uids = [int(u) for u in (data[0] or b"").split()]
         return sorted(u for u in uids if u > last_uid)
 
+    def has_header(self, name: str, value: str) -> bool:
+        """Whether a message with this header value is in the folder (a probe's token)."""
+        assert self.imap is not None
+        try:
+            typ, data = self.imap.uid("SEARCH", "HEADER", name, f'"{value}"')
+        except (imaplib.IMAP4.error, OSError) as exc:
+            raise MailServerError("protocol", _text(exc)) from exc
+        return typ == "OK" and bool((data[0] or b"").split())
+
+    def refresh(self) -> None:
+        """NOOP: lets the server report messages that arrived meanwhile."""
+        assert self.imap is not None
+        try:
+            self.imap.noop()
+        except (imaplib.IMAP4.error, OSError) as exc:
+            raise MailServerError("connect", _text(exc)) from exc
+
     def fetch(self, uids: list[int]) -> Iterator[tuple[int, datetime | None, bytes]]:
         """(uid, INTERNALDATE, raw bytes) for each UID, read with BODY.PEEK[] (not marked seen)."""
         assert self.imap is not None

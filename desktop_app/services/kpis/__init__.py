@@ -25,7 +25,8 @@ from desktop_app.services.permissions import Actor, Perm
 KPI_IDS: tuple[str, ...] = (
     "req_received", "req_assessable", "req_on_time", "req_on_time_pct", "req_notice",
     "req_first_response_median_h", "req_overdue_open_end", "req_closed", "req_complaints",
-    "req_special_category", "lines_active", "lines_checked_pct", "lines_working_pct",
+    "req_special_category", "req_email_received", "req_email_on_time_pct",
+    "mail_addresses_ok_pct", "lines_active", "lines_checked_pct", "lines_working_pct",
     "lines_on_website_pct", "faults_reported", "faults_open_end", "fault_repair_mean_h",
     "evals_count", "evals_pickup_ok_pct", "evals_greeting_pct", "evals_named_body_pct",
     "evals_score_avg", "cdr_calls", "cdr_answered_pct", "cdr_ring_median_s", "cdr_peak_hour",
@@ -34,7 +35,7 @@ KPI_IDS: tuple[str, ...] = (
 )  # fmt: skip
 
 # Area modules holding @indicator functions; each is imported by compute().
-AREA_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "agents")
+AREA_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "agents", "mail")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class RequestFact(NamedTuple):
     closed_at: datetime | None
     type: str
     category: str | None
+    channel: str = ""  # email, phone, ... (req_email_* of CONTRACTS §3, the per-channel table)
 
 
 def _received_in_period(ctx: KpiContext) -> list[RequestFact]:
@@ -52,13 +53,15 @@ def _load_received(session: Session, period: Period, as_of: datetime,
     clock = deadlines.load_clock(session, values)
     rows = session.execute(
         select(r.received_at, r.first_response_at, r.first_response_kind, r.closed_at, r.type,
-               r.category).where(r.received_at >= period.start, r.received_at < period.end)
+               r.category, r.channel)
+        .where(r.received_at >= period.start, r.received_at < period.end)
     )  # fmt: skip
     facts = []
-    for received, first, kind, closed, type_, category in rows:
+    for received, first, kind, closed, type_, category, channel in rows:
         known = first is not None and first <= as_of
         facts.append(RequestFact(received, clock.deadline(received), first if known else None,
-                                 kind if known else None, closed, type_, category))  # fmt: skip
+                                 kind if known else None, closed, type_, category,
+                                 channel))  # fmt: skip
     return facts
 
 

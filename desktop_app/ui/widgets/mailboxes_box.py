@@ -52,11 +52,18 @@ class MailboxesBox(QGroupBox):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
         self.fetch_button.clicked.connect(self.fetch_now)
+        self.probe_button = QPushButton(self.tr("Prove the addresses"))
+        self.probe_button.setToolTip(
+            self.tr("Send a probe to each published address and check that it arrives (C2.1).")
+        )
+        self.probe_button.clicked.connect(self.probe_now)
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setVisible(admin)
             row.addWidget(button)
         self.fetch_button.setVisible(state.actor.can(Perm.EDIT_REQUESTS))
+        self.probe_button.setVisible(state.actor.can(Perm.EDIT_REQUESTS))
         row.addStretch(1)
+        row.addWidget(self.probe_button)
         row.addWidget(self.fetch_button)
         layout.addLayout(row)
         self.load()
@@ -114,4 +121,14 @@ class MailboxesBox(QGroupBox):
 
         run_with_progress(self, self.tr("Fetching mail…"),
                           lambda p: fetch_all(self.state.db, self.state.actor, progress=p),
+                          done, lambda exc: show_error(self, exc))  # fmt: skip
+
+    def probe_now(self) -> None:
+        from desktop_app.exchange.mail.probe import probe_all
+
+        def done(outcomes: list[object]) -> None:
+            show_info(self, "\n".join(o.sentence for o in outcomes))  # type: ignore[attr-defined]
+
+        run_with_progress(self, self.tr("Proving the published addresses…"),
+                          lambda _p: probe_all(self.state.db, self.state.actor),
                           done, lambda exc: show_error(self, exc))  # fmt: skip
