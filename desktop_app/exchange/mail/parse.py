@@ -74,6 +74,8 @@ def decode_header_value(raw: object) -> str:
     if isinstance(raw, email.header.Header):
         raw = str(raw)
     value = str(raw)[:MAX_HEADER_CHARS]
+    if "=?" not in value and value.isascii():  # the common case: nothing to decode
+        return " ".join(_CONTROL.sub("", value).split())
     try:
         parts = decode_header(value)
         decoded = "".join(
