@@ -2331,6 +2331,37 @@
         </message>
     </context>
     <context>
+        <name>MailTemplatesDialog</name>
+        <message>
+            <source>Letters sent by e-mail</source>
+            <translation>الرسائل المرسلة عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Acknowledgement</source>
+            <translation>إشعار بالتسلّم</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>إعلام</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>رد</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>الرسالة</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Placeholders: {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</source>
+            <translation>الحقول المتغيّرة: {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</translation>
+        </message>
+    </context>
+    <context>
         <name>MailboxDialog</name>
         <message>
             <source>Mailbox</source>
@@ -2458,6 +2489,14 @@
         <message>
             <source>Send a probe to each published address and check that it arrives (C2.1).</source>
             <translation>إرسال رسالة اختبار إلى كل عنوان منشور والتثبّت من وصولها (C2.1).</translation>
+        </message>
+        <message>
+            <source>Letters…</source>
+            <translation>الرسائل…</translation>
+        </message>
+        <message>
+            <source>The acknowledgement, notice and answer sent by e-mail, in Arabic and French</source>
+            <translation>الإشعار بالتسلّم والإعلام والرد المرسلة عبر البريد الإلكتروني، بالعربية والفرنسية</translation>
         </message>
         <message>
             <source>not fetched</source>

@@ -2331,6 +2331,37 @@
         </message>
     </context>
     <context>
+        <name>MailTemplatesDialog</name>
+        <message>
+            <source>Letters sent by e-mail</source>
+            <translation>Lettres envoyées par courriel</translation>
+        </message>
+        <message>
+            <source>Acknowledgement</source>
+            <translation>Accusé de réception</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Avis</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Lettre</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Placeholders: {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</source>
+            <translation>Champs à remplacer : {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</translation>
+        </message>
+    </context>
+    <context>
         <name>MailboxDialog</name>
         <message>
             <source>Mailbox</source>
@@ -2458,6 +2489,14 @@
         <message>
             <source>Send a probe to each published address and check that it arrives (C2.1).</source>
             <translation>Envoyer un message test à chaque adresse publiée et vérifier qu'il arrive (C2.1).</translation>
+        </message>
+        <message>
+            <source>Letters…</source>
+            <translation>Lettres…</translation>
+        </message>
+        <message>
+            <source>The acknowledgement, notice and answer sent by e-mail, in Arabic and French</source>
+            <translation>L'accusé de réception, l'avis et la réponse envoyés par courriel, en arabe et en français</translation>
         </message>
         <message>
             <source>not fetched</source>

@@ -108,3 +108,20 @@ def test_a_request_from_mail_shows_its_thread_and_mail_actions(
     assert [a.filename for a in view.attachments] == ["acte.pdf"]
     assert views.attachment_data(state.db, state.actor, view.attachments[0].id) == (
         "acte.pdf", b"%PDF")  # fmt: skip
+
+
+def test_an_administrator_edits_the_letters_in_both_languages(qtbot, state: AppState) -> None:
+    from desktop_app.services import settings
+    from desktop_app.ui.dialogs.mail_templates_dialog import MailTemplatesDialog
+
+    dialog = MailTemplatesDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.which.setCurrentIndex(dialog.which.findData("notice.fr"))
+    assert "{reference}" in dialog.subject.text()
+    dialog.body.setPlainText("Votre demande {reference} attend : {detail}.")
+    dialog.which.setCurrentIndex(dialog.which.findData("notice.ar"))
+    dialog.subject.setText("إعلام {reference}")
+    dialog.save()
+    values = settings.get_all(state.db)
+    assert values["mail_template.notice.fr.body"] == "Votre demande {reference} attend : {detail}."
+    assert values["mail_template.notice.ar.subject"] == "إعلام {reference}"

@@ -305,7 +305,7 @@ def _request_rows(
         events.append((len(rows) - 1, {
             "username": actor.username, "user_id": actor.user_id, "agent_id": None,
             "recorded_at": now, "at": it.received_at, "kind": "created",
-            "text": it.incoming.source[:200],
+            "text": _origin(it.incoming.source),
         }))  # fmt: skip
     return rows, events, index_of
 
@@ -368,6 +368,11 @@ def _write_messages(
             .where(MailSending.message_id.in_(bounced[:500]))
             .values(status="failed", error=translate("mail", "The message came back undelivered."))
         )
+
+
+def _origin(source: str) -> str:
+    """The timeline names the file (not the folder it sat in) or the mailbox:UID."""
+    return source.replace("\\", "/").rsplit("/", 1)[-1][:200]
 
 
 def _reply_text(p: ParsedMessage) -> str:

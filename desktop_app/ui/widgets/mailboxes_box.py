@@ -57,7 +57,12 @@ class MailboxesBox(QGroupBox):
             self.tr("Send a probe to each published address and check that it arrives (C2.1).")
         )
         self.probe_button.clicked.connect(self.probe_now)
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        self.templates_button = QPushButton(self.tr("Letters…"))
+        self.templates_button.setToolTip(self.tr("The acknowledgement, notice and answer sent by "
+                                                 "e-mail, in Arabic and French"))  # fmt: skip
+        self.templates_button.clicked.connect(self.open_templates)
+        for button in (self.add_button, self.edit_button, self.delete_button,
+                       self.templates_button):  # fmt: skip
             button.setVisible(admin)
             row.addWidget(button)
         self.fetch_button.setVisible(state.actor.can(Perm.EDIT_REQUESTS))
@@ -132,3 +137,8 @@ class MailboxesBox(QGroupBox):
         run_with_progress(self, self.tr("Proving the published addresses…"),
                           lambda _p: probe_all(self.state.db, self.state.actor),
                           done, lambda exc: show_error(self, exc))  # fmt: skip
+
+    def open_templates(self) -> None:
+        from desktop_app.ui.dialogs.mail_templates_dialog import MailTemplatesDialog
+
+        MailTemplatesDialog(self.state, self).exec()
