@@ -28,6 +28,7 @@ from typing import Any
 DOVECOT = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists()
                                        else None)  # fmt: skip
 PASSWORD = "s3cret-pass"
+USERS = 400  # addresses user1@body.tn … made once; each test takes fresh ones
 
 
 def dovecot_missing_reason() -> str | None:
@@ -63,11 +64,13 @@ class Dovecot:
     _users: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def add_user(self, prefix: str = "box") -> str:
-        """A fresh address with PASSWORD; passwd-file is re-read when it changes."""
-        address = f"{prefix}{next(self._users)}-{os.getpid()}@body.tn"
-        with (self.root / "passwd").open("a") as f:
-            f.write(f"{address}:{{PLAIN}}{PASSWORD}::::::\n")
-        return address
+        """A fresh address with PASSWORD, from the users written before Dovecot started: it
+        re-reads passwd-file only when its mtime changes, so two users appended within the
+        same second would leave the second unknown."""
+        number = next(self._users)
+        if number > USERS:
+            raise RuntimeError("the throw-away Dovecot has no more users: raise USERS")
+        return f"user{number}@body.tn"
 
     def deliver(self, recipient: str, raw: bytes, sender: str = "citizen@example.tn") -> None:
         with smtplib.LMTP("127.0.0.1", self.lmtp_port) as lmtp:
@@ -155,7 +158,9 @@ def start_dovecot() -> Dovecot:
     cert.private_key_pem.write_to_path(str(root / "key.pem"))
     cert.cert_chain_pems[0].write_to_path(str(root / "cert.pem"))
     ca.cert_pem.write_to_path(str(root / "ca.pem"))
-    (root / "passwd").write_text("")
+    (root / "passwd").write_text(
+        "".join(f"user{n}@body.tn:{{PLAIN}}{PASSWORD}::::::\n" for n in range(1, USERS + 1))
+    )
     (root / "passwd").chmod(0o644)
     ports = {"imap": free_port(), "imaps": free_port(), "lmtp": free_port()}
     conf = root / "dovecot.conf"
