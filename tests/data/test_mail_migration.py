@@ -7,7 +7,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
 from desktop_app.config import resolve_database
+from desktop_app.data.models import Base
 from desktop_app.data.schema import current_revision, head_revision
 from desktop_app.services.database import open_database
 
@@ -26,6 +30,10 @@ def test_a_0007_database_upgrades_with_the_mail_tables_and_keeps_its_requests(
     db = open_database(resolve_database(str(target)))
     try:
         assert current_revision(db.engine) == head_revision()
+        with db.engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            diffs = compare_metadata(context, Base.metadata)
+        assert [d for d in diffs if "mail" in repr(d)] == []  # the models match 0008_i11
     finally:
         db.dispose()
     with sqlite3.connect(target) as conn:

@@ -128,3 +128,14 @@ def test_automatic_acknowledgement_goes_out_on_intake_and_is_not_a_response(
     with db.read() as s:
         responded = s.scalars(select(CitizenRequest.first_response_at)).all()
     assert responded == [None, None]
+
+
+def test_a_notice_keeps_its_reason_detail_and_announced_date_for_the_response(
+    db: Database, admin: Actor, setup: tuple[MailboxConfig, str]
+) -> None:
+    req = the_request(db)
+    prepared = sending.prepare(db, admin, req.id, "notice", "ar", reason="coordination",
+                               detail="وزارة الداخلية", answer_by=date(2026, 12, 30))  # fmt: skip
+    assert (prepared.notice_reason, prepared.notice_detail, prepared.notice_answer_by) == (
+        "coordination", "وزارة الداخلية", date(2026, 12, 30))  # fmt: skip
+    assert "التنسيق مع هياكل أخرى" in prepared.body and "30/12/2026" in prepared.body

@@ -3,10 +3,11 @@ sendings and the probes that prove a published address receives mail."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -152,6 +153,10 @@ class MailSending(Base):
     in_reply_to: Mapped[str] = mapped_column(Text, default="")
     references: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(2), default="ar")
+    # A notice's facts, kept so the response recorded when the server accepts it carries them.
+    notice_reason: Mapped[str] = mapped_column(String(16), default="")  # documents|coordination
+    notice_detail: Mapped[str] = mapped_column(Text, default="")
+    notice_answer_by: Mapped[date | None] = mapped_column(Date, nullable=True)
     error: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     username: Mapped[str] = mapped_column(String(64), default="")

@@ -42,13 +42,17 @@ class Sending:
     error: str
     attempts: int
     sent_at: datetime | None
+    notice_reason: str = ""
+    notice_detail: str = ""
+    notice_answer_by: date | None = None
 
 
 def _to_sending(row: MailSending) -> Sending:
     return Sending(row.id, row.request_id, row.mailbox_id, row.kind, row.status, row.to_address,
                    row.subject, row.body, row.message_id, row.in_reply_to,
                    tuple(row.references.split()), row.error, row.attempts,
-                   row.sent_at)  # fmt: skip
+                   row.sent_at, row.notice_reason, row.notice_detail,
+                   row.notice_answer_by)  # fmt: skip
 
 
 def _local(moment: datetime | date | None) -> str:
@@ -125,6 +129,9 @@ def prepare(
             message_id=make_msgid(domain=domain).strip("<>"),
             in_reply_to=thread[-1][0] if thread else "", references=" ".join(references[-20:]),
             language=lang, username=actor.username, created_at=now,
+            notice_reason=reason if kind == "notice" else "",
+            notice_detail=detail.strip() if kind == "notice" else "",
+            notice_answer_by=answer_by if kind == "notice" else None,
         )  # fmt: skip
         s.add(row)
         s.flush()
@@ -153,7 +160,8 @@ def mark_sent(db: Database, actor: Actor, sending: Sending, at: datetime) -> Non
     the request's response (requests.respond); an acknowledgement only joins the timeline.
 
     MERGE NOTE (i12): when requests.respond gains notice_reason/notice_detail/notice_answer_by/
-    notice_told_via, pass them here for kind == "notice" (told_via="email")."""
+    notice_told_via, pass sending.notice_reason, sending.notice_detail, sending.notice_answer_by
+    and notice_told_via="email" in the respond() call below for kind == "notice"."""
     with db.write() as s:
         row = s.get(MailSending, sending.id)
         if row is None:
