@@ -4499,6 +4499,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>تقرير</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>E-mail address probe</source>
+            <translation>التثبّت من عنوان بريد إلكتروني</translation>
+        </message>
+        <message>
+            <source>E-mail to a citizen</source>
+            <translation>بريد إلكتروني إلى مواطن</translation>
+        </message>
+        <message>
+            <source>Mailbox</source>
+            <translation>صندوق البريد</translation>
+        </message>
+        <message>
             <source>Citizen's request</source>
             <translation>مطلب مواطن</translation>
         </message>

@@ -4499,6 +4499,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Rapport</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>E-mail address probe</source>
+            <translation>Vérification d'une adresse électronique</translation>
+        </message>
+        <message>
+            <source>E-mail to a citizen</source>
+            <translation>Courriel à un citoyen</translation>
+        </message>
+        <message>
+            <source>Mailbox</source>
+            <translation>Boîte aux lettres</translation>
+        </message>
+        <message>
             <source>Citizen's request</source>
             <translation>Demande de citoyen</translation>
         </message>
