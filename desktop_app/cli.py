@@ -12,7 +12,15 @@ from importlib import import_module
 from desktop_app import __version__
 
 # Each area's sub-commands live in desktop_app/commands/<area>.py and expose register(sub).
-COMMAND_MODULES: tuple[str, ...] = ("system", "requests", "calls", "report", "lines", "services")
+COMMAND_MODULES: tuple[str, ...] = (
+    "system",
+    "requests",
+    "calls",
+    "report",
+    "lines",
+    "services",
+    "mail",
+)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -19,6 +19,9 @@ def labels() -> dict[str, str]:
         "req_closed": translate("kpi", "Requests closed"),
         "req_complaints": translate("kpi", "Complaints received"),
         "req_special_category": translate("kpi", "Requests from particular categories of users"),
+        "req_email_received": translate("kpi", "Requests received by e-mail"),
+        "req_email_on_time_pct": translate("kpi", "E-mail requests answered within 48 hours (%)"),
+        "mail_addresses_ok_pct": translate("kpi", "Published e-mail addresses proven to work (%)"),
         "req_backdated": translate("kpi", "First responses entered after the fact"),
         "req_notice_overdue_end": translate(
             "kpi", "Notices past their announced answer date without an answer at period end"

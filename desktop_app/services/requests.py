@@ -126,6 +126,9 @@ def event_label(kind: str) -> str:
         "closed": translate("requests", "Closed"),
         "reopened": translate("requests", "Reopened"),
         "purged": translate("requests", "Personal data removed"),
+        "mail_in": translate("requests", "E-mail from the citizen"),
+        "mail_out": translate("requests", "E-mail sent to the citizen"),
+        "mail_failed": translate("requests", "E-mail not sent"),
     }.get(kind, kind)
 
 

@@ -102,6 +102,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("check_interval_days", 30, int, 1, 365),  # C8.1
         SettingSpec("retention_years", 5, int, 1, 50),  # law 2004-63
         SettingSpec("target.req_on_time_pct", 95.0, float, 0, 100),
+        SettingSpec("target.req_email_on_time_pct", 95.0, float, 0, 100),  # C2.1
+        SettingSpec("target.mail_addresses_ok_pct", 100.0, float, 0, 100),  # C2.1
         SettingSpec("target.lines_checked_pct", 100.0, float, 0, 100),
         SettingSpec("target.lines_working_pct", 98.0, float, 0, 100),
         SettingSpec("target.lines_on_website_pct", 100.0, float, 0, 100),
@@ -153,6 +155,10 @@ SPECS: dict[str, SettingSpec] = {
             str,
         ),
         SettingSpec("target.services_links_ok_pct", 100.0, float, 0, 100),
+        # mail area (C2.1): a message larger than this is an error for its file, not a crash;
+        # the window fetches the mailboxes in the background every so many minutes (0: never).
+        SettingSpec("mail_size_limit_mb", 10, int, 1, 100),
+        SettingSpec("mail_fetch_minutes", 10, int, 0, 24 * 60),
     )
 }
 

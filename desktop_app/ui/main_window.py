@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         self.session_timer.setInterval(SESSION_CHECK_MS)
         self.session_timer.timeout.connect(self.check_session)
         self.session_timer.start()
+        from desktop_app.ui.mail_fetcher import MailFetcher
+
+        self.mail_fetcher = MailFetcher(state, self)
+        self.statusBar().addPermanentWidget(self.mail_fetcher.label)
         geometry = QSettings().value("ui/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
@@ -130,7 +134,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        fetcher = getattr(self, "mail_fetcher", None)
         for child in bar.findChildren(QLabel):
+            if fetcher is not None and child is fetcher.label:
+                continue  # outlives the rebuild on a language switch, like the fetcher
             bar.removeWidget(child)
             child.deleteLater()
         actor = self.state.actor

@@ -2602,6 +2602,206 @@
         </message>
     </context>
     <context>
+        <name>MailFetcher</name>
+        <message>
+            <source>Mail fetched at {time}: {outcome}</source>
+            <translation>جُلب البريد على الساعة {time}: {outcome}</translation>
+        </message>
+        <message>
+            <source>Mail fetch at {time} failed: {outcome}</source>
+            <translation>فشل جلب البريد على الساعة {time}: {outcome}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailTemplatesDialog</name>
+        <message>
+            <source>Letters sent by e-mail</source>
+            <translation>الرسائل المرسلة عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Acknowledgement</source>
+            <translation>إشعار بالتسلّم</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>إعلام</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>رد</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>الرسالة</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>الموضوع</translation>
+        </message>
+        <message>
+            <source>Placeholders: {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</source>
+            <translation>الحقول المتغيّرة: {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxDialog</name>
+        <message>
+            <source>Mailbox</source>
+            <translation>صندوق البريد</translation>
+        </message>
+        <message>
+            <source>Published address</source>
+            <translation>العنوان المنشور</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>خادم IMAP</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>خادم SMTP</translation>
+        </message>
+        <message>
+            <source>the address, unless the provider says otherwise</source>
+            <translation>العنوان نفسه، ما لم يذكر المزوّد غير ذلك</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>دون تغيير</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة العبور</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>المجلد</translation>
+        </message>
+        <message>
+            <source>only for an internal server</source>
+            <translation>لخادم داخلي فقط</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>استعراض…</translation>
+        </message>
+        <message>
+            <source>Certificate authority file</source>
+            <translation>ملف سلطة الشهادات</translation>
+        </message>
+        <message>
+            <source>Website front page</source>
+            <translation>الصفحة الرئيسية للموقع</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>المراسلات</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>المعلّقات</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>منشور في</translation>
+        </message>
+        <message>
+            <source>Acknowledge new mail automatically (not a response)</source>
+            <translation>إشعار آلي بتسلّم البريد الجديد (ليس ردّا)</translation>
+        </message>
+        <message>
+            <source>Fetch this mailbox</source>
+            <translation>جلب هذا الصندوق</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>اختبار الاتصال</translation>
+        </message>
+        <message>
+            <source>TLS</source>
+            <translation>TLS</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>المنفذ</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>شهادات (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>جارٍ الاتصال…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxesBox</name>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>صناديق البريد المنشورة (C2.1)</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Fetch now</source>
+            <translation>جلب الآن</translation>
+        </message>
+        <message>
+            <source>Prove the addresses</source>
+            <translation>التثبّت من العناوين</translation>
+        </message>
+        <message>
+            <source>Send a probe to each published address and check that it arrives (C2.1).</source>
+            <translation>إرسال رسالة اختبار إلى كل عنوان منشور والتثبّت من وصولها (C2.1).</translation>
+        </message>
+        <message>
+            <source>Letters…</source>
+            <translation>الرسائل…</translation>
+        </message>
+        <message>
+            <source>The acknowledgement, notice and answer sent by e-mail, in Arabic and French</source>
+            <translation>الإشعار بالتسلّم والإعلام والرد المرسلة عبر البريد الإلكتروني، بالعربية والفرنسية</translation>
+        </message>
+        <message>
+            <source>not fetched</source>
+            <translation>لا يُجلب</translation>
+        </message>
+        <message>
+            <source>Delete mailbox</source>
+            <translation>حذف صندوق البريد</translation>
+        </message>
+        <message>
+            <source>Stop using {address}? The requests already received are kept.</source>
+            <translation>إيقاف استعمال {address}؟ تُحفظ المطالب الواردة سابقا.</translation>
+        </message>
+        <message>
+            <source>Fetching mail…</source>
+            <translation>جارٍ جلب البريد…</translation>
+        </message>
+        <message>
+            <source>Proving the published addresses…</source>
+            <translation>جارٍ التثبّت من العناوين المنشورة…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -3226,6 +3426,73 @@
         <message>
             <source>Why is it reopened?</source>
             <translation>لماذا أعيد فتحه؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestMailBox</name>
+        <message>
+            <source>documents needed</source>
+            <translation>وثائق مطلوبة</translation>
+        </message>
+        <message>
+            <source>coordination with other bodies</source>
+            <translation>تنسيق مع هياكل أخرى</translation>
+        </message>
+        <message>
+            <source>Acknowledge by e-mail</source>
+            <translation>إشعار بالتسلّم عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Send the response by e-mail</source>
+            <translation>إرسال الرد عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Original messages…</source>
+            <translation>الرسائل الأصلية…</translation>
+        </message>
+        <message>
+            <source>Letter in</source>
+            <translation>لغة الرسالة</translation>
+        </message>
+        <message>
+            <source>Notice for</source>
+            <translation>إعلام بسبب</translation>
+        </message>
+        <message>
+            <source>answer by</source>
+            <translation>الرد قبل</translation>
+        </message>
+        <message>
+            <source>Not sent, will be retried: {subject} — {error}</source>
+            <translation>لم تُرسل، ستُعاد المحاولة: {subject} — {error}</translation>
+        </message>
+        <message>
+            <source>Sent: the mail server accepted it at {when}.</source>
+            <translation>أُرسلت: قبلها خادم البريد في {when}.</translation>
+        </message>
+        <message>
+            <source>Not sent: {error}</source>
+            <translation>لم تُرسل: {error}</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>جارٍ الإرسال…</translation>
+        </message>
+        <message>
+            <source>Original messages</source>
+            <translation>الرسائل الأصلية</translation>
+        </message>
+        <message>
+            <source>Open {name}…</source>
+            <translation>فتح {name}…</translation>
+        </message>
+        <message>
+            <source>Open attachment</source>
+            <translation>فتح المرفق</translation>
+        </message>
+        <message>
+            <source>Open {name}? It came from outside the body; open it only if you trust the sender.</source>
+            <translation>فتح {name}؟ هذا الملف ورد من خارج الهيكل؛ لا تفتحه إلا إذا كنت تثق في المرسل.</translation>
         </message>
     </context>
     <context>
@@ -3934,6 +4201,14 @@
         <message>
             <source>Not secure: Istiqbal will not store any mailbox password on this PC.</source>
             <translation>غير آمن: لن يحفظ استقبال أي كلمة عبور لصندوق بريد على هذا الحاسوب.</translation>
+        </message>
+        <message>
+            <source>Fetch mail every (minutes, 0 = never)</source>
+            <translation>جلب البريد كل (دقائق، 0 = أبدا)</translation>
+        </message>
+        <message>
+            <source>Largest message accepted (MB)</source>
+            <translation>أكبر حجم مقبول للرسالة (ميغابايت)</translation>
         </message>
         <message>
             <source>Targets of the indicators</source>
@@ -4929,6 +5204,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>تقرير</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>E-mail address probe</source>
+            <translation>التثبّت من عنوان بريد إلكتروني</translation>
+        </message>
+        <message>
+            <source>E-mail to a citizen</source>
+            <translation>بريد إلكتروني إلى مواطن</translation>
+        </message>
+        <message>
+            <source>Mailbox</source>
+            <translation>صندوق البريد</translation>
+        </message>
+        <message>
             <source>Citizen's request</source>
             <translation>مطلب مواطن</translation>
         </message>
@@ -5622,6 +5913,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>يتعذّر على استقبال استعمال {where}: {reason}</translation>
+        </message>
+        <message>
+            <source>{file}: {message}</source>
+            <translation>{file}: {message}</translation>
         </message>
     </context>
     <context>
@@ -6447,6 +6742,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>مطالب الفئات الخاصة من المنتفعين</translation>
         </message>
         <message>
+            <source>Requests received by e-mail</source>
+            <translation>المطالب الواردة عبر البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>E-mail requests answered within 48 hours (%)</source>
+            <translation>مطالب البريد الإلكتروني المجاب عنها في أجل 48 ساعة (%)</translation>
+        </message>
+        <message>
+            <source>Published e-mail addresses proven to work (%)</source>
+            <translation>عناوين البريد الإلكتروني المنشورة الثابت اشتغالها (%)</translation>
+        </message>
+        <message>
             <source>First responses entered after the fact</source>
             <translation>ردود أولى سُجّلت لاحقا</translation>
         </message>
@@ -7047,6 +7354,284 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
     </context>
     <context>
+        <name>mail</name>
+        <message>
+            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
+            <translation>تمّ الفحص (دون تسجيل أي شيء): {n} مطالب جديدة، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</translation>
+        </message>
+        <message>
+            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
+            <translation>تمّ توريد {n} مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</translation>
+        </message>
+        <message>
+            <source>{address}: {outcome}</source>
+            <translation>{address}: {outcome}</translation>
+        </message>
+        <message>
+            <source>IMAP: signed in to {host}, folder {folder} found.</source>
+            <translation>IMAP: تمّ الدخول إلى {host} والعثور على المجلد {folder}.</translation>
+        </message>
+        <message>
+            <source>SMTP: signed in to {host}.</source>
+            <translation>SMTP: تمّ الدخول إلى {host}.</translation>
+        </message>
+        <message>
+            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
+            <translation>{n} مطالب جديدة، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</translation>
+        </message>
+        <message>
+            <source>No active mailbox has the address {address}.</source>
+            <translation>لا يوجد صندوق بريد مفعّل بالعنوان {address}.</translation>
+        </message>
+        <message>
+            <source>No mailbox is configured: add one in Settings.</source>
+            <translation>لم يُضبط أي صندوق بريد: أضف صندوقا في الإعدادات.</translation>
+        </message>
+        <message>
+            <source>{file} is not a regular file.</source>
+            <translation>{file} ليس ملفا عاديا.</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB).</source>
+            <translation>{file} أكبر من أن يُورَّد ({size} ميغابايت).</translation>
+        </message>
+        <message>
+            <source>{file} does not exist.</source>
+            <translation>{file} غير موجود.</translation>
+        </message>
+        <message>
+            <source>The folder {file} holds no .eml file.</source>
+            <translation>المجلد {file} لا يحتوي على أي ملف ‎.eml.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read ({reason}).</source>
+            <translation>تعذّرت قراءة الملف ({reason}).</translation>
+        </message>
+        <message>
+            <source>No published mailbox to prove: add one in Settings.</source>
+            <translation>لا يوجد صندوق بريد منشور للتثبّت منه: أضف صندوقا في الإعدادات.</translation>
+        </message>
+        <message>
+            <source>Istiqbal: proof that this address receives mail</source>
+            <translation>استقبال: التثبّت من أنّ هذا العنوان يتلقّى البريد</translation>
+        </message>
+        <message>
+            <source>Automatic message sent by Istiqbal to prove that the published address works (circular 2/2020). It can be deleted.</source>
+            <translation>رسالة آلية أرسلها برنامج استقبال للتثبّت من اشتغال العنوان المنشور (المنشور عدد 2 لسنة 2020). يمكن حذفها.</translation>
+        </message>
+        <message>
+            <source>The probe arrived: {address} receives mail.</source>
+            <translation>وصلت رسالة الاختبار: العنوان {address} يتلقّى البريد.</translation>
+        </message>
+        <message>
+            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
+            <translation>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل {seconds} ثانية.</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>(دون موضوع)</translation>
+        </message>
+        <message>
+            <source>The message came back undelivered.</source>
+            <translation>عادت الرسالة دون أن تُسلَّم.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an e-mail address.</source>
+            <translation>«{value}» ليس عنوان بريد إلكتروني.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a server name.</source>
+            <translation>«{value}» ليس اسم خادم.</translation>
+        </message>
+        <message>
+            <source>A port is a number from 1 to 65535.</source>
+            <translation>المنفذ عدد بين 1 و65535.</translation>
+        </message>
+        <message>
+            <source>Connections are always encrypted: choose TLS or STARTTLS.</source>
+            <translation>الاتصالات مشفّرة دائما: اختر TLS أو STARTTLS.</translation>
+        </message>
+        <message>
+            <source>Unknown place of publication.</source>
+            <translation>مكان نشر غير معروف.</translation>
+        </message>
+        <message>
+            <source>The certificate authority file {file} does not exist.</source>
+            <translation>ملف سلطة الشهادات {file} غير موجود.</translation>
+        </message>
+        <message>
+            <source>Give the mailbox's password.</source>
+            <translation>أدخل كلمة عبور صندوق البريد.</translation>
+        </message>
+        <message>
+            <source>A mailbox with the address {address} already exists.</source>
+            <translation>يوجد صندوق بريد بالعنوان {address}.</translation>
+        </message>
+        <message>
+            <source>This mailbox no longer exists.</source>
+            <translation>صندوق البريد هذا لم يعد موجودا.</translation>
+        </message>
+        <message>
+            <source>The mailbox {address} was changed meanwhile; reopen it.</source>
+            <translation>تمّ تغيير صندوق البريد {address} في الأثناء؛ أعد فتحه.</translation>
+        </message>
+        <message>
+            <source>No password is stored for {address}: enter it again in Settings.</source>
+            <translation>لا توجد كلمة عبور محفوظة لـ {address}: أعد إدخالها في الإعدادات.</translation>
+        </message>
+        <message>
+            <source>The {server} server name {host} cannot be found (DNS).</source>
+            <translation>تعذّر العثور على اسم خادم {server} ‏{host} (DNS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} does not answer or cut the connection.</source>
+            <translation>خادم {server} ‏{host} لا يجيب أو قطع الاتصال.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} has no valid certificate for that name, or refused the encrypted connection (TLS).</source>
+            <translation>خادم {server} ‏{host} ليست له شهادة صالحة لهذا الاسم، أو رفض الاتصال المشفّر (TLS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the user name or the password.</source>
+            <translation>رفض خادم {server} ‏{host} اسم المستخدم أو كلمة العبور.</translation>
+        </message>
+        <message>
+            <source>The folder does not exist on the {server} server {host}.</source>
+            <translation>المجلد غير موجود على خادم {server} ‏{host}.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the message.</source>
+            <translation>رفض خادم {server} ‏{host} الرسالة.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} answered in an unexpected way.</source>
+            <translation>أجاب خادم {server} ‏{host} بطريقة غير متوقّعة.</translation>
+        </message>
+        <message>
+            <source>The message is larger than the {limit} MB limit set in Settings.</source>
+            <translation>حجم الرسالة يتجاوز الحد المضبوط في الإعدادات ({limit} ميغابايت).</translation>
+        </message>
+        <message>
+            <source>The message has neither a usable Received: nor a usable Date: header, so when it arrived is unknown.</source>
+            <translation>لا تحتوي الرسالة على ترويسة Received: ولا Date: صالحة، فتاريخ ورودها مجهول.</translation>
+        </message>
+        <message>
+            <source>The message has no sender address to answer.</source>
+            <translation>لا تحتوي الرسالة على عنوان مرسل يمكن الرد عليه.</translation>
+        </message>
+        <message>
+            <source>The message is damaged or built to be unreadable; it was not read.</source>
+            <translation>الرسالة تالفة أو مصمّمة لتكون غير قابلة للقراءة؛ لم تتمّ قراءتها.</translation>
+        </message>
+        <message>
+            <source>Unknown kind of message.</source>
+            <translation>نوع رسالة غير معروف.</translation>
+        </message>
+        <message>
+            <source>Request {ref} has no e-mail address to answer.</source>
+            <translation>المطلب {ref} ليس له عنوان بريد إلكتروني للرد عليه.</translation>
+        </message>
+        <message>
+            <source>Sent by e-mail to {address}: {subject}</source>
+            <translation>أُرسل عبر البريد الإلكتروني إلى {address}: {subject}</translation>
+        </message>
+        <message>
+            <source>This attachment no longer exists.</source>
+            <translation>هذا المرفق لم يعد موجودا.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mail_report</name>
+        <message>
+            <source>Received, on time and first response by channel</source>
+            <translation>الوارد والمجاب عنه في الأجل وأول رد حسب القناة</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>القناة</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>الوارد</translation>
+        </message>
+        <message>
+            <source>On time (%)</source>
+            <translation>في الأجل (%)</translation>
+        </message>
+        <message>
+            <source>Median hours to first response</source>
+            <translation>وسيط الساعات حتى أول رد</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>وصلت</translation>
+        </message>
+        <message>
+            <source>never probed</source>
+            <translation>لم يُختبر أبدا</translation>
+        </message>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>صناديق البريد المنشورة (C2.1)</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>منشور في</translation>
+        </message>
+        <message>
+            <source>Last probe</source>
+            <translation>آخر اختبار</translation>
+        </message>
+        <message>
+            <source>Probe result</source>
+            <translation>نتيجة الاختبار</translation>
+        </message>
+        <message>
+            <source>Last fetch</source>
+            <translation>آخر جلب</translation>
+        </message>
+        <message>
+            <source>Fetch outcome</source>
+            <translation>نتيجة الجلب</translation>
+        </message>
+        <message>
+            <source>Failed sendings</source>
+            <translation>إرسالات فاشلة</translation>
+        </message>
+        <message>
+            <source>Every published address must be proven to receive mail (circular 2/2020); a probe older than 30 days no longer proves it.</source>
+            <translation>يجب التثبّت من أنّ كل عنوان منشور يتلقّى البريد (المنشور عدد 2 لسنة 2020)؛ اختبار يعود لأكثر من 30 يوما لم يعد يثبت ذلك.</translation>
+        </message>
+        <message>
+            <source>E-mail channel</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>{address}: not proven</source>
+            <translation>{address}: لم يُثبت اشتغاله</translation>
+        </message>
+        <message>
+            <source>{address}: last proven {when}</source>
+            <translation>{address}: آخر تثبّت {when}</translation>
+        </message>
+        <message>
+            <source>Published addresses not proven in 30 days</source>
+            <translation>عناوين منشورة لم يُتثبّت منها منذ 30 يوما</translation>
+        </message>
+        <message>
+            <source>{ref} — to {address}: {error}</source>
+            <translation>{ref} — إلى {address}: {error}</translation>
+        </message>
+        <message>
+            <source>E-mails not sent (retried)</source>
+            <translation>رسائل لم تُرسل (ستُعاد المحاولة)</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -7366,6 +7951,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>حذف المعطيات الشخصية</translation>
         </message>
         <message>
+            <source>E-mail from the citizen</source>
+            <translation>بريد إلكتروني من المواطن</translation>
+        </message>
+        <message>
+            <source>E-mail sent to the citizen</source>
+            <translation>بريد إلكتروني أُرسل إلى المواطن</translation>
+        </message>
+        <message>
+            <source>E-mail not sent</source>
+            <translation>بريد إلكتروني لم يُرسل</translation>
+        </message>
+        <message>
             <source>Many documents to consult</source>
             <translation>الرجوع إلى عدة وثائق</translation>
         </message>
@@ -7408,6 +8005,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Notice sent late</source>
             <translation>تم الإعلام متأخرا</translation>
+        </message>
+        <message>
+            <source>Name the documents needed or the body to coordinate with.</source>
+            <translation>اذكر الوثائق المطلوبة أو الهيكل الذي يجب التنسيق معه.</translation>
         </message>
         <message>
             <source>This request no longer exists.</source>

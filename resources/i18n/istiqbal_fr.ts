@@ -2594,6 +2594,206 @@
         </message>
     </context>
     <context>
+        <name>MailFetcher</name>
+        <message>
+            <source>Mail fetched at {time}: {outcome}</source>
+            <translation>Courrier relevé à {time} : {outcome}</translation>
+        </message>
+        <message>
+            <source>Mail fetch at {time} failed: {outcome}</source>
+            <translation>Échec de la relève du courrier à {time} : {outcome}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailTemplatesDialog</name>
+        <message>
+            <source>Letters sent by e-mail</source>
+            <translation>Lettres envoyées par courriel</translation>
+        </message>
+        <message>
+            <source>Acknowledgement</source>
+            <translation>Accusé de réception</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>Avis</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Lettre</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Placeholders: {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</source>
+            <translation>Champs à remplacer : {reference} {received} {deadline} {reason} {detail} {answer_by} {answer} {body_name} {signature}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxDialog</name>
+        <message>
+            <source>Mailbox</source>
+            <translation>Boîte aux lettres</translation>
+        </message>
+        <message>
+            <source>Published address</source>
+            <translation>Adresse publiée</translation>
+        </message>
+        <message>
+            <source>IMAP server</source>
+            <translation>Serveur IMAP</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>Serveur SMTP</translation>
+        </message>
+        <message>
+            <source>the address, unless the provider says otherwise</source>
+            <translation>l'adresse, sauf indication contraire du fournisseur</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Nom d'utilisateur</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>inchangé</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>only for an internal server</source>
+            <translation>uniquement pour un serveur interne</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Certificate authority file</source>
+            <translation>Fichier d'autorité de certification</translation>
+        </message>
+        <message>
+            <source>Website front page</source>
+            <translation>Page d'accueil du site</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Courriers</translation>
+        </message>
+        <message>
+            <source>Posters</source>
+            <translation>Affiches</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>Publiée sur</translation>
+        </message>
+        <message>
+            <source>Acknowledge new mail automatically (not a response)</source>
+            <translation>Accuser réception automatiquement (ce n'est pas une réponse)</translation>
+        </message>
+        <message>
+            <source>Fetch this mailbox</source>
+            <translation>Relever cette boîte</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Tester la connexion</translation>
+        </message>
+        <message>
+            <source>TLS</source>
+            <translation>TLS</translation>
+        </message>
+        <message>
+            <source>STARTTLS</source>
+            <translation>STARTTLS</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt)</source>
+            <translation>Certificats (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connexion…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MailboxesBox</name>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>Boîtes aux lettres publiées (C2.1)</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Ajouter…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Fetch now</source>
+            <translation>Relever maintenant</translation>
+        </message>
+        <message>
+            <source>Prove the addresses</source>
+            <translation>Vérifier les adresses</translation>
+        </message>
+        <message>
+            <source>Send a probe to each published address and check that it arrives (C2.1).</source>
+            <translation>Envoyer un message test à chaque adresse publiée et vérifier qu'il arrive (C2.1).</translation>
+        </message>
+        <message>
+            <source>Letters…</source>
+            <translation>Lettres…</translation>
+        </message>
+        <message>
+            <source>The acknowledgement, notice and answer sent by e-mail, in Arabic and French</source>
+            <translation>L'accusé de réception, l'avis et la réponse envoyés par courriel, en arabe et en français</translation>
+        </message>
+        <message>
+            <source>not fetched</source>
+            <translation>non relevée</translation>
+        </message>
+        <message>
+            <source>Delete mailbox</source>
+            <translation>Supprimer la boîte aux lettres</translation>
+        </message>
+        <message>
+            <source>Stop using {address}? The requests already received are kept.</source>
+            <translation>Ne plus utiliser {address} ? Les demandes déjà reçues sont conservées.</translation>
+        </message>
+        <message>
+            <source>Fetching mail…</source>
+            <translation>Relève du courrier…</translation>
+        </message>
+        <message>
+            <source>Proving the published addresses…</source>
+            <translation>Vérification des adresses publiées…</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;File</source>
@@ -3218,6 +3418,73 @@
         <message>
             <source>Why is it reopened?</source>
             <translation>Pourquoi la rouvrir ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestMailBox</name>
+        <message>
+            <source>documents needed</source>
+            <translation>documents nécessaires</translation>
+        </message>
+        <message>
+            <source>coordination with other bodies</source>
+            <translation>coordination avec d'autres organismes</translation>
+        </message>
+        <message>
+            <source>Acknowledge by e-mail</source>
+            <translation>Accuser réception par courriel</translation>
+        </message>
+        <message>
+            <source>Send the response by e-mail</source>
+            <translation>Envoyer la réponse par courriel</translation>
+        </message>
+        <message>
+            <source>Original messages…</source>
+            <translation>Messages d'origine…</translation>
+        </message>
+        <message>
+            <source>Letter in</source>
+            <translation>Lettre en</translation>
+        </message>
+        <message>
+            <source>Notice for</source>
+            <translation>Avis pour</translation>
+        </message>
+        <message>
+            <source>answer by</source>
+            <translation>réponse avant le</translation>
+        </message>
+        <message>
+            <source>Not sent, will be retried: {subject} — {error}</source>
+            <translation>Non envoyé, nouvel essai prévu : {subject} — {error}</translation>
+        </message>
+        <message>
+            <source>Sent: the mail server accepted it at {when}.</source>
+            <translation>Envoyé : le serveur de messagerie l'a accepté le {when}.</translation>
+        </message>
+        <message>
+            <source>Not sent: {error}</source>
+            <translation>Non envoyé : {error}</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi…</translation>
+        </message>
+        <message>
+            <source>Original messages</source>
+            <translation>Messages d'origine</translation>
+        </message>
+        <message>
+            <source>Open {name}…</source>
+            <translation>Ouvrir {name}…</translation>
+        </message>
+        <message>
+            <source>Open attachment</source>
+            <translation>Ouvrir la pièce jointe</translation>
+        </message>
+        <message>
+            <source>Open {name}? It came from outside the body; open it only if you trust the sender.</source>
+            <translation>Ouvrir {name} ? Ce fichier vient de l'extérieur ; ne l'ouvrez que si vous faites confiance à l'expéditeur.</translation>
         </message>
     </context>
     <context>
@@ -3922,6 +4189,14 @@
         <message>
             <source>Not secure: Istiqbal will not store any mailbox password on this PC.</source>
             <translation>Non sûr : Istiqbal n'enregistrera aucun mot de passe de boîte aux lettres sur ce poste.</translation>
+        </message>
+        <message>
+            <source>Fetch mail every (minutes, 0 = never)</source>
+            <translation>Relever le courrier toutes les (minutes, 0 = jamais)</translation>
+        </message>
+        <message>
+            <source>Largest message accepted (MB)</source>
+            <translation>Taille maximale d'un message (Mo)</translation>
         </message>
         <message>
             <source>Targets of the indicators</source>
@@ -4913,6 +5188,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Rapport</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>E-mail address probe</source>
+            <translation>Vérification d'une adresse électronique</translation>
+        </message>
+        <message>
+            <source>E-mail to a citizen</source>
+            <translation>Courriel à un citoyen</translation>
+        </message>
+        <message>
+            <source>Mailbox</source>
+            <translation>Boîte aux lettres</translation>
+        </message>
+        <message>
             <source>Citizen's request</source>
             <translation>Demande de citoyen</translation>
         </message>
@@ -5606,6 +5897,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>Istiqbal ne peut pas utiliser {where} : {reason}</translation>
+        </message>
+        <message>
+            <source>{file}: {message}</source>
+            <translation>{file} : {message}</translation>
         </message>
     </context>
     <context>
@@ -6431,6 +6726,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Demandes des catégories particulières d'usagers</translation>
         </message>
         <message>
+            <source>Requests received by e-mail</source>
+            <translation>Demandes reçues par courriel</translation>
+        </message>
+        <message>
+            <source>E-mail requests answered within 48 hours (%)</source>
+            <translation>Demandes par courriel traitées sous 48 heures (%)</translation>
+        </message>
+        <message>
+            <source>Published e-mail addresses proven to work (%)</source>
+            <translation>Adresses électroniques publiées dont le fonctionnement est vérifié (%)</translation>
+        </message>
+        <message>
             <source>First responses entered after the fact</source>
             <translation>Premières réponses saisies a posteriori</translation>
         </message>
@@ -7031,6 +7338,284 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
     </context>
     <context>
+        <name>mail</name>
+        <message>
+            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
+            <translation>Vérifié (rien n'a été écrit) : {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</translation>
+        </message>
+        <message>
+            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
+            <translation>Importé {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</translation>
+        </message>
+        <message>
+            <source>{address}: {outcome}</source>
+            <translation>{address} : {outcome}</translation>
+        </message>
+        <message>
+            <source>IMAP: signed in to {host}, folder {folder} found.</source>
+            <translation>IMAP : connecté à {host}, dossier {folder} trouvé.</translation>
+        </message>
+        <message>
+            <source>SMTP: signed in to {host}.</source>
+            <translation>SMTP : connecté à {host}.</translation>
+        </message>
+        <message>
+            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
+            <translation>{n} nouvelles demandes, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</translation>
+        </message>
+        <message>
+            <source>No active mailbox has the address {address}.</source>
+            <translation>Aucune boîte aux lettres active n'a l'adresse {address}.</translation>
+        </message>
+        <message>
+            <source>No mailbox is configured: add one in Settings.</source>
+            <translation>Aucune boîte aux lettres n'est configurée : ajoutez-en une dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>{file} is not a regular file.</source>
+            <translation>{file} n'est pas un fichier ordinaire.</translation>
+        </message>
+        <message>
+            <source>{file} is too large to import ({size} MB).</source>
+            <translation>{file} est trop volumineux pour être importé ({size} Mo).</translation>
+        </message>
+        <message>
+            <source>{file} does not exist.</source>
+            <translation>{file} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>The folder {file} holds no .eml file.</source>
+            <translation>Le dossier {file} ne contient aucun fichier .eml.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read ({reason}).</source>
+            <translation>Le fichier ne peut pas être lu ({reason}).</translation>
+        </message>
+        <message>
+            <source>No published mailbox to prove: add one in Settings.</source>
+            <translation>Aucune boîte aux lettres publiée à vérifier : ajoutez-en une dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>Istiqbal: proof that this address receives mail</source>
+            <translation>Istiqbal : vérification que cette adresse reçoit le courrier</translation>
+        </message>
+        <message>
+            <source>Automatic message sent by Istiqbal to prove that the published address works (circular 2/2020). It can be deleted.</source>
+            <translation>Message automatique envoyé par Istiqbal pour vérifier que l'adresse publiée fonctionne (circulaire 2/2020). Il peut être supprimé.</translation>
+        </message>
+        <message>
+            <source>The probe arrived: {address} receives mail.</source>
+            <translation>Le message test est arrivé : {address} reçoit le courrier.</translation>
+        </message>
+        <message>
+            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
+            <translation>Le message test envoyé à {address} n'est pas arrivé en {seconds} secondes.</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>(sans objet)</translation>
+        </message>
+        <message>
+            <source>The message came back undelivered.</source>
+            <translation>Le message est revenu sans avoir été remis.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not an e-mail address.</source>
+            <translation>« {value} » n'est pas une adresse électronique.</translation>
+        </message>
+        <message>
+            <source>“{value}” is not a server name.</source>
+            <translation>« {value} » n'est pas un nom de serveur.</translation>
+        </message>
+        <message>
+            <source>A port is a number from 1 to 65535.</source>
+            <translation>Un port est un nombre de 1 à 65535.</translation>
+        </message>
+        <message>
+            <source>Connections are always encrypted: choose TLS or STARTTLS.</source>
+            <translation>Les connexions sont toujours chiffrées : choisissez TLS ou STARTTLS.</translation>
+        </message>
+        <message>
+            <source>Unknown place of publication.</source>
+            <translation>Lieu de publication inconnu.</translation>
+        </message>
+        <message>
+            <source>The certificate authority file {file} does not exist.</source>
+            <translation>Le fichier d'autorité de certification {file} n'existe pas.</translation>
+        </message>
+        <message>
+            <source>Give the mailbox's password.</source>
+            <translation>Indiquez le mot de passe de la boîte aux lettres.</translation>
+        </message>
+        <message>
+            <source>A mailbox with the address {address} already exists.</source>
+            <translation>Une boîte aux lettres d'adresse {address} existe déjà.</translation>
+        </message>
+        <message>
+            <source>This mailbox no longer exists.</source>
+            <translation>Cette boîte aux lettres n'existe plus.</translation>
+        </message>
+        <message>
+            <source>The mailbox {address} was changed meanwhile; reopen it.</source>
+            <translation>La boîte aux lettres {address} a été modifiée entre-temps ; rouvrez-la.</translation>
+        </message>
+        <message>
+            <source>No password is stored for {address}: enter it again in Settings.</source>
+            <translation>Aucun mot de passe n'est enregistré pour {address} : saisissez-le à nouveau dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>The {server} server name {host} cannot be found (DNS).</source>
+            <translation>Le nom du serveur {server} {host} est introuvable (DNS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} does not answer or cut the connection.</source>
+            <translation>Le serveur {server} {host} ne répond pas ou a coupé la connexion.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} has no valid certificate for that name, or refused the encrypted connection (TLS).</source>
+            <translation>Le serveur {server} {host} n'a pas de certificat valide pour ce nom, ou a refusé la connexion chiffrée (TLS).</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the user name or the password.</source>
+            <translation>Le serveur {server} {host} a refusé le nom d'utilisateur ou le mot de passe.</translation>
+        </message>
+        <message>
+            <source>The folder does not exist on the {server} server {host}.</source>
+            <translation>Le dossier n'existe pas sur le serveur {server} {host}.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} refused the message.</source>
+            <translation>Le serveur {server} {host} a refusé le message.</translation>
+        </message>
+        <message>
+            <source>The {server} server {host} answered in an unexpected way.</source>
+            <translation>Le serveur {server} {host} a répondu de façon inattendue.</translation>
+        </message>
+        <message>
+            <source>The message is larger than the {limit} MB limit set in Settings.</source>
+            <translation>Le message dépasse la limite de {limit} Mo fixée dans les paramètres.</translation>
+        </message>
+        <message>
+            <source>The message has neither a usable Received: nor a usable Date: header, so when it arrived is unknown.</source>
+            <translation>Le message n'a ni en-tête Received: ni en-tête Date: exploitable : sa date d'arrivée est inconnue.</translation>
+        </message>
+        <message>
+            <source>The message has no sender address to answer.</source>
+            <translation>Le message n'a pas d'adresse d'expéditeur à laquelle répondre.</translation>
+        </message>
+        <message>
+            <source>The message is damaged or built to be unreadable; it was not read.</source>
+            <translation>Le message est endommagé ou construit pour être illisible ; il n'a pas été lu.</translation>
+        </message>
+        <message>
+            <source>Unknown kind of message.</source>
+            <translation>Type de message inconnu.</translation>
+        </message>
+        <message>
+            <source>Request {ref} has no e-mail address to answer.</source>
+            <translation>La demande {ref} n'a pas d'adresse électronique à laquelle répondre.</translation>
+        </message>
+        <message>
+            <source>Sent by e-mail to {address}: {subject}</source>
+            <translation>Envoyé par courriel à {address} : {subject}</translation>
+        </message>
+        <message>
+            <source>This attachment no longer exists.</source>
+            <translation>Cette pièce jointe n'existe plus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mail_report</name>
+        <message>
+            <source>Received, on time and first response by channel</source>
+            <translation>Reçues, dans les délais et première réponse par canal</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçues</translation>
+        </message>
+        <message>
+            <source>On time (%)</source>
+            <translation>Dans les délais (%)</translation>
+        </message>
+        <message>
+            <source>Median hours to first response</source>
+            <translation>Heures médianes jusqu'à la première réponse</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>arrivé</translation>
+        </message>
+        <message>
+            <source>never probed</source>
+            <translation>jamais vérifiée</translation>
+        </message>
+        <message>
+            <source>Published mailboxes (C2.1)</source>
+            <translation>Boîtes aux lettres publiées (C2.1)</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Published on</source>
+            <translation>Publiée sur</translation>
+        </message>
+        <message>
+            <source>Last probe</source>
+            <translation>Dernière vérification</translation>
+        </message>
+        <message>
+            <source>Probe result</source>
+            <translation>Résultat de la vérification</translation>
+        </message>
+        <message>
+            <source>Last fetch</source>
+            <translation>Dernière relève</translation>
+        </message>
+        <message>
+            <source>Fetch outcome</source>
+            <translation>Résultat de la relève</translation>
+        </message>
+        <message>
+            <source>Failed sendings</source>
+            <translation>Envois échoués</translation>
+        </message>
+        <message>
+            <source>Every published address must be proven to receive mail (circular 2/2020); a probe older than 30 days no longer proves it.</source>
+            <translation>Chaque adresse publiée doit être vérifiée (circulaire 2/2020) ; une vérification de plus de 30 jours ne vaut plus preuve.</translation>
+        </message>
+        <message>
+            <source>E-mail channel</source>
+            <translation>Canal courriel</translation>
+        </message>
+        <message>
+            <source>{address}: not proven</source>
+            <translation>{address} : non vérifiée</translation>
+        </message>
+        <message>
+            <source>{address}: last proven {when}</source>
+            <translation>{address} : vérifiée pour la dernière fois le {when}</translation>
+        </message>
+        <message>
+            <source>Published addresses not proven in 30 days</source>
+            <translation>Adresses publiées non vérifiées depuis 30 jours</translation>
+        </message>
+        <message>
+            <source>{ref} — to {address}: {error}</source>
+            <translation>{ref} — à {address} : {error}</translation>
+        </message>
+        <message>
+            <source>E-mails not sent (retried)</source>
+            <translation>Courriels non envoyés (nouvel essai)</translation>
+        </message>
+    </context>
+    <context>
         <name>messages</name>
         <message>
             <source>Istiqbal</source>
@@ -7350,6 +7935,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Données personnelles supprimées</translation>
         </message>
         <message>
+            <source>E-mail from the citizen</source>
+            <translation>Courriel du citoyen</translation>
+        </message>
+        <message>
+            <source>E-mail sent to the citizen</source>
+            <translation>Courriel envoyé au citoyen</translation>
+        </message>
+        <message>
+            <source>E-mail not sent</source>
+            <translation>Courriel non envoyé</translation>
+        </message>
+        <message>
             <source>Many documents to consult</source>
             <translation>Nombreux documents à consulter</translation>
         </message>
@@ -7392,6 +7989,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Notice sent late</source>
             <translation>Avis envoyé en retard</translation>
+        </message>
+        <message>
+            <source>Name the documents needed or the body to coordinate with.</source>
+            <translation>Indiquez les documents nécessaires ou l'organisme avec lequel se coordonner.</translation>
         </message>
         <message>
             <source>This request no longer exists.</source>

@@ -36,6 +36,14 @@ from desktop_app.data.models.lines import (
     PhoneLine,
     ReinforcementPlan,
 )
+from desktop_app.data.models.mail import (
+    MailAttachment,
+    Mailbox,
+    MailFetchState,
+    MailMessage,
+    MailProbe,
+    MailSending,
+)
 from desktop_app.data.models.reports import ReportRun
 from desktop_app.data.models.requests import (
     CalendarYear,
@@ -73,6 +81,12 @@ __all__ = [
     "LineFault",
     "LineForwarding",
     "LineMaintenance",
+    "MailAttachment",
+    "MailFetchState",
+    "MailMessage",
+    "MailProbe",
+    "MailSending",
+    "Mailbox",
     "MysteryCampaign",
     "OnlineService",
     "OfficeTimetable",

@@ -25,9 +25,9 @@ from desktop_app.services.permissions import Actor, Perm
 KPI_IDS: tuple[str, ...] = (
     "req_received", "req_assessable", "req_on_time", "req_on_time_pct", "req_notice",
     "req_first_response_median_h", "req_overdue_open_end", "req_closed", "req_complaints",
-    "req_special_category",
+    "req_special_category", "req_email_received", "req_email_on_time_pct",
     "req_backdated", "req_notice_overdue_end",  # C2.1, issue 12
-    "services_count", "services_links_ok_pct",
+    "mail_addresses_ok_pct", "services_count", "services_links_ok_pct",
     "lines_active", "lines_checked_pct", "lines_working_pct",
     "lines_on_website_pct", "faults_reported", "faults_open_end", "fault_repair_mean_h",
     "evals_count", "evals_pickup_ok_pct", "evals_greeting_pct", "evals_named_body_pct",
@@ -38,7 +38,7 @@ KPI_IDS: tuple[str, ...] = (
 )  # fmt: skip
 
 # Area modules holding @indicator functions; each is imported by compute().
-AREA_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "agents", "services")
+AREA_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "agents", "services", "mail")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ class RequestFact(NamedTuple):
     type: str
     category: str | None
     internal: datetime  # the body's internal target, never later than the legal deadline
+    channel: str = ""  # email, phone, ... (req_email_* of CONTRACTS §3, the per-channel table)
 
 
 def _received_in_period(ctx: KpiContext) -> list[RequestFact]:
@@ -54,16 +55,17 @@ def _load_received(session: Session, period: Period, as_of: datetime,
     r = CitizenRequest
     rows = session.execute(
         select(r.received_at, r.first_response_at, r.first_response_kind, r.closed_at, r.type,
-               r.category, r.internal_deadline_at)
+               r.category, r.internal_deadline_at, r.channel)
         .where(r.received_at >= period.start, r.received_at < period.end)
     )  # fmt: skip
     facts = []
-    for received, first, kind, closed, type_, category, internal in rows:
+    for received, first, kind, closed, type_, category, internal, channel in rows:
         known = first is not None and first <= as_of
         legal = deadlines.legal_deadline(received)
         facts.append(RequestFact(received, legal, first if known else None,
                                  kind if known else None, closed, type_, category,
-                                 internal if internal is not None else legal))  # fmt: skip
+                                 internal if internal is not None else legal,
+                                 channel))  # fmt: skip
     return facts
 
 

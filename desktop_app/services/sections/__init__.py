@@ -34,8 +34,8 @@ from desktop_app.services.permissions import Actor, Perm
 # datetimes as real Excel dates (datetimes are converted to Tunis local time by the renderer).
 CellValue = str | int | float | date | datetime | None
 
-SECTION_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "training")
-SECTION_ORDER = ("requests", "lines", "quality", "traffic", "training")
+SECTION_MODULES: tuple[str, ...] = ("requests", "calls", "lines", "training", "mail")
+SECTION_ORDER = ("requests", "mail", "lines", "quality", "traffic", "training")
 
 
 @dataclass(frozen=True)

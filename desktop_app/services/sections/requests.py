@@ -259,8 +259,15 @@ def requests_section(ctx: SectionContext) -> ReportSection:
             _overdue(ctx),
             _notices_overdue(ctx),
             _backdated(ctx),
+            _channel_table(ctx),
         ],
     )
+
+
+def _channel_table(ctx: SectionContext) -> ReportTable:
+    from desktop_app.services.sections.mail import channel_table  # received, on time, median
+
+    return channel_table(ctx)
 
 
 def _waiting_list(ctx: SectionContext, state: str, title: str) -> ActionList:

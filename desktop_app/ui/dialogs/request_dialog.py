@@ -271,7 +271,15 @@ class RequestDialog(QDialog):
         actions.addStretch(1)
         actions.addWidget(done)
         layout.addLayout(actions)
+        self.mail_box: QWidget | None = None
         self.refresh()
+        if self.detail is not None and "@" in self.detail.row.contact:
+            # C2.1: an e-mail request is answered by e-mail, in the citizen's thread.
+            from desktop_app.ui.widgets.request_mail_box import RequestMailBox
+
+            self.mail_box = RequestMailBox(state, request_id, self._typed_response,
+                                           self._mail_sent, self)  # fmt: skip
+            layout.insertWidget(layout.count() - 1, self.mail_box)
 
     def refresh(self) -> None:
         detail = attempt(
@@ -371,6 +379,14 @@ class RequestDialog(QDialog):
         # a notice alone is no answer (C2.1): closing then needs a reason (withdrawn, forwarded)
         self.close_button.setEnabled(can_edit and not closed and row.first_response_at is not None)
         self.reopen_button.setEnabled(manager and closed)
+
+    def _typed_response(self) -> tuple[str, str]:
+        kind = "notice" if self.notice_kind.isChecked() else "answer"
+        return kind, self.response.toPlainText().strip()
+
+    def _mail_sent(self) -> None:
+        self.changed = True
+        self.refresh()
 
     def detail_texts(self) -> list[str]:
         """The facts as shown (for tests and accessibility checks)."""

@@ -135,12 +135,22 @@ class SettingsPage(QWidget):
         form.addRow(verdict)
         left.addWidget(secrets)
         left.addWidget(self._website_box())
+        from desktop_app.ui.widgets.mailboxes_box import MailboxesBox
+
+        self.mailboxes = MailboxesBox(state)
+        form = QFormLayout()
+        form.addRow(self.tr("Fetch mail every (minutes, 0 = never)"),
+                    self._int("mail_fetch_minutes", 0, 1440))  # fmt: skip
+        form.addRow(self.tr("Largest message accepted (MB)"),
+                    self._int("mail_size_limit_mb", 1, 100))  # fmt: skip
+        self.mailboxes.body.addLayout(form)
         left.addStretch(1)
 
         # Percentages, hours, seconds or counts: each label says which (kpi_labels).
         targets = QGroupBox(self.tr("Targets of the indicators"))
         form = QFormLayout(targets)
         self._target_form = form
+        right.addWidget(self.mailboxes)
         right.addWidget(targets)
         right.addStretch(1)
 

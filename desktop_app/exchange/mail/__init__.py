@@ -1,0 +1,1 @@
+"""The e-mail channel's outside formats: parsing bytes, IMAP fetching, SMTP sending; no rules."""
