@@ -74,9 +74,14 @@ class DirectoryData:
 
 
 def proven_addresses(db: Database) -> list[str]:
-    """HOOK for the lead (mail area, C2.1): the published addresses whose latest probe arrived.
-    Until the mail helper's probes are merged: website.published_addresses."""
+    """Published addresses a probe proved in the last 30 days (C2.1): the poster shows only
+    those. A body with no mailbox configured yet keeps its published `public_email`."""
+    from desktop_app.services.mail.probes import proven_addresses as proven
+    from desktop_app.services.mail.probes import published_mailboxes
+
     with db.read() as s:
+        if published_mailboxes(s):
+            return proven(s, utcnow())
         return website.published_addresses(s)
 
 

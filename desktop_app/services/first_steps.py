@@ -14,12 +14,13 @@ from desktop_app.data.models import (
     CallRecord,
     CitizenRequest,
     Evaluation,
+    Mailbox,
+    OnlineService,
     PhoneLine,
     Setting,
     User,
 )
 from desktop_app.i18n import translate
-from desktop_app.services import settings as settings_service
 from desktop_app.services.permissions import Actor, Perm
 
 
@@ -31,10 +32,10 @@ class FirstStep:
     page: str  # the page key that does it
 
 
-def mailbox_configured(values: dict[str, Any]) -> bool:
-    """Whether the body's mailbox is set up. Today: the published address (`public_email`);
-    the one place to repoint when the mailbox settings of the mail feature exist (C2.1)."""
-    return bool(str(values.get("public_email") or "").strip())
+def mailbox_configured(s: Session) -> bool:
+    """Whether Istiqbal reads a mailbox of the body (Settings → Mailboxes): without one, the
+    e-mail channel of C2.1 is typed in by hand and its 48 hours are unproven."""
+    return s.scalar(select(Mailbox.id).where(Mailbox.active).limit(1)) is not None
 
 
 def _count(s: Session, model: type[Any]) -> int:
@@ -48,7 +49,7 @@ def first_steps(db: Database, actor: Actor) -> list[FirstStep]:
     dashboard's green tiles and "nothing to do" would mislead (issue 14.4)."""
     actor.require(Perm.READ_ALL)
     with db.read() as s:
-        values = settings_service.load_all(s)
+        has_mailbox = mailbox_configured(s)
         has_lines = _count(s, PhoneLine) > 0
         has_agents = _count(s, Agent) > 0
         has_users = _count(s, User) > 1  # the administrator made at first start is not a team
@@ -65,7 +66,7 @@ def first_steps(db: Database, actor: Actor) -> list[FirstStep]:
         (has_users, FirstStep("users", translate("first_steps", "Add the users"),
                               translate("first_steps", "Users → New user: supervisors and "
                                         "agents who sign in."), "users")),
-        (mailbox_configured(values),
+        (has_mailbox,
          FirstStep("mailbox", translate("first_steps", "Configure the mailbox"),
                    translate("first_steps", "Settings: the e-mail address published for "
                              "requests (C2.1)."), "settings")),
@@ -84,6 +85,8 @@ _BASES: tuple[tuple[tuple[str, ...], type[Any]], ...] = (
     (("evals_",), Evaluation),
     (("cdr_",), CallRecord),
     (("agents_", "training_"), Agent),
+    (("mail_",), Mailbox),
+    (("services_",), OnlineService),
 )
 
 

@@ -42,10 +42,15 @@ _NOT_PAGES = re.compile(r"\.(pdf|docx?|xlsx?|odt|zip|rar|jpe?g|png|gif|svg|mp4|m
 
 
 def published_addresses(session: Session) -> list[str]:
-    """HOOK for the lead (mail area, C2.1): the addresses the body publishes. Until a mailbox
-    model is merged it is the `public_email` setting; then return the published mailboxes."""
+    """The addresses the body publishes (C2.1): its active published mailboxes, and the address
+    given at first start (`public_email`) where no mailbox carries it."""
+    from desktop_app.services.mail.probes import published_mailboxes
+
+    found = [m.address.strip().lower() for m in published_mailboxes(session)]
     value = str(settings_service.load_all(session).get("public_email") or "").strip().lower()
-    return [value] if value else []
+    if value and value not in found:
+        found.append(value)
+    return found
 
 
 class _Page(HTMLParser):

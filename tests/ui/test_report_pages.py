@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import keyring
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QLabel
@@ -11,10 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.services import report, settings
 from desktop_app.services.kpis import KPI_IDS
+from desktop_app.services.mail import mailboxes
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.dashboard_page import DashboardPage
 from desktop_app.ui.pages.reports_page import ReportsPage, summary_html
 from desktop_app.ui.state import AppState
+from tests.helpers.memory_keyring import MemoryKeyring
 from tests.report_fakes import fake_registries  # noqa: F401
 
 pytestmark = pytest.mark.gui
@@ -62,8 +65,14 @@ def test_dashboard_on_an_empty_database_shows_no_data_and_the_first_steps_c8_7(
 
     lines.create_line(state.db, state.actor, LineInput("71 563 590", "direct"))
     agents.create_agent(state.db, state.actor, AgentInput(name_fr="Sami", name_ar="سامي"))
-    settings.update(state.db, state.actor, {"public_email": "accueil@commune.tn",
-                                            "target.faults_open_end": 1.0})  # fmt: skip
+    settings.update(state.db, state.actor, {"target.faults_open_end": 1.0})
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())  # the product accepts only a system store
+    try:
+        mailboxes.save_mailbox(state.db, state.actor, mailboxes.MailboxConfig(
+            "accueil@commune.tn", "mail.commune.tn", "mail.commune.tn"), password="x")  # fmt: skip
+    finally:
+        keyring.set_keyring(previous)
     page.reload()
     qtbot.waitUntil(lambda: page.done)
     assert page.first_step_keys == ["users"]

@@ -58,7 +58,8 @@ class AddressProof:
     error: str
 
 
-def _published(session: Session) -> list[Mailbox]:
+def published_mailboxes(session: Session) -> list[Mailbox]:
+    """Active mailboxes published somewhere (website, letters, posters)."""
     return [m for m in session.scalars(select(Mailbox).where(Mailbox.active)) if m.published_on]
 
 
@@ -78,7 +79,7 @@ def proofs(db: Database, actor: Actor, now: datetime | None = None) -> list[Addr
     now = now or utcnow()
     with db.read() as s:
         out = []
-        for m in _published(s):
+        for m in published_mailboxes(s):
             p = _latest(s, m.address, now + timedelta(seconds=1))
             ok = p is not None and p.status == "arrived"
             out.append(AddressProof(
@@ -93,9 +94,19 @@ def unproven(db: Database, actor: Actor, now: datetime | None = None) -> list[Ad
     return [p for p in proofs(db, actor, now) if not p.proven]
 
 
+def proven_addresses(session: Session, now: datetime) -> list[str]:
+    """Published addresses whose latest probe arrived within the last 30 days (C2.1)."""
+    out = []
+    for m in published_mailboxes(session):
+        p = _latest(session, m.address, now + timedelta(seconds=1))
+        if p is not None and p.status == "arrived" and p.sent_at >= now - PROVEN_FOR:
+            out.append(m.address)
+    return out
+
+
 def addresses_ok_pct(session: Session, end: datetime) -> tuple[int, int]:
     """(addresses whose latest probe before end arrived, published addresses)."""
-    published = _published(session)
+    published = published_mailboxes(session)
     ok = 0
     for m in published:
         p = _latest(session, m.address, end)

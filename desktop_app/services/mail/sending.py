@@ -6,8 +6,9 @@ An acknowledgement of receipt is never a first response (CONTRACTS §3)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from email.utils import make_msgid
+from typing import Any
 
 from sqlalchemy import or_, select
 
@@ -158,10 +159,7 @@ def due(db: Database, now: datetime | None = None, ids: list[int] | None = None)
 def mark_sent(db: Database, actor: Actor, sending: Sending, at: datetime) -> None:
     """The SMTP server accepted the message at `at`: now, and only now, a notice or an answer is
     the request's response (requests.respond); an acknowledgement only joins the timeline.
-
-    MERGE NOTE (i12): when requests.respond gains notice_reason/notice_detail/notice_answer_by/
-    notice_told_via, pass sending.notice_reason, sending.notice_detail, sending.notice_answer_by
-    and notice_told_via="email" in the respond() call below for kind == "notice"."""
+    A notice carries its reason, what it names and the announced answer date (C2.1)."""
     with db.write() as s:
         row = s.get(MailSending, sending.id)
         if row is None:
@@ -173,8 +171,21 @@ def mark_sent(db: Database, actor: Actor, sending: Sending, at: datetime) -> Non
                                username=actor.username, user_id=actor.user_id,
                                text=f"{row.subject}\n\n{row.body}"))  # fmt: skip
     if sending.request_id is not None and sending.kind in ("notice", "answer"):
+        notice: dict[str, Any] = {}
+        if sending.kind == "notice":
+            notice = {"notice_reason": sending.notice_reason,
+                      "notice_detail": sending.notice_detail,
+                      "notice_answer_by": _end_of(sending.notice_answer_by),
+                      "notice_told_via": "email"}  # fmt: skip
         requests_service.respond(db, actor, sending.request_id, sending.kind,
-                                 _response_text(sending), at=at)  # fmt: skip
+                                 _response_text(sending), at=at, **notice)  # fmt: skip
+
+
+def _end_of(day: date | None) -> datetime | None:
+    """A notice announces an answer date: the request waits on it until that day ends in Tunis."""
+    if day is None:
+        return None
+    return datetime.combine(day, time(23, 59), tzinfo=TUNIS).astimezone(UTC)
 
 
 def _response_text(sending: Sending) -> str:
