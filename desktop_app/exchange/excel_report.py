@@ -2,8 +2,8 @@
 
 Every sheet is print-ready (A4 landscape, fit to width, repeated header rows, body and period in the
 page header, page N of M in the footer) and right-to-left in Arabic. Text that came from people is
-written through xlsx_safe, so nothing a citizen typed can become a formula. The caller installs the
-report's language (services/report_language.py) before calling write_workbook().
+written through xlsx_safe, so nothing a citizen typed can become a formula. The caller makes it in
+the report's language (services/report_language.py: a translator of the calling thread only).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from desktop_app.data.db import Database
 from desktop_app.data.models import ReportRun
 from desktop_app.data.types import utcnow
-from desktop_app.i18n import translate
+from desktop_app.i18n import Translator, translate
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
@@ -133,10 +133,13 @@ def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
 
 
 def generate(
-    db: Database, actor: Actor, period: Period | str, out: Path, lang: str = "ar",
+    db: Database, actor: Actor, period: Period | str, out: Path, lang: str | Translator = "ar",
     as_of: datetime | None = None, progress: Progress | None = None,
 ) -> ReportResult:  # fmt: skip
-    """The quarterly (or any period's) workbook of CONTRACTS.md §3, recorded in the history."""
+    """The quarterly (or any period's) workbook of CONTRACTS.md §3, recorded in the history.
+
+    `lang` (a code or a ready Translator) is the workbook's language, whatever the window's: its
+    texts come from a translator of this thread alone (services/report_language.py)."""
     from desktop_app.exchange.excel_report import KpiRow, ReportData, write_workbook
 
     actor.require(Perm.MAKE_REPORTS)
@@ -154,7 +157,7 @@ def generate(
             raise Cancelled()
         progress.report(done, steps)
 
-    with report_language(lang) as lang:
+    with report_language(lang) as code:
         step(0)
         with db.read() as s:
             values = settings_service.load_all(s)
@@ -163,12 +166,12 @@ def generate(
             step(1)
             previous = compute_in(s, period.previous(), as_of, cache=shared)
             step(2)
-            sections = build_sections(s, make_context(s, period, as_of, lang, shared))
+            sections = build_sections(s, make_context(s, period, as_of, code, shared))
             step(3)
         names = labels()
-        body = str(values.get("body_name_ar" if lang == "ar" else "body_name_fr") or "")
+        body = str(values.get("body_name_ar" if code == "ar" else "body_name_fr") or "")
         data = ReportData(
-            lang=lang, body_name=body, period=period, previous=period.previous(),
+            lang=code, body_name=body, period=period, previous=period.previous(),
             clock=clock_text(values),
             generated_by=author_name(actor.user_id, actor.username, actor.full_name),
             generated_at=utcnow(),
@@ -182,12 +185,12 @@ def generate(
         run = ReportRun(
             user_id=actor.user_id, username=actor.username, full_name=actor.full_name,
             period_text=period.text, period_from=period.first_day, period_to=period.last_day,
-            lang=lang, file_name=str(out.resolve()),
+            lang=code, file_name=str(out.resolve()),
             kpis_json=json.dumps(kpis, ensure_ascii=False),
         )  # fmt: skip
         s.add(run)
         s.flush()
-        after = {"period": period.text, "lang": lang, "file": run.file_name}
+        after = {"period": period.text, "lang": code, "file": run.file_name}
         audit.record(s, actor, "create", "report", run.id, after=after)
         run_id = run.id
     progress.report(steps, steps)

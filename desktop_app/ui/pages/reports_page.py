@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.exchange.excel_report import month_name, period_label
-from desktop_app.i18n import LANGUAGES, language_name
+from desktop_app.i18n import LANGUAGES, language_name, translate
 from desktop_app.services import report
 from desktop_app.services.dashboard import Dashboard, compare
 from desktop_app.services.errors import UserError
@@ -283,11 +283,15 @@ class ReportsPage(QWidget):
             data = compare(self.state.db, self.state.actor, period)
             rtl = lang == "ar"
             key = "body_name_ar" if rtl else "body_name_fr"
+            # translate(), not self.tr(): the report's language, not the window's.
             texts = {
-                "indicator": self.tr("Indicator"), "value": self.tr("Value"),
-                "target": self.tr("Target"), "previous": self.tr("Previous period"),
-                "state": self.tr("State"), "title": self.tr("Summary of the evaluation"),
-                "period": self.tr("{period}, from {first} to {last}").format(
+                "indicator": translate("ReportsPage", "Indicator"),
+                "value": translate("ReportsPage", "Value"),
+                "target": translate("ReportsPage", "Target"),
+                "previous": translate("ReportsPage", "Previous period"),
+                "state": translate("ReportsPage", "State"),
+                "title": translate("ReportsPage", "Summary of the evaluation"),
+                "period": translate("ReportsPage", "{period}, from {first} to {last}").format(
                     period=period_label(period), first=format_date(period.first_day),
                     last=format_date(period.last_day)),
             }  # fmt: skip
