@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.data.db import Database
+from desktop_app.data.db import CHANGED, Database
 from desktop_app.data.models import AuditEntry
 from desktop_app.i18n import translate
 from desktop_app.services.permissions import Actor, Perm
@@ -112,7 +112,10 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> None:
-    """Append one entry in the caller's transaction, so change and record commit together."""
+    """Append one entry in the caller's transaction, so change and record commit together.
+
+    The entity is also noted on the session: after the commit the window hears what changed."""
+    session.info.setdefault(CHANGED, set()).add(entity)
     session.add(
         AuditEntry(
             user_id=actor.user_id,

@@ -19,6 +19,7 @@ from desktop_app.i18n import LANGUAGES, install_language, is_rtl, language_name
 from desktop_app.services import settings
 from desktop_app.services.database import backup_database
 from desktop_app.services.permissions import Perm, role_label
+from desktop_app.ui.changes import follow_changes
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.pages.registry import PageSpec, ordered_pages
 from desktop_app.ui.state import AppState
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
             page = attempt(self, lambda: spec.factory(self.state))
             if page is None:
                 page = QLabel(self.tr("This page could not be opened."))
+            else:
+                follow_changes(key, page)  # reloads what it shows when another area writes
             self._pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self._pages[key])
