@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from copy import copy
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,8 +19,9 @@ from desktop_app.exchange.xlsx_print import page_footer
 from desktop_app.exchange.xlsx_safe import set_text
 from desktop_app.i18n import translate
 from desktop_app.services.kpi_remedies import remedy_for
-from desktop_app.services.kpi_status import COLOURS, below_target, status, status_text
-from desktop_app.services.periods import TUNIS, Period
+from desktop_app.services.kpi_status import COLOURS, below_target, status_text
+from desktop_app.services.periods import TUNIS, period_label, period_with_days
+from desktop_app.services.report import KpiRow, ReportData  # noqa: F401 - KpiRow: for callers
 from desktop_app.services.sections import ReportSection, ReportTable
 
 if TYPE_CHECKING:
@@ -49,34 +49,6 @@ CHART_ROWS = 14  # rows under a table that hold its chart (6.5 cm ≈ 184 pt)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-@dataclass
-class KpiRow:
-    id: str
-    label: str
-    value: float | int | None
-    target: float | None
-    previous: float | int | None
-
-    @property
-    def state(self) -> str:
-        return status(self.id, self.value, self.target)
-
-
-@dataclass
-class ReportData:
-    """Everything the workbook shows, already computed and translated."""
-
-    lang: str
-    body_name: str
-    period: Period
-    previous: Period
-    clock: str
-    generated_by: str
-    generated_at: datetime  # aware UTC
-    kpis: list[KpiRow]
-    sections: list[ReportSection] = field(default_factory=list)
-
-
 # -- small helpers ---------------------------------------------------------------------------------
 def _num(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """A figure inside a sentence; French writes a decimal comma."""
@@ -93,42 +65,6 @@ def _num(value: float | int | None, lang: str, decimals: int = 1) -> str:
 
 def _day(d: date) -> str:
     return d.strftime("%d/%m/%Y")
-
-
-def month_name(month: int) -> str:
-    return (
-        translate("excel_report", "January"), translate("excel_report", "February"),
-        translate("excel_report", "March"), translate("excel_report", "April"),
-        translate("excel_report", "May"), translate("excel_report", "June"),
-        translate("excel_report", "July"), translate("excel_report", "August"),
-        translate("excel_report", "September"), translate("excel_report", "October"),
-        translate("excel_report", "November"), translate("excel_report", "December"),
-    )[month - 1]  # fmt: skip
-
-
-def period_label(period: Period) -> str:
-    """The period as a director says it: "Quarter 3 2026", "July 2026", "Year 2026" or a range."""
-    first, last = period.first_day, period.last_day
-    if period.kind == "quarter":
-        return translate("excel_report", "Quarter {q} {year}").format(
-            q=(first.month - 1) // 3 + 1, year=first.year
-        )
-    if period.kind == "month":
-        return translate("excel_report", "{month} {year}").format(
-            month=month_name(first.month), year=first.year
-        )
-    if period.kind == "year":
-        return translate("excel_report", "Year {year}").format(year=first.year)
-    return translate("excel_report", "{first} to {last}").format(first=_day(first), last=_day(last))
-
-
-def period_with_days(period: Period) -> str:
-    """ "Quarter 3 2026 (1/07/2026 to 30/09/2026)"; a range is its days already, said once."""
-    if period.kind == "range":
-        return period_label(period)
-    return translate("excel_report", "{period} ({first} to {last})").format(
-        period=period_label(period), first=_day(period.first_day), last=_day(period.last_day)
-    )
 
 
 def _excel_value(value: Any) -> Any:

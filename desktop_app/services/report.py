@@ -7,7 +7,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,15 +22,43 @@ from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
 from desktop_app.services.kpi_labels import labels
-from desktop_app.services.kpi_status import target_of
+from desktop_app.services.kpi_status import status, target_of
 from desktop_app.services.kpis import KPI_IDS, compute_in
 from desktop_app.services.periods import Period, parse_period
 from desktop_app.services.permissions import Actor, Perm
 from desktop_app.services.progress import Cancelled, NoProgress, Progress
 from desktop_app.services.report_language import report_language
-from desktop_app.services.sections import build_sections, make_context
+from desktop_app.services.sections import ReportSection, build_sections, make_context
 
 Kpis = dict[str, float | int | None]
+
+
+@dataclass
+class KpiRow:
+    id: str
+    label: str
+    value: float | int | None
+    target: float | None
+    previous: float | int | None
+
+    @property
+    def state(self) -> str:
+        return status(self.id, self.value, self.target)
+
+
+@dataclass
+class ReportData:
+    """Everything the workbook shows, already computed and translated."""
+
+    lang: str
+    body_name: str
+    period: Period
+    previous: Period
+    clock: str
+    generated_by: str
+    generated_at: datetime  # aware UTC
+    kpis: list[KpiRow]
+    sections: list[ReportSection] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -132,16 +160,20 @@ def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
             tmp.unlink()
 
 
+# Writes the workbook of the computed report at a path: exchange/excel_report.write_workbook.
+ReportWriter = Callable[[Path, "ReportData"], object]
+
+
 def generate(
     db: Database, actor: Actor, period: Period | str, out: Path, lang: str | Translator = "ar",
-    as_of: datetime | None = None, progress: Progress | None = None,
+    as_of: datetime | None = None, progress: Progress | None = None, *, write: ReportWriter,
 ) -> ReportResult:  # fmt: skip
     """The quarterly (or any period's) workbook of CONTRACTS.md §3, recorded in the history.
 
     `lang` (a code or a ready Translator) is the workbook's language, whatever the window's: its
-    texts come from a translator of this thread alone (services/report_language.py)."""
-    from desktop_app.exchange.excel_report import KpiRow, ReportData, write_workbook
-
+    texts come from a translator of this thread alone (services/report_language.py). `write`
+    (exchange/excel_report.write_workbook) turns the computed ReportData into the file: services
+    compute, exchange formats, and services never import exchange."""
     actor.require(Perm.MAKE_REPORTS)
     progress = progress or NoProgress()
     if isinstance(period, str):
@@ -179,7 +211,7 @@ def generate(
                   for k in KPI_IDS],
             sections=sections,
         )  # fmt: skip
-        _write_atomically(out, lambda tmp: write_workbook(tmp, data))
+        _write_atomically(out, lambda tmp: write(tmp, data))
         step(4)
     with db.write() as s:
         run = ReportRun(

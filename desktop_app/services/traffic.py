@@ -38,6 +38,13 @@ from desktop_app.services import office_hours
 from desktop_app.services.periods import TUNIS, Period, quarter_of
 from desktop_app.services.permissions import Actor, Perm
 
+
+def natural_key(start: datetime, src: str, dst: str, channel: str) -> str:
+    """start (UTC) | src | dst | channel: what identifies a call without uniqueid (CONTRACTS §4);
+    the CDR import and the demo calls both key their records by it."""
+    return "|".join((start.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"), src, dst, channel))
+
+
 BUSY = ("BUSY", "CONGESTION")
 _T = TypeVar("_T")
 # Time-to-answer buckets, upper bounds in seconds (the last is open); 300 s is C8.2's limit.

@@ -27,13 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.excel_report import month_name, period_label
 from desktop_app.i18n import LANGUAGES, language_name, translate
 from desktop_app.services import report
 from desktop_app.services.dashboard import Dashboard, compare
 from desktop_app.services.errors import UserError
 from desktop_app.services.kpi_status import COLOURS, status_text
-from desktop_app.services.periods import TUNIS, Period, parse_period, quarter_of
+from desktop_app.services.periods import (
+    TUNIS,
+    Period,
+    month_name,
+    parse_period,
+    period_label,
+    quarter_of,
+)
 from desktop_app.services.permissions import Perm
 from desktop_app.services.progress import Cancelled
 from desktop_app.services.report_language import report_language
@@ -219,12 +225,15 @@ class ReportsPage(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return
+        from desktop_app.exchange.excel_report import write_workbook  # openpyxl: when used
+
         lang = self.language.currentData()
         db, actor = self.state.db, self.state.actor
         self.generate_button.setEnabled(False)
         self.task = run_with_progress(
             self, self.tr("Making the report…"),
-            lambda progress: report.generate(db, actor, period, out, lang, None, progress),
+            lambda progress: report.generate(db, actor, period, out, lang, None, progress,
+                                             write=write_workbook),
             self._done, self._failed,
         )  # fmt: skip
 
