@@ -2318,6 +2318,10 @@
             <source>Sign in</source>
             <translation>دخول</translation>
         </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>جارٍ فتح قاعدة البيانات…</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
