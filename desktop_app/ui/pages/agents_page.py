@@ -32,6 +32,7 @@ from desktop_app.services import equipment, guides, legal_updates, recognition, 
 from desktop_app.services.agents import AgentInfo
 from desktop_app.services.agents_common import topic_label
 from desktop_app.services.permissions import Perm
+from desktop_app.ui.debounce import debounced
 from desktop_app.ui.dialogs.agent_dialog import AgentDialog
 from desktop_app.ui.formatting import format_date, format_number, format_phone, local
 from desktop_app.ui.messages import attempt
@@ -316,7 +317,7 @@ class AgentsPage(QWidget):
         layout.addWidget(split, 1)
         self.add_button.clicked.connect(self.add_agent)
         self.edit_button.clicked.connect(self.edit_agent)
-        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.search.textChanged.connect(debounced(self, self.refresh))  # once typing pauses
         self.active_only.toggled.connect(lambda _on: self.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.refresh()
