@@ -38,6 +38,19 @@ def _environment(extra: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
+_APP: list[object] = []
+
+
+def _ensure_qapplication() -> None:
+    """main() would make a bare QCoreApplication, and the window tests that run later in this
+    process need a QApplication (one per process): make that one first, as pytest-qt would."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QCoreApplication.instance() is None:
+        _APP.append(QApplication([]))
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None) -> CliRun:
     """`istiqbal ARGS` through `cli.main()`; argparse's exit (2) becomes the return code.
 
@@ -45,6 +58,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> CliRun:
     """
     from desktop_app.cli import main
 
+    _ensure_qapplication()
     out, err = io.StringIO(), io.StringIO()
     with (
         _environment({"ISTIQBAL_LANG": "en", **(env or {})}),
