@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desktop_app.config import resolve_database
 from desktop_app.data.db import Database
+from desktop_app.exchange.excel_report import write_workbook
 from desktop_app.i18n import ensure_core_application
 from desktop_app.services import report
 from desktop_app.services.database import open_database
@@ -227,7 +228,9 @@ def main() -> None:
             print(f"body filled in {time.perf_counter() - began:.1f} s")
         for lang in ("ar", "fr"):
             began = time.perf_counter()
-            report.generate(db, admin, "2026", Path(tmp) / f"year-{lang}.xlsx", lang)
+            report.generate(
+                db, admin, "2026", Path(tmp) / f"year-{lang}.xlsx", lang, write=write_workbook
+            )
             print(f"year report ({lang}): {time.perf_counter() - began:.2f} s")
         db.dispose()
 

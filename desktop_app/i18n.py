@@ -1,18 +1,22 @@
 """Interface languages: translators (QtCore only), locales, and which ones run right-to-left.
 
-Services and the command line translate through `translate()` (an alias of
-QCoreApplication.translate that lupdate recognises); widgets use `self.tr()`.
+Services and the command line translate through `translate()` (lupdate reads its calls like
+QCoreApplication.translate's); widgets use `self.tr()`. Language is a parameter: work made for
+another language than the window's (a report in Arabic from the French window) holds its own
+`Translator` and runs under `speaking(translator)`, which answers `translate()` in that thread
+only; nothing swaps the application's translators or its default locale while the window runs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop_app.resources import resource_path
-
-translate = QCoreApplication.translate
 
 LANGUAGES: tuple[str, ...] = ("ar", "fr", "en")
 # ar_TN, not ar: Latin digits and the Maghreb month names Tunisian administrations write
@@ -22,6 +26,72 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 DEFAULT_LANGUAGE = "ar"
 
 _installed: list[QTranslator] = []
+_installed_language: list[str] = []  # the language install_language() gave the application
+
+
+class Translator:
+    """The texts of one language, held apart from the application: a QTranslator of its own,
+    loaded and never installed, so making something in this language changes no one else's.
+
+    Needs no QCoreApplication (services and exchange are tested without one). English, or a
+    language whose catalogue is missing, answers with the source text.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = normalise_language(lang)
+        self._qt: QTranslator | None = None
+        if self.lang != "en":
+            qt = QTranslator()
+            if qt.load(str(resource_path("i18n", f"istiqbal_{self.lang}.qm"))):
+                self._qt = qt
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if self._qt is None:
+            return source
+        return self._qt.translate(context, source, disambiguation, n) or source
+
+    def __repr__(self) -> str:
+        return f"Translator({self.lang!r})"
+
+
+# The translator the current thread (or task) works in; unset: the application's language.
+_speaking: ContextVar[Translator | None] = ContextVar("istiqbal_translator", default=None)
+
+
+@contextmanager
+def speaking(translator: Translator) -> Iterator[Translator]:
+    """Within the block, `translate()` and `current_language()` in this thread answer in the
+    translator's language. A worker thread's setting is invisible to the GUI thread."""
+    token = _speaking.set(translator)
+    try:
+        yield translator
+    finally:
+        _speaking.reset(token)
+
+
+def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`source` in the language of the work under way: the thread's `speaking()` translator,
+    else the application's installed language (QCoreApplication.translate)."""
+    active = _speaking.get()
+    if active is not None:
+        return active.translate(context, source, disambiguation, n)
+    return QCoreApplication.translate(context, source, disambiguation, n)
+
+
+def current_language() -> str:
+    """The language `translate()` answers in here: the thread's translator's, else the one
+    installed for the application, else the default locale's."""
+    active = _speaking.get()
+    if active is not None:
+        return active.lang
+    if _installed_language:
+        return _installed_language[-1]
+    language = QLocale().language()
+    if language == QLocale.Language.Arabic:
+        return "ar"
+    return "fr" if language == QLocale.Language.French else "en"
 
 
 def normalise_language(lang: str | None) -> str:
@@ -57,6 +127,7 @@ def install_language(lang: str) -> str:
         app.removeTranslator(old)
     _installed.clear()
     QLocale.setDefault(locale_for(lang))
+    _installed_language[:] = [lang]
     if lang != "en":
         ours = QTranslator(app)
         if ours.load(str(resource_path("i18n", f"istiqbal_{lang}.qm"))):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import argon2
 import pytest
 
 from desktop_app.config import DatabaseLocation, resolve_database
-from desktop_app.data.db import Database
+from desktop_app.data.db import Database, create_private_file
 from desktop_app.services import auth
 from desktop_app.services.database import open_database
 from desktop_app.services.permissions import Actor, Role
@@ -19,6 +21,27 @@ from desktop_app.services.permissions import Actor, Role
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TEST_PASSWORD = "correct horse battery"
+
+# argon2's cheapest profile: hashing with the product's parameters costs ~0.1 s a user, and the
+# tests make thousands. Only this process uses it (subprocess runs of the CLI hash for real).
+auth.set_password_hasher(argon2.PasswordHasher.from_parameters(argon2.profiles.CHEAPEST))
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated to head once per session; each test's `db` is a copy of it.
+
+    Copying a file costs ~3 ms where running every migration costs ~0.3 s."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_database(resolve_database(str(path))).dispose()
+    assert not path.with_name(path.name + "-wal").exists(), "the WAL must be checkpointed"
+    return path
+
+
+def copy_template(template: Path, target: Path) -> None:
+    """A fresh migrated database at `target`, private like one the product creates."""
+    create_private_file(target)
+    shutil.copyfile(template, target)
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +68,9 @@ def location(tmp_path: Path) -> DatabaseLocation:
 
 
 @pytest.fixture
-def db(location: DatabaseLocation) -> Iterator[Database]:
+def db(location: DatabaseLocation, migrated_template: Path) -> Iterator[Database]:
+    assert location.path is not None
+    copy_template(migrated_template, location.path)
     database = open_database(location)
     yield database
     database.dispose()

@@ -44,11 +44,14 @@ def parse_as_of(text: str | None) -> datetime | None:
 
 
 def run_report(ctx: CliContext) -> int:
+    from desktop_app.exchange.excel_report import write_workbook
     from desktop_app.services import report
 
     as_of = parse_as_of(ctx.args.as_of)
     lang = ctx.args.lang or ctx.lang
-    result = report.generate(ctx.db, ctx.actor, ctx.args.period, ctx.args.out, lang, as_of)
+    result = report.generate(
+        ctx.db, ctx.actor, ctx.args.period, ctx.args.out, lang, as_of, write=write_workbook
+    )
     if ctx.args.json:
         ctx.json(result.as_json())
     else:

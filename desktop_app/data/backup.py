@@ -1,10 +1,9 @@
-"""Online backups with rotation, restore and integrity checks of the SQLite file."""
+"""Online backups with rotation and integrity checks of the SQLite file."""
 
 from __future__ import annotations
 
 import glob
 import os
-import shutil
 import sqlite3
 import tempfile
 import time
@@ -212,16 +211,3 @@ def integrity_check(path: Path) -> IntegrityReport:
     except sqlite3.DatabaseError as exc:
         problems.append(str(exc))
     return IntegrityReport(not problems, problems)
-
-
-def restore(backup: Path, target: Path) -> None:
-    """Replace the database with a backup after checking the backup is sound."""
-    report = integrity_check(backup)
-    if not report.ok:
-        raise sqlite3.DatabaseError("; ".join(report.problems))
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    tmp = target.with_suffix(".restoring")
-    shutil.copyfile(backup, tmp)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, target)

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -186,11 +186,17 @@ def make_engine(url: str, *, sqlite_path: Path | None = None, echo: bool = False
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
+# session.info key: the names of the records a unit of work changed (services/audit.py adds the
+# audited entity); write() hands them to the after-commit listeners.
+CHANGED = "istiqbal_changed"
+
+
 class Database:
     """The engine plus the two kinds of unit of work services use: write() and read()."""
 
     def __init__(self, engine: Engine, display: str = "") -> None:
         self.engine = engine
+        self._after_commit: list[Callable[[frozenset[str]], None]] = []
         self.display = display or engine.url.render_as_string(hide_password=True)
         self.notices: list[str] = []  # said once to the person opening it (a tightened mode)
         self._writer = sessionmaker(
@@ -209,15 +215,28 @@ class Database:
         """One service call = one transaction, committed on success, rolled back on any error.
 
         Waiting longer than busy_timeout for another writer (a long import) raises
-        DatabaseBusyError, which the callers turn into one sentence, not a traceback.
+        DatabaseBusyError, which the callers turn into one sentence, not a traceback. After a
+        commit, the listeners of `after_commit` hear what it changed (nothing on error).
         """
         try:
-            with self._writer() as session, session.begin():
-                yield session
+            with self._writer() as session:
+                with session.begin():
+                    yield session
+                changed = frozenset(session.info.get(CHANGED, ()))
         except OperationalError as exc:
             if _is_busy(exc):
                 raise DatabaseBusyError(self.display) from exc
             raise
+        if changed:
+            for listener in list(self._after_commit):
+                listener(changed)
+
+    def after_commit(self, listener: Callable[[frozenset[str]], None]) -> Callable[[], None]:
+        """Call `listener` with the names of what each committed write changed (the window
+        turns them into its change signal); returns the function that stops it. Listeners run
+        in the thread that wrote."""
+        self._after_commit.append(listener)
+        return lambda: self._after_commit.remove(listener)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

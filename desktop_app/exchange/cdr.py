@@ -41,6 +41,7 @@ from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
 from desktop_app.services.phones import SHORT_LENGTHS, match_key
 from desktop_app.services.progress import Cancelled, NoProgress, Progress
+from desktop_app.services.traffic import natural_key
 
 BASE_COLUMNS = (
     "accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp",
@@ -185,11 +186,6 @@ class CdrRow:
     @property
     def natural_key(self) -> str:
         return natural_key(self.start, self.src, self.dst, self.channel)
-
-
-def natural_key(start: datetime, src: str, dst: str, channel: str) -> str:
-    """start (UTC) | src | dst | channel: what identifies a call without uniqueid (§4)."""
-    return "|".join((start.astimezone(UTC).strftime(_TIME_FORMAT), src, dst, channel))
 
 
 class _RowProblem(Exception):

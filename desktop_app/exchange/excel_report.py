@@ -2,8 +2,8 @@
 
 Every sheet is print-ready (A4 landscape, fit to width, repeated header rows, body and period in the
 page header, page N of M in the footer) and right-to-left in Arabic. Text that came from people is
-written through xlsx_safe, so nothing a citizen typed can become a formula. The caller installs the
-report's language (services/report_language.py) before calling write_workbook().
+written through xlsx_safe, so nothing a citizen typed can become a formula. The caller makes it in
+the report's language (services/report_language.py: a translator of the calling thread only).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from copy import copy
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,9 +19,10 @@ from desktop_app.exchange.xlsx_print import page_footer
 from desktop_app.exchange.xlsx_safe import set_text
 from desktop_app.i18n import isolate_latin, translate
 from desktop_app.services.kpi_remedies import remedy_for
-from desktop_app.services.kpi_status import COLOURS, below_target, status, status_text
+from desktop_app.services.kpi_status import COLOURS, below_target, status_text
 from desktop_app.services.numbers import format_number
-from desktop_app.services.periods import TUNIS, Period
+from desktop_app.services.periods import TUNIS, period_label, period_with_days
+from desktop_app.services.report import KpiRow, ReportData  # noqa: F401 - KpiRow: for callers
 from desktop_app.services.sections import ReportSection, ReportTable
 
 if TYPE_CHECKING:
@@ -50,34 +50,6 @@ CHART_ROWS = 14  # rows under a table that hold its chart (6.5 cm ≈ 184 pt)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-@dataclass
-class KpiRow:
-    id: str
-    label: str
-    value: float | int | None
-    target: float | None
-    previous: float | int | None
-
-    @property
-    def state(self) -> str:
-        return status(self.id, self.value, self.target)
-
-
-@dataclass
-class ReportData:
-    """Everything the workbook shows, already computed and translated."""
-
-    lang: str
-    body_name: str
-    period: Period
-    previous: Period
-    clock: str
-    generated_by: str
-    generated_at: datetime  # aware UTC
-    kpis: list[KpiRow]
-    sections: list[ReportSection] = field(default_factory=list)
-
-
 # -- small helpers ---------------------------------------------------------------------------------
 def _num(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """A figure inside a sentence, written as the window writes it (services/numbers)."""
@@ -89,17 +61,6 @@ def _day(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
 
-def month_name(month: int) -> str:
-    return (
-        translate("excel_report", "January"), translate("excel_report", "February"),
-        translate("excel_report", "March"), translate("excel_report", "April"),
-        translate("excel_report", "May"), translate("excel_report", "June"),
-        translate("excel_report", "July"), translate("excel_report", "August"),
-        translate("excel_report", "September"), translate("excel_report", "October"),
-        translate("excel_report", "November"), translate("excel_report", "December"),
-    )[month - 1]  # fmt: skip
-
-
 def kpi_headers() -> tuple[str, ...]:
     """The KPIs sheet's headers in the report's language (English: CONTRACTS §3's names); the
     ids below them and the `kpi_<id>` names stay as they are, for whoever gathers the reports."""
@@ -109,31 +70,6 @@ def kpi_headers() -> tuple[str, ...]:
         translate("excel_report", "value"),
         translate("excel_report", "target"),
         translate("excel_report", "previous period"),
-    )
-
-
-def period_label(period: Period) -> str:
-    """The period as a director says it: "Quarter 3 2026", "July 2026", "Year 2026" or a range."""
-    first, last = period.first_day, period.last_day
-    if period.kind == "quarter":
-        return translate("excel_report", "Quarter {q} {year}").format(
-            q=(first.month - 1) // 3 + 1, year=first.year
-        )
-    if period.kind == "month":
-        return translate("excel_report", "{month} {year}").format(
-            month=month_name(first.month), year=first.year
-        )
-    if period.kind == "year":
-        return translate("excel_report", "Year {year}").format(year=first.year)
-    return translate("excel_report", "{first} to {last}").format(first=_day(first), last=_day(last))
-
-
-def period_with_days(period: Period) -> str:
-    """ "Quarter 3 2026 (1/07/2026 to 30/09/2026)"; a range is its days already, said once."""
-    if period.kind == "range":
-        return period_label(period)
-    return translate("excel_report", "{period} ({first} to {last})").format(
-        period=period_label(period), first=_day(period.first_day), last=_day(period.last_day)
     )
 
 

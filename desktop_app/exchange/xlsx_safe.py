@@ -8,16 +8,15 @@ cell and saves it again in Excel keeps it text, not a formula (issue 16 point 9)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # openpyxl loads with the file being written, not with this module
+    from openpyxl.cell.cell import Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def _inert(cell: Cell | WriteOnlyCell, text: str) -> None:
+def _inert(cell: Cell, text: str) -> None:
     cell.data_type = "s"
     if text.startswith(FORMULA_STARTS):
         cell.quotePrefix = True
@@ -28,14 +27,4 @@ def set_text(cell: Cell, value: object) -> Cell:
     text = "" if value is None else str(value)
     cell.value = text
     _inert(cell, text)
-    return cell
-
-
-def text_cell(ws: Worksheet, value: object, **style: Any) -> WriteOnlyCell:
-    """A write-only-mode cell holding user text as a string."""
-    text = "" if value is None else str(value)
-    cell = WriteOnlyCell(ws, value=text)
-    _inert(cell, text)
-    for name, v in style.items():
-        setattr(cell, name, v)
     return cell

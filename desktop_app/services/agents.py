@@ -132,12 +132,6 @@ def list_agents(
         return [_info(s, a) for a in s.scalars(stmt)]
 
 
-def get_agent(db: Database, actor: Actor, agent_id: int) -> AgentInfo:
-    require_read(actor)
-    with db.read() as s:
-        return _info(s, _load(s, agent_id))
-
-
 def _load(s: Session, agent_id: int) -> Agent:
     agent = s.get(Agent, agent_id)
     if agent is None:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, or_
 
 from desktop_app.data.models import Agent
-from desktop_app.i18n import translate
+from desktop_app.i18n import current_language, translate
 from desktop_app.services.errors import ConcurrentEdit, UserError
 from desktop_app.services.permissions import Actor, Perm
 
@@ -126,10 +126,8 @@ def require_active_on(agent: Agent, day: date, message: str) -> None:
 
 
 def message_name(name_ar: str, name_fr: str) -> str:
-    """An agent's name for a message, in the language installed for the interface."""
-    from PySide6.QtCore import QLocale
-
-    arabic = QLocale().language() == QLocale.Language.Arabic
+    """An agent's name for a message, in the language the message is made in."""
+    arabic = current_language() == "ar"
     return agent_name(name_ar, name_fr, "ar" if arabic else "fr")
 
 

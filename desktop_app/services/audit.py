@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.data.audit_chain import row_hash
-from desktop_app.data.db import Database
+from desktop_app.data.db import CHANGED, Database
 from desktop_app.data.models import AuditEntry
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
@@ -127,8 +127,10 @@ def record(
 
     The entry's hash chains it to the newest one (issue 16 point 9). Writers hold the write lock
     (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL), so no two entries follow the
-    same one; the query below flushes this session's earlier entries first.
+    same one; the query below flushes this session's earlier entries first. The entity is also
+    noted on the session: after the commit the window hears what changed.
     """
+    session.info.setdefault(CHANGED, set()).add(entity)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(1600916)"))
     if any(isinstance(o, AuditEntry) for o in session.new):

@@ -34,6 +34,7 @@ from desktop_app.data.schema import (
     NewerSchemaError,
     current_revision,
     head_revision,
+    needs_upgrade,
     schema_state,
     structure_problems,
     upgrade_database,
@@ -263,6 +264,7 @@ def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Databa
             rotated_backup(location.path, backups_dir(location), BACKUPS_KEPT, "before-upgrade")
 
     try:
+        upgraded = needs_upgrade(engine)
         upgrade_database(engine, before_upgrade=backup_first)
     except NewerSchemaError as exc:
         engine.dispose()
@@ -299,7 +301,19 @@ def open_database(location: DatabaseLocation, *, migrate: bool = True) -> Databa
     except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         raise _storage_error(location, exc) from exc
+    if upgraded:
+        _fill_call_parties(db)
     return db
+
+
+def _fill_call_parties(db: Database) -> None:
+    """Call records from before 0008_i17 get the citizen's number in E.164 (`party`) right after
+    the upgrade, so the missed-call indicators (C2.4) count them too; the rule lives in
+    services/callbacks.py, which a migration may not import."""
+    from desktop_app.services import callbacks
+
+    with db.write() as s:
+        callbacks.fill_parties(s)
 
 
 def check_database(location: DatabaseLocation) -> list[str]:

@@ -25,13 +25,22 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
-from desktop_app.data.models import CalendarYear, CitizenRequest, Holiday, OfficeTimetable
+from desktop_app.data.models import (
+    CalendarYear,
+    CitizenRequest,
+    Holiday,
+    OfficeTimetable,
+    Setting,
+)
 from desktop_app.data.models.base import table_of
 from desktop_app.i18n import translate
 from desktop_app.services import audit
 from desktop_app.services.errors import ConcurrentEdit, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
+
+# The settings that make the clock; changing them moves every stored deadline.
+CLOCK_SETTING_KEYS = ("deadline_hours", "deadline_clock")
 
 CALENDAR = "calendar"
 WORKING = "working"
@@ -180,6 +189,13 @@ def internal_deadline(clock: Clock, received_at: datetime) -> datetime:
     """The body's own target under its clock, capped at the legal deadline: a working-hours
     clock that would end later than received + 48 h does not lengthen what the circular allows."""
     return min(clock.deadline(received_at), legal_deadline(received_at))
+
+
+def stored_clock_settings(session: Session) -> dict[str, Any]:
+    """deadline_hours and deadline_clock as stored (load_clock supplies the defaults). Read here
+    rather than through services/settings, which calls this module when they change."""
+    rows = session.scalars(select(Setting).where(Setting.key.in_(CLOCK_SETTING_KEYS)))
+    return {row.key: json.loads(row.value_json) for row in rows}
 
 
 def load_clock(session: Session, values: Mapping[str, Any]) -> Clock:
@@ -572,9 +588,7 @@ def recompute_deadlines(session: Session, since: datetime | None = None, chunk: 
 
     Call it after the clock's settings change (deadline_hours, deadline_clock) or the calendar.
     """
-    from desktop_app.services import settings as settings_service
-
-    clock = load_clock(session, settings_service.load_all(session))
+    clock = load_clock(session, stored_clock_settings(session))
     table = table_of(CitizenRequest)
     stmt = (
         update(table)
@@ -605,19 +619,3 @@ def recompute_deadlines(session: Session, since: datetime | None = None, chunk: 
             session.execute(stmt, updates)
             changed += len(updates)
         last_id = rows[-1][0]
-
-
-def save_clock_settings(db: Database, actor: Actor, changes: Mapping[str, Any]) -> int:
-    """Change deadline_hours / deadline_clock and move every stored internal target in one
-    transaction (the legal deadline never moves: received + 48 h, C2.1)."""
-    from desktop_app.services import settings as settings_service
-
-    with db.write() as s:
-        settings_service.save(s, actor, dict(changes))
-        if settings_service.load_all(s).get("deadline_clock") == WORKING:
-            first = s.scalar(
-                select(CitizenRequest.received_at).order_by(CitizenRequest.received_at).limit(1)
-            )
-            start = first.astimezone(TUNIS).year if first else datetime.now(TUNIS).year
-            ensure_years(s, range(start, datetime.now(TUNIS).year + 2))
-        return recompute_deadlines(s)

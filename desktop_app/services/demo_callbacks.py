@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from desktop_app.data.models import CallBack, CallRecord, PhoneLine
-from desktop_app.exchange.cdr import natural_key
 from desktop_app.services.callbacks import own_numbers
 from desktop_app.services.demo import DemoContext
 from desktop_app.services.periods import TUNIS, local_date
+from desktop_app.services.traffic import natural_key
 
 _NOTES = ("", "", "Rappelé depuis le mobile de service", "تم الاتصال به من الهاتف الجوال للمصلحة",
           "Le citoyen demandait les horaires de l'état civil", "")  # fmt: skip

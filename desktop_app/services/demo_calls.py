@@ -14,12 +14,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, insert, select
 
 from desktop_app.data.models import Agent, CallRecord, PhoneLine
-from desktop_app.exchange.cdr import natural_key
 from desktop_app.services import campaigns, evaluations, office_hours
 from desktop_app.services.demo import DemoContext
 from desktop_app.services.evaluations import EvaluationInput
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.scorecards import NA, NO, YES
+from desktop_app.services.traffic import natural_key
 
 _LINES = (
     ("+21671740000", "switchboard", "Standard de la municipalité / المحول", "Accueil"),

@@ -25,7 +25,7 @@ from desktop_app.data.models import (
     PhoneLine,
     ScorecardCriterion,
 )
-from desktop_app.i18n import translate
+from desktop_app.i18n import current_language, translate
 from desktop_app.services import audit, pickup, scorecards
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
@@ -151,13 +151,8 @@ def full_answers(
 
 
 def _lang() -> str:
-    """The language installed for messages (install_language sets the default locale)."""
-    from PySide6.QtCore import QLocale
-
-    language = QLocale().language()
-    if language == QLocale.Language.Arabic:
-        return "ar"
-    return "fr" if language == QLocale.Language.French else "en"
+    """The language messages are made in (the thread's translator's, or the application's)."""
+    return current_language()
 
 
 def _validate(s: Session, data: EvaluationInput) -> None:

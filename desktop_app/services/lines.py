@@ -623,18 +623,6 @@ def lines_due_for_check(db: Database, actor: Actor, now: datetime | None = None)
         return _decorate(s, [_row(line) for line in s.scalars(stmt)], now)
 
 
-def departments(db: Database, actor: Actor) -> list[str]:
-    require_read(actor)
-    with db.read() as s:
-        return [
-            d
-            for d in s.scalars(
-                select(PhoneLine.department).distinct().order_by(PhoneLine.department)
-            )
-            if d
-        ]
-
-
 def count_lines(db: Database, actor: Actor) -> int:
     require_read(actor)
     with db.read() as s:

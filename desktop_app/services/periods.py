@@ -104,3 +104,45 @@ def parse_period(text: str) -> Period:
 
 def quarter_of(day: date) -> Period:
     return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+
+
+# -- how a period is said (the report, the dashboard, the Reports page). The translation context
+# stays "excel_report", where these texts were first written, so no translation is lost.
+def _day(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def month_name(month: int) -> str:
+    return (
+        translate("excel_report", "January"), translate("excel_report", "February"),
+        translate("excel_report", "March"), translate("excel_report", "April"),
+        translate("excel_report", "May"), translate("excel_report", "June"),
+        translate("excel_report", "July"), translate("excel_report", "August"),
+        translate("excel_report", "September"), translate("excel_report", "October"),
+        translate("excel_report", "November"), translate("excel_report", "December"),
+    )[month - 1]  # fmt: skip
+
+
+def period_label(period: Period) -> str:
+    """The period as a director says it: "Quarter 3 2026", "July 2026", "Year 2026" or a range."""
+    first, last = period.first_day, period.last_day
+    if period.kind == "quarter":
+        return translate("excel_report", "Quarter {q} {year}").format(
+            q=(first.month - 1) // 3 + 1, year=first.year
+        )
+    if period.kind == "month":
+        return translate("excel_report", "{month} {year}").format(
+            month=month_name(first.month), year=first.year
+        )
+    if period.kind == "year":
+        return translate("excel_report", "Year {year}").format(year=first.year)
+    return translate("excel_report", "{first} to {last}").format(first=_day(first), last=_day(last))
+
+
+def period_with_days(period: Period) -> str:
+    """ "Quarter 3 2026 (1/07/2026 to 30/09/2026)"; a range is its days already, said once."""
+    if period.kind == "range":
+        return period_label(period)
+    return translate("excel_report", "{period} ({first} to {last})").format(
+        period=period_label(period), first=_day(period.first_day), last=_day(period.last_day)
+    )

@@ -1,17 +1,8 @@
 """Recognition of the best agents (C8.5: reward the outstanding ones): awards and a ranking.
 
 Awards are recorded per period with a reason (HR, EDIT_AGENTS). The ranking suggests candidates
-for a period from training (hours attended, mean assessment score) and from any other score
-source registered with `register_score_source` — the call-quality area plugs its mean call
-evaluation score in there after the merge, without this module importing it:
-
-    from desktop_app.services.recognition import register_score_source
-
-    def evaluation_scores(session, period, agent_ids):  # -> {agent_id: 0..100}
-        ...
-
-    register_score_source("evaluations", lambda: translate("quality", "Call evaluations"),
-                          evaluation_scores)
+for a period from training (hours attended, mean assessment score) and from the score sources
+of SCORE_SOURCES (the mean call evaluation score, C8.2), each {agent_id: 0..100}.
 
 Each component is brought to 0–100 (training hours relative to the best in the period); an
 agent's composite is the mean of the components they have, so no-one is penalised for a source
@@ -60,19 +51,6 @@ SCORE_SOURCES: dict[str, ScoreSource] = {
         "evaluations", lambda: translate("recognition", "Call evaluations"), _call_evaluations
     ),
 }
-
-
-def register_score_source(key: str, label: Callable[[], str], fn: ScoreFn) -> None:
-    """Add (or replace) a 0–100 score per agent for a period that the ranking takes into account.
-
-    `fn(session, period, agent_ids)` runs inside the ranking's read-only unit of work and returns
-    {agent_id: score} for the agents it has something on.
-    """
-    SCORE_SOURCES[key] = ScoreSource(key, label, fn)
-
-
-def unregister_score_source(key: str) -> None:
-    SCORE_SOURCES.pop(key, None)
 
 
 @dataclass(frozen=True)
@@ -152,23 +130,6 @@ def save_award(
         s.flush()
         audit.record(s, actor, "update", "recognition", found.id, before=before, after=values)
         return found.id
-
-
-def delete_award(db: Database, actor: Actor, award_id: int) -> None:
-    actor.require(Perm.EDIT_AGENTS)
-    with db.write() as s:
-        row = s.get(Recognition, award_id)
-        if row is None:
-            return
-        before = {
-            "agent_id": row.agent_id,
-            "period": row.period,
-            "award": row.award,
-            "reason": row.reason,
-            "awarded_on": row.awarded_on,
-        }
-        s.delete(row)
-        audit.record(s, actor, "delete", "recognition", award_id, before=before)
 
 
 def list_awards(db: Database, actor: Actor, *, agent_id: int | None = None) -> list[AwardRow]:

@@ -7,7 +7,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,20 +17,48 @@ from sqlalchemy import select
 from desktop_app.data.db import Database
 from desktop_app.data.models import ReportRun
 from desktop_app.data.types import utcnow
-from desktop_app.i18n import translate
+from desktop_app.i18n import Translator, translate
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
 from desktop_app.services.kpi_labels import labels
-from desktop_app.services.kpi_status import target_of
+from desktop_app.services.kpi_status import status, target_of
 from desktop_app.services.kpis import KPI_IDS, compute_in
 from desktop_app.services.periods import Period, parse_period
 from desktop_app.services.permissions import Actor, Perm
 from desktop_app.services.progress import Cancelled, NoProgress, Progress
 from desktop_app.services.report_language import report_language
-from desktop_app.services.sections import build_sections, make_context
+from desktop_app.services.sections import ReportSection, build_sections, make_context
 
 Kpis = dict[str, float | int | None]
+
+
+@dataclass
+class KpiRow:
+    id: str
+    label: str
+    value: float | int | None
+    target: float | None
+    previous: float | int | None
+
+    @property
+    def state(self) -> str:
+        return status(self.id, self.value, self.target)
+
+
+@dataclass
+class ReportData:
+    """Everything the workbook shows, already computed and translated."""
+
+    lang: str
+    body_name: str
+    period: Period
+    previous: Period
+    clock: str
+    generated_by: str
+    generated_at: datetime  # aware UTC
+    kpis: list[KpiRow]
+    sections: list[ReportSection] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -132,13 +160,20 @@ def _write_atomically(out: Path, write: Callable[[Path], object]) -> None:
             tmp.unlink()
 
 
-def generate(
-    db: Database, actor: Actor, period: Period | str, out: Path, lang: str = "ar",
-    as_of: datetime | None = None, progress: Progress | None = None,
-) -> ReportResult:  # fmt: skip
-    """The quarterly (or any period's) workbook of CONTRACTS.md §3, recorded in the history."""
-    from desktop_app.exchange.excel_report import KpiRow, ReportData, write_workbook
+# Writes the workbook of the computed report at a path: exchange/excel_report.write_workbook.
+ReportWriter = Callable[[Path, "ReportData"], object]
 
+
+def generate(
+    db: Database, actor: Actor, period: Period | str, out: Path, lang: str | Translator = "ar",
+    as_of: datetime | None = None, progress: Progress | None = None, *, write: ReportWriter,
+) -> ReportResult:  # fmt: skip
+    """The quarterly (or any period's) workbook of CONTRACTS.md §3, recorded in the history.
+
+    `lang` (a code or a ready Translator) is the workbook's language, whatever the window's: its
+    texts come from a translator of this thread alone (services/report_language.py). `write`
+    (exchange/excel_report.write_workbook) turns the computed ReportData into the file: services
+    compute, exchange formats, and services never import exchange."""
     actor.require(Perm.MAKE_REPORTS)
     progress = progress or NoProgress()
     if isinstance(period, str):
@@ -154,7 +189,7 @@ def generate(
             raise Cancelled()
         progress.report(done, steps)
 
-    with report_language(lang) as lang:
+    with report_language(lang) as code:
         step(0)
         with db.read() as s:
             values = settings_service.load_all(s)
@@ -163,12 +198,12 @@ def generate(
             step(1)
             previous = compute_in(s, period.previous(), as_of, cache=shared)
             step(2)
-            sections = build_sections(s, make_context(s, period, as_of, lang, shared))
+            sections = build_sections(s, make_context(s, period, as_of, code, shared))
             step(3)
         names = labels()
-        body = str(values.get("body_name_ar" if lang == "ar" else "body_name_fr") or "")
+        body = str(values.get("body_name_ar" if code == "ar" else "body_name_fr") or "")
         data = ReportData(
-            lang=lang, body_name=body, period=period, previous=period.previous(),
+            lang=code, body_name=body, period=period, previous=period.previous(),
             clock=clock_text(values),
             generated_by=author_name(actor.user_id, actor.username, actor.full_name),
             generated_at=utcnow(),
@@ -176,18 +211,18 @@ def generate(
                   for k in KPI_IDS],
             sections=sections,
         )  # fmt: skip
-        _write_atomically(out, lambda tmp: write_workbook(tmp, data))
+        _write_atomically(out, lambda tmp: write(tmp, data))
         step(4)
     with db.write() as s:
         run = ReportRun(
             user_id=actor.user_id, username=actor.username, full_name=actor.full_name,
             period_text=period.text, period_from=period.first_day, period_to=period.last_day,
-            lang=lang, file_name=str(out.resolve()),
+            lang=code, file_name=str(out.resolve()),
             kpis_json=json.dumps(kpis, ensure_ascii=False),
         )  # fmt: skip
         s.add(run)
         s.flush()
-        after = {"period": period.text, "lang": lang, "file": run.file_name}
+        after = {"period": period.text, "lang": code, "file": run.file_name}
         audit.record(s, actor, "create", "report", run.id, after=after)
         run_id = run.id
     progress.report(steps, steps)

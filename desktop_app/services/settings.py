@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -13,11 +14,12 @@ from sqlalchemy.orm import Session
 
 from desktop_app.config import DEFAULT_DEADLINE_HOURS, DEFAULT_PICKUP_SECONDS
 from desktop_app.data.db import Database
-from desktop_app.data.models import Setting
+from desktop_app.data.models import CitizenRequest, Setting
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
-from desktop_app.services import audit
+from desktop_app.services import audit, deadlines
 from desktop_app.services.errors import UserError
+from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
 
 
@@ -245,7 +247,7 @@ def save(session: Session, actor: Actor, changes: dict[str, Any]) -> dict[str, A
 
 
 # Changing these moves every stored deadline (services/deadlines.py), in the same transaction.
-CLOCK_KEYS = frozenset({"deadline_hours", "deadline_clock"})
+CLOCK_KEYS = frozenset(deadlines.CLOCK_SETTING_KEYS)
 
 
 def update(db: Database, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
@@ -256,9 +258,21 @@ def update(db: Database, actor: Actor, changes: dict[str, Any]) -> dict[str, Any
         for key in CLOCK_KEYS & changes.keys()
     )
     if clock_changed:
-        from desktop_app.services import deadlines
-
-        deadlines.save_clock_settings(db, actor, changes)
+        save_clock_settings(db, actor, changes)
         return {key: get_all(db)[key] for key in changes}
     with db.write() as s:
         return save(s, actor, changes)
+
+
+def save_clock_settings(db: Database, actor: Actor, changes: Mapping[str, Any]) -> int:
+    """Change deadline_hours / deadline_clock and move every stored internal target in one
+    transaction; returns how many moved (the legal deadline never moves: received + 48 h, C2.1)."""
+    with db.write() as s:
+        save(s, actor, dict(changes))
+        if load_all(s).get("deadline_clock") == deadlines.WORKING:
+            first = s.scalar(
+                select(CitizenRequest.received_at).order_by(CitizenRequest.received_at).limit(1)
+            )
+            start = first.astimezone(TUNIS).year if first else datetime.now(TUNIS).year
+            deadlines.ensure_years(s, range(start, datetime.now(TUNIS).year + 2))
+        return deadlines.recompute_deadlines(s)

@@ -7,7 +7,7 @@ calls are the busy and the missed ones. Days and hours are Tunis local time.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -38,6 +38,13 @@ from desktop_app.services import office_hours, pickup
 from desktop_app.services import settings as settings_service
 from desktop_app.services.periods import TUNIS, Period, quarter_of
 from desktop_app.services.permissions import Actor, Perm
+
+
+def natural_key(start: datetime, src: str, dst: str, channel: str) -> str:
+    """start (UTC) | src | dst | channel: what identifies a call without uniqueid (CONTRACTS §4);
+    the CDR import and the demo calls both key their records by it."""
+    return "|".join((start.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"), src, dst, channel))
+
 
 BUSY = ("BUSY", "CONGESTION")
 _T = TypeVar("_T")
@@ -445,11 +452,3 @@ def latest_period(db: Database, actor: Actor) -> Period | None:
     with db.read() as s:
         newest = s.scalar(select(func.max(CallRecord.start)))
     return quarter_of(newest.astimezone(TUNIS).date()) if newest else None
-
-
-def record_counts(db: Database, actor: Actor) -> dict[str, int]:
-    """How many records of each direction are stored (for the import page)."""
-    actor.require(Perm.READ_ALL)
-    with db.read() as s:
-        rows = s.execute(select(CallRecord.direction, func.count()).group_by(CallRecord.direction))
-        return defaultdict(int, {d: n for d, n in rows})

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,22 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.i18n import LANGUAGES, install_language, is_rtl, language_name
+from desktop_app.i18n import LANGUAGES, install_language, language_name
 from desktop_app.services import auth, settings
 from desktop_app.services.database import backup_database
 from desktop_app.services.permissions import Perm, role_label
+from desktop_app.ui.changes import follow_changes
+from desktop_app.ui.direction import apply_direction  # noqa: F401 - imported from here too
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.pages.registry import PageSpec, ordered_pages
 from desktop_app.ui.state import AppState
-
-
-def apply_direction(lang: str) -> None:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        app.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if is_rtl(lang) else Qt.LayoutDirection.LeftToRight
-        )
-
 
 SESSION_CHECK_MS = 60_000
 
@@ -171,6 +163,8 @@ class MainWindow(QMainWindow):
             page = attempt(self, lambda: spec.factory(self.state))
             if page is None:
                 page = QLabel(self.tr("This page could not be opened."))
+            else:
+                follow_changes(key, page)  # reloads what it shows when another area writes
             self._pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self._pages[key])

@@ -15,3 +15,9 @@ class AppState:
     location: DatabaseLocation
     actor: Actor
     lang: str
+
+    def __post_init__(self) -> None:
+        # Every committed write through the window's database ends in the change signal.
+        from desktop_app.ui.changes import watch_database
+
+        watch_database(self.db)

@@ -2600,6 +2600,10 @@
             <source>Sign in</source>
             <translation>دخول</translation>
         </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>جارٍ فتح قاعدة البيانات…</translation>
+        </message>
     </context>
     <context>
         <name>MailFetcher</name>

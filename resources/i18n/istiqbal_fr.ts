@@ -2592,6 +2592,10 @@
             <source>Sign in</source>
             <translation>Se connecter</translation>
         </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Ouverture de la base de données…</translation>
+        </message>
     </context>
     <context>
         <name>MailFetcher</name>

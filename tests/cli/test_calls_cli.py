@@ -1,24 +1,16 @@
-"""`istiqbal calls import-cdr` (CONTRACTS.md §1, §4) run as a user would, in a subprocess (C8.4)."""
+"""`istiqbal calls import-cdr` (CONTRACTS.md §1, §4) run as a user would, through main() (C8.4)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from desktop_app.config import resolve_database
 from desktop_app.services.database import open_database
 from tests.helpers.calls_data import make_lines
+from tests.helpers.cli import run_cli
 
 SAMPLE = Path(__file__).parents[1] / "exchange" / "data" / "Master.csv"
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ISTIQBAL_LANG": "en"}
-    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=env, timeout=120)  # fmt: skip
 
 
 def prepared(tmp_path: Path) -> str:

@@ -1,11 +1,12 @@
-"""The command line of CONTRACTS.md §1: exit codes, one-sentence errors, never a traceback."""
+"""The command line of CONTRACTS.md §1: exit codes, one-sentence errors, never a traceback.
+
+Most run in-process through `main()`; the first two keep a real process for its exit code."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,45 +15,53 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.config import DatabaseLocation
 from desktop_app.services.permissions import Actor
+from tests.helpers.cli import run_cli, run_cli_subprocess
 from tests.helpers.databases import new_database
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "ISTIQBAL_LANG": "en", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=full_env, timeout=120)  # fmt: skip
+def _user_count(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM users").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def small_db(location: DatabaseLocation, admin: Actor) -> Path:
+    """A database with one administrator: quicker than `demo` for the backup tests."""
+    assert location.path is not None
+    return location.path
 
 
 def test_demo_then_check_then_screenshot_succeed(tmp_path: Path) -> None:
     """The foundation's definition of done (issue #2)."""
     db = str(tmp_path / "demo.sqlite")
-    demo = run_cli("--db", db, "demo")
+    demo = run_cli_subprocess("--db", db, "demo")
     assert demo.returncode == 0, demo.stderr
     assert "supervisor" in demo.stdout and "director" in demo.stdout
     if sys.platform != "win32":
         assert stat.S_IMODE(Path(db).stat().st_mode) == 0o600
-    check = run_cli("--db", db, "check")
+    check = run_cli_subprocess("--db", db, "check")
     assert check.returncode == 0, check.stderr
     png = tmp_path / "settings-ar.png"
-    shot = run_cli("--db", db, "screenshot", "--page", "settings", "--lang", "ar", "--out",
-                   str(png))  # fmt: skip
+    shot = run_cli_subprocess("--db", db, "screenshot", "--page", "settings", "--lang", "ar",
+                              "--out", str(png))  # fmt: skip
     assert shot.returncode == 0, shot.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_demo_refuses_a_database_in_use(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.sqlite")
-    assert main(["--db", db, "demo"]) == 0
-    again = run_cli("--db", db, "demo")
+def test_demo_refuses_a_database_in_use(small_db: Path) -> None:
+    again = run_cli("--db", str(small_db), "demo")
     assert again.returncode == 1
     assert "empty database" in again.stderr
-    assert "Traceback" not in again.stderr
+    assert _user_count(small_db) == 1
 
 
 def test_check_of_a_damaged_file_exits_1_with_one_sentence(tmp_path: Path) -> None:
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"garbage" * 500)
-    result = run_cli("--db", str(bad), "check")
+    result = run_cli_subprocess("--db", str(bad), "check")
     assert result.returncode == 1
     assert "damaged" in result.stderr
     assert "Traceback" not in result.stderr
@@ -65,12 +74,11 @@ def test_a_wrong_command_line_exits_2() -> None:
     assert exc.value.code == 2
 
 
-def test_backup_writes_a_sound_copy(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.sqlite")
-    assert main(["--db", db, "demo"]) == 0
+def test_backup_writes_a_sound_copy(small_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "copy.sqlite"
-    assert main(["--db", db, "backup", "--out", str(out)]) == 0
+    assert main(["--db", str(small_db), "backup", "--out", str(out)]) == 0
     assert main(["--db", str(out), "check"]) == 0
+    assert _user_count(out) == 1
 
 
 def test_errors_are_in_the_language_asked_for(tmp_path: Path) -> None:
@@ -109,21 +117,6 @@ def test_screenshot_pictures_the_tab_asked_for_and_names_the_tabs_when_wrong(
                        str(tmp_path / "x.png"))  # fmt: skip
     assert untabbed.returncode == 1
     assert untabbed.stderr.strip() == "The page “dashboard” has no tabs."
-
-
-def _user_count(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("SELECT count(*) FROM users").fetchone()[0])
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def small_db(location: DatabaseLocation, admin: Actor) -> Path:
-    """A database with one administrator: quicker than `demo` for the backup tests."""
-    assert location.path is not None
-    return location.path
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])

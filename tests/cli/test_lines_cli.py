@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from tests.helpers.cli import run_cli, run_cli_subprocess
 from tests.helpers.databases import new_database
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ISTIQBAL_LANG": "en"}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
 
 
 def _count(db: Path) -> int:
@@ -40,12 +27,12 @@ def test_import_json_shape_and_exit_codes_c8_1(tmp_path: Path) -> None:
     db = tmp_path / "i.sqlite"
     new_database(db)
     good = _csv(tmp_path, "71 563 500;standard;Accueil\n80 100 321;numéro vert;Vert\n")
-    first = run_cli("--db", str(db), "lines", "import", str(good), "--json")
+    first = run_cli_subprocess("--db", str(db), "lines", "import", str(good), "--json")
     assert first.returncode == 0, first.stderr
     payload = json.loads(first.stdout)
     assert payload["imported"] == 2 and payload["skipped_duplicates"] == 0
     assert payload["errors"] == []
-    again = run_cli("lines", "import", str(good), "--json", "--db", str(db))
+    again = run_cli_subprocess("lines", "import", str(good), "--json", "--db", str(db))
     assert json.loads(again.stdout)["skipped_duplicates"] == 2
     assert _count(db) == 2
 

@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from desktop_app.services.kpis import KPI_IDS
+from tests.helpers.cli import run_cli, run_cli_subprocess
 from tests.helpers.databases import new_database
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ISTIQBAL_LANG": "en"}
-    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
-                          text=True, env=env, timeout=120)  # fmt: skip
 
 
 def test_report_json_names_file_period_and_every_kpi_c8_7(tmp_path: Path) -> None:
     out = tmp_path / "q3.xlsx"
     args = ["--period", "2026-Q3", "--out", str(out), "--lang", "ar",
             "--as-of", "2026-10-01T08:00", "--json"]  # fmt: skip
-    done = run_cli("--db", new_database(tmp_path / "i.sqlite"), "report", *args)
+    done = run_cli_subprocess("--db", new_database(tmp_path / "i.sqlite"), "report", *args)
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
     assert payload["out"] == str(out)

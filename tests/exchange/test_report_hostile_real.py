@@ -15,6 +15,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from desktop_app.data.db import Database
+from desktop_app.exchange.excel_report import write_workbook
 from desktop_app.services import agents, lines, report, training
 from desktop_app.services import requests as requests_service
 from desktop_app.services.agents import AgentInput
@@ -51,7 +52,7 @@ def test_hostile_text_through_real_services_is_never_a_formula_c8_7(
     _fill(db, admin)
     for lang in ("fr", "ar"):
         out = tmp_path / f"r-{lang}.xlsx"
-        report.generate(db, admin, "2026-Q3", out, lang, AS_OF)
+        report.generate(db, admin, "2026-Q3", out, lang, AS_OF, write=write_workbook)
         wb = load_workbook(out)
         seen: list[str] = []
         for ws in wb.worksheets:

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop_app.data.db import Database
+from desktop_app.exchange.excel_report import write_workbook
 from desktop_app.services import report, settings
 from desktop_app.services.kpis import KPI_IDS
 from desktop_app.services.permissions import Actor
@@ -19,7 +20,7 @@ AS_OF = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
 
 def _make(db: Database, admin: Actor, tmp_path: Path, lang: str = "en") -> Path:
     out = tmp_path / f"report-{lang}.xlsx"
-    report.generate(db, admin, "2026-Q3", out, lang, AS_OF)
+    report.generate(db, admin, "2026-Q3", out, lang, AS_OF, write=write_workbook)
     return out
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from desktop_app.exchange.requests_file import (
 from desktop_app.services import requests
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Role
+from tests.helpers.cli import CliRun, run_cli
 from tests.helpers.databases import new_database
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
@@ -231,13 +230,8 @@ def test_cli_import_prints_the_contract_json_and_exits_1_on_a_bad_row(tmp_path: 
     path = write_register(tmp_path / "registre.xlsx", ROWS)
     db = new_database(tmp_path / "cli.sqlite")
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "desktop_app", "--db", db, "requests", "import", *args],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    def run(*args: str) -> CliRun:
+        return run_cli("--db", db, "requests", "import", *args)  # in-process, through main()
 
     done = run(str(path), "--json")
     assert done.returncode == 0, done.stderr

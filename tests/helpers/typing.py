@@ -6,6 +6,8 @@ qtbot.keyClicks with non-ASCII text hits an assertion in qasciikey.cpp and kills
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -20,3 +22,12 @@ def type_text(widget: QWidget, text: str) -> None:
                 QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
                 Qt.KeyboardModifier.NoModifier,
             )  # fmt: skip
+
+
+T = TypeVar("T")
+
+
+def present(value: T | None) -> T:
+    """`value`, asserted not None: a row or selection the test expects to exist."""
+    assert value is not None
+    return value

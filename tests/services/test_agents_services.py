@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -301,6 +303,19 @@ def test_missing_and_broken_equipment_is_listed_c8_3(db, admin) -> None:
     assert pid
 
 
+@contextlib.contextmanager
+def _only_source(source: recognition.ScoreSource) -> Iterator[None]:
+    """The ranking with `source` as its one score source besides training."""
+    saved = dict(recognition.SCORE_SOURCES)
+    recognition.SCORE_SOURCES.clear()
+    recognition.SCORE_SOURCES[source.key] = source
+    try:
+        yield
+    finally:
+        recognition.SCORE_SOURCES.clear()
+        recognition.SCORE_SOURCES.update(saved)
+
+
 def test_ranking_uses_training_and_registered_score_sources_c8_5(db, admin) -> None:
     a, b = _agent(db, admin, "A"), _agent(db, admin, "B")
     training.create_session(
@@ -314,12 +329,10 @@ def test_ranking_uses_training_and_registered_score_sources_c8_5(db, admin) -> N
     ranked = recognition.ranking(db, admin, period)
     assert [c.agent_id for c in ranked] == [a.id, b.id]  # a: (80+90)/2, b: (100+60)/2
     assert ranked[1].hours == 5.0 and ranked[0].assessment == 90.0
-    recognition.register_score_source("test", lambda: "Calls", lambda s, p, ids: {b.id: 100.0})
-    try:
+    source = recognition.ScoreSource("test", lambda: "Calls", lambda s, p, ids: {b.id: 100.0})
+    with _only_source(source):
         ranked = recognition.ranking(db, admin, period)
         assert ranked[0].agent_id == b.id and ranked[0].sources == {"test": 100.0}
-    finally:
-        recognition.unregister_score_source("test")
     recognition.save_award(
         db,
         admin,
@@ -470,13 +483,11 @@ def test_ranking_averages_only_the_parts_an_agent_has_data_for_c8_5(db, admin) -
     training.create_session(
         db, admin, SessionInput("T", "reception", date(2026, 2, 1), 4), [Attendee(trained.id)]
     )
-    recognition.register_score_source(
+    source = recognition.ScoreSource(
         "test", lambda: "Calls", lambda s, p, ids: {evaluated.id: 97.0}
     )
-    try:
+    with _only_source(source):
         ranked = {c.agent_id: c for c in recognition.ranking(db, admin, parse_period("2026-Q1"))}
-    finally:
-        recognition.unregister_score_source("test")
     assert ranked[evaluated.id].composite == 97.0  # not (0 hours + 97) / 2 = 48.5
     assert "test" in ranked[evaluated.id].counted
     assert recognition.HOURS not in ranked[evaluated.id].counted

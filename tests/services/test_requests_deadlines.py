@@ -95,7 +95,7 @@ def test_an_administrator_moves_a_lunar_holiday_and_open_deadlines_follow(
 ) -> None:
     from desktop_app.services import requests
 
-    deadlines.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 4})
+    settings.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 4})
     received = tunis(2026, 5, 25, 16, 0)  # Monday; Tuesday 26 May is Arafah (estimated)
     row = requests.create_request(
         db,

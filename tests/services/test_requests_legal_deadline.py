@@ -16,7 +16,7 @@ from desktop_app.config import resolve_database
 from desktop_app.data.db import Database
 from desktop_app.data.models import CitizenRequest, RequestEvent
 from desktop_app.exchange.requests_file import import_register
-from desktop_app.services import deadlines, evaluations, kpis, pickup, requests, settings, traffic
+from desktop_app.services import evaluations, kpis, pickup, requests, settings, traffic
 from desktop_app.services.errors import UserError
 from desktop_app.services.periods import TUNIS, parse_period
 from desktop_app.services.permissions import Actor
@@ -48,7 +48,7 @@ def notice(db: Database, actor: Actor, rid: int, now: datetime, **kw: object) ->
 def test_c2_1_deadline_is_received_plus_48h_whatever_the_clock(db: Database, admin: Actor) -> None:
     """A Friday-noon e-mail under a working-hours clock was due eleven days later before issue 12;
     now the legal deadline is Sunday noon and the clock gives only the internal target."""
-    deadlines.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 8})
+    settings.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 8})
     row = new(db, admin)
     assert row.deadline_at == T0 + timedelta(hours=48)
     assert row.internal_deadline_at is not None and row.internal_deadline_at <= row.deadline_at

@@ -122,7 +122,7 @@ def test_by_month_reuses_the_indicators_requests_and_counts_as_before_c2_1(
     with db.write() as s:
         s.execute(insert(CitizenRequest), rows)
     if clock == "working":
-        deadlines.save_clock_settings(db, admin, {"deadline_clock": "working"})
+        settings.save_clock_settings(db, admin, {"deadline_clock": "working"})
     period, as_of = parse_period("2026-Q1"), datetime(2026, 3, 20, tzinfo=UTC)
     loads: list[object] = []
     load = kpis_requests._load_received

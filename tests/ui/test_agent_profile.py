@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 
 import pytest
@@ -84,20 +83,21 @@ def test_evaluations_tab_says_so_when_the_role_may_not_read_them(
 
 
 def test_the_app_wires_the_evaluations_tab_when_it_builds_the_agents_page(
-    qtbot, state: AppState, monkeypatch: pytest.MonkeyPatch
+    qtbot, state: AppState
 ) -> None:
-    """Not thanks to this test module's import: as if the tab module had never been loaded."""
-    import desktop_app.ui.widgets as widgets_package
-    from desktop_app.ui.pages import agents_page
+    """The registry hands the call-quality tab to the page; a page built without it has none
+    (nothing registers itself by being imported)."""
+    from desktop_app.ui.pages.agents_page import AgentsPage
 
-    monkeypatch.setattr(agents_page, "PROFILE_TABS", [])
-    monkeypatch.delitem(sys.modules, "desktop_app.ui.widgets.agent_evaluations_tab")
-    monkeypatch.delattr(widgets_package, "agent_evaluations_tab")
     make_agents(state.db)
     window = MainWindow(state)
     qtbot.addWidget(window)
     tabs = window.show_page("agents").profile.tabs
     assert "Call evaluations" in [tabs.tabText(i) for i in range(tabs.count())]
+    bare = AgentsPage(state)
+    qtbot.addWidget(bare)
+    bare_tabs = bare.profile.tabs
+    assert "Call evaluations" not in [bare_tabs.tabText(i) for i in range(bare_tabs.count())]
 
 
 def test_agent_page_shows_the_linked_user_account(qtbot, state: AppState, actor_of) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.config import DatabaseLocation
 from desktop_app.data.db import Database
-from desktop_app.services import deadlines, requests
+from desktop_app.services import deadlines, requests, settings
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Role
 from desktop_app.ui.dialogs.calendar_dialog import CalendarDialog
@@ -82,7 +82,7 @@ def test_an_administrator_moves_a_holiday_and_deadlines_follow_c2_1(
     qtbot, seeded: AppState, admin: Actor
 ) -> None:
     db = seeded.db
-    deadlines.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 4})
+    settings.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 4})
     received = tunis(YEAR, 8, 24, 12, 0)  # Monday, summer single session 07:30–13:30
     made = requests.create_request(db, admin, channel="phone", type="request", subject="Extrait",
                                    received_at=received, now=received)  # fmt: skip

@@ -3,14 +3,18 @@ the dialog validates the number as it is typed, the import previews before writi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
+from PySide6.QtWidgets import QDialogButtonBox, QMenu
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from desktop_app.services import lines
-from desktop_app.services.lines import LineFilter, LineInput
+from desktop_app.services.lines import LineInput
 from desktop_app.services.permissions import Actor, Role
 from desktop_app.ui.dialogs.line_dialog import LineDialog
 from desktop_app.ui.dialogs.lines_import_dialog import LinesImportDialog
@@ -19,7 +23,7 @@ from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
 from desktop_app.ui.models.lines_table_model import LinesTableModel
 from desktop_app.ui.pages.lines_page import LinesPage
 from desktop_app.ui.state import AppState
-from tests.helpers.typing import type_text
+from tests.helpers.typing import present, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -43,48 +47,50 @@ def _seed(state: AppState, n: int = 3) -> list[lines.LineRow]:
     return made
 
 
-def test_the_lines_models_pass_qtmodeltester(state: AppState, qtmodeltester: object) -> None:
+def test_the_lines_models_pass_qtmodeltester(state: AppState, qtmodeltester: ModelTester) -> None:
     rows = _seed(state, 5)
     lines.record_check(state.db, state.actor, rows[0].id, "busy")
     lines.report_fault(state.db, state.actor, rows[1].id, symptom="=SUM(A1)")
     model = LinesTableModel(state)
     model.page_size = 2
     model.reload()
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    qtmodeltester.check(model)
     by_check = LinesTableModel(state)  # one tester per model: testers clash on a reset
     by_check.page_size = 2
     by_check.sort(6, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(by_check)  # type: ignore[attr-defined]
-    assert by_check.row_at(0).id == rows[0].id  # type: ignore[union-attr]
+    qtmodeltester.check(by_check)
+    assert present(by_check.row_at(0)).id == rows[0].id
     for column, key in ((4, "published"), (7, "answered_by")):  # every indicator really sorts
         sorted_model = LinesTableModel(state)
         sorted_model.sort(column, Qt.SortOrder.DescendingOrder)
         assert sorted_model.filter.sort == key and sorted_model.rowCount() == 5
     faults = LineFaultsTableModel(state)
     faults.reload()
-    qtmodeltester.check(faults)  # type: ignore[attr-defined]
-    assert faults.display(faults.row_at(0), 4) == "open"  # type: ignore[arg-type]
+    qtmodeltester.check(faults)
+    assert faults.display(present(faults.row_at(0)), 4) == "open"
 
 
-def test_a_check_is_recorded_in_two_clicks_c8_1(state: AppState, qtbot: object) -> None:
+def test_a_check_is_recorded_in_two_clicks_c8_1(state: AppState, qtbot: QtBot) -> None:
     row = _seed(state, 1)[0]
     page = LinesPage(state)
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     page.table.selectRow(0)
     menu = page.check_button.menu()
     assert isinstance(menu, QMenu)
     page.check_actions["answered_named"].trigger()  # click 1 opened the menu, click 2 is this
     got = lines.get_line(state.db, state.actor, row.id)
     assert got.last_check_result == "answered_named"
-    assert page.model.display(page.model.row_at(0), 6).endswith("Answered and named the body")  # type: ignore[arg-type]
+    assert page.model.display(present(page.model.row_at(0)), 6).endswith(
+        "Answered and named the body"
+    )
     assert page.history.rowCount() == 1
     assert "due: 0" in page.round_button.text()
 
 
-def test_the_dialog_checks_the_number_as_it_is_typed_c8_1(state: AppState, qtbot: object) -> None:
+def test_the_dialog_checks_the_number_as_it_is_typed_c8_1(state: AppState, qtbot: QtBot) -> None:
     _seed(state, 1)
     dialog = LineDialog(state)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     type_text(dialog.number, "٧١ ٥٦٣ ٥")
     assert not save.isEnabled()
@@ -97,17 +103,17 @@ def test_the_dialog_checks_the_number_as_it_is_typed_c8_1(state: AppState, qtbot
     dialog.save()
     assert dialog.saved is not None and dialog.saved.number == "+21671563520"
     again = LineDialog(state)
-    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    qtbot.addWidget(again)
     again.number.setText("71 563 500")  # the seeded line
     assert again.validate()
     assert lines.count_lines(state.db, state.actor) == 2
 
 
-def test_the_verification_round_records_one_click_per_line(state: AppState, qtbot: object) -> None:
+def test_the_verification_round_records_one_click_per_line(state: AppState, qtbot: QtBot) -> None:
     _seed(state, 2)
     due = lines.lines_due_for_check(state.db, state.actor)
     dialog = VerificationRoundDialog(state, due)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     dialog.result_buttons["answered"].click()
     dialog.result_buttons["no_answer"].click()
     assert dialog.recorded == 2
@@ -116,7 +122,7 @@ def test_the_verification_round_records_one_click_per_line(state: AppState, qtbo
 
 
 def test_the_import_previews_then_commits_only_when_asked(
-    state: AppState, qtbot: object, tmp_path: Path
+    state: AppState, qtbot: QtBot, tmp_path: Path
 ) -> None:
     from desktop_app.exchange.lines_file import plan_import
 
@@ -126,7 +132,7 @@ def test_the_import_previews_then_commits_only_when_asked(
     )
     plan = plan_import(state.db, state.actor, path)
     dialog = LinesImportDialog(state, plan)
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
     assert not dialog.import_button.isEnabled()
     assert "71 5x3" in dialog.table.item(1, 5).text()
@@ -140,52 +146,54 @@ def test_the_import_previews_then_commits_only_when_asked(
 
 
 def test_the_import_runs_in_the_background_from_the_page(
-    state: AppState, qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    state: AppState, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "annuaire.csv"
     path.write_text("Numéro\n71 563 500\n", encoding="utf-8")
     page = LinesPage(state)
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
-    shown: list[object] = []
+    qtbot.addWidget(page)
+    shown: list[Any] = []
     monkeypatch.setattr(page, "_show_preview", shown.append)
     page.import_path(path)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)  # type: ignore[attr-defined]
-    assert len(shown[0].rows) == 1  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert len(shown[0].rows) == 1
 
 
 def test_a_director_sees_the_lines_but_cannot_change_them(
-    state: AppState, qtbot: object, actor_of: object
+    state: AppState, qtbot: QtBot, actor_of: Callable[[Role], Actor]
 ) -> None:
     _seed(state, 1)
-    director: Actor = actor_of(Role.DIRECTOR)  # type: ignore[operator]
+    director: Actor = actor_of(Role.DIRECTOR)
     page = LinesPage(AppState(state.db, state.location, director, "en"))
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     page.table.selectRow(0)
     assert page.model.rowCount() == 1
     assert page.add_button.isHidden() and page.edit_button.isHidden()
     assert page.check_button.isHidden() and page.round_button.isHidden()
 
 
-def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot: object) -> None:
+def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot: QtBot) -> None:
     rows = _seed(state, 2)
     lines.record_check(state.db, state.actor, rows[0].id, "answered")
     page = LinesPage(state)
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     page.apply_filter(due=True)
     assert page.model.rowCount() == 1
-    assert page.model.row_at(0).id == rows[1].id  # type: ignore[union-attr]
+    assert present(page.model.row_at(0)).id == rows[1].id
     page.apply_filter(tab="faults", open_only=True)
     assert page.tabs.currentIndex() == 1
     page.apply_filter(tab="maintenance", overdue_only=True)
     assert page.tabs.currentIndex() == 2 and page.overdue_only.isChecked()
     page.apply_filter(tab="forwarding")  # the dashboard's "Lines forwarded now" (C2.4)
     assert page.tabs.currentIndex() == page.TABS.index("forwarding")
-    assert QApplication.instance() is not None
-    assert lines.lines_page(state.db, state.actor, LineFilter())
+    # Back to the inventory with no filter: the "due" filter set above is cleared, both lines show.
+    page.apply_filter()
+    assert page.tabs.currentIndex() == 0 and not page.due.isChecked()
+    assert page.model.rowCount() == 2
 
 
 def test_in_arabic_the_checked_line_stays_selected_with_its_history_c8_1(
-    state: AppState, qtbot: object
+    state: AppState, qtbot: QtBot
 ) -> None:
     """Right-to-left, QTableView.selectRow selects nothing: after a quick check the line must
     stay current, its history shown and the buttons enabled."""
@@ -196,14 +204,14 @@ def test_in_arabic_the_checked_line_stays_selected_with_its_history_c8_1(
     install_language("ar")
     apply_direction("ar")
     page = LinesPage(AppState(state.db, state.location, state.actor, "ar"))
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     assert page.table.currentIndex().row() == 0  # the first line is selected on opening
     assert page.check_button.isEnabled()
     page._reselect(rows[1].id)
-    assert page.selected_line().id == rows[1].id  # type: ignore[union-attr]
+    assert present(page.selected_line()).id == rows[1].id
     page.check_actions["answered"].trigger()
     assert page.selected_line() is not None
-    assert page.selected_line().id == rows[1].id  # type: ignore[union-attr]
+    assert present(page.selected_line()).id == rows[1].id
     selected = {i.row() for i in page.table.selectionModel().selectedRows()}
     assert selected == {page.table.currentIndex().row()}
     assert page.history.rowCount() == 1
@@ -212,7 +220,7 @@ def test_in_arabic_the_checked_line_stays_selected_with_its_history_c8_1(
 
 
 def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
-    state: AppState, qtbot: object, tmp_path: Path
+    state: AppState, qtbot: QtBot, tmp_path: Path
 ) -> None:
     """A row refused for its kind or its publication shows neither a number it "becomes" nor a
     kind the program guessed; the remark names the column as the file writes it."""
@@ -225,7 +233,7 @@ def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
         encoding="utf-8",
     )
     dialog = LinesImportDialog(state, plan_import(state.db, state.actor, path))
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     assert dialog.table.item(0, 2).text() == "ligne rouge"  # not "Other"
     assert dialog.table.item(0, 4).text() == ""  # not "Becomes 71 563 510"
     assert dialog.table.item(0, 5).text().startswith("Type: ")
@@ -235,7 +243,7 @@ def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
 
 
 def test_numbers_keep_their_digit_groups_in_order_right_to_left_c8_4(
-    state: AppState, qtbot: object
+    state: AppState, qtbot: QtBot
 ) -> None:
     """Faults, maintenance and forwarding show a number isolated left-to-right (`71 563 500`,
     never `500 563 71` in Arabic), as the inventory does."""
@@ -257,10 +265,10 @@ def test_numbers_keep_their_digit_groups_in_order_right_to_left_c8_4(
                        target_number="98 123 456", starts_at=now - timedelta(minutes=1),
                        ends_at=now + timedelta(days=1))  # fmt: skip
     page = LinesPage(AppState(state.db, state.location, state.actor, "ar"))
-    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
     isolated = "\u206671 563 500\u2069"
     page.apply_filter(tab="faults", open_only=True)
-    assert page.faults_model.display(page.faults_model.row_at(0), 0).startswith(isolated)  # type: ignore[arg-type]
+    assert page.faults_model.display(present(page.faults_model.row_at(0)), 0).startswith(isolated)
     page.apply_filter(tab="maintenance")
     assert page.maintenance.item(0, 0).text().startswith(isolated)
     page.apply_filter(tab="forwarding")

@@ -1,14 +1,14 @@
 """Agents (C8.2, C8.5): the list, and one agent's page gathering their training, guides read,
 legal updates they were told of, recognitions, the equipment of their post and plan gaps.
 
-Other areas add a tab to an agent's page with `register_profile_tab` (the call-quality area:
-the agent's evaluations, ui/widgets/agent_evaluations_tab.py, imported by the page registry),
-without this module importing them.
+Other areas' tabs on an agent's page are handed to the page (`profile_tabs`: the call-quality
+area's evaluations, ui/widgets/agent_evaluations_tab.py, passed by the page registry), so this
+module never imports them and nothing registers itself by being imported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -32,6 +32,7 @@ from desktop_app.services import equipment, guides, legal_updates, recognition, 
 from desktop_app.services.agents import AgentInfo
 from desktop_app.services.agents_common import topic_label
 from desktop_app.services.permissions import Perm
+from desktop_app.ui.debounce import debounced
 from desktop_app.ui.dialogs.agent_dialog import AgentDialog
 from desktop_app.ui.formatting import format_date, format_number, format_phone, local
 from desktop_app.ui.messages import attempt
@@ -46,24 +47,23 @@ from desktop_app.ui.widgets.agents_fields import (
 )
 from desktop_app.ui.widgets.page_header import PageHeader
 
+# A tab another area adds to every agent's page: its translated title, and
+# `factory(state, agent_id)` building it when an agent is shown.
 ProfileTab = tuple[Callable[[], str], Callable[[AppState, int], QWidget]]
-PROFILE_TABS: list[ProfileTab] = []
-
-
-def register_profile_tab(
-    title: Callable[[], str], factory: Callable[[AppState, int], QWidget]
-) -> None:
-    """Add a tab to every agent's page: `factory(state, agent_id)` builds it when shown."""
-    if all(f is not factory for _t, f in PROFILE_TABS):
-        PROFILE_TABS.append((title, factory))
 
 
 class AgentProfile(QWidget):
     """Everything about one agent, read-only; HR edits through AgentDialog."""
 
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        parent: QWidget | None = None,
+        profile_tabs: Sequence[ProfileTab] = (),
+    ) -> None:
         super().__init__(parent)
         self.state = state
+        self.profile_tabs = tuple(profile_tabs)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         self.name = QLabel()
@@ -258,7 +258,7 @@ class AgentProfile(QWidget):
         for r, i in enumerate(items):
             if i.condition != "working":
                 mark(r, self.equipment, "#b00020")
-        for title, factory in PROFILE_TABS:
+        for title, factory in self.profile_tabs:
             widget = attempt(self, lambda f=factory: f(self.state, agent.id))
             if widget is not None:
                 self._extra.append(widget)
@@ -268,7 +268,12 @@ class AgentProfile(QWidget):
 
 
 class AgentsPage(QWidget):
-    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        parent: QWidget | None = None,
+        profile_tabs: Sequence[ProfileTab] = (),
+    ) -> None:
         super().__init__(parent)
         self.state = state
         layout = QVBoxLayout(self)
@@ -305,14 +310,14 @@ class AgentsPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.doubleClicked.connect(self.edit_agent)
-        self.profile = AgentProfile(state)
+        self.profile = AgentProfile(state, profile_tabs=profile_tabs)
         split.addWidget(self.view)
         split.addWidget(self.profile)
         split.setSizes([440, 680])  # the profile has seven tabs
         layout.addWidget(split, 1)
         self.add_button.clicked.connect(self.add_agent)
         self.edit_button.clicked.connect(self.edit_agent)
-        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.search.textChanged.connect(debounced(self, self.refresh))  # once typing pauses
         self.active_only.toggled.connect(lambda _on: self.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.refresh()

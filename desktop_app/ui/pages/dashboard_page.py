@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.excel_report import period_label
 from desktop_app.services import sections
 from desktop_app.services.dashboard import Dashboard, KpiTile, dashboard
 from desktop_app.services.first_steps import FirstStep, first_steps
 from desktop_app.services.kpi_status import COLOURS, status_text
+from desktop_app.services.periods import period_label
 from desktop_app.services.sections import ActionList
 from desktop_app.ui import messages
 from desktop_app.ui.formatting import bidi_text, format_date, format_number

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import lines
 from desktop_app.services.lines import LineFilter, LineRow
 from desktop_app.services.permissions import Perm
+from desktop_app.ui.debounce import debounced
 from desktop_app.ui.formatting import format_date, format_datetime, format_phone
 from desktop_app.ui.messages import attempt, show_error, show_info
 from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
@@ -109,7 +110,8 @@ class LinesPage(QWidget):
         filters.addWidget(self.due)
         filters.addStretch(1)
         layout.addLayout(filters)
-        self.search.textChanged.connect(self.refresh_inventory)
+        # One query when typing pauses, not one per keystroke.
+        self.search.textChanged.connect(debounced(self, self.refresh_inventory))
         self.kind.currentIndexChanged.connect(self.refresh_inventory)
         self.status.currentIndexChanged.connect(self.refresh_inventory)
         self.due.toggled.connect(self.refresh_inventory)

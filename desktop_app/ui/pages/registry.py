@@ -43,9 +43,9 @@ def _lines(state: AppState) -> QWidget:
 
 def _agents(state: AppState) -> QWidget:
     from desktop_app.ui.pages.agents_page import AgentsPage
-    from desktop_app.ui.widgets import agent_evaluations_tab  # noqa: F401 - registers its tab
+    from desktop_app.ui.widgets.agent_evaluations_tab import PROFILE_TAB
 
-    return AgentsPage(state)
+    return AgentsPage(state, profile_tabs=[PROFILE_TAB])
 
 
 def _training(state: AppState) -> QWidget:

@@ -26,14 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.excel_report import month_name, period_label
-from desktop_app.i18n import LANGUAGES, language_name
+from desktop_app.i18n import LANGUAGES, language_name, translate
 from desktop_app.services import report
 from desktop_app.services.dashboard import Dashboard, compare
 from desktop_app.services.errors import UserError
 from desktop_app.services.kpi_status import COLOURS, status_text
 from desktop_app.services.numbers import format_number as format_number_in
-from desktop_app.services.periods import TUNIS, Period, parse_period, quarter_of
+from desktop_app.services.periods import (
+    TUNIS,
+    Period,
+    month_name,
+    parse_period,
+    period_label,
+    quarter_of,
+)
 from desktop_app.services.permissions import Perm
 from desktop_app.services.progress import Cancelled
 from desktop_app.services.report_language import report_language
@@ -240,12 +246,15 @@ class ReportsPage(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return
+        from desktop_app.exchange.excel_report import write_workbook  # openpyxl: when used
+
         lang = self.language.currentData()
         db, actor = self.state.db, self.state.actor
         self.generate_button.setEnabled(False)
         self.task = run_with_progress(
             self, self.tr("Making the report…"),
-            lambda progress: report.generate(db, actor, period, out, lang, None, progress),
+            lambda progress: report.generate(db, actor, period, out, lang, None, progress,
+                                             write=write_workbook),
             self._done, self._failed,
         )  # fmt: skip
 
@@ -304,11 +313,15 @@ class ReportsPage(QWidget):
             data = compare(self.state.db, self.state.actor, period)
             rtl = lang == "ar"
             key = "body_name_ar" if rtl else "body_name_fr"
+            # translate(), not self.tr(): the report's language, not the window's.
             texts = {
-                "indicator": self.tr("Indicator"), "value": self.tr("Value"),
-                "target": self.tr("Target"), "previous": self.tr("Previous period"),
-                "state": self.tr("State"), "title": self.tr("Summary of the evaluation"),
-                "period": self.tr("{period}, from {first} to {last}").format(
+                "indicator": translate("ReportsPage", "Indicator"),
+                "value": translate("ReportsPage", "Value"),
+                "target": translate("ReportsPage", "Target"),
+                "previous": translate("ReportsPage", "Previous period"),
+                "state": translate("ReportsPage", "State"),
+                "title": translate("ReportsPage", "Summary of the evaluation"),
+                "period": translate("ReportsPage", "{period}, from {first} to {last}").format(
                     period=period_label(period), first=format_date(period.first_day),
                     last=format_date(period.last_day)),
             }  # fmt: skip

@@ -1,8 +1,7 @@
 """The "Call evaluations" tab of an agent's page (C8.2, C8.5, C8.7): every evaluation of the
 agent's calls, newest first, with the mean score.
 
-Importing this module registers the tab with `agents_page.register_profile_tab`; the page
-registry imports it before building the agents page, so the agents page never imports the
+The page registry hands `PROFILE_TAB` to the agents page, so the agents page never imports the
 call-quality area itself.
 """
 
@@ -16,7 +15,6 @@ from desktop_app.services.evaluations import EvaluationFilter
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_datetime, format_number, format_phone
 from desktop_app.ui.messages import attempt
-from desktop_app.ui.pages.agents_page import register_profile_tab
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
 
@@ -99,4 +97,5 @@ def _factory(state: AppState, agent_id: int) -> QWidget:
     return AgentEvaluationsTab(state, agent_id)
 
 
-register_profile_tab(_title, _factory)
+# (title, factory) for AgentsPage(profile_tabs=...).
+PROFILE_TAB = (_title, _factory)
