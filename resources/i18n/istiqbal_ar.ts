@@ -5682,6 +5682,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>قاعدة البيانات {where} منشغلة بعملية طويلة أخرى (توريد أو تحيين)؛ لم يقع أي تغيير: أعد المحاولة عند انتهائها.</translation>
         </message>
         <message>
+            <source>Waiting for another task using the database (an import)…</source>
+            <translation>في انتظار انتهاء عملية أخرى تستعمل قاعدة البيانات (توريد)…</translation>
+        </message>
+        <message>
             <source>{where} is a folder, not a database file.</source>
             <translation>{where} مجلّد وليس ملفّ قاعدة بيانات.</translation>
         </message>

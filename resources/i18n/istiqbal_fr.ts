@@ -5666,6 +5666,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La base {where} est occupée par une autre tâche longue (un import, une mise à niveau) ; rien n'a été modifié : réessayez quand elle sera terminée.</translation>
         </message>
         <message>
+            <source>Waiting for another task using the database (an import)…</source>
+            <translation>En attente d'une autre tâche qui utilise la base (un import)…</translation>
+        </message>
+        <message>
             <source>{where} is a folder, not a database file.</source>
             <translation>{where} est un dossier, pas un fichier de base de données.</translation>
         </message>
