@@ -2244,6 +2244,10 @@
             <translation>عدد الخطوط الجديدة التي ستُضاف: {new}؛ عدد الأرقام الموجودة مسبقًا في القائمة: {dup}.</translation>
         </message>
         <message>
+            <source>Importing the phone lines…</source>
+            <translation>توريد الخطوط الهاتفية…</translation>
+        </message>
+        <message>
             <source>Skip the invalid rows and import the others</source>
             <translation>تجاهل الأسطر غير الصالحة وتوريد البقية</translation>
         </message>

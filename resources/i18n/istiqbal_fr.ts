@@ -2236,6 +2236,10 @@
             <translation>Nouvelles lignes à ajouter : {new} ; numéros déjà dans l'inventaire : {dup}.</translation>
         </message>
         <message>
+            <source>Importing the phone lines…</source>
+            <translation>Import des lignes téléphoniques…</translation>
+        </message>
+        <message>
             <source>Skip the invalid rows and import the others</source>
             <translation>Ignorer les lignes invalides et importer les autres</translation>
         </message>
