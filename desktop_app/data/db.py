@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
 # How long a writer waits for another one (a long import) before saying the database is busy
@@ -253,7 +253,7 @@ class Database:
                 raise DatabaseBusyError(self.display) from exc
             raise
 
-    def _locked(self, bound: float, waiting: Waiting | None) -> tuple[Session, Any]:
+    def _locked(self, bound: float, waiting: Waiting | None) -> tuple[Session, SessionTransaction]:
         """A session whose transaction holds the write lock (BEGIN IMMEDIATE done)."""
         started = time.monotonic()
         while True:
