@@ -21,6 +21,7 @@ class CliContext:
     location: DatabaseLocation
     lang: str
     _db: Database | None = field(default=None, repr=False)
+    _told_waiting: bool = field(default=False, repr=False)
 
     @property
     def db(self) -> Database:
@@ -34,7 +35,19 @@ class CliContext:
             self._db = open_database(self.location)
             for notice in self._db.notices:  # said once, on stderr: stdout stays the result
                 self.err(notice)
+            # Unattended runs wait as long as an import for another writer, saying so once on
+            # stderr rather than failing after busy_timeout (issue 16 point 5).
+            self._db.write_wait = self._db.long_write_wait
+            self._db.waiting = self._say_waiting
         return self._db
+
+    def _say_waiting(self, seconds: int) -> None:
+        """Told every second a write waits for the lock; one line on stderr the first time."""
+        if not self._told_waiting:
+            from desktop_app.services.database import waiting_sentence
+
+            self._told_waiting = True
+            self.err(waiting_sentence())
 
     @property
     def actor(self) -> Actor:

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,9 +15,16 @@ from urllib.parse import urlencode
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+# How long a writer waits for another one (a long import) before saying the database is busy
+# (issue 16 point 5): a save from the window waits WRITE_WAIT_S, an import or a command run from
+# the command line LONG_WRITE_WAIT_S. The lock is asked for again every WAIT_SLICE_S seconds,
+# and whoever waits is told each time.
+WRITE_WAIT_S = 30.0
+LONG_WRITE_WAIT_S = 120.0
+WAIT_SLICE_S = 1.0
 _NETWORK_FS = {
     "nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "ncpfs", "fuse.sshfs", "sshfs",
     "davfs", "fuse.davfs2", "glusterfs", "ceph", "fuse.glusterfs", "lustre",
@@ -160,10 +168,21 @@ def _install_sqlite_events(engine: Engine, wal: bool) -> None:
         # Writers take the lock up front: a deferred read-then-write transaction fails at once
         # with "database is locked" despite busy_timeout (measured, DESIGN.md). Everything else
         # (opening, schema checks, reads) is a deferred transaction that never waits for a
-        # writer under WAL (issue 16 point 5); Database.write() asks for IMMEDIATE.
-        mode = conn.get_execution_options().get("istiqbal_begin", "DEFERRED")
-        if mode:
+        # writer under WAL (issue 16 point 5); Database.write() asks for IMMEDIATE, waiting at
+        # most `istiqbal_wait_ms` for it so that it can say it is waiting and ask again.
+        options = conn.get_execution_options()
+        mode = options.get("istiqbal_begin", "DEFERRED")
+        if not mode:
+            return
+        wait_ms = options.get("istiqbal_wait_ms")
+        if wait_ms is None:
             conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(wait_ms)}")
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def make_engine(url: str, *, sqlite_path: Path | None = None, echo: bool = False) -> Engine:
@@ -190,6 +209,9 @@ def make_engine(url: str, *, sqlite_path: Path | None = None, echo: bool = False
 # audited entity); write() hands them to the after-commit listeners.
 CHANGED = "istiqbal_changed"
 
+Waiting = Callable[[int], None]
+"""Told the whole seconds a writer has waited so far for another one, about once a second."""
+
 
 class Database:
     """The engine plus the two kinds of unit of work services use: write() and read()."""
@@ -199,9 +221,14 @@ class Database:
         self._after_commit: list[Callable[[frozenset[str]], None]] = []
         self.display = display or engine.url.render_as_string(hide_password=True)
         self.notices: list[str] = []  # said once to the person opening it (a tightened mode)
-        self._writer = sessionmaker(
-            bind=engine.execution_options(istiqbal_begin="IMMEDIATE"), expire_on_commit=False
-        )
+        # Bounds of the wait for another writer (seconds): an ordinary save, and an import or a
+        # command-line run (the command line sets write_wait to long_write_wait).
+        self.write_wait = WRITE_WAIT_S
+        self.long_write_wait = LONG_WRITE_WAIT_S
+        # Told of every wait whoever asked for it (the command line prints one line).
+        self.waiting: Waiting | None = None
+        self._write_engine = engine.execution_options(istiqbal_begin="IMMEDIATE")
+        self._writer = sessionmaker(bind=self._write_engine, expire_on_commit=False)
         self._reader = sessionmaker(
             bind=engine.execution_options(istiqbal_begin="DEFERRED"), expire_on_commit=False
         )
@@ -211,18 +238,24 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(
+        self, *, wait: float | None = None, waiting: Waiting | None = None
+    ) -> Iterator[Session]:
         """One service call = one transaction, committed on success, rolled back on any error.
 
-        Waiting longer than busy_timeout for another writer (a long import) raises
-        DatabaseBusyError, which the callers turn into one sentence, not a traceback. After a
-        commit, the listeners of `after_commit` hear what it changed (nothing on error).
+        The write lock is taken before any work is done. While another writer holds it (a long
+        import) the lock is asked for again every second for at most `wait` seconds (default
+        `write_wait`), and `waiting` and `self.waiting` are told the seconds waited each time;
+        only then DatabaseBusyError, which the callers turn into one sentence, not a traceback
+        (issue 16 point 5). The other writer's work stays all-or-nothing: nothing is split.
+        After a commit, the listeners of `after_commit` hear what it changed (nothing on error).
         """
+        session, transaction = self._locked(self.write_wait if wait is None else wait, waiting)
         try:
-            with self._writer() as session:
-                with session.begin():
-                    yield session
-                changed = frozenset(session.info.get(CHANGED, ()))
+            info = session.info
+            with session, transaction:
+                yield session
+            changed = frozenset(info.get(CHANGED, ()))
         except OperationalError as exc:
             if _is_busy(exc):
                 raise DatabaseBusyError(self.display) from exc
@@ -237,6 +270,38 @@ class Database:
         in the thread that wrote."""
         self._after_commit.append(listener)
         return lambda: self._after_commit.remove(listener)
+
+    def _locked(self, bound: float, waiting: Waiting | None) -> tuple[Session, SessionTransaction]:
+        """A session whose transaction holds the write lock (BEGIN IMMEDIATE done)."""
+        started = time.monotonic()
+        while True:
+            attempt = time.monotonic()
+            slice_ms = max(0, int(min(WAIT_SLICE_S, bound - (attempt - started)) * 1000))
+            session = self._writer(
+                bind=self._write_engine.execution_options(istiqbal_wait_ms=slice_ms)
+            )
+            try:
+                transaction = session.begin()
+                session.connection()  # BEGIN IMMEDIATE now, before the caller does any work
+                return session, transaction
+            except OperationalError as exc:
+                session.close()
+                if not _is_busy(exc):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= bound:
+                    raise DatabaseBusyError(self.display) from exc
+                for listener in (self.waiting, waiting):
+                    if listener is not None:
+                        listener(round(waited))
+                # Never sooner than a slice after the last try (a lock refused at once), nor
+                # past the bound.
+                pause = min(WAIT_SLICE_S - (time.monotonic() - attempt), bound - waited)
+                if pause > 0:
+                    time.sleep(pause)
+            except BaseException:
+                session.close()
+                raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -40,7 +40,7 @@ from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
 from desktop_app.services.phones import SHORT_LENGTHS, match_key
-from desktop_app.services.progress import Cancelled, NoProgress, Progress
+from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
 from desktop_app.services.traffic import natural_key
 
 BASE_COLUMNS = (
@@ -528,7 +528,8 @@ def import_cdr(
     total_bytes = max(regular_file(path, MAX_CDR_BYTES), 1)
     report = CdrImport(file=path.name, dry_run=dry_run)
     try:
-        with db.write() as s:
+        # A long task holding the database is waited for, said through progress (issue 16.5).
+        with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
             lines = line_index(s)
             rematched = rematch_in(s, lines)
             errors: list[RowError] = []

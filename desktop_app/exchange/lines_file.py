@@ -24,7 +24,7 @@ from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.lines import LineFilter, LineRow, NewLine
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.progress import NoProgress, Progress
+from desktop_app.services.progress import NoProgress, Progress, waiting_of
 
 FIELDS = (
     FieldSpec(
@@ -285,15 +285,17 @@ def plan_import(
 
 
 def commit_import(
-    db: Database, actor: Actor, plan: ImportPlan, *, skip_invalid: bool = False
-) -> ImportResult:
+    db: Database, actor: Actor, plan: ImportPlan, *, skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:  # fmt: skip
     """Write the plan's lines in one transaction (all-or-nothing); duplicates are re-checked
-    inside it, in case someone added a number since the preview."""
+    inside it, in case someone added a number since the preview. Another writer holding the
+    database is waited for as an import may (issue 16 point 5), telling `progress`."""
     actor.require(Perm.EDIT_LINES)
     new = plan.to_insert(skip_invalid)
     if plan.errors and not skip_invalid:
         return plan.result(skip_invalid, imported=0)
-    with db.write() as s:
+    with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
         present = lines.existing_numbers(s, [n.number for n in new])
         fresh = [n for n in new if n.number not in present]
         imported = lines.insert_lines(s, actor, fresh)
@@ -315,7 +317,7 @@ def import_lines(
     plan = plan_import(db, actor, path, progress)
     if dry_run:
         return plan.result(skip_invalid)
-    return commit_import(db, actor, plan, skip_invalid=skip_invalid)
+    return commit_import(db, actor, plan, skip_invalid=skip_invalid, progress=progress)
 
 
 # -- export -------------------------------------------------------------------------------------

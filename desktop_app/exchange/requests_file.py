@@ -29,7 +29,7 @@ from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.progress import Cancelled, NoProgress, Progress
+from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
 
 FIELDS = (
     FieldSpec("reference", ("reference", "référence", "المرجع")),
@@ -298,7 +298,8 @@ def import_register(
     if parsed.errors and not skip_invalid:
         return result
     r = CitizenRequest
-    with db.write() as s:
+    # A long task holding the database is waited for, said through progress (issue 16.5).
+    with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
         fresh: list[dict[str, Any]] = []
         seen_refs: set[str] = set()
         seen_keys: set[tuple[Any, ...]] = set()

@@ -43,7 +43,9 @@ from desktop_app.i18n import translate
 from desktop_app.services.errors import UserError
 from desktop_app.services.permissions import Actor, Perm, require_now
 
-__all__ = ["DatabaseBusyError", "busy_sentence", "open_database", "check_database"]
+__all__ = [
+    "DatabaseBusyError", "busy_sentence", "waiting_sentence", "open_database", "check_database",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,11 @@ def busy_sentence(where: str) -> str:
         "The database {where} is busy with another long task (an import, an upgrade); "
         "nothing was changed: try again when it ends.",
     ).format(where=where)
+
+
+def waiting_sentence() -> str:
+    """Said while a writer waits for another one to release the database (issue 16 point 5)."""
+    return translate("database", "Waiting for another task using the database (an import)…")
 
 
 def _bad_location() -> UserError:

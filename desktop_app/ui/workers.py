@@ -16,11 +16,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop_app.services.progress import Progress
+from desktop_app.services.database import waiting_sentence
+from desktop_app.services.progress import Cancelled, Progress
 
 
 class _Signals(QObject):
     progressed = Signal(int, int)
+    waited = Signal(int)
     finished = Signal(object)
     failed = Signal(object)
 
@@ -37,6 +39,12 @@ class _ThreadProgress:
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
+
+    def waiting(self, seconds: int) -> None:
+        """The work waits for another writer (issue 16 point 5); Cancel stops the wait."""
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._signals.waited.emit(seconds)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -103,8 +111,14 @@ def run_with_progress(
     task = run_in_background(fn, parent)
 
     def progressed(done: int, total: int) -> None:
+        if dialog.labelText() != label:  # the wait for another writer is over
+            dialog.setLabelText(label)
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
+
+    def waited(_seconds: int) -> None:
+        dialog.setLabelText(waiting_sentence())
+        dialog.show()  # at once: the wait is what the person needs to know about
 
     def finish(result: Any) -> None:
         dialog.reset()
@@ -117,6 +131,7 @@ def run_with_progress(
         on_error(exc)
 
     task.signals.progressed.connect(progressed)
+    task.signals.waited.connect(waited)
     task.finished.connect(finish)
     task.failed.connect(fail)
     dialog.canceled.connect(task.progress.cancel)

@@ -2244,6 +2244,10 @@
             <translation>عدد الخطوط الجديدة التي ستُضاف: {new}؛ عدد الأرقام الموجودة مسبقًا في القائمة: {dup}.</translation>
         </message>
         <message>
+            <source>Importing the phone lines…</source>
+            <translation>توريد الخطوط الهاتفية…</translation>
+        </message>
+        <message>
             <source>Skip the invalid rows and import the others</source>
             <translation>تجاهل الأسطر غير الصالحة وتوريد البقية</translation>
         </message>
@@ -5979,6 +5983,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The database {where} is busy with another long task (an import, an upgrade); nothing was changed: try again when it ends.</source>
             <translation>قاعدة البيانات {where} منشغلة بعملية طويلة أخرى (توريد أو تحيين)؛ لم يقع أي تغيير: أعد المحاولة عند انتهائها.</translation>
+        </message>
+        <message>
+            <source>Waiting for another task using the database (an import)…</source>
+            <translation>في انتظار انتهاء عملية أخرى تستعمل قاعدة البيانات (توريد)…</translation>
         </message>
         <message>
             <source>{where} is a folder, not a database file.</source>

@@ -2236,6 +2236,10 @@
             <translation>Nouvelles lignes à ajouter : {new} ; numéros déjà dans l'inventaire : {dup}.</translation>
         </message>
         <message>
+            <source>Importing the phone lines…</source>
+            <translation>Import des lignes téléphoniques…</translation>
+        </message>
+        <message>
             <source>Skip the invalid rows and import the others</source>
             <translation>Ignorer les lignes invalides et importer les autres</translation>
         </message>
@@ -5963,6 +5967,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The database {where} is busy with another long task (an import, an upgrade); nothing was changed: try again when it ends.</source>
             <translation>La base {where} est occupée par une autre tâche longue (un import, une mise à niveau) ; rien n'a été modifié : réessayez quand elle sera terminée.</translation>
+        </message>
+        <message>
+            <source>Waiting for another task using the database (an import)…</source>
+            <translation>En attente d'une autre tâche qui utilise la base (un import)…</translation>
         </message>
         <message>
             <source>{where} is a folder, not a database file.</source>

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 from desktop_app.exchange.lines_file import ImportPlan, commit_import
 from desktop_app.services import lines
 from desktop_app.services.errors import ImportResult
+from desktop_app.services.progress import Cancelled
 from desktop_app.ui.formatting import format_phone
-from desktop_app.ui.messages import attempt
+from desktop_app.ui.messages import show_error
 from desktop_app.ui.state import AppState
+from desktop_app.ui.workers import run_with_progress
 
 ERROR = QColor("#b3261e")
 WARNING = QColor("#8a5a00")
@@ -118,11 +120,25 @@ class LinesImportDialog(QDialog):
         self.import_button.setEnabled(new > 0 and (not bad or skip))
 
     def commit(self) -> None:
+        """Written in the background behind a progress dialog: while another task holds the
+        database (a long import) it says it is waiting, and Cancel stops the wait (issue 16.5)."""
         skip = self.skip.isChecked()
-        result = attempt(
+        self.import_button.setEnabled(False)
+        self.task = run_with_progress(
             self,
-            lambda: commit_import(self.state.db, self.state.actor, self.plan, skip_invalid=skip),
+            self.tr("Importing the phone lines…"),
+            lambda p: commit_import(
+                self.state.db, self.state.actor, self.plan, skip_invalid=skip, progress=p
+            ),
+            self._committed,
+            self._failed,
         )
-        if result is not None:
-            self.result = result
-            self.accept()
+
+    def _committed(self, result: ImportResult) -> None:
+        self.result = result
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            show_error(self, exc)
+        self.refresh()  # the import button again
