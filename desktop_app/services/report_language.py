@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -27,12 +28,32 @@ class _SourceText(QTranslator):
         return False
 
 
+# The language of the report this thread is making: names the body keeps in Arabic and French
+# (C8.6 categories, services/user_categories.py) follow the report, not the window.
+_making: ContextVar[str | None] = ContextVar("report_language", default=None)
+
+
+def active() -> str | None:
+    """The language of the report being made, or None outside one."""
+    return _making.get()
+
+
 @contextmanager
 def report_language(lang: str) -> Iterator[str]:
     lang = normalise_language(lang)
+    token = _making.set(lang)
+    try:
+        with _installed(lang):
+            yield lang
+    finally:
+        _making.reset(token)
+
+
+@contextmanager
+def _installed(lang: str) -> Iterator[None]:
     app = QCoreApplication.instance()
     if app is None:
-        yield lang
+        yield
         return
     translator: QTranslator = _SourceText()
     if lang != "en":
@@ -41,6 +62,6 @@ def report_language(lang: str) -> Iterator[str]:
             translator = _SourceText()
     app.installTranslator(translator)
     try:
-        yield lang
+        yield
     finally:
         app.removeTranslator(translator)

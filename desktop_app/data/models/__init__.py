@@ -45,6 +45,7 @@ from desktop_app.data.models.requests import (
     ReferenceCounter,
     RequestEvent,
     RequestPurge,
+    UserCategory,
 )
 from desktop_app.data.models.secrets import LocalSecret
 from desktop_app.data.models.services_catalogue import OnlineService, ServiceLinkCheck, WebsiteAudit
@@ -85,6 +86,7 @@ __all__ = [
     "ReportRun",
     "RequestEvent",
     "RequestPurge",
+    "UserCategory",
     "Scorecard",
     "ScorecardCriterion",
     "ServiceLinkCheck",
