@@ -98,8 +98,10 @@ def refresh(s: Session) -> list[CategoryRow]:
             )
         )
     ]
-    _NAMES.clear()
-    _NAMES.update({r.code: (r.name_ar, r.name_fr, r.active) for r in rows})
+    global _NAMES
+    # One rebinding, never a dict emptied then refilled: a worker thread (the register import's
+    # preview) may refresh while the window reads labels.
+    _NAMES = {r.code: (r.name_ar, r.name_fr, r.active) for r in rows}
     return rows
 
 
