@@ -23,7 +23,7 @@ from desktop_app.data.models import CitizenRequest
 from desktop_app.data.types import utcnow
 from desktop_app.exchange.tabular import ChoiceMatcher, FieldSpec, TabularRow, read_table
 from desktop_app.i18n import translate
-from desktop_app.services import audit, deadlines
+from desktop_app.services import audit, deadlines, user_categories
 from desktop_app.services import requests as requests_service
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ImportResult, RowError, UserError
@@ -79,13 +79,16 @@ RESPONSES = ChoiceMatcher(
         ACK: ["ack", "accusé de réception", "accuse de reception", "إشعار بالاستلام"],
     }
 )
-CATEGORIES = ChoiceMatcher(
-    {
-        "disability": ["handicap", "personne handicapée", "ذوي الإعاقة", "حامل إعاقة"],
-        "elderly": ["personne âgée", "senior", "كبار السن", "مسن"],
-        "other": ["autre", "أخرى"],
-    }
-)
+# C8.6: the CONTRACTS §2 names of the seeded categories; category_matcher() adds the body's list.
+CATEGORIES = ChoiceMatcher(dict(user_categories.CONTRACT_NAMES))
+
+
+def category_matcher(db: Database) -> ChoiceMatcher:
+    """The categories a register may name (C8.6): CONTRACTS §2 names and, for every category of
+    the body's list (inactive ones too: a register holds past requests), its code, Arabic and
+    French names."""
+    return ChoiceMatcher(user_categories.aliases(db))
+
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$")
@@ -187,7 +190,9 @@ def _choice(row: TabularRow, key: str, matcher: ChoiceMatcher, required: bool) -
     return value
 
 
-def _parse_row(row: TabularRow, warnings: list[RowError], now: datetime) -> dict[str, Any]:
+def _parse_row(
+    row: TabularRow, warnings: list[RowError], now: datetime, categories: ChoiceMatcher
+) -> dict[str, Any]:
     received = _date(row, "received_at", warnings)
     if received is None:
         raise _CellError("received_at", translate("requests_file", "This cell is empty."))
@@ -252,18 +257,26 @@ def _parse_row(row: TabularRow, warnings: list[RowError], now: datetime) -> dict
         "first_response_kind": kind,
         "acknowledged_at": acknowledged,
         "closed_at": closed,
-        "category": _choice(row, "category", CATEGORIES, required=False),
+        "category": _choice(row, "category", categories, required=False),
     }
 
 
-def parse_register(path: Path, now: datetime | None = None) -> ParsedRegister:
-    """Read and check every row; nothing touches the database (the window's preview uses it)."""
+def parse_register(
+    path: Path, now: datetime | None = None, categories: ChoiceMatcher | None = None
+) -> ParsedRegister:
+    """Read and check every row; nothing touches the database (the window's preview uses it).
+
+    `categories` is category_matcher() of the database the rows go to; without it, the
+    CONTRACTS §2 names only."""
     now = now or utcnow()
+    categories = categories or CATEGORIES
     table = read_table(path, FIELDS)
     parsed = ParsedRegister(path.name)
     for row in table.rows:
         try:
-            parsed.rows.append(ParsedRow(row.number, _parse_row(row, parsed.warnings, now)))
+            parsed.rows.append(
+                ParsedRow(row.number, _parse_row(row, parsed.warnings, now, categories))
+            )
         except _CellError as exc:
             parsed.errors.append(RowError(row.number, exc.column, exc.message))
     return parsed
@@ -293,7 +306,7 @@ def import_register(
     actor.require(Perm.MANAGE_REQUESTS)
     progress = progress or NoProgress()
     now = now or utcnow()
-    parsed = parse_register(path, now)
+    parsed = parse_register(path, now, category_matcher(db))
     result = ImportResult(errors=list(parsed.errors), warnings=list(parsed.warnings))
     if parsed.errors and not skip_invalid:
         return result

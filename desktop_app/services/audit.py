@@ -99,6 +99,7 @@ def _entities() -> dict[str, str]:
         "timetable": translate("audit", "Office hours"),
         "training_rule": translate("audit", "Training rule"),
         "training_session": translate("audit", "Training session"),
+        "user_category": translate("audit", "Particular category of users"),
         "user": translate("audit", "User"),
     }
 

@@ -87,11 +87,11 @@ DEMO_STEPS: list[DemoStep] = [
 
 
 # Reference rows written without anyone using the database: by the migrations (the office
-# timetable, the first scorecard) or on demand (each year's public holidays). An edit to them is
-# audited, so a database someone used still shows through audit_log.
+# timetable, the first scorecard, the C8.6 categories) or on demand (each year's public
+# holidays). An edit to them is audited, so a database someone used still shows through audit_log.
 _SEEDED_BY_MIGRATIONS = frozenset({"alembic_version", "settings", "office_timetables",
                                    "scorecards", "scorecard_criteria", "calendar_years",
-                                   "holidays"})  # fmt: skip
+                                   "holidays", "user_categories"})  # fmt: skip
 
 
 def _tables_in_use(db: Database) -> list[str]:

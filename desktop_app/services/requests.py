@@ -36,7 +36,6 @@ from desktop_app.data.db import Database
 from desktop_app.data.models import Agent, CitizenRequest, RequestEvent, RequestPurge
 from desktop_app.data.models.base import table_of
 from desktop_app.data.models.requests import (
-    CATEGORIES,
     CHANNELS,
     CLOSE_REASONS,
     NOTICE_REASONS,
@@ -44,7 +43,7 @@ from desktop_app.data.models.requests import (
 )
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
-from desktop_app.services import audit, callbacks, deadlines, traces
+from desktop_app.services import audit, callbacks, deadlines, traces, user_categories
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
 from desktop_app.services.periods import TUNIS
@@ -96,13 +95,8 @@ def type_label(value: str) -> str:
 
 
 def category_label(value: str | None) -> str:
-    if not value:
-        return ""
-    return {
-        "disability": translate("requests", "Person with a disability"),
-        "elderly": translate("requests", "Elderly person"),
-        "other": translate("requests", "Other particular category"),
-    }.get(value, value)
+    """The particular category's name as the body keeps it (C8.6, services/user_categories.py)."""
+    return user_categories.label(value)
 
 
 def status_label(value: str) -> str:
@@ -513,13 +507,13 @@ def create_request(
     now = now or utcnow()
     _check_choice(channel, CHANNELS, translate("requests", "channel"))
     _check_choice(type, TYPES, translate("requests", "type"))
-    if category:
-        _check_choice(category, CATEGORIES, translate("requests", "category"))
     if not subject.strip():
         raise UserError(translate("requests", "Write the subject of the request."))
     contact = normalise_contact(contact)
     received = _when(received_at, None, now)
     with db.write() as s:
+        # C8.6: new requests take an active category of the body's list.
+        category = user_categories.check_new(s, category)
         _agent_exists(s, agent_id)
         _require_workable(s, actor, agent_id)
         values = settings_service.load_all(s)
@@ -1012,6 +1006,7 @@ def list_page(
     personal = actor.can(Perm.READ_PERSONAL_DATA)
     with db.read() as s:
         warning = _warning_hours(settings_service.load_all(s))
+        categories = user_categories.codes(s)  # also the names the rows' labels show (C8.6)
         base = _filtered(_row_query(), flt, now, warning, db.is_sqlite, personal)
         if sort in ("agent", "category"):
             column: Any
@@ -1021,7 +1016,7 @@ def list_page(
                 column, groups = CitizenRequest.agent_id, agent_rank(s, lang)
                 at = after.agent_id if after is not None else None
             else:
-                column, groups = CitizenRequest.category, [None, *sorted(CATEGORIES)]
+                column, groups = CitizenRequest.category, [None, *sorted(categories)]
                 at = after.category if after is not None else None
             found = _grouped_sorted(s, base, flt, now, warning, db.is_sqlite, personal, column,
                                     groups, at, descending, after, limit)  # fmt: skip

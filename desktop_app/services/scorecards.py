@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop_app.data.db import Database
 from desktop_app.data.models import Scorecard, ScorecardCriterion
 from desktop_app.i18n import translate
-from desktop_app.services import audit
+from desktop_app.services import audit, user_categories
 from desktop_app.services.errors import ConcurrentEdit, UserError
 from desktop_app.services.permissions import Actor, Perm
 
@@ -27,6 +27,7 @@ TOPICS = ("reception", "legal", "special_categories", "equipment", "other")
 # Criteria whose meaning the indicators of CONTRACTS.md §3 rely on.
 PICKUP, GREETING, NAMED_BODY = "pickup", "greeting", "named_body"
 DIRECTED = "directed"  # C8.2 «حسن توجيه المتصلين وإرشادهم», added as scorecard version 2
+SPECIAL_CATEGORY = "special_category"  # C8.6: judged against the body's list of categories
 
 
 def topic_label(topic: str) -> str:
@@ -114,6 +115,18 @@ def load(session: Session, scorecard_id: int | None = None) -> ScorecardInfo:
         .order_by(ScorecardCriterion.position)
     )
     return ScorecardInfo(card.id, card.number, tuple(_criterion(r) for r in rows))
+
+
+def criterion_hint(db: Database, key: str) -> str:
+    """What an evaluator reads beside a criterion: for C8.6's, the particular categories of users
+    in the body's list today (Settings), so "served well" is judged against the same list the
+    requests and the training use."""
+    if key != SPECIAL_CATEGORY:
+        return ""
+    names = [name for _code, name in user_categories.options(db)]
+    return translate("calls", "Particular categories of users: {names}.").format(
+        names=", ".join(names)
+    )
 
 
 def current(db: Database, actor: Actor) -> ScorecardInfo:

@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent, TrainingAttendance, TrainingRule, TrainingSession
 from desktop_app.i18n import translate
-from desktop_app.services import audit
+from desktop_app.services import audit, user_categories
 from desktop_app.services.agents_common import (
     Attachment,
     active_on,
@@ -44,6 +44,8 @@ class SessionInput:
     trainer: str = ""
     remote: bool = False
     notes: str = ""
+    # C8.6: the particular category of users a session on serving them was about (None: all).
+    user_category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class SessionRow:
     invited: int
     attended: int
     version: int
+    user_category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,11 +92,20 @@ class AttendeeRow:
 
 
 # -- sessions ------------------------------------------------------------------------------------
-def _validate_session(data: SessionInput) -> dict[str, Any]:
+def _validate_session(
+    s: Session, data: SessionInput, keep_category: str | None = None
+) -> dict[str, Any]:
+    """`keep_category`: the category the session already names, allowed even if deactivated."""
     title = clean(data.title, 300)
     if not title:
         raise UserError(translate("training", "Give the session a title."))
     check_topic(data.topic)
+    # C8.6: only a session on serving particular categories names one, from the body's list.
+    category = (
+        user_categories.check_new(s, data.user_category, keep=keep_category)
+        if data.topic == "special_categories"
+        else None
+    )
     if not 0 < data.duration_hours <= 200:
         raise UserError(translate("training", "A session lasts more than 0 and at most 200 hours."))
     return {
@@ -104,6 +116,7 @@ def _validate_session(data: SessionInput) -> dict[str, Any]:
         "trainer": clean(data.trainer, 200),
         "remote": bool(data.remote),
         "notes": (data.notes or "").strip(),
+        "user_category": category,
     }
 
 
@@ -176,7 +189,7 @@ def create_session(
     """Record a held session in one go; `copy_material_from` reuses another session's file."""
     actor.require(Perm.EDIT_TRAINING)
     with db.write() as s:
-        values = _validate_session(data)
+        values = _validate_session(s, data)
         _validate_attendees(s, attendees, values["held_on"])
         row = TrainingSession(**values)
         if material is None and copy_material_from is not None:
@@ -225,9 +238,10 @@ def update_session(
             "trainer": row.trainer,
             "remote": row.remote,
             "notes": row.notes,
+            "user_category": row.user_category,
             "attendees": _attendee_dump(_attendees_of(s, session_id)),
         }
-        values = _validate_session(data)
+        values = _validate_session(s, data, row.user_category)
         _validate_attendees(s, attendees, values["held_on"])
         for key, value in values.items():
             setattr(row, key, value)
@@ -360,6 +374,7 @@ def _session_rows() -> Any:
         invited,
         attended,
         TrainingSession.version,
+        TrainingSession.user_category,
     )
 
 
@@ -405,6 +420,7 @@ def sessions_page(
         )
     stmt = stmt.order_by(TrainingSession.held_on.desc(), TrainingSession.id.desc()).limit(limit)
     with db.read() as s:
+        user_categories.refresh(s)  # the names the table shows beside the topic (C8.6)
         return [_session_row(r) for r in s.execute(stmt)]
 
 

@@ -964,6 +964,17 @@
         </message>
     </context>
     <context>
+        <name>CategoryNamesDialog</name>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>الاسم بالعربية</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>الاسم بالفرنسية</translation>
+        </message>
+    </context>
+    <context>
         <name>CdrImportDialog</name>
         <message>
             <source>Import call records</source>
@@ -4151,6 +4162,14 @@
             <translation>الأجل القانوني: 48 ساعة من تاريخ الورود في كل الحالات (المنشور 2/2020، C2.1). الإعدادات أدناه تضبط فقط الهدف الداخلي للهيكل، ويمكن أن يكون أقصر لا أطول.</translation>
         </message>
         <message>
+            <source>Particular categories of users…</source>
+            <translation>الفئات الخاصة من المتعاملين…</translation>
+        </message>
+        <message>
+            <source>The categories of users that requests, training sessions and the report count (C8.6).</source>
+            <translation>فئات المتعاملين التي تحتسبها المطالب ودورات التكوين والتقرير (C8.6).</translation>
+        </message>
+        <message>
             <source>Calendar hours, nights and holidays included</source>
             <translation>ساعات متتالية، بما فيها الليالي والعطل</translation>
         </message>
@@ -4561,6 +4580,14 @@
             <translation>المحور</translation>
         </message>
         <message>
+            <source>All particular categories</source>
+            <translation>كل الفئات الخاصة</translation>
+        </message>
+        <message>
+            <source>Particular category (C8.6)</source>
+            <translation>الفئة الخاصة (C8.6)</translation>
+        </message>
+        <message>
             <source>Hours</source>
             <translation>الساعات</translation>
         </message>
@@ -4724,6 +4751,85 @@
         <message>
             <source>No evaluation yet</source>
             <translation>لا يوجد تقييم بعد</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserCategoriesDialog</name>
+        <message>
+            <source>Particular categories of users (C8.6)</source>
+            <translation>الفئات الخاصة من المتعاملين (C8.6)</translation>
+        </message>
+        <message>
+            <source>Circular 18/2019 says which users need particular care. New requests and training sessions offer the categories in use; a deactivated one stays on past requests and in the reports.</source>
+            <translation>يحدّد المنشور عدد 18 لسنة 2019 المتعاملين الذين يحتاجون عناية خاصة. تقترح المطالب ودورات التكوين الجديدة الفئات المعتمدة؛ أمّا الفئة الموقوفة فتبقى على المطالب السابقة وفي التقارير.</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>الاسم بالعربية</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>الاسم بالفرنسية</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>معتمدة</translation>
+        </message>
+        <message>
+            <source>Requests and sessions</source>
+            <translation>المطالب والدورات</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>تغيير الاسم…</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>إيقاف الاعتماد</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Only a category that no request or session carries; otherwise deactivate it.</source>
+            <translation>فقط فئة لا يحملها أيّ مطلب أو دورة؛ وإلّا فأوقف اعتمادها.</translation>
+        </message>
+        <message>
+            <source>Only an administrator or a reception supervisor can change this list.</source>
+            <translation>لا يغيّر هذه القائمة إلّا المشرف على النظام أو مسؤول الاستقبال.</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>No, past data only</source>
+            <translation>لا، للبيانات السابقة فقط</translation>
+        </message>
+        <message>
+            <source>Bring back into use</source>
+            <translation>إعادة الاعتماد</translation>
+        </message>
+        <message>
+            <source>New category</source>
+            <translation>فئة جديدة</translation>
+        </message>
+        <message>
+            <source>Rename the category</source>
+            <translation>تغيير اسم الفئة</translation>
+        </message>
+        <message>
+            <source>Delete the category</source>
+            <translation>حذف الفئة</translation>
+        </message>
+        <message>
+            <source>Delete “{name}” from the list?</source>
+            <translation>هل تحذف «{name}» من القائمة؟</translation>
         </message>
     </context>
     <context>
@@ -5252,6 +5358,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>دورة تكوينية</translation>
         </message>
         <message>
+            <source>Particular category of users</source>
+            <translation>فئة خاصة من المتعاملين</translation>
+        </message>
+        <message>
             <source>User</source>
             <translation>مستعمل</translation>
         </message>
@@ -5598,6 +5708,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>There is no scorecard yet; ask an administrator.</source>
             <translation>لا توجد شبكة تقييم بعد؛ اتصل بالمشرف على النظام.</translation>
+        </message>
+        <message>
+            <source>Particular categories of users: {names}.</source>
+            <translation>الفئات الخاصة من المتعاملين: {names}.</translation>
         </message>
         <message>
             <source>A scorecard needs at least one criterion.</source>
@@ -8059,10 +8173,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>النوع</translation>
         </message>
         <message>
-            <source>category</source>
-            <translation>الفئة</translation>
-        </message>
-        <message>
             <source>Write the subject of the request.</source>
             <translation>اكتب موضوع المطلب.</translation>
         </message>
@@ -8836,6 +8946,22 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>التكوين</translation>
         </message>
         <message>
+            <source>Agents trained to serve each particular category (C8.6)</source>
+            <translation>الأعوان المكوَّنون في التعامل مع كل فئة خاصة (C8.6)</translation>
+        </message>
+        <message>
+            <source>Particular category</source>
+            <translation>الفئة الخاصة</translation>
+        </message>
+        <message>
+            <source>Active agents trained</source>
+            <translation>الأعوان المباشرون المكوَّنون</translation>
+        </message>
+        <message>
+            <source>A session on serving all particular categories counts for each of them.</source>
+            <translation>تُحتسب الدورة المخصّصة لكل الفئات الخاصة لكل فئة منها.</translation>
+        </message>
+        <message>
             <source>Awards to outstanding agents (C8.5)</source>
             <translation>حوافز الأعوان المتميزين (C8.5)</translation>
         </message>
@@ -8962,6 +9088,41 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This rule no longer exists.</source>
             <translation>هذه القاعدة لم تعد موجودة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>user_categories</name>
+        <message>
+            <source>“{code}” is not a particular category of users.</source>
+            <translation>«{code}» ليست فئة من الفئات الخاصة من المتعاملين.</translation>
+        </message>
+        <message>
+            <source>The category “{name}” is no longer in use; choose another one.</source>
+            <translation>الفئة «{name}» لم تعد معتمدة؛ اختر فئة أخرى.</translation>
+        </message>
+        <message>
+            <source>Give the category its Arabic and its French name.</source>
+            <translation>أدخل اسم الفئة بالعربية وبالفرنسية.</translation>
+        </message>
+        <message>
+            <source>A name has at most 200 characters.</source>
+            <translation>لا يتجاوز الاسم 200 حرف.</translation>
+        </message>
+        <message>
+            <source>Another category already has this name.</source>
+            <translation>توجد فئة أخرى تحمل هذا الاسم.</translation>
+        </message>
+        <message>
+            <source>Someone else changed the list of categories meanwhile; it was reloaded.</source>
+            <translation>غيّر مستعمل آخر قائمة الفئات في الأثناء؛ تمّت إعادة تحميلها.</translation>
+        </message>
+        <message>
+            <source>Keep at least one category in use (C8.6).</source>
+            <translation>أبقِ فئة واحدة على الأقل معتمدة (C8.6).</translation>
+        </message>
+        <message>
+            <source>“{name}” is carried by past requests or training sessions: deactivate it instead, so that the reports keep counting them.</source>
+            <translation>الفئة «{name}» مسجّلة في مطالب أو دورات تكوين سابقة: أوقف اعتمادها بدل حذفها، حتى تواصل التقارير احتسابها.</translation>
         </message>
     </context>
     <context>

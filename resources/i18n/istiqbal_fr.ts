@@ -960,6 +960,17 @@
         </message>
     </context>
     <context>
+        <name>CategoryNamesDialog</name>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>Nom en arabe</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>Nom en français</translation>
+        </message>
+    </context>
+    <context>
         <name>CdrImportDialog</name>
         <message>
             <source>Import call records</source>
@@ -4139,6 +4150,14 @@
             <translation>Délai légal : 48 heures après réception, toujours (circulaire 2/2020, C2.1). Les réglages ci-dessous ne fixent que l'objectif interne de l'organisme, plus court possible, jamais plus long.</translation>
         </message>
         <message>
+            <source>Particular categories of users…</source>
+            <translation>Catégories particulières d'usagers…</translation>
+        </message>
+        <message>
+            <source>The categories of users that requests, training sessions and the report count (C8.6).</source>
+            <translation>Les catégories d'usagers que comptent les demandes, les sessions de formation et le rapport (C8.6).</translation>
+        </message>
+        <message>
             <source>Calendar hours, nights and holidays included</source>
             <translation>Heures calendaires, nuits et jours fériés compris</translation>
         </message>
@@ -4545,6 +4564,14 @@
             <translation>Thème</translation>
         </message>
         <message>
+            <source>All particular categories</source>
+            <translation>Toutes les catégories particulières</translation>
+        </message>
+        <message>
+            <source>Particular category (C8.6)</source>
+            <translation>Catégorie particulière (C8.6)</translation>
+        </message>
+        <message>
             <source>Hours</source>
             <translation>Heures</translation>
         </message>
@@ -4708,6 +4735,85 @@
         <message>
             <source>No evaluation yet</source>
             <translation>Aucune évaluation pour l'instant</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserCategoriesDialog</name>
+        <message>
+            <source>Particular categories of users (C8.6)</source>
+            <translation>Catégories particulières d'usagers (C8.6)</translation>
+        </message>
+        <message>
+            <source>Circular 18/2019 says which users need particular care. New requests and training sessions offer the categories in use; a deactivated one stays on past requests and in the reports.</source>
+            <translation>La circulaire 18/2019 dit quels usagers demandent une attention particulière. Les nouvelles demandes et sessions de formation proposent les catégories en usage ; une catégorie désactivée reste sur les demandes passées et dans les rapports.</translation>
+        </message>
+        <message>
+            <source>Name in Arabic</source>
+            <translation>Nom en arabe</translation>
+        </message>
+        <message>
+            <source>Name in French</source>
+            <translation>Nom en français</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>En usage</translation>
+        </message>
+        <message>
+            <source>Requests and sessions</source>
+            <translation>Demandes et sessions</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Ajouter…</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>Renommer…</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>Désactiver</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Only a category that no request or session carries; otherwise deactivate it.</source>
+            <translation>Seulement une catégorie qu'aucune demande ni session ne porte ; sinon, désactivez-la.</translation>
+        </message>
+        <message>
+            <source>Only an administrator or a reception supervisor can change this list.</source>
+            <translation>Seul un administrateur ou le responsable de l'accueil peut modifier cette liste.</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No, past data only</source>
+            <translation>Non, données passées seulement</translation>
+        </message>
+        <message>
+            <source>Bring back into use</source>
+            <translation>Remettre en usage</translation>
+        </message>
+        <message>
+            <source>New category</source>
+            <translation>Nouvelle catégorie</translation>
+        </message>
+        <message>
+            <source>Rename the category</source>
+            <translation>Renommer la catégorie</translation>
+        </message>
+        <message>
+            <source>Delete the category</source>
+            <translation>Supprimer la catégorie</translation>
+        </message>
+        <message>
+            <source>Delete “{name}” from the list?</source>
+            <translation>Supprimer « {name} » de la liste ?</translation>
         </message>
     </context>
     <context>
@@ -5236,6 +5342,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Session de formation</translation>
         </message>
         <message>
+            <source>Particular category of users</source>
+            <translation>Catégorie particulière d'usagers</translation>
+        </message>
+        <message>
             <source>User</source>
             <translation>Utilisateur</translation>
         </message>
@@ -5582,6 +5692,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>There is no scorecard yet; ask an administrator.</source>
             <translation>Il n'y a pas encore de grille d'évaluation ; demandez à un administrateur.</translation>
+        </message>
+        <message>
+            <source>Particular categories of users: {names}.</source>
+            <translation>Catégories particulières d'usagers : {names}.</translation>
         </message>
         <message>
             <source>A scorecard needs at least one criterion.</source>
@@ -8043,10 +8157,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>type</translation>
         </message>
         <message>
-            <source>category</source>
-            <translation>catégorie</translation>
-        </message>
-        <message>
             <source>Write the subject of the request.</source>
             <translation>Indiquez l'objet de la requête.</translation>
         </message>
@@ -8820,6 +8930,22 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Formation</translation>
         </message>
         <message>
+            <source>Agents trained to serve each particular category (C8.6)</source>
+            <translation>Agents formés à l'accueil de chaque catégorie particulière (C8.6)</translation>
+        </message>
+        <message>
+            <source>Particular category</source>
+            <translation>Catégorie particulière</translation>
+        </message>
+        <message>
+            <source>Active agents trained</source>
+            <translation>Agents en fonction formés</translation>
+        </message>
+        <message>
+            <source>A session on serving all particular categories counts for each of them.</source>
+            <translation>Une session sur l'accueil de toutes les catégories particulières compte pour chacune d'elles.</translation>
+        </message>
+        <message>
             <source>Awards to outstanding agents (C8.5)</source>
             <translation>Récompenses des agents méritants (C8.5)</translation>
         </message>
@@ -8946,6 +9072,41 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This rule no longer exists.</source>
             <translation>Cette règle n'existe plus.</translation>
+        </message>
+    </context>
+    <context>
+        <name>user_categories</name>
+        <message>
+            <source>“{code}” is not a particular category of users.</source>
+            <translation>« {code} » n'est pas une catégorie particulière d'usagers.</translation>
+        </message>
+        <message>
+            <source>The category “{name}” is no longer in use; choose another one.</source>
+            <translation>La catégorie « {name} » n'est plus en usage ; choisissez-en une autre.</translation>
+        </message>
+        <message>
+            <source>Give the category its Arabic and its French name.</source>
+            <translation>Donnez à la catégorie son nom en arabe et en français.</translation>
+        </message>
+        <message>
+            <source>A name has at most 200 characters.</source>
+            <translation>Un nom compte au plus 200 caractères.</translation>
+        </message>
+        <message>
+            <source>Another category already has this name.</source>
+            <translation>Une autre catégorie porte déjà ce nom.</translation>
+        </message>
+        <message>
+            <source>Someone else changed the list of categories meanwhile; it was reloaded.</source>
+            <translation>Quelqu'un d'autre a modifié la liste des catégories entre-temps ; elle a été rechargée.</translation>
+        </message>
+        <message>
+            <source>Keep at least one category in use (C8.6).</source>
+            <translation>Gardez au moins une catégorie en usage (C8.6).</translation>
+        </message>
+        <message>
+            <source>“{name}” is carried by past requests or training sessions: deactivate it instead, so that the reports keep counting them.</source>
+            <translation>« {name} » figure sur des demandes ou des sessions de formation passées : désactivez-la plutôt, pour que les rapports continuent de les compter.</translation>
         </message>
     </context>
     <context>

@@ -274,3 +274,24 @@ def test_citizen_export_writes_formulas_as_text_law_2004_63(
     ws = load_workbook(out)["Requests"]
     assert ws.cell(2, 7).value == "=1+1" and ws.cell(2, 7).data_type == "s"
     assert ws.cell(2, 8).data_type == "s"
+
+
+def test_c8_6_register_names_categories_by_the_bodys_list_inactive_ones_too(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    from desktop_app.services import user_categories
+
+    code = user_categories.add(db, admin, name_ar="الأجانب", name_fr="Étrangers")
+    version = next(c.version for c in user_categories.list_categories(db, admin) if c.code == code)
+    user_categories.set_active(db, admin, code, False, version=version)  # past data still imports
+    rows = [list(r) for r in ROWS]
+    rows[0][10], rows[3][10] = "الأجانب", "ÉTRANGERS"
+    rows[2][10] = "autre"  # CONTRACTS §2 name of the seeded "other", inactive: past data
+    result = import_register(db, admin, write_register(tmp_path / "reg.xlsx", rows), now=NOW)
+    assert result.errors == [] and result.imported == 4
+    with db.read() as s:
+        got = sorted(c or "" for c in s.scalars(select(CitizenRequest.category)))
+    assert got == sorted([code, "elderly", "other", code])
+    rows[0][10] = "Enfants"
+    refused = import_register(db, admin, write_register(tmp_path / "bad.xlsx", rows), now=NOW)
+    assert [e.column for e in refused.errors] == ["category"]

@@ -229,3 +229,17 @@ def test_c8_2_default_scorecard_gains_directed_the_caller_as_a_new_version(
     answers = {**ALL_YES, "directed": NO}
     # special_category is N/A in ALL_YES: 95 met of the 105 that apply
     assert stored_score(db, evaluate(db, admin, answers=answers)) == 90.5
+
+
+def test_c8_6_the_particular_category_criterion_names_the_bodys_list(db, admin) -> None:
+    from desktop_app.services import user_categories
+
+    assert scorecards.criterion_hint(db, "courteous") == ""
+    hint = scorecards.criterion_hint(db, scorecards.SPECIAL_CATEGORY)
+    assert "Person with a disability" in hint and "Elderly person" in hint
+    assert "Other particular category" not in hint  # kept for past data, not offered
+    code = user_categories.add(db, admin, name_ar="الأجانب", name_fr="Étrangers")
+    assert "Étrangers" in scorecards.criterion_hint(db, scorecards.SPECIAL_CATEGORY)
+    version = next(c.version for c in user_categories.list_categories(db, admin) if c.code == code)
+    user_categories.set_active(db, admin, code, False, version=version)
+    assert "Étrangers" not in scorecards.criterion_hint(db, scorecards.SPECIAL_CATEGORY)

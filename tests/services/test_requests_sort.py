@@ -11,7 +11,7 @@ from sqlalchemy import event
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent
-from desktop_app.services import requests
+from desktop_app.services import requests, user_categories
 from desktop_app.services.permissions import Actor
 from desktop_app.services.requests import RequestFilter
 from tests.services.test_requests_service import T0, new
@@ -47,7 +47,9 @@ def all_pages(db: Database, actor: Actor, sort: str, descending: bool, **kw: Any
 def register(db: Database, admin: Actor) -> dict[str, int]:
     ids = agents(db)
     plan = [None, ids["Zied"], ids["Mouna"], ids["amel"], ids["Zied"], None, ids["amel"]]
-    cats = [None, "elderly", "disability", None, "other", "elderly", None]
+    # C8.6: a category the body added (seeded "other" is kept for past data, not offered)
+    foreign = user_categories.add(db, admin, name_ar="الأجانب", name_fr="Étrangers")
+    cats = [None, "elderly", "disability", None, foreign, "elderly", None]
     for i, (agent, category) in enumerate(zip(plan * 2, cats * 2, strict=True)):
         new(db, admin, agent_id=agent, category=category, subject=f"S{i}",
             received_at=T0 + timedelta(minutes=i), now=T0 + timedelta(hours=1))  # fmt: skip

@@ -53,6 +53,7 @@ from desktop_app.data.models.requests import (
     ReferenceCounter,
     RequestEvent,
     RequestPurge,
+    UserCategory,
 )
 from desktop_app.data.models.secrets import LocalSecret
 from desktop_app.data.models.services_catalogue import OnlineService, ServiceLinkCheck, WebsiteAudit
@@ -99,6 +100,7 @@ __all__ = [
     "ReportRun",
     "RequestEvent",
     "RequestPurge",
+    "UserCategory",
     "Scorecard",
     "ScorecardCriterion",
     "ServiceLinkCheck",

@@ -88,6 +88,9 @@ class TrainingSession(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
     topic: Mapped[str] = mapped_column(String(32), index=True)
+    # C8.6: the particular category of users (user_categories.code) a session on serving them
+    # was about; None when it covered them all or the topic is another one.
+    user_category: Mapped[str | None] = mapped_column(String(16), nullable=True)
     held_on: Mapped[date] = mapped_column(Date, index=True)
     duration_hours: Mapped[float] = mapped_column(Float)
     trainer: Mapped[str] = mapped_column(String(200), default="")

@@ -17,7 +17,9 @@ from desktop_app.data.types import UtcDateTime, utcnow
 
 CHANNELS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
 TYPES = ("request", "complaint", "report", "inquiry", "suggestion")
-CATEGORIES = ("disability", "elderly", "other")  # C8.6 particular categories of users
+# C8.6: the categories the migration seeds (CONTRACTS §2 names them); the list in force is the
+# user_categories table, which the body edits (services/user_categories.py).
+CATEGORIES = ("disability", "elderly", "other")
 RESPONSE_KINDS = ("answer", "notice")
 # C2.1 allows a notice for two reasons only: many documents to consult, or coordination with other
 # public bodies.
@@ -25,6 +27,26 @@ NOTICE_REASONS = ("documents", "coordination")
 # How a request ends: answered, or without an answer for a stated reason (a notice is no answer).
 CLOSE_REASONS = ("answered", "withdrawn", "forwarded")
 STATUSES = ("new", "assigned", "notice_sent", "answered", "closed")
+
+
+class UserCategory(Base):
+    """A particular category of users (C8.6, circular 18/2019 names them): the body keeps the list.
+
+    Requests and training sessions store the `code`; a category in use is deactivated, never
+    deleted, so past requests keep their category in the register and the report.
+    """
+
+    __tablename__ = "user_categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name_ar: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ReferenceCounter(Base):

@@ -17,9 +17,9 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import QueryableAttribute
 
 from desktop_app.data.models import CitizenRequest
-from desktop_app.data.models.requests import CATEGORIES, CHANNELS, TYPES
+from desktop_app.data.models.requests import CHANNELS, TYPES
 from desktop_app.i18n import translate
-from desktop_app.services import deadlines
+from desktop_app.services import deadlines, user_categories
 from desktop_app.services import requests as requests_service
 from desktop_app.services.kpis import shared_fact
 from desktop_app.services.kpis.requests import (
@@ -253,7 +253,8 @@ def requests_section(ctx: SectionContext) -> ReportSection:
                 translate("requests_report", "Particular categories of users (C8.6)"),
                 translate("requests_report", "Category"),
                 r.category,
-                CATEGORIES,
+                # C8.6: the body's list, inactive categories too (past requests keep counting)
+                tuple(user_categories.codes(ctx.session)),
                 requests_service.category_label,
             ),
             _overdue(ctx),

@@ -22,7 +22,14 @@ from desktop_app.data.models import (
     TrainingSession,
 )
 from desktop_app.i18n import translate
-from desktop_app.services import equipment, guides, legal_updates, recognition, training
+from desktop_app.services import (
+    equipment,
+    guides,
+    legal_updates,
+    recognition,
+    training,
+    user_categories,
+)
 from desktop_app.services.agents_common import TOPICS, active_on, agent_name, topic_label
 from desktop_app.services.periods import local_date
 from desktop_app.services.sections import (
@@ -224,11 +231,50 @@ def training_section(ctx: SectionContext) -> ReportSection:
         [
             per_agent,
             topic_table,
+            _categories_table(ctx),
             session_table,
             guide_table,
             update_table,
             *_recognition_tables(ctx),
         ],  # fmt: skip
+    )
+
+
+def _categories_table(ctx: SectionContext) -> ReportTable:
+    """C8.6: for each particular category of the body's list, the active agents who attended, by
+    the end of P, a session on serving it (or one on serving them all). A deactivated category
+    still appears while a session named it."""
+    s, today = ctx.session, _today(ctx)
+    active = set(s.scalars(select(Agent.id).where(active_on(today))))
+    rows = s.execute(
+        select(TrainingSession.user_category, TrainingAttendance.agent_id)
+        .join(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
+        .where(
+            TrainingSession.topic == "special_categories",
+            TrainingSession.held_on <= today,
+            TrainingAttendance.attended.is_(True),
+        )
+    ).all()
+    trained: defaultdict[str | None, set[int]] = defaultdict(set)
+    for code, agent_id in rows:
+        trained[code].add(agent_id)
+    listed = user_categories.refresh(s)
+    return ReportTable(
+        title=translate("training", "Agents trained to serve each particular category (C8.6)"),
+        headers=[
+            translate("training", "Particular category"),
+            translate("training", "Active agents trained"),
+            translate("training", "Active agents"),
+        ],
+        rows=[
+            [c.label(ctx.lang), len((trained[c.code] | trained[None]) & active), len(active)]
+            for c in listed
+            if c.active or trained.get(c.code)
+        ],
+        note=translate(
+            "training",
+            "A session on serving all particular categories counts for each of them.",
+        ),
     )
 
 

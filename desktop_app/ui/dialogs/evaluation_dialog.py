@@ -101,7 +101,14 @@ class EvaluationDialog(QDialog):
             label = QLabel(self.tr("{name} ({weight})").format(name=c.label(state.lang),
                                                                 weight=c.weight))  # fmt: skip
             label.setBuddy(selector)
+            # C8.6: the categories of the body's list, read when the dialog opens
+            hint = attempt(self, lambda key=c.key: scorecards.criterion_hint(state.db, key))
             grid.addRow(label, selector)
+            if hint:
+                names = QLabel(hint)
+                names.setWordWrap(True)
+                names.setEnabled(False)  # a quiet note, not a field
+                grid.addRow("", names)
         layout.addWidget(box)
         self.comment = QPlainTextEdit()
         self.comment.setTabChangesFocus(True)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.data.types import utcnow
-from desktop_app.services import requests
+from desktop_app.services import requests, user_categories
 from desktop_app.services.permissions import Perm
 from desktop_app.services.requests import RequestDetail, RequestRow
 from desktop_app.ui.formatting import TUNIS, format_datetime, plain_tooltip
@@ -41,7 +41,6 @@ from desktop_app.ui.widgets.save_buttons import save_buttons
 
 CHANNEL_KEYS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
 TYPE_KEYS = ("request", "complaint", "report", "inquiry", "suggestion")
-CATEGORY_KEYS = ("disability", "elderly", "other")
 
 
 def plain_label(text: str) -> QLabel:
@@ -108,8 +107,9 @@ class NewRequestDialog(QDialog):
         self.contact.setPlaceholderText(self.tr("e-mail or telephone"))
         self.category = QComboBox()
         self.category.addItem(self.tr("(none)"), "")
-        for key in CATEGORY_KEYS:
-            self.category.addItem(requests.category_label(key), key)
+        # C8.6: the active categories of the body's list (Settings), read when the dialog opens.
+        for key, name in attempt(self, lambda: user_categories.options(state.db)) or []:
+            self.category.addItem(name, key)
         self.agent = QComboBox()
         self.agent.addItem(self.tr("(not assigned)"), None)
         for choice in attempt(self, lambda: requests.agent_choices(state.db, state.actor)) or []:

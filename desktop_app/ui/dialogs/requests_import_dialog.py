@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.requests_file import ParsedRegister, import_register, parse_register
+from desktop_app.exchange.requests_file import (
+    ParsedRegister,
+    category_matcher,
+    import_register,
+    parse_register,
+)
 from desktop_app.services import requests
 from desktop_app.services.errors import ImportResult
 from desktop_app.ui.formatting import format_datetime
@@ -72,7 +77,7 @@ class RequestsImportDialog(QDialog):
         self.task = run_with_progress(
             self,
             self.tr("Reading the register…"),
-            lambda _p: parse_register(path),
+            lambda _p: parse_register(path, categories=category_matcher(state.db)),
             self.show_preview,
             self._failed,
         )

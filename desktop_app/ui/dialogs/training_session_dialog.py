@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import agents, training
+from desktop_app.services import agents, training, user_categories
 from desktop_app.services.agents_common import Attachment
 from desktop_app.services.training import SessionInput, SessionRow
 from desktop_app.ui.messages import attempt
@@ -76,6 +76,19 @@ class TrainingSessionDialog(QDialog):
         self.notes.setFixedHeight(48)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Topic"), self.topic)
+        # C8.6: which particular category of users (the list kept in Settings) the session was about
+        kept = source.user_category if source else None
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All particular categories"), None)
+        for key, name in (
+            attempt(self, lambda: user_categories.options(state.db, include=kept)) or []
+        ):
+            self.category.addItem(name, key)
+        self.category.setCurrentIndex(max(0, self.category.findData(kept)))
+        self.category_label = QLabel(self.tr("Particular category (C8.6)"))
+        form.addRow(self.category_label, self.category)
+        self.topic.currentIndexChanged.connect(self._show_category)
+        self._show_category()
         row = QHBoxLayout()
         row.addWidget(self.held_on)
         row.addWidget(QLabel(self.tr("Hours")))
@@ -154,7 +167,15 @@ class TrainingSessionDialog(QDialog):
             self.trainer.text(),
             bool(self.mode.currentData()),
             self.notes.toPlainText(),
+            self.category.currentData()
+            if self.topic.currentData() == "special_categories"
+            else None,
         )
+
+    def _show_category(self) -> None:
+        shown = self.topic.currentData() == "special_categories"
+        self.category.setVisible(shown)
+        self.category_label.setVisible(shown)
 
     def save(self) -> None:
         db, actor = self.state.db, self.state.actor

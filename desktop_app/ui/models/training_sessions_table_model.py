@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import training
+from desktop_app.services import training, user_categories
 from desktop_app.services.agents_common import topic_label
 from desktop_app.services.training import SessionFilter, SessionRow
 from desktop_app.ui.formatting import format_date, format_number
@@ -44,7 +44,10 @@ class TrainingSessionsTableModel(KeysetTableModel[SessionRow]):
         values = (
             format_date(row.held_on),
             row.title,
-            topic_label(row.topic),
+            # C8.6: the particular category the session was about, beside its topic
+            f"{topic_label(row.topic)} — {user_categories.label(row.user_category)}"
+            if row.user_category
+            else topic_label(row.topic),
             format_number(row.duration_hours, 1),
             row.trainer,
             mode,

@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import deadlines, requests, settings
+from desktop_app.services import deadlines, requests, settings, user_categories
 from desktop_app.services.permissions import Perm
 from desktop_app.services.requests import RequestFilter
 from desktop_app.ui.dialogs.request_dialog import (
-    CATEGORY_KEYS,
     CHANNEL_KEYS,
     TYPE_KEYS,
     NewRequestDialog,
@@ -92,7 +91,9 @@ class RequestsPage(QWidget):
         self.status = self._combo(self.tr("All statuses"), STATUS_KEYS, requests.status_label)
         self.channel = self._combo(self.tr("All channels"), CHANNEL_KEYS, requests.channel_label)
         self.type = self._combo(self.tr("All types"), TYPE_KEYS, requests.type_label)
-        self.category = self._combo(self.tr("All users"), CATEGORY_KEYS, requests.category_label)
+        # C8.6: every category of the list, inactive ones too (their past requests stay findable).
+        names = dict(attempt(self, lambda: user_categories.options(state.db, past_too=True)) or [])
+        self.category = self._combo(self.tr("All users"), tuple(names), names.__getitem__)
         for combo in (self.state_combo, self.status, self.channel, self.type, self.category):
             bar.addWidget(combo, 1)
         layout.addLayout(bar)

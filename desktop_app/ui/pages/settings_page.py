@@ -66,6 +66,16 @@ class SettingsPage(QWidget):
             lang.addItem(language_name(code), code)
         self._fields["default_language"] = lang
         form.addRow(self.tr("Default language"), lang)
+        # C8.6: the body's own list (circular 18/2019), edited in its own window like the calendar.
+        self.categories_button = QPushButton(self.tr("Particular categories of users…"))
+        self.categories_button.setToolTip(self.tr(
+            "The categories of users that requests, training sessions and the report count (C8.6)."
+        ))  # fmt: skip
+        self.categories_button.clicked.connect(self.open_categories)
+        categories_row = QHBoxLayout()
+        categories_row.addWidget(self.categories_button)
+        categories_row.addStretch(1)
+        form.addRow(categories_row)
         left.addWidget(body_box)
 
         rules = QGroupBox(self.tr("Deadlines and checks"))
@@ -111,6 +121,7 @@ class SettingsPage(QWidget):
         calendar_row.addStretch(1)
         form.addRow(calendar_row)
         self.calendar_dialog: QDialog | None = None
+        self.categories_dialog: QDialog | None = None
         left.addWidget(rules)
 
         secrets = QGroupBox(self.tr("Passwords of mailboxes"))
@@ -205,6 +216,13 @@ class SettingsPage(QWidget):
 
         self.calendar_dialog = CalendarDialog(self.state, self)
         self.calendar_dialog.open()
+
+    def open_categories(self) -> None:
+        """C8.6: the particular categories of users, changed rarely and by their own buttons."""
+        from desktop_app.ui.dialogs.user_categories_dialog import UserCategoriesDialog
+
+        self.categories_dialog = UserCategoriesDialog(self.state, self)
+        self.categories_dialog.open()
 
     def _line(self, key: str) -> QLineEdit:
         w = QLineEdit()
