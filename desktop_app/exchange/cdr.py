@@ -204,7 +204,8 @@ def _time(value: str, column: str, utc: bool, required: bool) -> datetime | None
         naive = datetime.strptime(value, _TIME_FORMAT)
     except ValueError:
         raise _RowProblem(column, translate(
-            "calls", "“{text}” is not a time of the form 2026-03-05 09:41:07.").format(text=value)
+            "calls", "“{text}” is not a time of the form 2026-03-05 09:41:07.").format(
+            text=" ".join(value.split()))  # one sentence on one line, whatever the cell held
         ) from None  # fmt: skip
     last_year = datetime.now(UTC).year + 1
     if not FIRST_YEAR <= naive.year <= last_year:

@@ -25,7 +25,7 @@ from desktop_app.services.kpi_labels import labels
 from desktop_app.services.kpi_status import status, target_of
 from desktop_app.services.kpis import KPI_IDS, compute_in
 from desktop_app.services.periods import Period, parse_period
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, require_now
 from desktop_app.services.progress import Cancelled, NoProgress, Progress
 from desktop_app.services.report_language import report_language
 from desktop_app.services.sections import ReportSection, build_sections, make_context
@@ -173,8 +173,9 @@ def generate(
     `lang` (a code or a ready Translator) is the workbook's language, whatever the window's: its
     texts come from a translator of this thread alone (services/report_language.py). `write`
     (exchange/excel_report.write_workbook) turns the computed ReportData into the file: services
-    compute, exchange formats, and services never import exchange."""
-    actor.require(Perm.MAKE_REPORTS)
+    compute, exchange formats, and services never import exchange. The user's current rights
+    are confirmed before the report's language is taken up, so a refusal reads in theirs."""
+    require_now(db, actor, Perm.MAKE_REPORTS)
     progress = progress or NoProgress()
     if isinstance(period, str):
         period = parse_period(period)

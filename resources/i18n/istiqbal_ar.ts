@@ -6502,7 +6502,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
-            <translation>يقيّم هذا التقرير استقبال المواطنين بـ{body} من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبالفترة السابقة لها مباشرة.</translation>
+            <translation>يقيّم هذا التقرير استقبال المواطنين ب{body} من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبالفترة السابقة لها مباشرة.</translation>
         </message>
         <message>
             <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
@@ -6598,7 +6598,7 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} for {period}, from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with {previous}.</source>
-            <translation>يقيّم هذا التقرير استقبال المواطنين بـ{body} خلال {period}، من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وبـ{previous}.</translation>
+            <translation>يقيّم هذا التقرير استقبال المواطنين ب{body} خلال {period}، من {first} إلى {last}، طبقا لما يقتضيه المنشور عدد 8 المؤرخ في 19 مارس 2020 (C8.7). تُقارن كل قيمة بهدفها وب{previous}.</translation>
         </message>
         <message>
             <source>the body</source>
@@ -6646,19 +6646,19 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         </message>
         <message>
             <source>Q1 {year}</source>
-            <translation>الثلاثي الأول {year}</translation>
+            <translation>الثلاثية الأولى {year}</translation>
         </message>
         <message>
             <source>Q2 {year}</source>
-            <translation>الثلاثي الثاني {year}</translation>
+            <translation>الثلاثية الثانية {year}</translation>
         </message>
         <message>
             <source>Q3 {year}</source>
-            <translation>الثلاثي الثالث {year}</translation>
+            <translation>الثلاثية الثالثة {year}</translation>
         </message>
         <message>
             <source>Q4 {year}</source>
-            <translation>الثلاثي الرابع {year}</translation>
+            <translation>الثلاثية الرابعة {year}</translation>
         </message>
     </context>
     <context>

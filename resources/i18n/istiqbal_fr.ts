@@ -142,7 +142,7 @@
         </message>
         <message>
             <source>Call evaluations</source>
-            <translation>Évaluation des appels</translation>
+            <translation>Appels évalués</translation>
         </message>
     </context>
     <context>
@@ -281,7 +281,7 @@
         </message>
         <message>
             <source>Legal updates</source>
-            <translation>Mises à jour juridiques</translation>
+            <translation>Textes juridiques</translation>
         </message>
         <message>
             <source>Recognitions</source>
@@ -289,7 +289,7 @@
         </message>
         <message>
             <source>Post equipment</source>
-            <translation>Équipement du poste</translation>
+            <translation>Équipement</translation>
         </message>
         <message>
             <source>Choose an agent in the list.</source>
@@ -5319,7 +5319,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Citizen's request</source>
-            <translation>Demande de citoyen</translation>
+            <translation>Requête de citoyen</translation>
         </message>
         <message>
             <source>Evaluation scorecard</source>
@@ -6486,7 +6486,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with the period just before.</source>
-            <translation>Ce rapport évalue l'accueil des citoyens à {body} du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à la période qui précède immédiatement.</translation>
+            <translation>Ce rapport évalue l'accueil des citoyens (organisme : {body}), du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à la période qui précède immédiatement.</translation>
         </message>
         <message>
             <source>Indicators measured: {measured} of {total}. Measured indicators with a target: {n} — meeting it: {good}; close to it: {watch}; short of it: {bad}. The action plan sheet proposes a remedy for each indicator short of or close to its target.</source>
@@ -6582,7 +6582,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>This report evaluates citizen reception at {body} for {period}, from {first} to {last}, as circular no. 8 of 19 March 2020 requires (C8.7). Each figure is compared with its target and with {previous}.</source>
-            <translation>Ce rapport évalue l'accueil des citoyens à {body} pour {period}, du {first} au {last}, comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à {previous}.</translation>
+            <translation>Ce rapport évalue l'accueil des citoyens (organisme : {body} ; période : {period}, du {first} au {last}), comme l'exige la circulaire n° 8 du 19 mars 2020 (C8.7). Chaque valeur est comparée à sa cible et à celle de la période précédente ({previous}).</translation>
         </message>
         <message>
             <source>the body</source>
@@ -6813,15 +6813,15 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <name>kpi</name>
         <message>
             <source>Requests received</source>
-            <translation>Demandes reçues</translation>
+            <translation>Requêtes reçues</translation>
         </message>
         <message>
             <source>Requests whose deadline can be judged</source>
-            <translation>Demandes dont le délai peut être jugé</translation>
+            <translation>Requêtes dont le délai peut être jugé</translation>
         </message>
         <message>
             <source>Requests answered or noticed on time</source>
-            <translation>Demandes traitées ou avisées dans le délai</translation>
+            <translation>Requêtes traitées ou avisées dans le délai</translation>
         </message>
         <message>
             <source>Requests answered within the legal 48 hours (%)</source>
@@ -6837,11 +6837,11 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Requests overdue and unanswered at period end</source>
-            <translation>Demandes en retard sans réponse en fin de période</translation>
+            <translation>Requêtes en retard sans réponse en fin de période</translation>
         </message>
         <message>
             <source>Requests closed</source>
-            <translation>Demandes clôturées</translation>
+            <translation>Requêtes clôturées</translation>
         </message>
         <message>
             <source>Complaints received</source>
@@ -6849,7 +6849,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Requests from particular categories of users</source>
-            <translation>Demandes des catégories particulières d'usagers</translation>
+            <translation>Requêtes des catégories particulières d'usagers</translation>
         </message>
         <message>
             <source>Requests received by e-mail</source>
@@ -7982,7 +7982,7 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         </message>
         <message>
             <source>Request</source>
-            <translation>Demande</translation>
+            <translation>Requête</translation>
         </message>
         <message>
             <source>Complaint</source>

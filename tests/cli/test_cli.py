@@ -280,7 +280,7 @@ def test_issue16_4_a_database_that_cannot_be_written_is_one_sentence(
 
     from desktop_app.exchange import lines_file
 
-    db = str(tmp_path / "istiqbal.sqlite")
+    db = new_database(tmp_path / "istiqbal.sqlite")
     source = tmp_path / "annuaire.csv"
     source.write_text("Numéro;Type\n71 563 500;standard\n", encoding="utf-8")
 

@@ -24,6 +24,7 @@ from desktop_app.data.models import (
 from desktop_app.exchange.mail.files import import_messages
 from desktop_app.exchange.mail.parse import parse_message, safe_filename
 from desktop_app.services.permissions import Actor
+from tests.helpers.databases import new_database
 from tests.helpers.mail_data import mbox, message
 
 
@@ -301,17 +302,17 @@ def test_hostile_messages_read_within_a_second_or_refused_naming_the_file(
 def test_cli_json_names_the_message_of_an_mbox(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = tmp_path / "cli.sqlite"
+    db_path = new_database(tmp_path / "cli.sqlite")  # every command but demo needs one
     path = write(tmp_path, "in.mbox", mbox(message(message_id="<1@x.tn>"),
                                             message(message_id="<2@x.tn>", date=None)))  # fmt: skip
-    code = main(["--db", str(db_path), "mail", "import", str(path), "--json"])
+    code = main(["--db", db_path, "mail", "import", str(path), "--json"])
     payload = json.loads(capsys.readouterr().out)
     assert code == 1
     assert payload["imported"] == 0 and payload["skipped_duplicates"] == 0
     assert payload["errors"][0]["file"] == f"{path}#2"
-    code = main(["--db", str(db_path), "mail", "import", str(path), "--skip-invalid", "--json"])
+    code = main(["--db", db_path, "mail", "import", str(path), "--skip-invalid", "--json"])
     assert code == 0 and json.loads(capsys.readouterr().out)["imported"] == 1
-    code = main(["--db", str(db_path), "mail", "import", str(tmp_path / "none.eml")])
+    code = main(["--db", db_path, "mail", "import", str(tmp_path / "none.eml")])
     captured = capsys.readouterr()
     assert code == 1 and "none.eml" in captured.err and "Traceback" not in captured.err
 

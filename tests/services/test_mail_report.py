@@ -24,7 +24,8 @@ def test_c2_1_email_indicators_count_only_email_requests_against_48_hours(
     late = requests.create_request(db, admin, channel="email", type="request", subject="B",
                                    contact="b@example.tn", received_at=T0, now=T0)  # fmt: skip
     requests.respond(db, admin, late.id, "notice", "CIN", at=T0 + timedelta(hours=49),
-                     now=T0 + timedelta(hours=49))  # fmt: skip
+                     now=T0 + timedelta(hours=49), notice_reason="documents",
+                     notice_answer_by=T0 + timedelta(days=9))  # fmt: skip
     requests.create_request(db, admin, channel="phone", type="request", subject="C",
                             received_at=T0, now=T0)  # fmt: skip
     as_of = T0 + timedelta(days=3)

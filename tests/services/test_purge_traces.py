@@ -40,7 +40,8 @@ def test_issue16_6_a_purge_leaves_no_trace_of_the_citizen_in_the_file(
     old = new(db, admin, citizen=NAME, contact="z.kchaou@gnet.tn", body=WORDS,
               received_at=NOW - timedelta(days=6 * 365), now=NOW)  # fmt: skip
     requests.respond(db, admin, old.id, "answer", f"Réponse à {NAME}", now=NOW,
-                     at=NOW - timedelta(days=6 * 365 - 1))  # fmt: skip
+                     at=NOW - timedelta(days=6 * 365 - 1),
+                     late_reason="copied from the paper register")  # fmt: skip
     for i in range(30):  # other requests, so the index has several segments to merge
         new(db, admin, citizen=f"Citoyen {i}", body=f"texte {i}", now=NOW)
     before = file_bytes(location)

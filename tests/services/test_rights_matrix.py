@@ -18,6 +18,7 @@ from desktop_app.config import resolve_database
 from desktop_app.data.db import Database
 from desktop_app.data.types import utcnow
 from desktop_app.exchange.cdr import import_cdr
+from desktop_app.exchange.excel_report import write_workbook
 from desktop_app.exchange.lines_file import import_lines
 from desktop_app.exchange.requests_file import import_register
 from desktop_app.services import agents, auth, dashboard, guides, lines, report, settings
@@ -119,7 +120,15 @@ OPERATIONS: dict[str, tuple[Op, set[str]]] = {
         {A, S},
     ),
     "answer an unassigned request": (
-        lambda w, a: rq.respond(w.db, a, w.ids["free"], "notice", "Pièces: CIN"),
+        lambda w, a: rq.respond(
+            w.db,
+            a,
+            w.ids["free"],
+            "notice",
+            "Pièces: CIN",
+            notice_reason="documents",
+            notice_answer_by=utcnow() + timedelta(days=7),
+        ),
         {A, S, G},
     ),
     "answer a request assigned to them": (
@@ -164,7 +173,11 @@ OPERATIONS: dict[str, tuple[Op, set[str]]] = {
     "read the dashboard": (lambda w, a: dashboard.dashboard(w.db, a), {A, S, H, D}),
     "produce the evaluation report": (
         lambda w, a: report.generate(
-            w.db, a, f"{(utcnow() - timedelta(days=40)):%Y-%m}", w.tmp / f"r-{a.username}.xlsx"
+            w.db,
+            a,
+            f"{(utcnow() - timedelta(days=40)):%Y-%m}",
+            w.tmp / f"r-{a.username}.xlsx",
+            write=write_workbook,
         ),
         {A, S, D},
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
@@ -86,8 +86,10 @@ def test_an_administrator_moves_a_holiday_and_deadlines_follow_c2_1(
     received = tunis(YEAR, 8, 24, 12, 0)  # Monday, summer single session 07:30–13:30
     made = requests.create_request(db, admin, channel="phone", type="request", subject="Extrait",
                                    received_at=received, now=received)  # fmt: skip
-    # 1.5 h on Monday, Tuesday 25 August (Mouled, estimated) skipped, 2.5 h on Wednesday.
-    assert made.deadline_at == tunis(YEAR, 8, 26, 10, 0)
+    # 1.5 h on Monday, Tuesday 25 August (Mouled, estimated) skipped, 2.5 h on Wednesday: the
+    # body's internal target; the legal deadline stays received + 48 h (C2.1, issue 12).
+    assert made.internal_deadline_at == tunis(YEAR, 8, 26, 10, 0)
+    assert made.deadline_at == received + timedelta(hours=48)
 
     dialog = open_dialog(qtbot, seeded)
     dialog.select_holiday(date(YEAR, 8, 25))
@@ -102,9 +104,9 @@ def test_an_administrator_moves_a_holiday_and_deadlines_follow_c2_1(
     assert holiday_on(db, admin, date(YEAR, 8, 25)) is None
     moved = holiday_on(db, admin, date(YEAR, 8, 26))
     assert moved is not None and not moved.estimated and "Mouled" in moved.name_fr
-    assert requests.get_request(db, admin, made.id, now=received).row.deadline_at == tunis(
-        YEAR, 8, 25, 10, 0
-    )
+    row = requests.get_request(db, admin, made.id, now=received).row
+    assert row.internal_deadline_at == tunis(YEAR, 8, 25, 10, 0)
+    assert row.deadline_at == received + timedelta(hours=48)
     assert any(h.day == date(YEAR, 8, 26) for h in dialog.holidays)
     assert "recomputed" in dialog.status.text()
 
