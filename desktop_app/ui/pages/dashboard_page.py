@@ -182,6 +182,7 @@ class DashboardPage(QWidget):
         self.tiles: list[KpiTileWidget] = []
         self.action_boxes: list[ActionListBox] = []
         self.first_step_keys: list[str] = []
+        self.first_steps_box: QGroupBox | None = None
         self.reload()
 
     @staticmethod
@@ -239,18 +240,24 @@ class DashboardPage(QWidget):
     def _first_steps(self, steps: list[FirstStep]) -> None:
         """A new installation's checklist, shortening as each step is done (issue 14.4)."""
         self.first_step_keys = [step.key for step in steps]
+        self.first_steps_box = None
         if not steps:
             return
         box = QGroupBox(self.tr("First steps (%n left)", None, len(steps)))
+        self.first_steps_box = box
         column = QVBoxLayout(box)
         for step in steps:
+            # One row a step, its hint in a tooltip: the to-do lists below stay on screen at
+            # 1366×768 (C8.7) while the checklist is long.
+            row = QHBoxLayout()
             title = _plain(step.title)
-            title.setStyleSheet("font-weight: bold;")
-            column.addWidget(title)
-            column.addWidget(_plain(step.hint))
+            title.setToolTip(step.hint)
+            row.addWidget(title, 1)
             button = QPushButton(self.tr("Open"))
+            button.setToolTip(step.hint)
             button.clicked.connect(lambda _=False, page=step.page: self._open(page))
-            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)
+            row.addWidget(button)
+            column.addLayout(row)
         self.actions_layout.addWidget(box)
 
     def _open(self, page: str) -> None:
