@@ -132,9 +132,16 @@
             <source>No call of this agent has been evaluated yet.</source>
             <translation>لم يتم بعد تقييم أي مكالمة لهذا العون.</translation>
         </message>
-        <message>
-            <source>{n} evaluations, mean score {score} out of 100.</source>
-            <translation>{n} تقييمات، المعدل {score} من 100.</translation>
+        <message numerus="yes">
+            <source>Evaluations: %n, mean score {score} out of 100.</source>
+            <translation>
+                <numerusform>لا تقييم، المعدل {score} من 100.</numerusform>
+                <numerusform>تقييم واحد، المعدل {score} من 100.</numerusform>
+                <numerusform>تقييمان، المعدل {score} من 100.</numerusform>
+                <numerusform>%n تقييمات، المعدل {score} من 100.</numerusform>
+                <numerusform>%n تقييمًا، المعدل {score} من 100.</numerusform>
+                <numerusform>%n تقييم، المعدل {score} من 100.</numerusform>
+            </translation>
         </message>
         <message>
             <source>{score} (not answered)</source>
@@ -749,13 +756,38 @@
             <source>Nobody to call back: every caller who missed the body has been reached.</source>
             <translation>لا أحد في انتظار معاودة الاتصال: تمّ التواصل مع كل من لم يُردّ على مكالمته.</translation>
         </message>
-        <message>
-            <source>{n} callers of {day} not reached yet, oldest first.</source>
-            <translation>{n} متصلين بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</translation>
+        <message numerus="yes">
+            <source>Callers of {day} not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>لا متصل بتاريخ {day} ينتظر التواصل معه.</numerusform>
+                <numerusform>متصل واحد بتاريخ {day} لم يتمّ التواصل معه بعد.</numerusform>
+                <numerusform>متصلان بتاريخ {day} لم يتمّ التواصل معهما بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلين بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلًا بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصل بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>{n} callers not reached yet, oldest first.</source>
-            <translation>{n} متصلين لم يتمّ التواصل معهم بعد، الأقدم أولاً.</translation>
+        <message numerus="yes">
+            <source>Callers not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>لا متصل ينتظر التواصل معه.</numerusform>
+                <numerusform>متصل واحد لم يتمّ التواصل معه بعد.</numerusform>
+                <numerusform>متصلان لم يتمّ التواصل معهما بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلين لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلًا لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصل لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Callers written to {path}: %n.</source>
+            <translation>
+                <numerusform>لم يُسجَّل أيّ متصل في {path}.</numerusform>
+                <numerusform>تمّ تسجيل متصل واحد في {path}.</numerusform>
+                <numerusform>تمّ تسجيل متصلَيْن في {path}.</numerusform>
+                <numerusform>تمّ تسجيل %n متصلين في {path}.</numerusform>
+                <numerusform>تمّ تسجيل %n متصلًا في {path}.</numerusform>
+                <numerusform>تمّ تسجيل %n متصل في {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No phone program on this computer opens tel: links; the number is copied, dial it from your phone.</source>
@@ -768,10 +800,6 @@
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>مصنف Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>{n} callers written to {path}.</source>
-            <translation>تمّ تسجيل {n} متصلين في {path}.</translation>
         </message>
         <message>
             <source>Outcome</source>
@@ -1093,9 +1121,16 @@
     </context>
     <context>
         <name>DeadlineWatcher</name>
-        <message>
-            <source>{n} requests are due within the warning window: {refs}</source>
-            <translation>{n} مطالب يقترب أجلها: {refs}</translation>
+        <message numerus="yes">
+            <source>Requests due within the warning window: %n ({refs})</source>
+            <translation>
+                <numerusform>لا مطلب يقترب أجله: {refs}</numerusform>
+                <numerusform>مطلب واحد يقترب أجله: {refs}</numerusform>
+                <numerusform>مطلبان يقترب أجلهما: {refs}</numerusform>
+                <numerusform>%n مطالب يقترب أجلها: {refs}</numerusform>
+                <numerusform>%n مطلبًا يقترب أجلها: {refs}</numerusform>
+                <numerusform>%n مطلب يقترب أجلها: {refs}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Requests due soon</source>
@@ -2374,6 +2409,17 @@
             <source>Lines written to {file}: {n}.</source>
             <translation>عدد الخطوط المكتوبة في {file}: {n}.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n يوم</numerusform>
+                <numerusform>يوم واحد</numerusform>
+                <numerusform>يومان</numerusform>
+                <numerusform>%n أيام</numerusform>
+                <numerusform>%n يومًا</numerusform>
+                <numerusform>%n يوم</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Every line has been checked recently.</source>
             <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
@@ -2477,10 +2523,6 @@
         <message>
             <source>{date} — overdue</source>
             <translation>{date} — متأخرة</translation>
-        </message>
-        <message>
-            <source>{n} days</source>
-            <translation>{n} يوم</translation>
         </message>
         <message>
             <source>Remove “{task}” from the schedule?</source>
@@ -3708,9 +3750,16 @@
             <source>Workbook (*.xlsx)</source>
             <translation>مصنف (*.xlsx)</translation>
         </message>
-        <message>
-            <source>{n} requests written to {path}.</source>
-            <translation>تم حفظ {n} مطلبا في {path}.</translation>
+        <message numerus="yes">
+            <source>Requests written to {path}: %n.</source>
+            <translation>
+                <numerusform>لم يُحفظ أيّ مطلب في {path}.</numerusform>
+                <numerusform>تمّ حفظ مطلب واحد في {path}.</numerusform>
+                <numerusform>تمّ حفظ مطلبين في {path}.</numerusform>
+                <numerusform>تمّ حفظ %n مطالب في {path}.</numerusform>
+                <numerusform>تمّ حفظ %n مطلبًا في {path}.</numerusform>
+                <numerusform>تمّ حفظ %n مطلب في {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No request is older than the retention period ({date}): nothing to remove.</source>
@@ -3719,6 +3768,17 @@
         <message>
             <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
             <translation>{n} مطلبا أغلقت، أو وردت ولم تغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</translation>
+        </message>
+        <message numerus="yes">
+            <source>Requests whose personal data was removed: %n; the removal is recorded.</source>
+            <translation>
+                <numerusform>لم تُحذف أيّ معطيات شخصية؛ وتمّ تسجيل العملية.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من مطلب واحد؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من مطلبين؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من %n مطالب؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من %n مطلبًا؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من %n مطلب؛ وتمّ تسجيل عملية الحذف.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Istiqbal</source>
@@ -3738,10 +3798,6 @@
                 <numerusform>%n مطلبًا مطابقًا.</numerusform>
                 <numerusform>%n مطلب مطابق.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Personal data removed from {n} requests; the removal is recorded.</source>
-            <translation>حذفت المعطيات الشخصية من {n} مطلبا؛ وتم تسجيل عملية الحذف.</translation>
         </message>
     </context>
     <context>
@@ -4451,9 +4507,16 @@
             <source>No</source>
             <translation>لا</translation>
         </message>
-        <message>
-            <source>{n} months</source>
-            <translation>{n} أشهر</translation>
+        <message numerus="yes">
+            <source>%n mo</source>
+            <translation>
+                <numerusform>%n شهر</numerusform>
+                <numerusform>شهر واحد</numerusform>
+                <numerusform>شهران</numerusform>
+                <numerusform>%n أشهر</numerusform>
+                <numerusform>%n شهرًا</numerusform>
+                <numerusform>%n شهر</numerusform>
+            </translation>
         </message>
         <message>
             <source>Once</source>
@@ -5275,10 +5338,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>يوجد مشرف على النظام بعد.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: try again in {n} s.</source>
-            <translation>محاولات خاطئة كثيرة: أعد المحاولة بعد {n} ث.</translation>
-        </message>
-        <message>
             <source>Wrong user name or password.</source>
             <translation>اسم المستخدم أو كلمة العبور غير صحيحة.</translation>
         </message>
@@ -5305,6 +5364,17 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The new password must differ from the old one.</source>
             <translation>يجب أن تختلف كلمة العبور الجديدة عن القديمة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong tries: try again in %n s.</source>
+            <translation>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثانية.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد ثانية واحدة.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد ثانيتين.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثوانٍ.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثانية.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثانية.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5887,10 +5957,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
         </message>
         <message>
-            <source>{n} calls already imported as missed are now answered.</source>
-            <translation>{n} مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</translation>
-        </message>
-        <message>
             <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>
             <translation>لم يُسجَّل أي شيء (عدد الأسطر غير الصالحة: {n})؛ صحّحها أو استعمل ‎--skip-invalid.</translation>
         </message>
@@ -5925,6 +5991,17 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{file}: {message}</source>
             <translation>{file}: {message}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls already imported as missed, now answered: %n.</source>
+            <translation>
+                <numerusform>لا مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>مكالمة واحدة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>مكالمتان سبق توريدهما على أنهما فائتتان أصبحتا مُجابتين.</numerusform>
+                <numerusform>%n مكالمات سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>%n مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>%n مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -8595,14 +8672,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>خطوط فشل آخر تثبت منها</translation>
         </message>
         <message>
-            <source>Lines not checked for {days} days</source>
-            <translation>خطوط لم تتم مراقبتها منذ {days} يومًا</translation>
-        </message>
-        <message>
-            <source>{line} (open for {days} days)</source>
-            <translation>{line} (قائم منذ {days} يومًا)</translation>
-        </message>
-        <message>
             <source>Line faults not repaired</source>
             <translation>أعطاب خطوط غير مصلحة</translation>
         </message>
@@ -8621,6 +8690,28 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Lines forwarded now</source>
             <translation>الخطوط المحوّلة حاليًا</translation>
+        </message>
+        <message numerus="yes">
+            <source>Lines not checked for %n d</source>
+            <translation>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n يوم</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ يوم واحد</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ يومين</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n أيام</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n يومًا</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n يوم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{line} (open for %n d)</source>
+            <translation>
+                <numerusform>{line} (قائم منذ اليوم)</numerusform>
+                <numerusform>{line} (قائم منذ يوم واحد)</numerusform>
+                <numerusform>{line} (قائم منذ يومين)</numerusform>
+                <numerusform>{line} (قائم منذ %n أيام)</numerusform>
+                <numerusform>{line} (قائم منذ %n يومًا)</numerusform>
+                <numerusform>{line} (قائم منذ %n يوم)</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -132,9 +132,12 @@
             <source>No call of this agent has been evaluated yet.</source>
             <translation>Aucun appel de cet agent n'a encore été évalué.</translation>
         </message>
-        <message>
-            <source>{n} evaluations, mean score {score} out of 100.</source>
-            <translation>{n} évaluations, note moyenne {score} sur 100.</translation>
+        <message numerus="yes">
+            <source>Evaluations: %n, mean score {score} out of 100.</source>
+            <translation>
+                <numerusform>%n évaluation, note moyenne {score} sur 100.</numerusform>
+                <numerusform>%n évaluations, note moyenne {score} sur 100.</numerusform>
+            </translation>
         </message>
         <message>
             <source>{score} (not answered)</source>
@@ -745,13 +748,26 @@
             <source>Nobody to call back: every caller who missed the body has been reached.</source>
             <translation>Personne à rappeler : chaque appelant resté sans réponse a été joint.</translation>
         </message>
-        <message>
-            <source>{n} callers of {day} not reached yet, oldest first.</source>
-            <translation>{n} appelants du {day} pas encore joints, les plus anciens d'abord.</translation>
+        <message numerus="yes">
+            <source>Callers of {day} not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>%n appelant du {day} pas encore joint.</numerusform>
+                <numerusform>%n appelants du {day} pas encore joints, les plus anciens d'abord.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>{n} callers not reached yet, oldest first.</source>
-            <translation>{n} appelants pas encore joints, les plus anciens d'abord.</translation>
+        <message numerus="yes">
+            <source>Callers not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>%n appelant pas encore joint.</numerusform>
+                <numerusform>%n appelants pas encore joints, les plus anciens d'abord.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Callers written to {path}: %n.</source>
+            <translation>
+                <numerusform>%n appelant écrit dans {path}.</numerusform>
+                <numerusform>%n appelants écrits dans {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No phone program on this computer opens tel: links; the number is copied, dial it from your phone.</source>
@@ -764,10 +780,6 @@
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Classeur Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>{n} callers written to {path}.</source>
-            <translation>{n} appelants écrits dans {path}.</translation>
         </message>
         <message>
             <source>Outcome</source>
@@ -1085,9 +1097,12 @@
     </context>
     <context>
         <name>DeadlineWatcher</name>
-        <message>
-            <source>{n} requests are due within the warning window: {refs}</source>
-            <translation>{n} requêtes arrivent à échéance : {refs}</translation>
+        <message numerus="yes">
+            <source>Requests due within the warning window: %n ({refs})</source>
+            <translation>
+                <numerusform>%n requête arrive à échéance : {refs}</numerusform>
+                <numerusform>%n requêtes arrivent à échéance : {refs}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Requests due soon</source>
@@ -2366,6 +2381,13 @@
             <source>Lines written to {file}: {n}.</source>
             <translation>Lignes écrites dans {file} : {n}.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n jour</numerusform>
+                <numerusform>%n jours</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Every line has been checked recently.</source>
             <translation>Toutes les lignes ont été contrôlées récemment.</translation>
@@ -2469,10 +2491,6 @@
         <message>
             <source>{date} — overdue</source>
             <translation>{date} — en retard</translation>
-        </message>
-        <message>
-            <source>{n} days</source>
-            <translation>{n} jours</translation>
         </message>
         <message>
             <source>Remove “{task}” from the schedule?</source>
@@ -3700,9 +3718,12 @@
             <source>Workbook (*.xlsx)</source>
             <translation>Classeur (*.xlsx)</translation>
         </message>
-        <message>
-            <source>{n} requests written to {path}.</source>
-            <translation>{n} requêtes écrites dans {path}.</translation>
+        <message numerus="yes">
+            <source>Requests written to {path}: %n.</source>
+            <translation>
+                <numerusform>%n requête écrite dans {path}.</numerusform>
+                <numerusform>%n requêtes écrites dans {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No request is older than the retention period ({date}): nothing to remove.</source>
@@ -3711,6 +3732,13 @@
         <message>
             <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
             <translation>{n} requêtes ont été clôturées, ou reçues et jamais clôturées, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</translation>
+        </message>
+        <message numerus="yes">
+            <source>Requests whose personal data was removed: %n; the removal is recorded.</source>
+            <translation>
+                <numerusform>Données personnelles supprimées de %n requête ; la suppression est consignée.</numerusform>
+                <numerusform>Données personnelles supprimées de %n requêtes ; la suppression est consignée.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Istiqbal</source>
@@ -3726,10 +3754,6 @@
                 <numerusform>%n requête correspond.</numerusform>
                 <numerusform>%n requêtes correspondent.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Personal data removed from {n} requests; the removal is recorded.</source>
-            <translation>Données personnelles supprimées de {n} requêtes ; la suppression est consignée.</translation>
         </message>
     </context>
     <context>
@@ -4439,9 +4463,12 @@
             <source>No</source>
             <translation>Non</translation>
         </message>
-        <message>
-            <source>{n} months</source>
-            <translation>{n} mois</translation>
+        <message numerus="yes">
+            <source>%n mo</source>
+            <translation>
+                <numerusform>%n mois</numerusform>
+                <numerusform>%n mois</numerusform>
+            </translation>
         </message>
         <message>
             <source>Once</source>
@@ -5259,10 +5286,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Un administrateur existe déjà.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: try again in {n} s.</source>
-            <translation>Trop d'essais erronés : réessayez dans {n} s.</translation>
-        </message>
-        <message>
             <source>Wrong user name or password.</source>
             <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
         </message>
@@ -5289,6 +5312,13 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The new password must differ from the old one.</source>
             <translation>Le nouveau mot de passe doit différer de l'ancien.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong tries: try again in %n s.</source>
+            <translation>
+                <numerusform>Trop d'essais erronés : réessayez dans %n seconde.</numerusform>
+                <numerusform>Trop d'essais erronés : réessayez dans %n secondes.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5871,10 +5901,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>{inbound} appels entrants sur les lignes de l'inventaire, {outgoing} sortants, {internal} internes, {unmatched} vers des numéros absents de l'inventaire.</translation>
         </message>
         <message>
-            <source>{n} calls already imported as missed are now answered.</source>
-            <translation>{n} appels déjà importés comme manqués sont désormais répondus.</translation>
-        </message>
-        <message>
             <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>
             <translation>Rien n'a été enregistré (lignes invalides : {n}) ; corrigez-les ou utilisez --skip-invalid.</translation>
         </message>
@@ -5909,6 +5935,13 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{file}: {message}</source>
             <translation>{file} : {message}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls already imported as missed, now answered: %n.</source>
+            <translation>
+                <numerusform>%n appel déjà importé comme manqué est désormais répondu.</numerusform>
+                <numerusform>%n appels déjà importés comme manqués sont désormais répondus.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -8579,14 +8612,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Lignes dont le dernier contrôle a échoué</translation>
         </message>
         <message>
-            <source>Lines not checked for {days} days</source>
-            <translation>Lignes non contrôlées depuis {days} jours</translation>
-        </message>
-        <message>
-            <source>{line} (open for {days} days)</source>
-            <translation>{line} (ouverte depuis {days} jours)</translation>
-        </message>
-        <message>
             <source>Line faults not repaired</source>
             <translation>Pannes de lignes non réparées</translation>
         </message>
@@ -8605,6 +8630,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Lines forwarded now</source>
             <translation>Lignes renvoyées en ce moment</translation>
+        </message>
+        <message numerus="yes">
+            <source>Lines not checked for %n d</source>
+            <translation>
+                <numerusform>Lignes non contrôlées depuis %n jour</numerusform>
+                <numerusform>Lignes non contrôlées depuis %n jours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{line} (open for %n d)</source>
+            <translation>
+                <numerusform>{line} (ouverte depuis %n jour)</numerusform>
+                <numerusform>{line} (ouverte depuis %n jours)</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -374,8 +374,8 @@ class RequestsPage(QWidget):
             if path is not None:
                 show_info(
                     self,
-                    self.tr("{n} requests written to {path}.").format(
-                        n=len(data.requests), path=path
+                    self.tr("Requests written to {path}: %n.", None, len(data.requests)).format(
+                        path=path
                     ),
                 )
 
@@ -413,8 +413,10 @@ class RequestsPage(QWidget):
         if done is not None:
             show_info(
                 self,
-                self.tr("Personal data removed from {n} requests; the removal is recorded.").format(
-                    n=done.count
+                self.tr(
+                    "Requests whose personal data was removed: %n; the removal is recorded.",
+                    None,
+                    done.count,
                 ),
             )
             self.apply()
