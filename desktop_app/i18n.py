@@ -54,7 +54,9 @@ class Translator:
             else (self._qt.translate(context, source, disambiguation, n) or source)
         )
         # QTranslator, unlike QCoreApplication.translate, leaves "%n" to its caller.
-        return text.replace("%n", str(n)) if n >= 0 else text
+        if n < 0:
+            return text
+        return text.replace("%Ln", locale_for(self.lang).toString(n)).replace("%n", str(n))
 
     def __repr__(self) -> str:
         return f"Translator({self.lang!r})"

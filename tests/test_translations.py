@@ -68,6 +68,26 @@ def test_compiled_qm_matches_the_ts(lang: str, tmp_path: Path) -> None:
             },
         ),
         (
+            "ar",
+            "calls",
+            "{number}: %n of {offered} calls lost",
+            {
+                1: "{number}: مكالمة واحدة ضائعة من {offered}",
+                2: "{number}: مكالمتان ضائعتان من {offered}",
+                3: "{number}: 3 مكالمات ضائعة من {offered}",
+                11: "{number}: 11 مكالمة ضائعة من {offered}",
+            },
+        ),
+        (
+            "fr",
+            "phones",
+            "Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500).",
+            {
+                1: "« {text} » a 1 chiffre ; un numéro tunisien en a 8 (ex. 71 563 500).",
+                3: "« {text} » a 3 chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).",
+            },
+        ),
+        (
             "fr",
             "sections_lines",
             "{line} (open for %n d)",

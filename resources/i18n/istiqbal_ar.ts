@@ -594,9 +594,16 @@
             <source>No public holiday is recorded for {year}: use “Fill the year from the official list”, then check the lunar dates.</source>
             <translation>لا توجد أي عطلة رسمية مسجلة لسنة {year}: استعمل «ملء السنة من القائمة الرسمية» ثم راجع تواريخ الأعياد الهجرية.</translation>
         </message>
-        <message>
-            <source>{count} date(s) are still estimated: confirm or move each one once the official announcement is made.</source>
-            <translation>لا يزال عدد {count} من التواريخ تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</translation>
+        <message numerus="yes">
+            <source>Dates still estimated: %n. Confirm or move each one once the official announcement is made.</source>
+            <translation>
+                <numerusform>لا تاريخ تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال تاريخ واحد تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال تاريخان تقديريين: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا تزال %n تواريخ تقديرية: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال %n تاريخًا تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال %n تاريخ تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every date of {year} is confirmed.</source>
@@ -935,9 +942,27 @@
             <source>Time to answer (answered calls)</source>
             <translation>مدة الانتظار قبل الرد (المكالمات المجاب عنها)</translation>
         </message>
-        <message>
-            <source>{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
-            <translation>{n} مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</translation>
+        <message numerus="yes">
+            <source>Inbound calls: %Ln, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
+            <translation>
+                <numerusform>لا مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>مكالمة واردة واحدة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>مكالمتان واردتان، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>%Ln مكالمات واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>%Ln مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>%Ln مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls imported: %n; already there: {d}.</source>
+            <translation>
+                <numerusform>لم تُورَّد أيّ مكالمة؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد مكالمة واحدة؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد مكالمتين؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد %n مكالمات؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد %n مكالمة؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد %n مكالمة؛ {d} كانت موجودة من قبل.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No inbound call recorded in this period: import the PBX's Master.csv.</source>
@@ -950,10 +975,6 @@
         <message>
             <source>Call records (*.csv);;All files (*)</source>
             <translation>سجلات المكالمات (*.csv);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <source>Imported {n} calls; {d} were already there.</source>
-            <translation>تمّ توريد {n} مكالمة؛ {d} كانت موجودة من قبل.</translation>
         </message>
     </context>
     <context>
@@ -1518,9 +1539,16 @@
             <source>No agent evaluated yet.</source>
             <translation>لم يتمّ تقييم أيّ عون بعد.</translation>
         </message>
-        <message>
-            <source>{name}: mean score {score} over {n} evaluations (target {target})</source>
-            <translation>{name}: المعدل {score} على {n} تقييم (الهدف {target})</translation>
+        <message numerus="yes">
+            <source>{name}: mean score {score}, evaluations: %n (target {target})</source>
+            <translation>
+                <numerusform>{name}: المعدل {score} على لا تقييم (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على تقييم واحد (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على تقييمين (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على %n تقييمات (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على %n تقييمًا (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على %n تقييم (الهدف {target})</numerusform>
+            </translation>
         </message>
         <message>
             <source>{topic} (last attended {day})</source>
@@ -3010,9 +3038,16 @@
             <source>Agents</source>
             <translation>الأعوان</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} محددون</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>لا أحد محدّد</numerusform>
+                <numerusform>واحد محدّد</numerusform>
+                <numerusform>اثنان محدّدان</numerusform>
+                <numerusform>%n محدّدين</numerusform>
+                <numerusform>%n محدّدًا</numerusform>
+                <numerusform>%n محدّد</numerusform>
+            </translation>
         </message>
         <message>
             <source>Signed on</source>
@@ -3726,9 +3761,27 @@
             <source>Registers (*.xlsx *.csv)</source>
             <translation>السجلات (*.xlsx *.csv)</translation>
         </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>تم توريد {n}، وترك {d} موجودة مسبقا.</translation>
+        <message numerus="yes">
+            <source>Requests imported: %n; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>لم يُورَّد أيّ مطلب، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد مطلب واحد، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد مطلبين، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد %n مطالب، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلبًا، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلب، وترك {d} موجودة مسبقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Requests closed, or received and never closed, before {date}, beyond the retention period: %n. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>
+                <numerusform>لا مطلب أُغلق، أو ورد ولم يُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>مطلب واحد أُغلق، أو ورد ولم يُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>مطلبان أُغلقا، أو وردا ولم يُغلقا، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>%n مطالب أُغلقت، أو وردت ولم تُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>%n مطلبًا أُغلقت، أو وردت ولم تُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>%n مطلب أُغلقت، أو وردت ولم تُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export one citizen's data</source>
@@ -3764,10 +3817,6 @@
         <message>
             <source>No request is older than the retention period ({date}): nothing to remove.</source>
             <translation>لا يوجد أي مطلب أقدم من مدة الحفظ ({date}): لا شيء للحذف.</translation>
-        </message>
-        <message>
-            <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
-            <translation>{n} مطلبا أغلقت، أو وردت ولم تغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</translation>
         </message>
         <message numerus="yes">
             <source>Requests whose personal data was removed: %n; the removal is recorded.</source>
@@ -4115,9 +4164,16 @@
             <source>withdrawn {date}</source>
             <translation>مسحوبة في {date}</translation>
         </message>
-        <message>
-            <source>{ok} of {n} points</source>
-            <translation>{ok} من {n} نقاط</translation>
+        <message numerus="yes">
+            <source>%n of {n} points</source>
+            <translation>
+                <numerusform>لا نقطة من {n}</numerusform>
+                <numerusform>نقطة واحدة من {n}</numerusform>
+                <numerusform>نقطتان من {n}</numerusform>
+                <numerusform>%n نقاط من {n}</numerusform>
+                <numerusform>%n نقطة من {n}</numerusform>
+                <numerusform>%n نقطة من {n}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Failing the checklist ({n})</source>
@@ -5482,10 +5538,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس عددًا من الثواني.</translation>
         </message>
         <message>
-            <source>the line has {n} columns; Asterisk writes 16, 17, 18 or 21.</source>
-            <translation>السطر يحتوي على {n} عمودًا؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</translation>
-        </message>
-        <message>
             <source>“{text}” is not a call outcome Asterisk writes.</source>
             <translation>«{text}» ليست نتيجة مكالمة يكتبها Asterisk.</translation>
         </message>
@@ -5510,20 +5562,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا يحتوي الملف على أيّ مكالمة دون رد: على الأرجح لا يسجّلها المقسم (اضبط unanswered=yes في cdr.conf)، وبالتالي ستكون أرقام المكالمات الضائعة خاطئة.</translation>
         </message>
         <message>
-            <source>{n} calls went to numbers missing from the inventory ({numbers}); add those lines to count them.</source>
-            <translation>{n} مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</translation>
-        </message>
-        <message>
             <source>{file}, line {row}, column {column}: {message}</source>
             <translation>{file}، السطر {row}، العمود {column}: {message}</translation>
         </message>
         <message>
             <source>{file}, line {row}: {message}</source>
             <translation>{file}، السطر {row}: {message}</translation>
-        </message>
-        <message>
-            <source>{first} ({n} bad lines in all; nothing was imported.)</source>
-            <translation>{first} ({n} سطرًا خاطئًا في المجموع؛ لم يتمّ توريد أيّ شيء.)</translation>
         </message>
         <message>
             <source>{first} (Nothing was imported.)</source>
@@ -5842,10 +5886,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>متصلو الأمس الواجب معاودة الاتصال بهم</translation>
         </message>
         <message>
-            <source>{time}, line {line}: {n} unanswered calls</source>
-            <translation>{time}، الخط {line}: {n} مكالمات دون رد</translation>
-        </message>
-        <message>
             <source>Calls per hour of the day</source>
             <translation>المكالمات حسب ساعة اليوم</translation>
         </message>
@@ -5890,16 +5930,74 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الأعوان دون العدد المستهدف</translation>
         </message>
         <message>
-            <source>{name}: {score} over {n} evaluations</source>
-            <translation>{name}: {score} على {n} تقييم</translation>
-        </message>
-        <message>
             <source>Lines losing calls</source>
             <translation>الخطوط التي تضيع فيها المكالمات</translation>
         </message>
-        <message>
-            <source>{number}: {lost} of {offered} calls lost</source>
-            <translation>{number}: {lost} مكالمة ضائعة من {offered}</translation>
+        <message numerus="yes">
+            <source>columns on the line: %n; Asterisk writes 16, 17, 18 or 21.</source>
+            <translation>
+                <numerusform>السطر يحتوي على لا عمود؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على عمود واحد؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على عمودين؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على %n أعمدة؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على %n عمودًا؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على %n عمود؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{first} (%n bad lines in all; nothing was imported.)</source>
+            <translation>
+                <numerusform>{first} (لا سطر خاطئ في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (سطر خاطئ واحد في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (سطران خاطئان في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (%n أسطر خاطئة في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (%n سطرًا خاطئًا في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (%n سطر خاطئ في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls to numbers missing from the inventory ({numbers}): %n; add those lines to count them.</source>
+            <translation>
+                <numerusform>لا مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>مكالمة واحدة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>مكالمتان وُجّهتا إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>%n مكالمات وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>%n مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>%n مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name}: {score}, evaluations: %n</source>
+            <translation>
+                <numerusform>{name}: {score} على لا تقييم</numerusform>
+                <numerusform>{name}: {score} على تقييم واحد</numerusform>
+                <numerusform>{name}: {score} على تقييمين</numerusform>
+                <numerusform>{name}: {score} على %n تقييمات</numerusform>
+                <numerusform>{name}: {score} على %n تقييمًا</numerusform>
+                <numerusform>{name}: {score} على %n تقييم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{number}: %n of {offered} calls lost</source>
+            <translation>
+                <numerusform>{number}: لا مكالمة ضائعة من {offered}</numerusform>
+                <numerusform>{number}: مكالمة واحدة ضائعة من {offered}</numerusform>
+                <numerusform>{number}: مكالمتان ضائعتان من {offered}</numerusform>
+                <numerusform>{number}: %n مكالمات ضائعة من {offered}</numerusform>
+                <numerusform>{number}: %n مكالمة ضائعة من {offered}</numerusform>
+                <numerusform>{number}: %n مكالمة ضائعة من {offered}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{time}, line {line} (unanswered calls: %n)</source>
+            <translation>
+                <numerusform>{time}، الخط {line}: لا مكالمة دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: مكالمة واحدة دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: مكالمتان دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: %n مكالمات دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: %n مكالمة دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: %n مكالمة دون رد</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5911,14 +6009,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{file}, row {row}, column {column} (warning): {message}</source>
             <translation>{file}، السطر {row}، العمود {column} (تنبيه): {message}</translation>
-        </message>
-        <message>
-            <source>Checked (nothing written): {n} new, {d} already present.</source>
-            <translation>تمت المراجعة (لم يُكتب شيء): {n} جديد، {d} موجود سابقا.</translation>
-        </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>تم توريد {n}، وتُرك {d} موجود سابقا.</translation>
         </message>
         <message>
             <source>Demo data written to {where}.</source>
@@ -5981,10 +6071,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا توجد في الصفحة «{page}» علامة تبويب رقم {tab}؛ علامات تبويبها: {names}.</translation>
         </message>
         <message>
-            <source>Directory written to {file}: {n} lines, {m} left out.</source>
-            <translation>تمّ كتابة الدليل في {file}: {n} خطوط، {m} مستبعدة.</translation>
-        </message>
-        <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>يتعذّر على استقبال استعمال {where}: {reason}</translation>
         </message>
@@ -6001,6 +6087,39 @@ It has been copied. Hand it over in person; it must be changed at the first sign
                 <numerusform>%n مكالمات سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
                 <numerusform>%n مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
                 <numerusform>%n مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): %n new, {d} already present.</source>
+            <translation>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): لا جديد، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): عنصر واحد جديد، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): عنصران جديدان، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): %n عناصر جديدة، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): %n عنصرًا جديدًا، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): %n عنصر جديد، {d} موجود سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n, skipped {d} already present.</source>
+            <translation>
+                <numerusform>لم يُورَّد أيّ عنصر، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد عنصر واحد، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد عنصرين، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد %n عناصر، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد %n عنصرًا، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد %n عنصر، وتُرك {d} موجود سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Directory written to {file}: lines: %n; left out: {m}.</source>
+            <translation>
+                <numerusform>تمّ كتابة الدليل في {file}: لا خط، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: خط واحد، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: خطان، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: %n خطوط، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: %n خطًا، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: %n خط، {m} مستبعدة.</numerusform>
             </translation>
         </message>
     </context>
@@ -6137,14 +6256,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الأجل القانوني: 48 ساعة من تاريخ الورود، بما فيها الليالي والعطل (المنشور 2/2020، C2.1: «في أجل أقصاه 48 ساعة»).</translation>
         </message>
         <message>
-            <source>Internal target of the body: {hours} working hours after receipt, counted in office hours only, and never later than the legal deadline.</source>
-            <translation>الهدف الداخلي للهيكل: {hours} ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</translation>
-        </message>
-        <message>
-            <source>Internal target of the body: {hours} hours after receipt.</source>
-            <translation>الهدف الداخلي للهيكل: {hours} ساعة من تاريخ الورود.</translation>
-        </message>
-        <message>
             <source>On time</source>
             <translation>في الآجال</translation>
         </message>
@@ -6191,6 +6302,28 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This timetable was changed meanwhile; reopen the list.</source>
             <translation>تم تغيير هذا التوقيت في الأثناء؛ أعد فتح القائمة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt, counted in working hours only, and never later than the legal deadline.</source>
+            <translation>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعة عمل واحدة من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعتي عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعات عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt.</source>
+            <translation>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعة واحدة من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعتين من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعات من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة من تاريخ الورود.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7445,14 +7578,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>mail</name>
         <message>
-            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
-            <translation>تمّ الفحص (دون تسجيل أي شيء): {n} مطالب جديدة، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</translation>
-        </message>
-        <message>
-            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
-            <translation>تمّ توريد {n} مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</translation>
-        </message>
-        <message>
             <source>{address}: {outcome}</source>
             <translation>{address}: {outcome}</translation>
         </message>
@@ -7463,10 +7588,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>SMTP: signed in to {host}.</source>
             <translation>SMTP: تمّ الدخول إلى {host}.</translation>
-        </message>
-        <message>
-            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
-            <translation>{n} مطالب جديدة، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</translation>
         </message>
         <message>
             <source>No active mailbox has the address {address}.</source>
@@ -7511,10 +7632,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The probe arrived: {address} receives mail.</source>
             <translation>وصلت رسالة الاختبار: العنوان {address} يتلقّى البريد.</translation>
-        </message>
-        <message>
-            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
-            <translation>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل {seconds} ثانية.</translation>
         </message>
         <message>
             <source>(no subject)</source>
@@ -7627,6 +7744,50 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This attachment no longer exists.</source>
             <translation>هذا المرفق لم يعد موجودا.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): new requests: %n; replies to a request: {r}; automatic messages: {a}; already present: {d}.</source>
+            <translation>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): لا مطلب جديد، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): مطلب جديد واحد، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): مطلبان جديدان، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): %n مطالب جديدة، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): %n مطلبًا جديدًا، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): %n مطلب جديد، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests imported: %n; replies to a request: {r}; automatic messages: {a}; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>لم يُورَّد أيّ مطلب جديد و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد مطلب جديد واحد و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد مطلبين جديدين و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد %n مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلبًا جديدًا و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلب جديد و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests: %n; replies: {r}; automatic: {a}; kept aside as unreadable: {f}.</source>
+            <translation>
+                <numerusform>لا مطلب جديد، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>مطلب جديد واحد، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>مطلبان جديدان، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>%n مطالب جديدة، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>%n مطلبًا جديدًا، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>%n مطلب جديد، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The probe sent to {address} did not arrive within %n s.</source>
+            <translation>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثانية.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل ثانية واحدة.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل ثانيتين.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثوانٍ.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثانية.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثانية.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7827,14 +7988,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس رقم هاتف: لا يمكن أن يتضمّن الرقم «{char}».</translation>
         </message>
         <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
-            <translation>«{text}» يتكوّن من {count} أرقام، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</translation>
-        </message>
-        <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
-            <translation>«{text}» يتكون من {count} أرقام؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</translation>
-        </message>
-        <message>
             <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
             <translation>«{text}» ليس رقمًا أخضر: الرقم الأخضر يتكوّن من 8 أرقام ويبدأ بـ 80 (مثال: 80 100 321).</translation>
         </message>
@@ -7857,6 +8010,28 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{text}” holds several numbers; enter one line at a time.</source>
             <translation>«{text}» يحتوي على عدة أرقام؛ أدخل خطًا واحدًا في كل مرة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500).</source>
+            <translation>
+                <numerusform>«{text}» يتكون من %n رقم؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من رقم واحد؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من رقمين؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من %n أرقام؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من %n رقمًا؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من %n رقم؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>
+                <numerusform>«{text}» يتكوّن من %n رقم، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من رقم واحد، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من رقمين، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من %n أرقام، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من %n رقمًا، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من %n رقم، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -586,9 +586,12 @@
             <source>No public holiday is recorded for {year}: use “Fill the year from the official list”, then check the lunar dates.</source>
             <translation>Aucun jour férié n'est enregistré pour {year} : utilisez « Remplir l'année depuis la liste officielle », puis vérifiez les dates lunaires.</translation>
         </message>
-        <message>
-            <source>{count} date(s) are still estimated: confirm or move each one once the official announcement is made.</source>
-            <translation>{count} date(s) encore estimée(s) : confirmez ou déplacez chacune dès l'annonce officielle.</translation>
+        <message numerus="yes">
+            <source>Dates still estimated: %n. Confirm or move each one once the official announcement is made.</source>
+            <translation>
+                <numerusform>%n date encore estimée : confirmez-la ou déplacez-la dès l'annonce officielle.</numerusform>
+                <numerusform>%n dates encore estimées : confirmez ou déplacez chacune dès l'annonce officielle.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every date of {year} is confirmed.</source>
@@ -915,9 +918,19 @@
             <source>Time to answer (answered calls)</source>
             <translation>Délai de réponse (appels répondus)</translation>
         </message>
-        <message>
-            <source>{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
-            <translation>{n} appels entrants, {pct} % répondus, {lost} perdus. Heure de pointe : {hour}.</translation>
+        <message numerus="yes">
+            <source>Inbound calls: %Ln, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
+            <translation>
+                <numerusform>%Ln appel entrant, {pct} % répondus, {lost} perdus. Heure de pointe : {hour}.</numerusform>
+                <numerusform>%Ln appels entrants, {pct} % répondus, {lost} perdus. Heure de pointe : {hour}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls imported: %n; already there: {d}.</source>
+            <translation>
+                <numerusform>%n appel importé ; déjà présents : {d}.</numerusform>
+                <numerusform>%n appels importés ; déjà présents : {d}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No inbound call recorded in this period: import the PBX's Master.csv.</source>
@@ -930,10 +943,6 @@
         <message>
             <source>Call records (*.csv);;All files (*)</source>
             <translation>Relevés d'appels (*.csv);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <source>Imported {n} calls; {d} were already there.</source>
-            <translation>{n} appels importés ; {d} étaient déjà présents.</translation>
         </message>
     </context>
     <context>
@@ -1490,9 +1499,12 @@
             <source>No agent evaluated yet.</source>
             <translation>Aucun agent évalué pour l'instant.</translation>
         </message>
-        <message>
-            <source>{name}: mean score {score} over {n} evaluations (target {target})</source>
-            <translation>{name} : note moyenne {score} sur {n} évaluations (objectif {target})</translation>
+        <message numerus="yes">
+            <source>{name}: mean score {score}, evaluations: %n (target {target})</source>
+            <translation>
+                <numerusform>{name} : note moyenne {score} sur %n évaluation (objectif {target})</numerusform>
+                <numerusform>{name} : note moyenne {score} sur %n évaluations (objectif {target})</numerusform>
+            </translation>
         </message>
         <message>
             <source>{topic} (last attended {day})</source>
@@ -2978,9 +2990,12 @@
             <source>Agents</source>
             <translation>Agents</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} sélectionnés</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>%n sélectionné</numerusform>
+                <numerusform>%n sélectionnés</numerusform>
+            </translation>
         </message>
         <message>
             <source>Signed on</source>
@@ -3694,9 +3709,19 @@
             <source>Registers (*.xlsx *.csv)</source>
             <translation>Registres (*.xlsx *.csv)</translation>
         </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>{n} importées, {d} déjà présentes ignorées.</translation>
+        <message numerus="yes">
+            <source>Requests imported: %n; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>%n requête importée, {d} déjà présentes ignorées.</numerusform>
+                <numerusform>%n requêtes importées, {d} déjà présentes ignorées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Requests closed, or received and never closed, before {date}, beyond the retention period: %n. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>
+                <numerusform>%n requête a été clôturée, ou reçue et jamais clôturée, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique du citoyen seront supprimés définitivement ; référence, dates et objet restent pour les statistiques. Référence : {refs}. La supprimer maintenant ?</numerusform>
+                <numerusform>%n requêtes ont été clôturées, ou reçues et jamais clôturées, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export one citizen's data</source>
@@ -3728,10 +3753,6 @@
         <message>
             <source>No request is older than the retention period ({date}): nothing to remove.</source>
             <translation>Aucune requête n'est antérieure à la durée de conservation ({date}) : rien à supprimer.</translation>
-        </message>
-        <message>
-            <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
-            <translation>{n} requêtes ont été clôturées, ou reçues et jamais clôturées, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</translation>
         </message>
         <message numerus="yes">
             <source>Requests whose personal data was removed: %n; the removal is recorded.</source>
@@ -4071,9 +4092,12 @@
             <source>withdrawn {date}</source>
             <translation>retiré le {date}</translation>
         </message>
-        <message>
-            <source>{ok} of {n} points</source>
-            <translation>{ok} points sur {n}</translation>
+        <message numerus="yes">
+            <source>%n of {n} points</source>
+            <translation>
+                <numerusform>%n point sur {n}</numerusform>
+                <numerusform>%n points sur {n}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Failing the checklist ({n})</source>
@@ -5426,10 +5450,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un nombre de secondes.</translation>
         </message>
         <message>
-            <source>the line has {n} columns; Asterisk writes 16, 17, 18 or 21.</source>
-            <translation>la ligne a {n} colonnes ; Asterisk en écrit 16, 17, 18 ou 21.</translation>
-        </message>
-        <message>
             <source>“{text}” is not a call outcome Asterisk writes.</source>
             <translation>« {text} » n'est pas une issue d'appel écrite par Asterisk.</translation>
         </message>
@@ -5454,20 +5474,12 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Le fichier ne contient aucun appel sans réponse : l'autocommutateur ne les enregistre sans doute pas (mettez unanswered=yes dans cdr.conf), les chiffres des appels perdus seraient donc faux.</translation>
         </message>
         <message>
-            <source>{n} calls went to numbers missing from the inventory ({numbers}); add those lines to count them.</source>
-            <translation>{n} appels visaient des numéros absents de l'inventaire ({numbers}) ; ajoutez ces lignes pour les compter.</translation>
-        </message>
-        <message>
             <source>{file}, line {row}, column {column}: {message}</source>
             <translation>{file}, ligne {row}, colonne {column} : {message}</translation>
         </message>
         <message>
             <source>{file}, line {row}: {message}</source>
             <translation>{file}, ligne {row} : {message}</translation>
-        </message>
-        <message>
-            <source>{first} ({n} bad lines in all; nothing was imported.)</source>
-            <translation>{first} ({n} lignes erronées en tout ; rien n'a été importé.)</translation>
         </message>
         <message>
             <source>{first} (Nothing was imported.)</source>
@@ -5786,10 +5798,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Appelants d'hier à rappeler</translation>
         </message>
         <message>
-            <source>{time}, line {line}: {n} unanswered calls</source>
-            <translation>{time}, ligne {line} : {n} appels sans réponse</translation>
-        </message>
-        <message>
             <source>Calls per hour of the day</source>
             <translation>Appels par heure de la journée</translation>
         </message>
@@ -5834,16 +5842,50 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Agents sous l'objectif de note</translation>
         </message>
         <message>
-            <source>{name}: {score} over {n} evaluations</source>
-            <translation>{name} : {score} sur {n} évaluations</translation>
-        </message>
-        <message>
             <source>Lines losing calls</source>
             <translation>Lignes qui perdent des appels</translation>
         </message>
-        <message>
-            <source>{number}: {lost} of {offered} calls lost</source>
-            <translation>{number} : {lost} appels perdus sur {offered}</translation>
+        <message numerus="yes">
+            <source>columns on the line: %n; Asterisk writes 16, 17, 18 or 21.</source>
+            <translation>
+                <numerusform>la ligne a %n colonne ; Asterisk en écrit 16, 17, 18 ou 21.</numerusform>
+                <numerusform>la ligne a %n colonnes ; Asterisk en écrit 16, 17, 18 ou 21.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{first} (%n bad lines in all; nothing was imported.)</source>
+            <translation>
+                <numerusform>{first} (%n ligne erronée en tout ; rien n'a été importé.)</numerusform>
+                <numerusform>{first} (%n lignes erronées en tout ; rien n'a été importé.)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls to numbers missing from the inventory ({numbers}): %n; add those lines to count them.</source>
+            <translation>
+                <numerusform>%n appel visait des numéros absents de l'inventaire ({numbers}) ; ajoutez ces lignes pour les compter.</numerusform>
+                <numerusform>%n appels visaient des numéros absents de l'inventaire ({numbers}) ; ajoutez ces lignes pour les compter.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name}: {score}, evaluations: %n</source>
+            <translation>
+                <numerusform>{name} : {score} sur %n évaluation</numerusform>
+                <numerusform>{name} : {score} sur %n évaluations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{number}: %n of {offered} calls lost</source>
+            <translation>
+                <numerusform>{number} : %n appel perdu sur {offered}</numerusform>
+                <numerusform>{number} : %n appels perdus sur {offered}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{time}, line {line} (unanswered calls: %n)</source>
+            <translation>
+                <numerusform>{time}, ligne {line} : %n appel sans réponse</numerusform>
+                <numerusform>{time}, ligne {line} : %n appels sans réponse</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5855,14 +5897,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{file}, row {row}, column {column} (warning): {message}</source>
             <translation>{file}, ligne {row}, colonne {column} (avertissement) : {message}</translation>
-        </message>
-        <message>
-            <source>Checked (nothing written): {n} new, {d} already present.</source>
-            <translation>Vérifié (rien n'a été écrit) : {n} nouveaux, {d} déjà présents.</translation>
-        </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>{n} importés, {d} déjà présents ignorés.</translation>
         </message>
         <message>
             <source>Demo data written to {where}.</source>
@@ -5925,10 +5959,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La page « {page} » n'a pas d'onglet {tab} ; ses onglets : {names}.</translation>
         </message>
         <message>
-            <source>Directory written to {file}: {n} lines, {m} left out.</source>
-            <translation>Annuaire écrit dans {file} : {n} lignes, {m} écartées.</translation>
-        </message>
-        <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>Istiqbal ne peut pas utiliser {where} : {reason}</translation>
         </message>
@@ -5941,6 +5971,27 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>
                 <numerusform>%n appel déjà importé comme manqué est désormais répondu.</numerusform>
                 <numerusform>%n appels déjà importés comme manqués sont désormais répondus.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): %n new, {d} already present.</source>
+            <translation>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouveau, {d} déjà présents.</numerusform>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouveaux, {d} déjà présents.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n, skipped {d} already present.</source>
+            <translation>
+                <numerusform>%n importé, {d} déjà présents ignorés.</numerusform>
+                <numerusform>%n importés, {d} déjà présents ignorés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Directory written to {file}: lines: %n; left out: {m}.</source>
+            <translation>
+                <numerusform>Annuaire écrit dans {file} : %n ligne, {m} écartées.</numerusform>
+                <numerusform>Annuaire écrit dans {file} : %n lignes, {m} écartées.</numerusform>
             </translation>
         </message>
     </context>
@@ -6077,14 +6128,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Délai légal : 48 heures après réception, nuits et jours fériés compris (circulaire 2/2020, C2.1 : « au plus 48 heures »).</translation>
         </message>
         <message>
-            <source>Internal target of the body: {hours} working hours after receipt, counted in office hours only, and never later than the legal deadline.</source>
-            <translation>Objectif interne de l'organisme : {hours} heures ouvrées après réception, comptées aux heures de bureau seulement, jamais au-delà du délai légal.</translation>
-        </message>
-        <message>
-            <source>Internal target of the body: {hours} hours after receipt.</source>
-            <translation>Objectif interne de l'organisme : {hours} heures après réception.</translation>
-        </message>
-        <message>
             <source>On time</source>
             <translation>Dans les délais</translation>
         </message>
@@ -6131,6 +6174,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This timetable was changed meanwhile; reopen the list.</source>
             <translation>Cet horaire a été modifié entre-temps ; rouvrez la liste.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt, counted in working hours only, and never later than the legal deadline.</source>
+            <translation>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heure ouvrées après réception, comptées aux heures de bureau seulement, jamais au-delà du délai légal.</numerusform>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heures ouvrées après réception, comptées aux heures de bureau seulement, jamais au-delà du délai légal.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt.</source>
+            <translation>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heure après réception.</numerusform>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heures après réception.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7385,14 +7442,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>mail</name>
         <message>
-            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
-            <translation>Vérifié (rien n'a été écrit) : {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</translation>
-        </message>
-        <message>
-            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
-            <translation>Importé {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</translation>
-        </message>
-        <message>
             <source>{address}: {outcome}</source>
             <translation>{address} : {outcome}</translation>
         </message>
@@ -7403,10 +7452,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>SMTP: signed in to {host}.</source>
             <translation>SMTP : connecté à {host}.</translation>
-        </message>
-        <message>
-            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
-            <translation>{n} nouvelles demandes, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</translation>
         </message>
         <message>
             <source>No active mailbox has the address {address}.</source>
@@ -7451,10 +7496,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The probe arrived: {address} receives mail.</source>
             <translation>Le message test est arrivé : {address} reçoit le courrier.</translation>
-        </message>
-        <message>
-            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
-            <translation>Le message test envoyé à {address} n'est pas arrivé en {seconds} secondes.</translation>
         </message>
         <message>
             <source>(no subject)</source>
@@ -7567,6 +7608,34 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This attachment no longer exists.</source>
             <translation>Cette pièce jointe n'existe plus.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): new requests: %n; replies to a request: {r}; automatic messages: {a}; already present: {d}.</source>
+            <translation>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouvelle demande, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</numerusform>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouvelles demandes, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests imported: %n; replies to a request: {r}; automatic messages: {a}; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>Importé %n nouvelle demande, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</numerusform>
+                <numerusform>Importé %n nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests: %n; replies: {r}; automatic: {a}; kept aside as unreadable: {f}.</source>
+            <translation>
+                <numerusform>%n nouvelle demande, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</numerusform>
+                <numerusform>%n nouvelles demandes, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The probe sent to {address} did not arrive within %n s.</source>
+            <translation>
+                <numerusform>Le message test envoyé à {address} n'est pas arrivé en %n seconde.</numerusform>
+                <numerusform>Le message test envoyé à {address} n'est pas arrivé en %n secondes.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7767,14 +7836,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un numéro de téléphone : « {char} » ne peut pas en faire partie.</translation>
         </message>
         <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
-            <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</translation>
-        </message>
-        <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
-            <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).</translation>
-        </message>
-        <message>
             <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
             <translation>« {text} » n'est pas un numéro vert : un numéro vert a 8 chiffres et commence par 80 (ex. 80 100 321).</translation>
         </message>
@@ -7797,6 +7858,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{text}” holds several numbers; enter one line at a time.</source>
             <translation>« {text} » contient plusieurs numéros ; saisissez une ligne à la fois.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500).</source>
+            <translation>
+                <numerusform>« {text} » a %n chiffre ; un numéro tunisien en a 8 (ex. 71 563 500).</numerusform>
+                <numerusform>« {text} » a %n chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>
+                <numerusform>« {text} » a %n chiffre ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</numerusform>
+                <numerusform>« {text} » a %n chiffres ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -341,9 +341,11 @@ class RequestsPage(QWidget):
         if dialog.exec() and dialog.result is not None:
             show_info(
                 self,
-                self.tr("Imported {n}, skipped {d} already present.").format(
-                    n=dialog.result.imported, d=dialog.result.skipped_duplicates
-                ),
+                self.tr(
+                    "Requests imported: %n; skipped as already present: {d}.",
+                    None,
+                    dialog.result.imported,
+                ).format(d=dialog.result.skipped_duplicates),
             )
             self.apply()
 
@@ -396,11 +398,13 @@ class RequestsPage(QWidget):
             QMessageBox.Icon.Question,
             self.tr("Remove expired personal data"),
             self.tr(
-                "{n} requests were closed, or received and never closed, before {date}, beyond "
-                "the retention period. Their citizens' names, contacts, texts and timeline notes "
+                "Requests closed, or received and never closed, before {date}, beyond the "
+                "retention period: %n. Their citizens' names, contacts, texts and timeline notes "
                 "will be removed for good; references, dates and subjects stay for the "
-                "statistics. First ones: {refs}. Remove them now?"
-            ).format(n=preview.count, date=format_datetime(preview.cutoff), refs=shown),
+                "statistics. First ones: {refs}. Remove them now?",
+                None,
+                preview.count,
+            ).format(date=format_datetime(preview.cutoff), refs=shown),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
