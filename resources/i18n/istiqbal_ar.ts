@@ -3630,9 +3630,16 @@
             <source>Column {column}: {message}</source>
             <translation>العمود {column}: {message}</translation>
         </message>
-        <message>
-            <source>{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} warnings. Rows already in the register will be skipped.</source>
-            <translation>{file}: {valid} سطرا جاهزا للتوريد، {invalid} سطرا به إشكال، {warnings} تنبيها. الأسطر الموجودة مسبقا في السجل لن تورد.</translation>
+        <message numerus="yes">
+            <source>{file}: rows ready to import: %n; rows with a problem: {invalid}; warnings: {warnings}. Rows already in the register will be skipped.</source>
+            <translation>
+                <numerusform>{file}: لا سطر جاهز للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: سطر واحد جاهز للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: سطران جاهزان للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: %n أسطر جاهزة للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: %n سطرًا جاهزًا للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: %n سطر جاهز للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Importing the register…</source>

@@ -3578,9 +3578,12 @@
             <source>Column {column}: {message}</source>
             <translation>Colonne {column} : {message}</translation>
         </message>
-        <message>
-            <source>{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} warnings. Rows already in the register will be skipped.</source>
-            <translation>{file} : {valid} lignes prêtes à importer, {invalid} lignes en erreur, {warnings} avertissements. Les lignes déjà présentes dans le registre seront ignorées.</translation>
+        <message numerus="yes">
+            <source>{file}: rows ready to import: %n; rows with a problem: {invalid}; warnings: {warnings}. Rows already in the register will be skipped.</source>
+            <translation>
+                <numerusform>{file} : %n ligne prête à importer ; lignes en erreur : {invalid} ; avertissements : {warnings}. Les lignes déjà présentes dans le registre seront ignorées.</numerusform>
+                <numerusform>{file} : %n lignes prêtes à importer ; lignes en erreur : {invalid} ; avertissements : {warnings}. Les lignes déjà présentes dans le registre seront ignorées.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Importing the register…</source>
