@@ -48,9 +48,15 @@ class Translator:
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        if self._qt is None:
-            return source
-        return self._qt.translate(context, source, disambiguation, n) or source
+        text = (
+            source
+            if self._qt is None
+            else (self._qt.translate(context, source, disambiguation, n) or source)
+        )
+        # QTranslator, unlike QCoreApplication.translate, leaves "%n" to its caller.
+        if n < 0:
+            return text
+        return text.replace("%Ln", locale_for(self.lang).toString(n)).replace("%n", str(n))
 
     def __repr__(self) -> str:
         return f"Translator({self.lang!r})"

@@ -11,9 +11,11 @@ Linguist is kept: the glossary only fills entries that are still unfinished.
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -36,12 +38,45 @@ def ts_path(lang: str) -> Path:
     return I18N / f"istiqbal_{lang}.ts"
 
 
+def counted_calls() -> list[str]:
+    """`translate(context, "... %n ...", disambiguation, n)` calls outside widgets, written out
+    again with a literal count: lupdate's Python parser marks such a call as counted (numerus,
+    one form per plural form of the language) only when the count is a literal number, and
+    skips or flattens `translate(..., None, n)`; `self.tr(..., None, n)` it reads right."""
+    lines: list[str] = []
+    for name in sources():
+        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or len(node.args) < 2:
+                continue
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            context, source = node.args[0], node.args[1]
+            if (
+                called == "translate"
+                and isinstance(context, ast.Constant) and isinstance(context.value, str)
+                and isinstance(source, ast.Constant) and isinstance(source.value, str)
+                and "%n" in source.value
+            ):  # fmt: skip
+                comment = node.args[2] if len(node.args) > 2 else None
+                text = comment.value if isinstance(comment, ast.Constant) else None
+                lines.append(
+                    f"QCoreApplication.translate({json.dumps(context.value)}, "
+                    f"{json.dumps(source.value)}, {json.dumps(text) if text else 'None'}, 1)"
+                )
+    return lines
+
+
 def lupdate(ts: Path, lang: str) -> None:
-    subprocess.run(
-        [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         "-target-language", TARGETS[lang], *sources(), "-ts", str(ts)],
-        cwd=ROOT, check=True,
-    )  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        # Listed first: lupdate keeps the first reading of a message, here the counted one.
+        counted = Path(tmp) / "counted_calls.py"
+        counted.write_text("\n".join(counted_calls()) + "\n", encoding="utf-8")
+        subprocess.run(
+            [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+             "-target-language", TARGETS[lang], str(counted), *sources(), "-ts", str(ts)],
+            cwd=ROOT, check=True,
+        )  # fmt: skip
 
 
 def load_glossary() -> dict[tuple[str, str], dict[str, str | list[str]]]:

@@ -40,6 +40,6 @@ def run_import_cdr(ctx: CliContext) -> int:
             inbound=d["inbound"], outgoing=d["outgoing"], internal=d["internal"],
             unmatched=d["unmatched"]))  # fmt: skip
     if report.upgraded:
-        ctx.out(translate("cli", "{n} calls already imported as missed are now answered.").format(
-            n=report.upgraded))  # fmt: skip
+        ctx.out(translate("cli", "Calls already imported as missed, now answered: %n.", None,
+                          report.upgraded))  # fmt: skip
     return ctx.import_summary(replace(report.result, warnings=[]), file.name, ctx.args.dry_run)

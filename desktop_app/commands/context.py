@@ -91,9 +91,12 @@ class CliContext:
                     ).format(file=file, row=w.row, column=w.column_name, message=w.message)
                 )
             template = (
-                translate("cli", "Checked (nothing written): {n} new, {d} already present.")
+                translate(
+                    "cli", "Checked (nothing written): %n new, {d} already present.", None,
+                    result.imported)
                 if dry_run
-                else translate("cli", "Imported {n}, skipped {d} already present.")
-            )
-            self.out(template.format(n=result.imported, d=result.skipped_duplicates))
+                else translate(
+                    "cli", "Imported %n, skipped {d} already present.", None, result.imported)
+            )  # fmt: skip
+            self.out(template.format(d=result.skipped_duplicates))
         return 1 if result.errors and not getattr(self.args, "skip_invalid", False) else 0

@@ -38,17 +38,15 @@ def _summary(ctx: CliContext, result: object, dry_run: bool = False) -> None:
     for e in result.errors + result.failed:
         ctx.err(translate("cli", "{file}: {message}").format(file=e.file, message=e.message))
     template = (
-        translate("mail", "Checked (nothing written): {n} new requests, {r} replies to a "
-                  "request, {a} automatic messages, {d} already present.")
+        translate("mail", "Checked (nothing written): new requests: %n; replies to a "
+                  "request: {r}; automatic messages: {a}; already present: {d}.", None,
+                  result.imported)
         if dry_run
-        else translate("mail", "Imported {n} new requests, {r} replies to a request, "
-                       "{a} automatic messages; skipped {d} already present.")
+        else translate("mail", "New requests imported: %n; replies to a request: {r}; "
+                       "automatic messages: {a}; skipped as already present: {d}.", None,
+                       result.imported)
     )  # fmt: skip
-    ctx.out(
-        template.format(
-            n=result.imported, r=result.replies, a=result.automatic, d=result.skipped_duplicates
-        )
-    )
+    ctx.out(template.format(r=result.replies, a=result.automatic, d=result.skipped_duplicates))
 
 
 def _refused_json(ctx: CliContext, file: str, message: str) -> None:

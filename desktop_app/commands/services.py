@@ -70,8 +70,8 @@ def run_directory(ctx: CliContext) -> int:
     lang = lang if lang in ("ar", "fr") else "fr"
     data = directory.collect(ctx.db, ctx.actor, lang=lang)
     directory.write(data, out)
-    ctx.out(translate("cli", "Directory written to {file}: {n} lines, {m} left out.").format(
-        file=out, n=len(data.lines), m=len(data.left_out)))  # fmt: skip
+    ctx.out(translate("cli", "Directory written to {file}: lines: %n; left out: {m}.", None,
+                      len(data.lines)).format(file=out, m=len(data.left_out)))  # fmt: skip
     for item in data.left_out:
         ctx.err(f"{item.display} — {item.label}: {item.reason}")
     return 0

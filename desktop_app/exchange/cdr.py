@@ -230,7 +230,7 @@ def parse_line(fields: list[str], row: int, utc: bool) -> CdrRow:
     count = len(fields)
     if count not in COLUMN_COUNTS:
         raise _RowProblem("", translate(
-            "calls", "the line has {n} columns; Asterisk writes 16, 17, 18 or 21.").format(n=count)
+            "calls", "columns on the line: %n; Asterisk writes 16, 17, 18 or 21.", None, count)
         )  # fmt: skip
     values = dict(zip(BASE_COLUMNS, fields, strict=False))
     disposition = values["disposition"].strip().upper()
@@ -455,9 +455,11 @@ def _warnings(report: CdrImport) -> list[RowError]:
                 "dst",
                 translate(
                     "calls",
-                    "{n} calls went to numbers missing from the inventory ({numbers}); add those "
+                    "Calls to numbers missing from the inventory ({numbers}): %n; add those "
                     "lines to count them.",
-                ).format(n=sum(report.unmatched_numbers.values()), numbers=numbers),
+                    None,
+                    sum(report.unmatched_numbers.values()),
+                ).format(numbers=numbers),
             )
         )
     return out  # fmt: skip
@@ -589,9 +591,9 @@ def _error_sentence(file: str, error: RowError, count: int) -> str:
             file=file, row=error.row, message=error.message
         )
     if count > 1:
-        text = translate("calls", "{first} ({n} bad lines in all; nothing was imported.)").format(
-            first=text, n=count
-        )
+        text = translate(
+            "calls", "{first} (%n bad lines in all; nothing was imported.)", None, count
+        ).format(first=text)
     else:
         text = translate("calls", "{first} (Nothing was imported.)").format(first=text)
     return text

@@ -203,11 +203,10 @@ def login(
     throttle = throttle or LOGIN_THROTTLE
     remaining = throttle.remaining(username, host, now)
     if remaining > 0:
-        # A unit, not a counted noun: "attendez 1 secondes" was wrong, and lupdate gives no plural
-        # forms to a translate() outside a widget (issue 14.11).
+        # Counted: "attendez 1 secondes" was wrong (issue 14.11); French and Arabic spell the unit.
         raise UserError(
-            translate("auth", "Too many wrong tries: try again in {n} s.").format(
-                n=math.ceil(remaining)
+            translate(
+                "auth", "Too many wrong tries: try again in %n s.", None, math.ceil(remaining)
             )
         )
     wrong = UserError(translate("auth", "Wrong user name or password."))

@@ -233,13 +233,16 @@ def clock_description(values: Mapping[str, Any]) -> str:
     if values.get("deadline_clock", CALENDAR) == WORKING:
         internal = translate(
             "deadlines",
-            "Internal target of the body: {hours} working hours after receipt, counted in office "
+            "Internal target of the body: an answer within %n h of receipt, counted in working "
             "hours only, and never later than the legal deadline.",
-        ).format(hours=hours)
+            None,
+            int(hours),
+        )
     else:
         internal = translate(
-            "deadlines", "Internal target of the body: {hours} hours after receipt."
-        ).format(hours=hours)
+            "deadlines", "Internal target of the body: an answer within %n h of receipt.", None,
+            int(hours),
+        )  # fmt: skip
     return f"{legal} {internal}"
 
 

@@ -134,14 +134,19 @@ def _count_error(original: str, count: int, kind: str | None) -> PhoneError:
         return _err(
             translate(
                 "phones",
-                "“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a "
+                "Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500). Only a "
                 "short number or a call centre may have 3 to 5 digits.",
-            ).format(text=original, count=count)
+                None,
+                count,
+            ).format(text=original)
         )
     return _err(
         translate(
-            "phones", "“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500)."
-        ).format(text=original, count=count)
+            "phones",
+            "Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500).",
+            None,
+            count,
+        ).format(text=original)  # fmt: skip
     )
 
 

@@ -48,9 +48,9 @@ class DeadlineWatcher(QObject):
         if not rows:
             return []
         refs = [r.reference for r in rows]
-        message = self.tr("{n} requests are due within the warning window: {refs}").format(
-            n=len(rows), refs=", ".join(refs[:5])
-        )
+        message = self.tr(
+            "Requests due within the warning window: %n ({refs})", None, len(rows)
+        ).format(refs=", ".join(refs[:5]))
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 icon = self.window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

@@ -132,9 +132,16 @@
             <source>No call of this agent has been evaluated yet.</source>
             <translation>لم يتم بعد تقييم أي مكالمة لهذا العون.</translation>
         </message>
-        <message>
-            <source>{n} evaluations, mean score {score} out of 100.</source>
-            <translation>{n} تقييمات، المعدل {score} من 100.</translation>
+        <message numerus="yes">
+            <source>Evaluations: %n, mean score {score} out of 100.</source>
+            <translation>
+                <numerusform>لا تقييم، المعدل {score} من 100.</numerusform>
+                <numerusform>تقييم واحد، المعدل {score} من 100.</numerusform>
+                <numerusform>تقييمان، المعدل {score} من 100.</numerusform>
+                <numerusform>%n تقييمات، المعدل {score} من 100.</numerusform>
+                <numerusform>%n تقييمًا، المعدل {score} من 100.</numerusform>
+                <numerusform>%n تقييم، المعدل {score} من 100.</numerusform>
+            </translation>
         </message>
         <message>
             <source>{score} (not answered)</source>
@@ -587,9 +594,16 @@
             <source>No public holiday is recorded for {year}: use “Fill the year from the official list”, then check the lunar dates.</source>
             <translation>لا توجد أي عطلة رسمية مسجلة لسنة {year}: استعمل «ملء السنة من القائمة الرسمية» ثم راجع تواريخ الأعياد الهجرية.</translation>
         </message>
-        <message>
-            <source>{count} date(s) are still estimated: confirm or move each one once the official announcement is made.</source>
-            <translation>لا يزال عدد {count} من التواريخ تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</translation>
+        <message numerus="yes">
+            <source>Dates still estimated: %n. Confirm or move each one once the official announcement is made.</source>
+            <translation>
+                <numerusform>لا تاريخ تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال تاريخ واحد تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال تاريخان تقديريين: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا تزال %n تواريخ تقديرية: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال %n تاريخًا تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+                <numerusform>لا يزال %n تاريخ تقديريًا: أكّد كل تاريخ أو غيّره بعد الإعلان الرسمي.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every date of {year} is confirmed.</source>
@@ -749,13 +763,38 @@
             <source>Nobody to call back: every caller who missed the body has been reached.</source>
             <translation>لا أحد في انتظار معاودة الاتصال: تمّ التواصل مع كل من لم يُردّ على مكالمته.</translation>
         </message>
-        <message>
-            <source>{n} callers of {day} not reached yet, oldest first.</source>
-            <translation>{n} متصلين بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</translation>
+        <message numerus="yes">
+            <source>Callers of {day} not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>لا متصل بتاريخ {day} ينتظر التواصل معه.</numerusform>
+                <numerusform>متصل واحد بتاريخ {day} لم يتمّ التواصل معه بعد.</numerusform>
+                <numerusform>متصلان بتاريخ {day} لم يتمّ التواصل معهما بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلين بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلًا بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصل بتاريخ {day} لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>{n} callers not reached yet, oldest first.</source>
-            <translation>{n} متصلين لم يتمّ التواصل معهم بعد، الأقدم أولاً.</translation>
+        <message numerus="yes">
+            <source>Callers not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>لا متصل ينتظر التواصل معه.</numerusform>
+                <numerusform>متصل واحد لم يتمّ التواصل معه بعد.</numerusform>
+                <numerusform>متصلان لم يتمّ التواصل معهما بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلين لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصلًا لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+                <numerusform>%n متصل لم يتمّ التواصل معهم بعد، الأقدم أولاً.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Callers written to {path}: %n.</source>
+            <translation>
+                <numerusform>لم يُسجَّل أيّ متصل في {path}.</numerusform>
+                <numerusform>تمّ تسجيل متصل واحد في {path}.</numerusform>
+                <numerusform>تمّ تسجيل متصلَيْن في {path}.</numerusform>
+                <numerusform>تمّ تسجيل %n متصلين في {path}.</numerusform>
+                <numerusform>تمّ تسجيل %n متصلًا في {path}.</numerusform>
+                <numerusform>تمّ تسجيل %n متصل في {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No phone program on this computer opens tel: links; the number is copied, dial it from your phone.</source>
@@ -768,10 +807,6 @@
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>مصنف Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>{n} callers written to {path}.</source>
-            <translation>تمّ تسجيل {n} متصلين في {path}.</translation>
         </message>
         <message>
             <source>Outcome</source>
@@ -907,9 +942,27 @@
             <source>Time to answer (answered calls)</source>
             <translation>مدة الانتظار قبل الرد (المكالمات المجاب عنها)</translation>
         </message>
-        <message>
-            <source>{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
-            <translation>{n} مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</translation>
+        <message numerus="yes">
+            <source>Inbound calls: %Ln, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
+            <translation>
+                <numerusform>لا مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>مكالمة واردة واحدة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>مكالمتان واردتان، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>%Ln مكالمات واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>%Ln مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+                <numerusform>%Ln مكالمة واردة، {pct} % منها تمّ الرد عليها، {lost} ضائعة. ساعة الذروة: {hour}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls imported: %n; already there: {d}.</source>
+            <translation>
+                <numerusform>لم تُورَّد أيّ مكالمة؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد مكالمة واحدة؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد مكالمتين؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد %n مكالمات؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد %n مكالمة؛ {d} كانت موجودة من قبل.</numerusform>
+                <numerusform>تمّ توريد %n مكالمة؛ {d} كانت موجودة من قبل.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No inbound call recorded in this period: import the PBX's Master.csv.</source>
@@ -922,10 +975,6 @@
         <message>
             <source>Call records (*.csv);;All files (*)</source>
             <translation>سجلات المكالمات (*.csv);;كل الملفات (*)</translation>
-        </message>
-        <message>
-            <source>Imported {n} calls; {d} were already there.</source>
-            <translation>تمّ توريد {n} مكالمة؛ {d} كانت موجودة من قبل.</translation>
         </message>
     </context>
     <context>
@@ -1104,9 +1153,16 @@
     </context>
     <context>
         <name>DeadlineWatcher</name>
-        <message>
-            <source>{n} requests are due within the warning window: {refs}</source>
-            <translation>{n} مطالب يقترب أجلها: {refs}</translation>
+        <message numerus="yes">
+            <source>Requests due within the warning window: %n ({refs})</source>
+            <translation>
+                <numerusform>لا مطلب يقترب أجله: {refs}</numerusform>
+                <numerusform>مطلب واحد يقترب أجله: {refs}</numerusform>
+                <numerusform>مطلبان يقترب أجلهما: {refs}</numerusform>
+                <numerusform>%n مطالب يقترب أجلها: {refs}</numerusform>
+                <numerusform>%n مطلبًا يقترب أجلها: {refs}</numerusform>
+                <numerusform>%n مطلب يقترب أجلها: {refs}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Requests due soon</source>
@@ -1494,9 +1550,16 @@
             <source>No agent evaluated yet.</source>
             <translation>لم يتمّ تقييم أيّ عون بعد.</translation>
         </message>
-        <message>
-            <source>{name}: mean score {score} over {n} evaluations (target {target})</source>
-            <translation>{name}: المعدل {score} على {n} تقييم (الهدف {target})</translation>
+        <message numerus="yes">
+            <source>{name}: mean score {score}, evaluations: %n (target {target})</source>
+            <translation>
+                <numerusform>{name}: المعدل {score} على لا تقييم (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على تقييم واحد (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على تقييمين (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على %n تقييمات (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على %n تقييمًا (الهدف {target})</numerusform>
+                <numerusform>{name}: المعدل {score} على %n تقييم (الهدف {target})</numerusform>
+            </translation>
         </message>
         <message>
             <source>{topic} (last attended {day})</source>
@@ -2385,6 +2448,17 @@
             <source>Lines written to {file}: {n}.</source>
             <translation>عدد الخطوط المكتوبة في {file}: {n}.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n يوم</numerusform>
+                <numerusform>يوم واحد</numerusform>
+                <numerusform>يومان</numerusform>
+                <numerusform>%n أيام</numerusform>
+                <numerusform>%n يومًا</numerusform>
+                <numerusform>%n يوم</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Every line has been checked recently.</source>
             <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
@@ -2488,10 +2562,6 @@
         <message>
             <source>{date} — overdue</source>
             <translation>{date} — متأخرة</translation>
-        </message>
-        <message>
-            <source>{n} days</source>
-            <translation>{n} يوم</translation>
         </message>
         <message>
             <source>Remove “{task}” from the schedule?</source>
@@ -2979,9 +3049,16 @@
             <source>Agents</source>
             <translation>الأعوان</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} محددون</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>لا أحد محدّد</numerusform>
+                <numerusform>واحد محدّد</numerusform>
+                <numerusform>اثنان محدّدان</numerusform>
+                <numerusform>%n محدّدين</numerusform>
+                <numerusform>%n محدّدًا</numerusform>
+                <numerusform>%n محدّد</numerusform>
+            </translation>
         </message>
         <message>
             <source>Signed on</source>
@@ -3564,9 +3641,16 @@
             <source>Column {column}: {message}</source>
             <translation>العمود {column}: {message}</translation>
         </message>
-        <message>
-            <source>{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} warnings. Rows already in the register will be skipped.</source>
-            <translation>{file}: {valid} سطرا جاهزا للتوريد، {invalid} سطرا به إشكال، {warnings} تنبيها. الأسطر الموجودة مسبقا في السجل لن تورد.</translation>
+        <message numerus="yes">
+            <source>{file}: rows ready to import: %n; rows with a problem: {invalid}; warnings: {warnings}. Rows already in the register will be skipped.</source>
+            <translation>
+                <numerusform>{file}: لا سطر جاهز للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: سطر واحد جاهز للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: سطران جاهزان للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: %n أسطر جاهزة للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: %n سطرًا جاهزًا للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+                <numerusform>{file}: %n سطر جاهز للتوريد، أسطر بها إشكال: {invalid}، تنبيهات: {warnings}. الأسطر الموجودة مسبقا في السجل لن تورد.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Importing the register…</source>
@@ -3695,9 +3779,27 @@
             <source>Registers (*.xlsx *.csv)</source>
             <translation>السجلات (*.xlsx *.csv)</translation>
         </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>تم توريد {n}، وترك {d} موجودة مسبقا.</translation>
+        <message numerus="yes">
+            <source>Requests imported: %n; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>لم يُورَّد أيّ مطلب، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد مطلب واحد، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد مطلبين، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد %n مطالب، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلبًا، وترك {d} موجودة مسبقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلب، وترك {d} موجودة مسبقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Requests closed, or received and never closed, before {date}, beyond the retention period: %n. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>
+                <numerusform>لا مطلب أُغلق، أو ورد ولم يُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>مطلب واحد أُغلق، أو ورد ولم يُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>مطلبان أُغلقا، أو وردا ولم يُغلقا، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>%n مطالب أُغلقت، أو وردت ولم تُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>%n مطلبًا أُغلقت، أو وردت ولم تُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+                <numerusform>%n مطلب أُغلقت، أو وردت ولم تُغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export one citizen's data</source>
@@ -3719,17 +3821,31 @@
             <source>Workbook (*.xlsx)</source>
             <translation>مصنف (*.xlsx)</translation>
         </message>
-        <message>
-            <source>{n} requests written to {path}.</source>
-            <translation>تم حفظ {n} مطلبا في {path}.</translation>
+        <message numerus="yes">
+            <source>Requests written to {path}: %n.</source>
+            <translation>
+                <numerusform>لم يُحفظ أيّ مطلب في {path}.</numerusform>
+                <numerusform>تمّ حفظ مطلب واحد في {path}.</numerusform>
+                <numerusform>تمّ حفظ مطلبين في {path}.</numerusform>
+                <numerusform>تمّ حفظ %n مطالب في {path}.</numerusform>
+                <numerusform>تمّ حفظ %n مطلبًا في {path}.</numerusform>
+                <numerusform>تمّ حفظ %n مطلب في {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No request is older than the retention period ({date}): nothing to remove.</source>
             <translation>لا يوجد أي مطلب أقدم من مدة الحفظ ({date}): لا شيء للحذف.</translation>
         </message>
-        <message>
-            <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
-            <translation>{n} مطلبا أغلقت، أو وردت ولم تغلق، قبل {date}، بعد انقضاء مدة الحفظ. ستحذف نهائيا أسماء المواطنين واتصالاتهم ونصوصهم وملاحظات المسار؛ وتبقى المراجع والتواريخ والمواضيع للإحصائيات. أولها: {refs}. هل تريد الحذف الآن؟</translation>
+        <message numerus="yes">
+            <source>Requests whose personal data was removed: %n; the removal is recorded.</source>
+            <translation>
+                <numerusform>لم تُحذف أيّ معطيات شخصية؛ وتمّ تسجيل العملية.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من مطلب واحد؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من مطلبين؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من %n مطالب؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من %n مطلبًا؛ وتمّ تسجيل عملية الحذف.</numerusform>
+                <numerusform>حُذفت المعطيات الشخصية من %n مطلب؛ وتمّ تسجيل عملية الحذف.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Istiqbal</source>
@@ -3749,10 +3865,6 @@
                 <numerusform>%n مطلبًا مطابقًا.</numerusform>
                 <numerusform>%n مطلب مطابق.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Personal data removed from {n} requests; the removal is recorded.</source>
-            <translation>حذفت المعطيات الشخصية من {n} مطلبا؛ وتم تسجيل عملية الحذف.</translation>
         </message>
     </context>
     <context>
@@ -4070,9 +4182,16 @@
             <source>withdrawn {date}</source>
             <translation>مسحوبة في {date}</translation>
         </message>
-        <message>
-            <source>{ok} of {n} points</source>
-            <translation>{ok} من {n} نقاط</translation>
+        <message numerus="yes">
+            <source>%n of {n} points</source>
+            <translation>
+                <numerusform>لا نقطة من {n}</numerusform>
+                <numerusform>نقطة واحدة من {n}</numerusform>
+                <numerusform>نقطتان من {n}</numerusform>
+                <numerusform>%n نقاط من {n}</numerusform>
+                <numerusform>%n نقطة من {n}</numerusform>
+                <numerusform>%n نقطة من {n}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Failing the checklist ({n})</source>
@@ -4470,9 +4589,16 @@
             <source>No</source>
             <translation>لا</translation>
         </message>
-        <message>
-            <source>{n} months</source>
-            <translation>{n} أشهر</translation>
+        <message numerus="yes">
+            <source>%n mo</source>
+            <translation>
+                <numerusform>%n شهر</numerusform>
+                <numerusform>شهر واحد</numerusform>
+                <numerusform>شهران</numerusform>
+                <numerusform>%n أشهر</numerusform>
+                <numerusform>%n شهرًا</numerusform>
+                <numerusform>%n شهر</numerusform>
+            </translation>
         </message>
         <message>
             <source>Once</source>
@@ -5385,10 +5511,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>يوجد مشرف على النظام بعد.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: try again in {n} s.</source>
-            <translation>محاولات خاطئة كثيرة: أعد المحاولة بعد {n} ث.</translation>
-        </message>
-        <message>
             <source>Wrong user name or password.</source>
             <translation>اسم المستخدم أو كلمة العبور غير صحيحة.</translation>
         </message>
@@ -5415,6 +5537,17 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The new password must differ from the old one.</source>
             <translation>يجب أن تختلف كلمة العبور الجديدة عن القديمة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong tries: try again in %n s.</source>
+            <translation>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثانية.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد ثانية واحدة.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد ثانيتين.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثوانٍ.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثانية.</numerusform>
+                <numerusform>محاولات خاطئة كثيرة: أعد المحاولة بعد %n ثانية.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5522,10 +5655,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس عددًا من الثواني.</translation>
         </message>
         <message>
-            <source>the line has {n} columns; Asterisk writes 16, 17, 18 or 21.</source>
-            <translation>السطر يحتوي على {n} عمودًا؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</translation>
-        </message>
-        <message>
             <source>“{text}” is not a call outcome Asterisk writes.</source>
             <translation>«{text}» ليست نتيجة مكالمة يكتبها Asterisk.</translation>
         </message>
@@ -5550,20 +5679,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا يحتوي الملف على أيّ مكالمة دون رد: على الأرجح لا يسجّلها المقسم (اضبط unanswered=yes في cdr.conf)، وبالتالي ستكون أرقام المكالمات الضائعة خاطئة.</translation>
         </message>
         <message>
-            <source>{n} calls went to numbers missing from the inventory ({numbers}); add those lines to count them.</source>
-            <translation>{n} مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</translation>
-        </message>
-        <message>
             <source>{file}, line {row}, column {column}: {message}</source>
             <translation>{file}، السطر {row}، العمود {column}: {message}</translation>
         </message>
         <message>
             <source>{file}, line {row}: {message}</source>
             <translation>{file}، السطر {row}: {message}</translation>
-        </message>
-        <message>
-            <source>{first} ({n} bad lines in all; nothing was imported.)</source>
-            <translation>{first} ({n} سطرًا خاطئًا في المجموع؛ لم يتمّ توريد أيّ شيء.)</translation>
         </message>
         <message>
             <source>{first} (Nothing was imported.)</source>
@@ -5886,10 +6007,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>متصلو الأمس الواجب معاودة الاتصال بهم</translation>
         </message>
         <message>
-            <source>{time}, line {line}: {n} unanswered calls</source>
-            <translation>{time}، الخط {line}: {n} مكالمات دون رد</translation>
-        </message>
-        <message>
             <source>Calls per hour of the day</source>
             <translation>المكالمات حسب ساعة اليوم</translation>
         </message>
@@ -5934,16 +6051,74 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الأعوان دون العدد المستهدف</translation>
         </message>
         <message>
-            <source>{name}: {score} over {n} evaluations</source>
-            <translation>{name}: {score} على {n} تقييم</translation>
-        </message>
-        <message>
             <source>Lines losing calls</source>
             <translation>الخطوط التي تضيع فيها المكالمات</translation>
         </message>
-        <message>
-            <source>{number}: {lost} of {offered} calls lost</source>
-            <translation>{number}: {lost} مكالمة ضائعة من {offered}</translation>
+        <message numerus="yes">
+            <source>columns on the line: %n; Asterisk writes 16, 17, 18 or 21.</source>
+            <translation>
+                <numerusform>السطر يحتوي على لا عمود؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على عمود واحد؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على عمودين؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على %n أعمدة؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على %n عمودًا؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+                <numerusform>السطر يحتوي على %n عمود؛ Asterisk يكتب 16 أو 17 أو 18 أو 21.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{first} (%n bad lines in all; nothing was imported.)</source>
+            <translation>
+                <numerusform>{first} (لا سطر خاطئ في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (سطر خاطئ واحد في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (سطران خاطئان في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (%n أسطر خاطئة في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (%n سطرًا خاطئًا في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+                <numerusform>{first} (%n سطر خاطئ في المجموع؛ لم يتمّ توريد أيّ شيء.)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls to numbers missing from the inventory ({numbers}): %n; add those lines to count them.</source>
+            <translation>
+                <numerusform>لا مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>مكالمة واحدة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>مكالمتان وُجّهتا إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>%n مكالمات وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>%n مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+                <numerusform>%n مكالمة وُجّهت إلى أرقام غير مدرجة في الجرد ({numbers})؛ أضف هذه الخطوط لاحتسابها.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name}: {score}, evaluations: %n</source>
+            <translation>
+                <numerusform>{name}: {score} على لا تقييم</numerusform>
+                <numerusform>{name}: {score} على تقييم واحد</numerusform>
+                <numerusform>{name}: {score} على تقييمين</numerusform>
+                <numerusform>{name}: {score} على %n تقييمات</numerusform>
+                <numerusform>{name}: {score} على %n تقييمًا</numerusform>
+                <numerusform>{name}: {score} على %n تقييم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{number}: %n of {offered} calls lost</source>
+            <translation>
+                <numerusform>{number}: لا مكالمة ضائعة من {offered}</numerusform>
+                <numerusform>{number}: مكالمة واحدة ضائعة من {offered}</numerusform>
+                <numerusform>{number}: مكالمتان ضائعتان من {offered}</numerusform>
+                <numerusform>{number}: %n مكالمات ضائعة من {offered}</numerusform>
+                <numerusform>{number}: %n مكالمة ضائعة من {offered}</numerusform>
+                <numerusform>{number}: %n مكالمة ضائعة من {offered}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{time}, line {line} (unanswered calls: %n)</source>
+            <translation>
+                <numerusform>{time}، الخط {line}: لا مكالمة دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: مكالمة واحدة دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: مكالمتان دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: %n مكالمات دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: %n مكالمة دون رد</numerusform>
+                <numerusform>{time}، الخط {line}: %n مكالمة دون رد</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5955,14 +6130,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>{file}, row {row}, column {column} (warning): {message}</source>
             <translation>{file}، السطر {row}، العمود {column} (تنبيه): {message}</translation>
-        </message>
-        <message>
-            <source>Checked (nothing written): {n} new, {d} already present.</source>
-            <translation>تمت المراجعة (لم يُكتب شيء): {n} جديد، {d} موجود سابقا.</translation>
-        </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>تم توريد {n}، وتُرك {d} موجود سابقا.</translation>
         </message>
         <message>
             <source>Demo data written to {where}.</source>
@@ -6001,10 +6168,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>{inbound} مكالمة واردة على خطوط الجرد، {outgoing} صادرة، {internal} داخلية، {unmatched} نحو أرقام غير مدرجة في الجرد.</translation>
         </message>
         <message>
-            <source>{n} calls already imported as missed are now answered.</source>
-            <translation>{n} مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</translation>
-        </message>
-        <message>
             <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>
             <translation>لم يُسجَّل أي شيء (عدد الأسطر غير الصالحة: {n})؛ صحّحها أو استعمل ‎--skip-invalid.</translation>
         </message>
@@ -6029,16 +6192,56 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا توجد في الصفحة «{page}» علامة تبويب رقم {tab}؛ علامات تبويبها: {names}.</translation>
         </message>
         <message>
-            <source>Directory written to {file}: {n} lines, {m} left out.</source>
-            <translation>تمّ كتابة الدليل في {file}: {n} خطوط، {m} مستبعدة.</translation>
-        </message>
-        <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>يتعذّر على استقبال استعمال {where}: {reason}</translation>
         </message>
         <message>
             <source>{file}: {message}</source>
             <translation>{file}: {message}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls already imported as missed, now answered: %n.</source>
+            <translation>
+                <numerusform>لا مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>مكالمة واحدة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>مكالمتان سبق توريدهما على أنهما فائتتان أصبحتا مُجابتين.</numerusform>
+                <numerusform>%n مكالمات سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>%n مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+                <numerusform>%n مكالمة سبق توريدها على أنها فائتة أصبحت مُجابة.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): %n new, {d} already present.</source>
+            <translation>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): لا جديد، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): عنصر واحد جديد، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): عنصران جديدان، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): %n عناصر جديدة، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): %n عنصرًا جديدًا، {d} موجود سابقا.</numerusform>
+                <numerusform>تمت المراجعة (لم يُكتب شيء): %n عنصر جديد، {d} موجود سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n, skipped {d} already present.</source>
+            <translation>
+                <numerusform>لم يُورَّد أيّ عنصر، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد عنصر واحد، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد عنصرين، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد %n عناصر، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد %n عنصرًا، وتُرك {d} موجود سابقا.</numerusform>
+                <numerusform>تم توريد %n عنصر، وتُرك {d} موجود سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Directory written to {file}: lines: %n; left out: {m}.</source>
+            <translation>
+                <numerusform>تمّ كتابة الدليل في {file}: لا خط، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: خط واحد، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: خطان، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: %n خطوط، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: %n خطًا، {m} مستبعدة.</numerusform>
+                <numerusform>تمّ كتابة الدليل في {file}: %n خط، {m} مستبعدة.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -6174,14 +6377,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>الأجل القانوني: 48 ساعة من تاريخ الورود، بما فيها الليالي والعطل (المنشور 2/2020، C2.1: «في أجل أقصاه 48 ساعة»).</translation>
         </message>
         <message>
-            <source>Internal target of the body: {hours} working hours after receipt, counted in office hours only, and never later than the legal deadline.</source>
-            <translation>الهدف الداخلي للهيكل: {hours} ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</translation>
-        </message>
-        <message>
-            <source>Internal target of the body: {hours} hours after receipt.</source>
-            <translation>الهدف الداخلي للهيكل: {hours} ساعة من تاريخ الورود.</translation>
-        </message>
-        <message>
             <source>On time</source>
             <translation>في الآجال</translation>
         </message>
@@ -6228,6 +6423,28 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This timetable was changed meanwhile; reopen the list.</source>
             <translation>تم تغيير هذا التوقيت في الأثناء؛ أعد فتح القائمة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt, counted in working hours only, and never later than the legal deadline.</source>
+            <translation>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعة عمل واحدة من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعتي عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعات عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة عمل من تاريخ الورود، تُحتسب خلال أوقات العمل فقط، ولا يتجاوز أبدا الأجل القانوني.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt.</source>
+            <translation>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعة واحدة من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل ساعتين من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعات من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة من تاريخ الورود.</numerusform>
+                <numerusform>الهدف الداخلي للهيكل: الرد في أجل %n ساعة من تاريخ الورود.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7482,14 +7699,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>mail</name>
         <message>
-            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
-            <translation>تمّ الفحص (دون تسجيل أي شيء): {n} مطالب جديدة، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</translation>
-        </message>
-        <message>
-            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
-            <translation>تمّ توريد {n} مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</translation>
-        </message>
-        <message>
             <source>{address}: {outcome}</source>
             <translation>{address}: {outcome}</translation>
         </message>
@@ -7500,10 +7709,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>SMTP: signed in to {host}.</source>
             <translation>SMTP: تمّ الدخول إلى {host}.</translation>
-        </message>
-        <message>
-            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
-            <translation>{n} مطالب جديدة، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</translation>
         </message>
         <message>
             <source>No active mailbox has the address {address}.</source>
@@ -7548,10 +7753,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The probe arrived: {address} receives mail.</source>
             <translation>وصلت رسالة الاختبار: العنوان {address} يتلقّى البريد.</translation>
-        </message>
-        <message>
-            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
-            <translation>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل {seconds} ثانية.</translation>
         </message>
         <message>
             <source>(no subject)</source>
@@ -7664,6 +7865,50 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>This attachment no longer exists.</source>
             <translation>هذا المرفق لم يعد موجودا.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): new requests: %n; replies to a request: {r}; automatic messages: {a}; already present: {d}.</source>
+            <translation>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): لا مطلب جديد، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): مطلب جديد واحد، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): مطلبان جديدان، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): %n مطالب جديدة، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): %n مطلبًا جديدًا، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ الفحص (دون تسجيل أي شيء): %n مطلب جديد، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests imported: %n; replies to a request: {r}; automatic messages: {a}; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>لم يُورَّد أيّ مطلب جديد و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد مطلب جديد واحد و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد مطلبين جديدين و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد %n مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلبًا جديدًا و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+                <numerusform>تمّ توريد %n مطلب جديد و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests: %n; replies: {r}; automatic: {a}; kept aside as unreadable: {f}.</source>
+            <translation>
+                <numerusform>لا مطلب جديد، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>مطلب جديد واحد، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>مطلبان جديدان، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>%n مطالب جديدة، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>%n مطلبًا جديدًا، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+                <numerusform>%n مطلب جديد، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The probe sent to {address} did not arrive within %n s.</source>
+            <translation>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثانية.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل ثانية واحدة.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل ثانيتين.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثوانٍ.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثانية.</numerusform>
+                <numerusform>رسالة الاختبار المرسلة إلى {address} لم تصل في أجل %n ثانية.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7864,14 +8109,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>«{text}» ليس رقم هاتف: لا يمكن أن يتضمّن الرقم «{char}».</translation>
         </message>
         <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
-            <translation>«{text}» يتكوّن من {count} أرقام، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</translation>
-        </message>
-        <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
-            <translation>«{text}» يتكون من {count} أرقام؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</translation>
-        </message>
-        <message>
             <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
             <translation>«{text}» ليس رقمًا أخضر: الرقم الأخضر يتكوّن من 8 أرقام ويبدأ بـ 80 (مثال: 80 100 321).</translation>
         </message>
@@ -7894,6 +8131,28 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>“{text}” holds several numbers; enter one line at a time.</source>
             <translation>«{text}» يحتوي على عدة أرقام؛ أدخل خطًا واحدًا في كل مرة.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500).</source>
+            <translation>
+                <numerusform>«{text}» يتكون من %n رقم؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من رقم واحد؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من رقمين؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من %n أرقام؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من %n رقمًا؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+                <numerusform>«{text}» يتكون من %n رقم؛ الرقم التونسي يتكون من 8 (مثال: 71 563 500).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>
+                <numerusform>«{text}» يتكوّن من %n رقم، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من رقم واحد، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من رقمين، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من %n أرقام، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من %n رقمًا، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+                <numerusform>«{text}» يتكوّن من %n رقم، والرقم التونسي يتكوّن من 8 أرقام (مثال: 71 563 500). وحدهما الرقم المختصر ومركز النداء يمكن أن يتكوّنا من 3 إلى 5 أرقام.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -8705,14 +8964,6 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>خطوط فشل آخر تثبت منها</translation>
         </message>
         <message>
-            <source>Lines not checked for {days} days</source>
-            <translation>خطوط لم تتم مراقبتها منذ {days} يومًا</translation>
-        </message>
-        <message>
-            <source>{line} (open for {days} days)</source>
-            <translation>{line} (قائم منذ {days} يومًا)</translation>
-        </message>
-        <message>
             <source>Line faults not repaired</source>
             <translation>أعطاب خطوط غير مصلحة</translation>
         </message>
@@ -8731,6 +8982,28 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Lines forwarded now</source>
             <translation>الخطوط المحوّلة حاليًا</translation>
+        </message>
+        <message numerus="yes">
+            <source>Lines not checked for %n d</source>
+            <translation>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n يوم</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ يوم واحد</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ يومين</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n أيام</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n يومًا</numerusform>
+                <numerusform>خطوط لم تتم مراقبتها منذ %n يوم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{line} (open for %n d)</source>
+            <translation>
+                <numerusform>{line} (قائم منذ اليوم)</numerusform>
+                <numerusform>{line} (قائم منذ يوم واحد)</numerusform>
+                <numerusform>{line} (قائم منذ يومين)</numerusform>
+                <numerusform>{line} (قائم منذ %n أيام)</numerusform>
+                <numerusform>{line} (قائم منذ %n يومًا)</numerusform>
+                <numerusform>{line} (قائم منذ %n يوم)</numerusform>
+            </translation>
         </message>
     </context>
     <context>

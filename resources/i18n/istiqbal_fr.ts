@@ -132,9 +132,12 @@
             <source>No call of this agent has been evaluated yet.</source>
             <translation>Aucun appel de cet agent n'a encore été évalué.</translation>
         </message>
-        <message>
-            <source>{n} evaluations, mean score {score} out of 100.</source>
-            <translation>{n} évaluations, note moyenne {score} sur 100.</translation>
+        <message numerus="yes">
+            <source>Evaluations: %n, mean score {score} out of 100.</source>
+            <translation>
+                <numerusform>%n évaluation, note moyenne {score} sur 100.</numerusform>
+                <numerusform>%n évaluations, note moyenne {score} sur 100.</numerusform>
+            </translation>
         </message>
         <message>
             <source>{score} (not answered)</source>
@@ -583,9 +586,12 @@
             <source>No public holiday is recorded for {year}: use “Fill the year from the official list”, then check the lunar dates.</source>
             <translation>Aucun jour férié n'est enregistré pour {year} : utilisez « Remplir l'année depuis la liste officielle », puis vérifiez les dates lunaires.</translation>
         </message>
-        <message>
-            <source>{count} date(s) are still estimated: confirm or move each one once the official announcement is made.</source>
-            <translation>{count} date(s) encore estimée(s) : confirmez ou déplacez chacune dès l'annonce officielle.</translation>
+        <message numerus="yes">
+            <source>Dates still estimated: %n. Confirm or move each one once the official announcement is made.</source>
+            <translation>
+                <numerusform>%n date encore estimée : confirmez-la ou déplacez-la dès l'annonce officielle.</numerusform>
+                <numerusform>%n dates encore estimées : confirmez ou déplacez chacune dès l'annonce officielle.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Every date of {year} is confirmed.</source>
@@ -745,13 +751,26 @@
             <source>Nobody to call back: every caller who missed the body has been reached.</source>
             <translation>Personne à rappeler : chaque appelant resté sans réponse a été joint.</translation>
         </message>
-        <message>
-            <source>{n} callers of {day} not reached yet, oldest first.</source>
-            <translation>{n} appelants du {day} pas encore joints, les plus anciens d'abord.</translation>
+        <message numerus="yes">
+            <source>Callers of {day} not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>%n appelant du {day} pas encore joint.</numerusform>
+                <numerusform>%n appelants du {day} pas encore joints, les plus anciens d'abord.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>{n} callers not reached yet, oldest first.</source>
-            <translation>{n} appelants pas encore joints, les plus anciens d'abord.</translation>
+        <message numerus="yes">
+            <source>Callers not reached yet: %n, oldest first.</source>
+            <translation>
+                <numerusform>%n appelant pas encore joint.</numerusform>
+                <numerusform>%n appelants pas encore joints, les plus anciens d'abord.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Callers written to {path}: %n.</source>
+            <translation>
+                <numerusform>%n appelant écrit dans {path}.</numerusform>
+                <numerusform>%n appelants écrits dans {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No phone program on this computer opens tel: links; the number is copied, dial it from your phone.</source>
@@ -764,10 +783,6 @@
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Classeur Excel (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>{n} callers written to {path}.</source>
-            <translation>{n} appelants écrits dans {path}.</translation>
         </message>
         <message>
             <source>Outcome</source>
@@ -903,9 +918,19 @@
             <source>Time to answer (answered calls)</source>
             <translation>Délai de réponse (appels répondus)</translation>
         </message>
-        <message>
-            <source>{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
-            <translation>{n} appels entrants, {pct} % répondus, {lost} perdus. Heure de pointe : {hour}.</translation>
+        <message numerus="yes">
+            <source>Inbound calls: %Ln, {pct} % answered, {lost} lost. Peak hour: {hour}.</source>
+            <translation>
+                <numerusform>%Ln appel entrant, {pct} % répondus, {lost} perdus. Heure de pointe : {hour}.</numerusform>
+                <numerusform>%Ln appels entrants, {pct} % répondus, {lost} perdus. Heure de pointe : {hour}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls imported: %n; already there: {d}.</source>
+            <translation>
+                <numerusform>%n appel importé ; déjà présents : {d}.</numerusform>
+                <numerusform>%n appels importés ; déjà présents : {d}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No inbound call recorded in this period: import the PBX's Master.csv.</source>
@@ -918,10 +943,6 @@
         <message>
             <source>Call records (*.csv);;All files (*)</source>
             <translation>Relevés d'appels (*.csv);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <source>Imported {n} calls; {d} were already there.</source>
-            <translation>{n} appels importés ; {d} étaient déjà présents.</translation>
         </message>
     </context>
     <context>
@@ -1096,9 +1117,12 @@
     </context>
     <context>
         <name>DeadlineWatcher</name>
-        <message>
-            <source>{n} requests are due within the warning window: {refs}</source>
-            <translation>{n} requêtes arrivent à échéance : {refs}</translation>
+        <message numerus="yes">
+            <source>Requests due within the warning window: %n ({refs})</source>
+            <translation>
+                <numerusform>%n requête arrive à échéance : {refs}</numerusform>
+                <numerusform>%n requêtes arrivent à échéance : {refs}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Requests due soon</source>
@@ -1486,9 +1510,12 @@
             <source>No agent evaluated yet.</source>
             <translation>Aucun agent évalué pour l'instant.</translation>
         </message>
-        <message>
-            <source>{name}: mean score {score} over {n} evaluations (target {target})</source>
-            <translation>{name} : note moyenne {score} sur {n} évaluations (objectif {target})</translation>
+        <message numerus="yes">
+            <source>{name}: mean score {score}, evaluations: %n (target {target})</source>
+            <translation>
+                <numerusform>{name} : note moyenne {score} sur %n évaluation (objectif {target})</numerusform>
+                <numerusform>{name} : note moyenne {score} sur %n évaluations (objectif {target})</numerusform>
+            </translation>
         </message>
         <message>
             <source>{topic} (last attended {day})</source>
@@ -2377,6 +2404,13 @@
             <source>Lines written to {file}: {n}.</source>
             <translation>Lignes écrites dans {file} : {n}.</translation>
         </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n jour</numerusform>
+                <numerusform>%n jours</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Every line has been checked recently.</source>
             <translation>Toutes les lignes ont été contrôlées récemment.</translation>
@@ -2480,10 +2514,6 @@
         <message>
             <source>{date} — overdue</source>
             <translation>{date} — en retard</translation>
-        </message>
-        <message>
-            <source>{n} days</source>
-            <translation>{n} jours</translation>
         </message>
         <message>
             <source>Remove “{task}” from the schedule?</source>
@@ -2971,9 +3001,12 @@
             <source>Agents</source>
             <translation>Agents</translation>
         </message>
-        <message>
-            <source>{n} selected</source>
-            <translation>{n} sélectionnés</translation>
+        <message numerus="yes">
+            <source>%n selected</source>
+            <translation>
+                <numerusform>%n sélectionné</numerusform>
+                <numerusform>%n sélectionnés</numerusform>
+            </translation>
         </message>
         <message>
             <source>Signed on</source>
@@ -3556,9 +3589,12 @@
             <source>Column {column}: {message}</source>
             <translation>Colonne {column} : {message}</translation>
         </message>
-        <message>
-            <source>{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} warnings. Rows already in the register will be skipped.</source>
-            <translation>{file} : {valid} lignes prêtes à importer, {invalid} lignes en erreur, {warnings} avertissements. Les lignes déjà présentes dans le registre seront ignorées.</translation>
+        <message numerus="yes">
+            <source>{file}: rows ready to import: %n; rows with a problem: {invalid}; warnings: {warnings}. Rows already in the register will be skipped.</source>
+            <translation>
+                <numerusform>{file} : %n ligne prête à importer ; lignes en erreur : {invalid} ; avertissements : {warnings}. Les lignes déjà présentes dans le registre seront ignorées.</numerusform>
+                <numerusform>{file} : %n lignes prêtes à importer ; lignes en erreur : {invalid} ; avertissements : {warnings}. Les lignes déjà présentes dans le registre seront ignorées.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Importing the register…</source>
@@ -3687,9 +3723,19 @@
             <source>Registers (*.xlsx *.csv)</source>
             <translation>Registres (*.xlsx *.csv)</translation>
         </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>{n} importées, {d} déjà présentes ignorées.</translation>
+        <message numerus="yes">
+            <source>Requests imported: %n; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>%n requête importée, {d} déjà présentes ignorées.</numerusform>
+                <numerusform>%n requêtes importées, {d} déjà présentes ignorées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Requests closed, or received and never closed, before {date}, beyond the retention period: %n. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
+            <translation>
+                <numerusform>%n requête a été clôturée, ou reçue et jamais clôturée, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique du citoyen seront supprimés définitivement ; référence, dates et objet restent pour les statistiques. Référence : {refs}. La supprimer maintenant ?</numerusform>
+                <numerusform>%n requêtes ont été clôturées, ou reçues et jamais clôturées, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export one citizen's data</source>
@@ -3711,17 +3757,23 @@
             <source>Workbook (*.xlsx)</source>
             <translation>Classeur (*.xlsx)</translation>
         </message>
-        <message>
-            <source>{n} requests written to {path}.</source>
-            <translation>{n} requêtes écrites dans {path}.</translation>
+        <message numerus="yes">
+            <source>Requests written to {path}: %n.</source>
+            <translation>
+                <numerusform>%n requête écrite dans {path}.</numerusform>
+                <numerusform>%n requêtes écrites dans {path}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No request is older than the retention period ({date}): nothing to remove.</source>
             <translation>Aucune requête n'est antérieure à la durée de conservation ({date}) : rien à supprimer.</translation>
         </message>
-        <message>
-            <source>{n} requests were closed, or received and never closed, before {date}, beyond the retention period. Their citizens' names, contacts, texts and timeline notes will be removed for good; references, dates and subjects stay for the statistics. First ones: {refs}. Remove them now?</source>
-            <translation>{n} requêtes ont été clôturées, ou reçues et jamais clôturées, avant le {date}, au-delà de la durée de conservation. Les noms, contacts, textes et notes d'historique des citoyens seront supprimés définitivement ; références, dates et objets restent pour les statistiques. Premières : {refs}. Les supprimer maintenant ?</translation>
+        <message numerus="yes">
+            <source>Requests whose personal data was removed: %n; the removal is recorded.</source>
+            <translation>
+                <numerusform>Données personnelles supprimées de %n requête ; la suppression est consignée.</numerusform>
+                <numerusform>Données personnelles supprimées de %n requêtes ; la suppression est consignée.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Istiqbal</source>
@@ -3737,10 +3789,6 @@
                 <numerusform>%n requête correspond.</numerusform>
                 <numerusform>%n requêtes correspondent.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Personal data removed from {n} requests; the removal is recorded.</source>
-            <translation>Données personnelles supprimées de {n} requêtes ; la suppression est consignée.</translation>
         </message>
     </context>
     <context>
@@ -4058,9 +4106,12 @@
             <source>withdrawn {date}</source>
             <translation>retiré le {date}</translation>
         </message>
-        <message>
-            <source>{ok} of {n} points</source>
-            <translation>{ok} points sur {n}</translation>
+        <message numerus="yes">
+            <source>%n of {n} points</source>
+            <translation>
+                <numerusform>%n point sur {n}</numerusform>
+                <numerusform>%n points sur {n}</numerusform>
+            </translation>
         </message>
         <message>
             <source>Failing the checklist ({n})</source>
@@ -4458,9 +4509,12 @@
             <source>No</source>
             <translation>Non</translation>
         </message>
-        <message>
-            <source>{n} months</source>
-            <translation>{n} mois</translation>
+        <message numerus="yes">
+            <source>%n mo</source>
+            <translation>
+                <numerusform>%n mois</numerusform>
+                <numerusform>%n mois</numerusform>
+            </translation>
         </message>
         <message>
             <source>Once</source>
@@ -5369,10 +5423,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Un administrateur existe déjà.</translation>
         </message>
         <message>
-            <source>Too many wrong tries: try again in {n} s.</source>
-            <translation>Trop d'essais erronés : réessayez dans {n} s.</translation>
-        </message>
-        <message>
             <source>Wrong user name or password.</source>
             <translation>Nom d'utilisateur ou mot de passe incorrect.</translation>
         </message>
@@ -5399,6 +5449,13 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The new password must differ from the old one.</source>
             <translation>Le nouveau mot de passe doit différer de l'ancien.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many wrong tries: try again in %n s.</source>
+            <translation>
+                <numerusform>Trop d'essais erronés : réessayez dans %n seconde.</numerusform>
+                <numerusform>Trop d'essais erronés : réessayez dans %n secondes.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5506,10 +5563,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un nombre de secondes.</translation>
         </message>
         <message>
-            <source>the line has {n} columns; Asterisk writes 16, 17, 18 or 21.</source>
-            <translation>la ligne a {n} colonnes ; Asterisk en écrit 16, 17, 18 ou 21.</translation>
-        </message>
-        <message>
             <source>“{text}” is not a call outcome Asterisk writes.</source>
             <translation>« {text} » n'est pas une issue d'appel écrite par Asterisk.</translation>
         </message>
@@ -5534,20 +5587,12 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Le fichier ne contient aucun appel sans réponse : l'autocommutateur ne les enregistre sans doute pas (mettez unanswered=yes dans cdr.conf), les chiffres des appels perdus seraient donc faux.</translation>
         </message>
         <message>
-            <source>{n} calls went to numbers missing from the inventory ({numbers}); add those lines to count them.</source>
-            <translation>{n} appels visaient des numéros absents de l'inventaire ({numbers}) ; ajoutez ces lignes pour les compter.</translation>
-        </message>
-        <message>
             <source>{file}, line {row}, column {column}: {message}</source>
             <translation>{file}, ligne {row}, colonne {column} : {message}</translation>
         </message>
         <message>
             <source>{file}, line {row}: {message}</source>
             <translation>{file}, ligne {row} : {message}</translation>
-        </message>
-        <message>
-            <source>{first} ({n} bad lines in all; nothing was imported.)</source>
-            <translation>{first} ({n} lignes erronées en tout ; rien n'a été importé.)</translation>
         </message>
         <message>
             <source>{first} (Nothing was imported.)</source>
@@ -5870,10 +5915,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Appelants d'hier à rappeler</translation>
         </message>
         <message>
-            <source>{time}, line {line}: {n} unanswered calls</source>
-            <translation>{time}, ligne {line} : {n} appels sans réponse</translation>
-        </message>
-        <message>
             <source>Calls per hour of the day</source>
             <translation>Appels par heure de la journée</translation>
         </message>
@@ -5918,16 +5959,50 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Agents sous l'objectif de note</translation>
         </message>
         <message>
-            <source>{name}: {score} over {n} evaluations</source>
-            <translation>{name} : {score} sur {n} évaluations</translation>
-        </message>
-        <message>
             <source>Lines losing calls</source>
             <translation>Lignes qui perdent des appels</translation>
         </message>
-        <message>
-            <source>{number}: {lost} of {offered} calls lost</source>
-            <translation>{number} : {lost} appels perdus sur {offered}</translation>
+        <message numerus="yes">
+            <source>columns on the line: %n; Asterisk writes 16, 17, 18 or 21.</source>
+            <translation>
+                <numerusform>la ligne a %n colonne ; Asterisk en écrit 16, 17, 18 ou 21.</numerusform>
+                <numerusform>la ligne a %n colonnes ; Asterisk en écrit 16, 17, 18 ou 21.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{first} (%n bad lines in all; nothing was imported.)</source>
+            <translation>
+                <numerusform>{first} (%n ligne erronée en tout ; rien n'a été importé.)</numerusform>
+                <numerusform>{first} (%n lignes erronées en tout ; rien n'a été importé.)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls to numbers missing from the inventory ({numbers}): %n; add those lines to count them.</source>
+            <translation>
+                <numerusform>%n appel visait des numéros absents de l'inventaire ({numbers}) ; ajoutez ces lignes pour les compter.</numerusform>
+                <numerusform>%n appels visaient des numéros absents de l'inventaire ({numbers}) ; ajoutez ces lignes pour les compter.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name}: {score}, evaluations: %n</source>
+            <translation>
+                <numerusform>{name} : {score} sur %n évaluation</numerusform>
+                <numerusform>{name} : {score} sur %n évaluations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{number}: %n of {offered} calls lost</source>
+            <translation>
+                <numerusform>{number} : %n appel perdu sur {offered}</numerusform>
+                <numerusform>{number} : %n appels perdus sur {offered}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{time}, line {line} (unanswered calls: %n)</source>
+            <translation>
+                <numerusform>{time}, ligne {line} : %n appel sans réponse</numerusform>
+                <numerusform>{time}, ligne {line} : %n appels sans réponse</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5939,14 +6014,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>{file}, row {row}, column {column} (warning): {message}</source>
             <translation>{file}, ligne {row}, colonne {column} (avertissement) : {message}</translation>
-        </message>
-        <message>
-            <source>Checked (nothing written): {n} new, {d} already present.</source>
-            <translation>Vérifié (rien n'a été écrit) : {n} nouveaux, {d} déjà présents.</translation>
-        </message>
-        <message>
-            <source>Imported {n}, skipped {d} already present.</source>
-            <translation>{n} importés, {d} déjà présents ignorés.</translation>
         </message>
         <message>
             <source>Demo data written to {where}.</source>
@@ -5985,10 +6052,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>{inbound} appels entrants sur les lignes de l'inventaire, {outgoing} sortants, {internal} internes, {unmatched} vers des numéros absents de l'inventaire.</translation>
         </message>
         <message>
-            <source>{n} calls already imported as missed are now answered.</source>
-            <translation>{n} appels déjà importés comme manqués sont désormais répondus.</translation>
-        </message>
-        <message>
             <source>Nothing was written (invalid rows: {n}); correct them or use --skip-invalid.</source>
             <translation>Rien n'a été enregistré (lignes invalides : {n}) ; corrigez-les ou utilisez --skip-invalid.</translation>
         </message>
@@ -6013,16 +6076,40 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La page « {page} » n'a pas d'onglet {tab} ; ses onglets : {names}.</translation>
         </message>
         <message>
-            <source>Directory written to {file}: {n} lines, {m} left out.</source>
-            <translation>Annuaire écrit dans {file} : {n} lignes, {m} écartées.</translation>
-        </message>
-        <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>Istiqbal ne peut pas utiliser {where} : {reason}</translation>
         </message>
         <message>
             <source>{file}: {message}</source>
             <translation>{file} : {message}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Calls already imported as missed, now answered: %n.</source>
+            <translation>
+                <numerusform>%n appel déjà importé comme manqué est désormais répondu.</numerusform>
+                <numerusform>%n appels déjà importés comme manqués sont désormais répondus.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): %n new, {d} already present.</source>
+            <translation>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouveau, {d} déjà présents.</numerusform>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouveaux, {d} déjà présents.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n, skipped {d} already present.</source>
+            <translation>
+                <numerusform>%n importé, {d} déjà présents ignorés.</numerusform>
+                <numerusform>%n importés, {d} déjà présents ignorés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Directory written to {file}: lines: %n; left out: {m}.</source>
+            <translation>
+                <numerusform>Annuaire écrit dans {file} : %n ligne, {m} écartées.</numerusform>
+                <numerusform>Annuaire écrit dans {file} : %n lignes, {m} écartées.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -6158,14 +6245,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Délai légal : 48 heures après réception, nuits et jours fériés compris (circulaire 2/2020, C2.1 : « au plus 48 heures »).</translation>
         </message>
         <message>
-            <source>Internal target of the body: {hours} working hours after receipt, counted in office hours only, and never later than the legal deadline.</source>
-            <translation>Objectif interne de l'organisme : {hours} heures ouvrées après réception, comptées aux heures de bureau seulement, jamais au-delà du délai légal.</translation>
-        </message>
-        <message>
-            <source>Internal target of the body: {hours} hours after receipt.</source>
-            <translation>Objectif interne de l'organisme : {hours} heures après réception.</translation>
-        </message>
-        <message>
             <source>On time</source>
             <translation>Dans les délais</translation>
         </message>
@@ -6212,6 +6291,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This timetable was changed meanwhile; reopen the list.</source>
             <translation>Cet horaire a été modifié entre-temps ; rouvrez la liste.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt, counted in working hours only, and never later than the legal deadline.</source>
+            <translation>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heure ouvrées après réception, comptées aux heures de bureau seulement, jamais au-delà du délai légal.</numerusform>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heures ouvrées après réception, comptées aux heures de bureau seulement, jamais au-delà du délai légal.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Internal target of the body: an answer within %n h of receipt.</source>
+            <translation>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heure après réception.</numerusform>
+                <numerusform>Objectif interne de l'organisme : une réponse dans les %n heures après réception.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7466,14 +7559,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>mail</name>
         <message>
-            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
-            <translation>Vérifié (rien n'a été écrit) : {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</translation>
-        </message>
-        <message>
-            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
-            <translation>Importé {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</translation>
-        </message>
-        <message>
             <source>{address}: {outcome}</source>
             <translation>{address} : {outcome}</translation>
         </message>
@@ -7484,10 +7569,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>SMTP: signed in to {host}.</source>
             <translation>SMTP : connecté à {host}.</translation>
-        </message>
-        <message>
-            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
-            <translation>{n} nouvelles demandes, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</translation>
         </message>
         <message>
             <source>No active mailbox has the address {address}.</source>
@@ -7532,10 +7613,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The probe arrived: {address} receives mail.</source>
             <translation>Le message test est arrivé : {address} reçoit le courrier.</translation>
-        </message>
-        <message>
-            <source>The probe sent to {address} did not arrive within {seconds} seconds.</source>
-            <translation>Le message test envoyé à {address} n'est pas arrivé en {seconds} secondes.</translation>
         </message>
         <message>
             <source>(no subject)</source>
@@ -7648,6 +7725,34 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>This attachment no longer exists.</source>
             <translation>Cette pièce jointe n'existe plus.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Checked (nothing written): new requests: %n; replies to a request: {r}; automatic messages: {a}; already present: {d}.</source>
+            <translation>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouvelle demande, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</numerusform>
+                <numerusform>Vérifié (rien n'a été écrit) : %n nouvelles demandes, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests imported: %n; replies to a request: {r}; automatic messages: {a}; skipped as already present: {d}.</source>
+            <translation>
+                <numerusform>Importé %n nouvelle demande, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</numerusform>
+                <numerusform>Importé %n nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New requests: %n; replies: {r}; automatic: {a}; kept aside as unreadable: {f}.</source>
+            <translation>
+                <numerusform>%n nouvelle demande, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</numerusform>
+                <numerusform>%n nouvelles demandes, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The probe sent to {address} did not arrive within %n s.</source>
+            <translation>
+                <numerusform>Le message test envoyé à {address} n'est pas arrivé en %n seconde.</numerusform>
+                <numerusform>Le message test envoyé à {address} n'est pas arrivé en %n secondes.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -7848,14 +7953,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>« {text} » n'est pas un numéro de téléphone : « {char} » ne peut pas en faire partie.</translation>
         </message>
         <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
-            <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</translation>
-        </message>
-        <message>
-            <source>“{text}” has {count} digits; a Tunisian number has 8 (e.g. 71 563 500).</source>
-            <translation>« {text} » a {count} chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).</translation>
-        </message>
-        <message>
             <source>“{text}” is not a green number: a green number has 8 digits beginning with 80 (e.g. 80 100 321).</source>
             <translation>« {text} » n'est pas un numéro vert : un numéro vert a 8 chiffres et commence par 80 (ex. 80 100 321).</translation>
         </message>
@@ -7878,6 +7975,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>“{text}” holds several numbers; enter one line at a time.</source>
             <translation>« {text} » contient plusieurs numéros ; saisissez une ligne à la fois.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500).</source>
+            <translation>
+                <numerusform>« {text} » a %n chiffre ; un numéro tunisien en a 8 (ex. 71 563 500).</numerusform>
+                <numerusform>« {text} » a %n chiffres ; un numéro tunisien en a 8 (ex. 71 563 500).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Digits in “{text}”: %n; a Tunisian number has 8 (e.g. 71 563 500). Only a short number or a call centre may have 3 to 5 digits.</source>
+            <translation>
+                <numerusform>« {text} » a %n chiffre ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</numerusform>
+                <numerusform>« {text} » a %n chiffres ; un numéro tunisien en a 8 (ex. 71 563 500). Seuls un numéro court ou un centre d'appel peuvent avoir de 3 à 5 chiffres.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -8689,14 +8800,6 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Lignes dont le dernier contrôle a échoué</translation>
         </message>
         <message>
-            <source>Lines not checked for {days} days</source>
-            <translation>Lignes non contrôlées depuis {days} jours</translation>
-        </message>
-        <message>
-            <source>{line} (open for {days} days)</source>
-            <translation>{line} (ouverte depuis {days} jours)</translation>
-        </message>
-        <message>
             <source>Line faults not repaired</source>
             <translation>Pannes de lignes non réparées</translation>
         </message>
@@ -8715,6 +8818,20 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Lines forwarded now</source>
             <translation>Lignes renvoyées en ce moment</translation>
+        </message>
+        <message numerus="yes">
+            <source>Lines not checked for %n d</source>
+            <translation>
+                <numerusform>Lignes non contrôlées depuis %n jour</numerusform>
+                <numerusform>Lignes non contrôlées depuis %n jours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{line} (open for %n d)</source>
+            <translation>
+                <numerusform>{line} (ouverte depuis %n jour)</numerusform>
+                <numerusform>{line} (ouverte depuis %n jours)</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -182,8 +182,8 @@ def test_without_a_kind_a_wrong_digit_count_is_an_error_not_a_short_number_c8_1(
     plan = plan_import(db, admin, path)
     errors = {e.row: e for e in plan.errors}
     assert set(errors) == {1, 2}
-    assert "“7156” has 4 digits" in errors[1].message
-    assert "“71 563” has 5 digits" in errors[2].message
+    assert "Digits in “7156”: 4;" in errors[1].message
+    assert "Digits in “71 563”: 5;" in errors[2].message
     assert [n.kind for n in plan.rows[2].new] == ["short"]
     assert [n.kind for n in plan.rows[3].new] == ["other"]
     green = _write(tmp_path, "Numéro;Type\n71 563 500;numéro vert\n", name="vert.csv")

@@ -33,7 +33,7 @@ def test_action_lists_name_lines_to_check_faults_and_overdue_maintenance(
     assert (unchecked.count, unchecked.items, unchecked.page) == (1, [expected], "lines")
     assert unchecked.page_filter == {"due": True}
     faults = found["lines_faults_open"]
-    assert faults.count == 1 and "open for 3 days" in faults.items[0]
+    assert faults.count == 1 and "open for 3 d)" in faults.items[0]
     assert found["lines_maintenance_overdue"].count == 1
     assert "01/01/2020" in found["lines_maintenance_overdue"].items[0]
 

@@ -63,7 +63,7 @@ def test_agent_page_lists_the_agents_call_evaluations_c8_2_c8_5(qtbot, state: Ap
     assert cells[0][2] == "Supervisor listening"
     assert cells[1][3] == "100.0" and float(cells[0][3]) < 100
     assert [row[4] for row in cells] == ["N'a pas nommé l'organisme", "Très bon accueil"]
-    assert "2 evaluations" in tab.summary.text()
+    assert "Evaluations: 2," in tab.summary.text()
     window.show_page("agents").profile.tabs.setCurrentWidget(tab)
     # another agent: only their own evaluation, and the same tab stays open
     page = window.open_filtered("agents", agent_id=sami)

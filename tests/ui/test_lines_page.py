@@ -94,7 +94,7 @@ def test_the_dialog_checks_the_number_as_it_is_typed_c8_1(state: AppState, qtbot
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     type_text(dialog.number, "٧١ ٥٦٣ ٥")
     assert not save.isEnabled()
-    assert "has 6 digits" in dialog.feedback.text()
+    assert "Digits in “" in dialog.feedback.text() and "”: 6;" in dialog.feedback.text()
     type_text(dialog.number, "٢٠")
     assert save.isEnabled()
     assert "71 563 520" in dialog.feedback.text()

@@ -83,7 +83,7 @@ def probe_one(
         probes.record_result(db, probe_id, arrived_at=None, error=sentence)
         return ProbeOutcome(box.address, False, sentence)
     sentence = translate(
-        "mail", "The probe sent to {address} did not arrive within {seconds} seconds."
-    ).format(address=box.address, seconds=int(wait_s))
+        "mail", "The probe sent to {address} did not arrive within %n s.", None, int(wait_s)
+    ).format(address=box.address)
     probes.record_result(db, probe_id, arrived_at=None, error=sentence)
     return ProbeOutcome(box.address, False, sentence)

@@ -203,8 +203,8 @@ def agents_below_target(ctx: SectionContext) -> ActionList:
         key="agents_below_target",
         title=translate("calls", "Agents below the score target"),
         count=len(below),
-        items=[translate("calls", "{name}: {score} over {n} evaluations").format(
-            name=a.name(ctx.lang), score=format_number(a.average, ctx.lang, 1), n=a.count)
+        items=[translate("calls", "{name}: {score}, evaluations: %n", None, a.count).format(
+            name=a.name(ctx.lang), score=format_number(a.average, ctx.lang, 1))
             for a in below[:5]],
         page="evaluations",
         page_filter={"tab": "coaching", "below": target},
@@ -220,9 +220,9 @@ def lines_losing_calls(ctx: SectionContext) -> ActionList:
         key="lines_losing_calls",
         title=translate("calls", "Lines losing calls"),
         count=len(losing),
-        items=[translate("calls", "{number}: {lost} of {offered} calls lost").format(
-            number=display_number(x.number), lost=format_number(x.lost, ctx.lang),
-            offered=format_number(x.offered, ctx.lang)) for x in losing[:5]],
+        items=[translate("calls", "{number}: %n of {offered} calls lost", None, x.lost).format(
+            number=display_number(x.number), offered=format_number(x.offered, ctx.lang))
+            for x in losing[:5]],
         page="calls",
         page_filter={"period": ctx.period.text, "below": target},
     )  # fmt: skip
@@ -239,9 +239,10 @@ def callers_to_call_back(ctx: SectionContext) -> ActionList:
         key="callers_to_call_back",
         title=translate("calls", "Yesterday's callers to call back"),
         count=len(waiting),
-        items=[translate("calls", "{time}, line {line}: {n} unanswered calls").format(
-            time=c.first.astimezone(TUNIS).strftime("%H:%M"), line=", ".join(c.lines),
-            n=len(c.tries)) for c in waiting[:5]],
+        items=[translate("calls", "{time}, line {line} (unanswered calls: %n)", None,
+                         len(c.tries)).format(
+            time=c.first.astimezone(TUNIS).strftime("%H:%M"), line=", ".join(c.lines))
+            for c in waiting[:5]],
         page="calls",
         page_filter={"tab": "callbacks", "day": day.isoformat()},
     )  # fmt: skip

@@ -349,7 +349,7 @@ def lines_unchecked(ctx: SectionContext) -> ActionList:
     ).all()
     return ActionList(
         "lines_unchecked",
-        translate("sections_lines", "Lines not checked for {days} days").format(days=days),
+        translate("sections_lines", "Lines not checked for %n d", None, days),
         count,
         [_line_text(n, label) for n, label in first],
         "lines",
@@ -370,9 +370,9 @@ def lines_faults_open(ctx: SectionContext) -> ActionList:
         .limit(FIRST_ITEMS)
     ).all()
     items = [
-        translate("sections_lines", "{line} (open for {days} days)").format(
-            line=_line_text(n, label), days=max(0, (ctx.as_of - at).days)
-        )
+        translate(
+            "sections_lines", "{line} (open for %n d)", None, max(0, (ctx.as_of - at).days)
+        ).format(line=_line_text(n, label))
         for n, label, at in first
     ]
     return ActionList(

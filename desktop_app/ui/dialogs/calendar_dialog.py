@@ -216,9 +216,8 @@ class CalendarDialog(QDialog):
             ).format(year=self.year.value()))  # fmt: skip
         elif estimated:
             self.holiday_hint.setText(self.tr(
-                "{count} date(s) are still estimated: confirm or move each one once the official "
-                "announcement is made."
-            ).format(count=estimated))  # fmt: skip
+                "Dates still estimated: %n. Confirm or move each one once the official "
+                "announcement is made.", None, estimated))  # fmt: skip
         else:
             self.holiday_hint.setText(self.tr("Every date of {year} is confirmed.").format(
                 year=self.year.value()

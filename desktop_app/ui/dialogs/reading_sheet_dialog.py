@@ -39,7 +39,7 @@ class ReadingSheetDialog(QDialog):
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         form.addRow(self.tr("Guide"), title)
-        form.addRow(self.tr("Agents"), QLabel(self.tr("{n} selected").format(n=len(agent_ids))))
+        form.addRow(self.tr("Agents"), QLabel(self.tr("%n selected", None, len(agent_ids))))
         self.signed_on = date_edit(date.today())
         self.signed_on.setMaximumDate(to_qdate(date.today()))
         form.addRow(self.tr("Signed on"), self.signed_on)

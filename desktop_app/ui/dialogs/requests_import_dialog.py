@@ -117,11 +117,12 @@ class RequestsImportDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.summary.setText(
             self.tr(
-                "{file}: {valid} rows ready to import, {invalid} rows with a problem, {warnings} "
-                "warnings. Rows already in the register will be skipped."
+                "{file}: rows ready to import: %n; rows with a problem: {invalid}; warnings: "
+                "{warnings}. Rows already in the register will be skipped.",
+                None,
+                len(parsed.rows),
             ).format(
                 file=self.path.name,
-                valid=len(parsed.rows),
                 invalid=len(problems),
                 warnings=len(parsed.warnings),
             )

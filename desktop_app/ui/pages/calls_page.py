@@ -165,8 +165,8 @@ class CallsPage(QWidget):
         peak = report.peak_hour()
         if report.total:
             self.summary.setText(self.tr(
-                "{n} inbound calls, {pct} % answered, {lost} lost. Peak hour: {hour}.").format(
-                    n=format_number(report.total),
+                "Inbound calls: %Ln, {pct} % answered, {lost} lost. Peak hour: {hour}.", None,
+                report.total).format(
                     pct=format_number(100.0 * answered / report.total, 1),
                     lost=format_number(report.total - answered),
                     hour=f"{peak:02d}:00" if peak is not None else "—"))  # fmt: skip
@@ -240,8 +240,8 @@ class CallsPage(QWidget):
         dialog.preview()
         if dialog.exec() and dialog.done_report is not None:
             result = dialog.done_report.result
-            show_info(self, self.tr("Imported {n} calls; {d} were already there.").format(
-                n=result.imported, d=result.skipped_duplicates))  # fmt: skip
+            text = self.tr("Calls imported: %n; already there: {d}.", None, result.imported)
+            show_info(self, text.format(d=result.skipped_duplicates))
             latest = traffic.latest_period(self.state.db, self.state.actor)
             if latest is not None:
                 self._fill_periods(latest)

@@ -270,10 +270,10 @@ class EvaluationsPage(QWidget):
         if view is None:
             return
         target = float(settings.get(self.state.db, "target.evals_score_avg"))
-        self.coach_title.setText(self.tr("{name}: mean score {score} over {n} evaluations "
-                                         "(target {target})").format(
+        self.coach_title.setText(self.tr("{name}: mean score {score}, evaluations: %n "
+                                         "(target {target})", None, view.count).format(
             name=agent.name(self.state.lang), score=format_number(view.average, 1),
-            n=view.count, target=format_number(target, 0)))  # fmt: skip
+            target=format_number(target, 0)))  # fmt: skip
         self.trend.set_data([(p.month.strftime("%m/%y"), p.average) for p in view.trend], target)
         self.criteria_model.set_rows(view.weakest(5))
         # The training that addresses the weak criteria, with when the agent last attended it

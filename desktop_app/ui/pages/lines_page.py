@@ -567,7 +567,7 @@ class LinesPage(QWidget):
             values = (
                 f"{line} — {m.line_label}" if m.line_label else line,
                 m.task,
-                self.tr("{n} days").format(n=m.interval_days),
+                self.tr("%n d", None, m.interval_days),
                 format_date(m.last_done),
                 due,
             )

@@ -342,9 +342,11 @@ class RequestsPage(QWidget):
         if dialog.exec() and dialog.result is not None:
             show_info(
                 self,
-                self.tr("Imported {n}, skipped {d} already present.").format(
-                    n=dialog.result.imported, d=dialog.result.skipped_duplicates
-                ),
+                self.tr(
+                    "Requests imported: %n; skipped as already present: {d}.",
+                    None,
+                    dialog.result.imported,
+                ).format(d=dialog.result.skipped_duplicates),
             )
             self.apply()
 
@@ -375,8 +377,8 @@ class RequestsPage(QWidget):
             if path is not None:
                 show_info(
                     self,
-                    self.tr("{n} requests written to {path}.").format(
-                        n=len(data.requests), path=path
+                    self.tr("Requests written to {path}: %n.", None, len(data.requests)).format(
+                        path=path
                     ),
                 )
 
@@ -397,11 +399,13 @@ class RequestsPage(QWidget):
             QMessageBox.Icon.Question,
             self.tr("Remove expired personal data"),
             self.tr(
-                "{n} requests were closed, or received and never closed, before {date}, beyond "
-                "the retention period. Their citizens' names, contacts, texts and timeline notes "
+                "Requests closed, or received and never closed, before {date}, beyond the "
+                "retention period: %n. Their citizens' names, contacts, texts and timeline notes "
                 "will be removed for good; references, dates and subjects stay for the "
-                "statistics. First ones: {refs}. Remove them now?"
-            ).format(n=preview.count, date=format_datetime(preview.cutoff), refs=shown),
+                "statistics. First ones: {refs}. Remove them now?",
+                None,
+                preview.count,
+            ).format(date=format_datetime(preview.cutoff), refs=shown),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -414,8 +418,10 @@ class RequestsPage(QWidget):
         if done is not None:
             show_info(
                 self,
-                self.tr("Personal data removed from {n} requests; the removal is recorded.").format(
-                    n=done.count
+                self.tr(
+                    "Requests whose personal data was removed: %n; the removal is recorded.",
+                    None,
+                    done.count,
                 ),
             )
             self.apply()

@@ -119,9 +119,9 @@ class ServicesPage(QWidget):
             if r.withdrawn:
                 checklist = self.tr("withdrawn {date}").format(date=format_datetime(r.withdrawn_at))
             else:
-                checklist = self.tr("{ok} of {n} points").format(
-                    ok=sum(r.passes(c) for c in eservices.CHECKS), n=len(eservices.CHECKS)
-                )
+                checklist = self.tr(
+                    "%n of {n} points", None, sum(r.passes(c) for c in eservices.CHECKS)
+                ).format(n=len(eservices.CHECKS))
             cells.append([r.name(lang), r.unit, r.url, yes if r.on_website else no,
                           yes if r.on_portal else no, check, format_date(r.reviewed_on),
                           checklist])  # fmt: skip

@@ -63,8 +63,8 @@ class AgentEvaluationsTab(QWidget):
             self.summary.setText(self.tr("No call of this agent has been evaluated yet."))
         elif view is not None:
             self.summary.setText(
-                self.tr("{n} evaluations, mean score {score} out of 100.").format(
-                    n=format_number(view.count), score=format_number(view.average, 1)
+                self.tr("Evaluations: %n, mean score {score} out of 100.", None, view.count).format(
+                    score=format_number(view.average, 1)
                 )
             )
         fill_table(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import callbacks
-from desktop_app.ui.formatting import format_date, format_number
+from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.callers_table_model import CallersTableModel
 from desktop_app.ui.state import AppState
@@ -149,11 +149,12 @@ class CallersTab(QWidget):
             self.summary.setText(self.tr("Nobody to call back: every caller who missed the "
                                          "body has been reached."))  # fmt: skip
         elif day is not None:
-            text = self.tr("{n} callers of {day} not reached yet, oldest first.")
-            self.summary.setText(text.format(n=format_number(len(rows)), day=format_date(day)))
+            text = self.tr("Callers of {day} not reached yet: %n, oldest first.", None, len(rows))
+            self.summary.setText(text.format(day=format_date(day)))
         else:
-            self.summary.setText(self.tr("{n} callers not reached yet, oldest first.").format(
-                n=format_number(len(rows))))  # fmt: skip
+            self.summary.setText(
+                self.tr("Callers not reached yet: %n, oldest first.", None, len(rows))
+            )
         if rows:  # setCurrentIndex, not selectRow: in right-to-left selectRow sets no current row
             self.table.setCurrentIndex(self.model.index(0, 0))
         self._enable()
@@ -206,8 +207,9 @@ class CallersTab(QWidget):
         n = attempt(self, lambda: write_callers(self.state.db, self.state.actor, path, day, line,
                                                 rtl, since))  # fmt: skip
         if n is not None:
-            self.summary.setText(self.tr("{n} callers written to {path}.").format(
-                n=format_number(n), path=path))  # fmt: skip
+            self.summary.setText(
+                self.tr("Callers written to {path}: %n.", None, n).format(path=path)
+            )
 
     def document(self) -> QTextDocument:
         """The list on paper; columns reversed for Arabic (QTextDocument does not mirror them)."""

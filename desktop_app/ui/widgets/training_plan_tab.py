@@ -89,10 +89,10 @@ class TrainingPlanTab(QWidget):
                 [
                     r.name,
                     topic_label(r.topic),
-                    self.tr("{n} months").format(n=r.interval_months)
+                    self.tr("%n mo", None, r.interval_months)
                     if r.interval_months
                     else self.tr("Once"),
-                    self.tr("{n} months").format(n=r.first_within_months),
+                    self.tr("%n mo", None, r.first_within_months),
                     format_date(r.effective_from),
                     yes if r.active else no,
                 ]
