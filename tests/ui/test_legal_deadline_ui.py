@@ -80,8 +80,8 @@ def test_c8_4_a_failing_check_opens_a_fault_or_names_the_open_one(
 ) -> None:
     from desktop_app.services import lines
     from desktop_app.services.lines import LineInput
-    from desktop_app.ui.widgets import lines_inventory_tab as page_module
     from desktop_app.ui.pages.lines_page import LinesPage
+    from desktop_app.ui.widgets import lines_inventory_tab as page_module
 
     line = lines.create_line(state.db, admin, LineInput(number="71 563 500", kind="switchboard"))
     page = LinesPage(state)
