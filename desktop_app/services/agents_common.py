@@ -17,7 +17,7 @@ from sqlalchemy import and_, or_
 
 from desktop_app.data.models import Agent
 from desktop_app.i18n import current_language, translate
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import UserError, require_version
 from desktop_app.services.permissions import Actor, Perm
 
 # The shared training topic keys (helper brief): C8.5 reception, C8.5 legal, C8.6 categories.
@@ -151,9 +151,10 @@ def clean(text: str | None, limit: int) -> str:
 
 def check_version(current: int, expected: int) -> None:
     """A concurrent edit becomes a clear message instead of a silent overwrite."""
-    if current != expected:
-        raise ConcurrentEdit(
-            translate(
-                "agents", "Someone else changed this record meanwhile; reopen it and try again."
-            )
-        )
+    require_version(
+        current,
+        expected,
+        lambda: translate(
+            "agents", "Someone else changed this record meanwhile; reopen it and try again."
+        ),
+    )

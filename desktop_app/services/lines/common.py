@@ -14,7 +14,7 @@ from desktop_app.data.models import (
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import phones
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import UserError, require_version
 from desktop_app.services.lines.rows import LineInput, LineRow
 from desktop_app.services.lines.values import KINDS, PUBLICATIONS, STATUSES
 from desktop_app.services.periods import local_date
@@ -83,12 +83,13 @@ def _get_line(session: Session, line_id: int) -> PhoneLine:
 
 
 def _check_version(found: int, expected: int) -> None:
-    if found != expected:
-        raise ConcurrentEdit(
-            translate(
-                "lines", "Someone else changed this record meanwhile; reopen it and try again."
-            )
-        )
+    require_version(
+        found,
+        expected,
+        lambda: translate(
+            "lines", "Someone else changed this record meanwhile; reopen it and try again."
+        ),
+    )
 
 
 def _clean(text: str, limit: int) -> str:

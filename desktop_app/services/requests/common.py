@@ -18,7 +18,7 @@ from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import deadlines
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ConcurrentEdit, PermissionDenied, UserError
+from desktop_app.services.errors import PermissionDenied, UserError, require_version
 from desktop_app.services.permissions import Actor, Perm, role_label
 from desktop_app.services.requests.rows import RequestRow
 from desktop_app.services.requests.values import _EMAIL
@@ -151,12 +151,13 @@ def _load(session: Session, request_id: int, expected_version: int | None) -> Ci
     req = session.get(CitizenRequest, request_id)
     if req is None:
         raise UserError(translate("requests", "This request no longer exists."))
-    if expected_version is not None and req.version != expected_version:
-        raise ConcurrentEdit(
-            translate(
-                "requests", "Request {ref} was changed by someone else meanwhile; reopen it."
-            ).format(ref=req.reference)
-        )
+    require_version(
+        req.version,
+        expected_version,
+        lambda: translate(
+            "requests", "Request {ref} was changed by someone else meanwhile; reopen it."
+        ).format(ref=req.reference),
+    )
     return req
 
 
