@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop_app.data.types import utcnow
+from desktop_app.i18n import localized_name
 from desktop_app.services import phones
 from desktop_app.services.lines.values import WORKING_RESULTS
 
@@ -45,12 +46,7 @@ class ForwardingRow:
         return phones.display_number(self.target_number)
 
     def agent_name(self, lang: str) -> str:
-        first, second = (
-            (self.agent_name_ar, self.agent_name_fr)
-            if lang == "ar"
-            else (self.agent_name_fr, self.agent_name_ar)
-        )
-        return first or second
+        return localized_name(self.agent_name_ar, self.agent_name_fr, lang)
 
 
 @dataclass(frozen=True)
@@ -177,10 +173,7 @@ class AgentChoice:
     name_fr: str
 
     def name(self, lang: str) -> str:
-        first, second = (
-            (self.name_ar, self.name_fr) if lang == "ar" else (self.name_fr, self.name_ar)
-        )
-        return first or second
+        return localized_name(self.name_ar, self.name_fr, lang)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop_app.i18n import translate
+from desktop_app.i18n import localized_name, translate
 from desktop_app.services import deadlines
 from desktop_app.services.requests.values import DATED_STEPS, event_label
 
@@ -43,9 +43,7 @@ class RequestRow:
     close_reason: str | None = None
 
     def agent_name(self, lang: str) -> str:
-        return (self.agent_name_ar if lang == "ar" else self.agent_name_fr) or (
-            self.agent_name_fr or self.agent_name_ar
-        )
+        return localized_name(self.agent_name_ar, self.agent_name_fr, lang)
 
 
 @dataclass(frozen=True)
@@ -71,9 +69,7 @@ class EventRow:
         )
 
     def agent_name(self, lang: str) -> str:
-        return (self.agent_name_ar if lang == "ar" else self.agent_name_fr) or (
-            self.agent_name_fr or self.agent_name_ar
-        )
+        return localized_name(self.agent_name_ar, self.agent_name_fr, lang)
 
     def describe(self, lang: str) -> str:
         """The step in words; an assignment names the agent (or says it was withdrawn)."""
@@ -113,4 +109,4 @@ class AgentChoice:
     name_fr: str
 
     def name(self, lang: str) -> str:
-        return (self.name_ar if lang == "ar" else self.name_fr) or self.name_fr or self.name_ar
+        return localized_name(self.name_ar, self.name_fr, lang)
