@@ -119,6 +119,13 @@ def language_name(lang: str) -> str:
     return {"ar": "العربية", "fr": "Français", "en": "English"}[normalise_language(lang)]
 
 
+def localized_name(name_ar: str, name_fr: str, lang: str) -> str:
+    """A name kept in Arabic and French (an agent, a holiday, a service), in the reader's language;
+    the other one when it is missing, so nobody is shown nameless. English reads the French."""
+    first, second = (name_ar, name_fr) if lang == "ar" else (name_fr, name_ar)
+    return first or second
+
+
 def install_language(lang: str) -> str:
     """Replace the installed translators and default locale; needs a QCoreApplication instance.
 

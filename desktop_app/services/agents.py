@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent, AgentLine, PhoneLine, ReceptionPost, User
-from desktop_app.i18n import translate
+from desktop_app.i18n import localized_name, translate
 from desktop_app.services import audit
 from desktop_app.services.agents_common import (
     active_on,
@@ -66,10 +66,7 @@ class AgentInfo:
     user_label: str = ""  # the linked account, "username — full name", for the agent's page
 
     def name(self, lang: str) -> str:
-        first, second = (
-            (self.name_ar, self.name_fr) if lang == "ar" else (self.name_fr, self.name_ar)
-        )
-        return first or second
+        return localized_name(self.name_ar, self.name_fr, lang)
 
     def active_on(self, day: date) -> bool:
         return is_active_on(self.active_from, self.active_to, day)

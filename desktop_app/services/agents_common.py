@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import and_, or_
 
 from desktop_app.data.models import Agent
-from desktop_app.i18n import current_language, translate
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.i18n import current_language, localized_name, translate
+from desktop_app.services.errors import UserError, require_version
 from desktop_app.services.permissions import Actor, Perm
 
 # The shared training topic keys (helper brief): C8.5 reception, C8.5 legal, C8.6 categories.
@@ -128,7 +128,7 @@ def require_active_on(agent: Agent, day: date, message: str) -> None:
 def message_name(name_ar: str, name_fr: str) -> str:
     """An agent's name for a message, in the language the message is made in."""
     arabic = current_language() == "ar"
-    return agent_name(name_ar, name_fr, "ar" if arabic else "fr")
+    return localized_name(name_ar, name_fr, "ar" if arabic else "fr")
 
 
 def add_months(day: date, months: int) -> date:
@@ -139,21 +139,16 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def agent_name(name_ar: str, name_fr: str, lang: str) -> str:
-    """The agent's name in the reader's language, falling back to the other one."""
-    first, second = (name_ar, name_fr) if lang == "ar" else (name_fr, name_ar)
-    return first or second
-
-
 def clean(text: str | None, limit: int) -> str:
     return (text or "").strip()[:limit]
 
 
 def check_version(current: int, expected: int) -> None:
     """A concurrent edit becomes a clear message instead of a silent overwrite."""
-    if current != expected:
-        raise ConcurrentEdit(
-            translate(
-                "agents", "Someone else changed this record meanwhile; reopen it and try again."
-            )
-        )
+    require_version(
+        current,
+        expected,
+        lambda: translate(
+            "agents", "Someone else changed this record meanwhile; reopen it and try again."
+        ),
+    )

@@ -25,7 +25,7 @@ from desktop_app.data.models import User
 from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import audit
-from desktop_app.services.errors import RightsChanged, UserError
+from desktop_app.services.errors import RightsChanged, UserError, require_version
 from desktop_app.services.permissions import Actor, Perm, Role, confirm_rights, forget_pending
 
 # argon2-cffi's defaults are argon2id with RFC 9106's low-memory profile.
@@ -294,12 +294,13 @@ def update_user(
         user = s.get(User, user_id)
         if user is None:
             raise UserError(translate("auth", "This user no longer exists."))
-        if user.version != expected_version:
-            from desktop_app.services.errors import ConcurrentEdit
-
-            raise ConcurrentEdit(
-                translate("auth", "This user was changed by someone else meanwhile; reopen it.")
-            )
+        require_version(
+            user.version,
+            expected_version,
+            lambda: translate(
+                "auth", "This user was changed by someone else meanwhile; reopen it."
+            ),
+        )
         before = {"full_name": user.full_name, "role": user.role, "active": user.active}
         if user.id == actor.user_id and (
             (role is not None and role != Role.ADMIN) or active is False

@@ -35,7 +35,7 @@ from desktop_app.data.models import (
 from desktop_app.data.models.base import table_of
 from desktop_app.i18n import translate
 from desktop_app.services import audit
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import UserError, require_version
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
 
@@ -434,15 +434,14 @@ def save_holiday(
             s.add(row)
         else:
             found = s.get(Holiday, holiday_id)
-            stale = (
-                expected_version is not None
-                and found is not None
-                and (found.version != expected_version)
+            require_version(
+                None if found is None else found.version,
+                expected_version,
+                lambda: translate(
+                    "deadlines", "This holiday was changed meanwhile; reopen the list."
+                ),
             )
-            if found is None or stale:
-                raise ConcurrentEdit(
-                    translate("deadlines", "This holiday was changed meanwhile; reopen the list.")
-                )
+            assert found is not None  # require_version raised otherwise
             row = found
             before = {"day": row.day, "name_ar": row.name_ar, "name_fr": row.name_fr}
         oldest = min(day, row.day) if before else day
@@ -547,15 +546,14 @@ def save_timetable(
             before = None
         else:
             found = s.get(OfficeTimetable, timetable_id)
-            stale = (
-                expected_version is not None
-                and found is not None
-                and (found.version != expected_version)
+            require_version(
+                None if found is None else found.version,
+                expected_version,
+                lambda: translate(
+                    "deadlines", "This timetable was changed meanwhile; reopen the list."
+                ),
             )
-            if found is None or stale:
-                raise ConcurrentEdit(
-                    translate("deadlines", "This timetable was changed meanwhile; reopen the list.")
-                )
+            assert found is not None  # require_version raised otherwise
             row = found
             before = {
                 "valid_from": row.valid_from,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -46,6 +47,18 @@ class RightsChanged(PermissionDenied):
 
 class ConcurrentEdit(UserError):
     """Someone else saved the same record meanwhile; nothing was overwritten."""
+
+
+def require_version(current: int | None, expected: int | None, message: Callable[[], str]) -> None:
+    """Optimistic locking, one rule for every record: a form saves only over the version it read.
+
+    `current` is the stored version now (None: the record was deleted meanwhile); `expected` the
+    one the form read (None: the caller read none, e.g. a new record). A mismatch raises
+    ConcurrentEdit with the area's own sentence (`message`, translated only when needed), before
+    anything is written.
+    """
+    if current is None or (expected is not None and current != expected):
+        raise ConcurrentEdit(message())
 
 
 @dataclass

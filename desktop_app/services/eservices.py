@@ -23,7 +23,7 @@ from desktop_app.data.types import utcnow
 from desktop_app.i18n import translate
 from desktop_app.services import audit
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import ConcurrentEdit, UserError, require_version
 from desktop_app.services.periods import local_date
 from desktop_app.services.permissions import Actor, Perm
 
@@ -191,12 +191,14 @@ def _get(s: Session, service_id: int) -> OnlineService:
     return svc
 
 
-def _stale() -> ConcurrentEdit:
-    return ConcurrentEdit(
-        translate(
-            "eservices", "Someone else changed this service meanwhile; reopen it and try again."
-        )
+def _stale_message() -> str:
+    return translate(
+        "eservices", "Someone else changed this service meanwhile; reopen it and try again."
     )
+
+
+def _stale() -> ConcurrentEdit:
+    return ConcurrentEdit(_stale_message())
 
 
 # -- the catalogue --------------------------------------------------------------------------------
@@ -219,8 +221,7 @@ def update_service(db: Database, actor: Actor, service_id: int, data: ServiceInp
     try:
         with db.write() as s:
             svc = _get(s, service_id)
-            if svc.version != expected_version:
-                raise _stale()
+            require_version(svc.version, expected_version, _stale_message)
             before = _snapshot(svc)
             if data.url.strip() != svc.url:  # a new address has not been checked yet
                 svc.last_check_ok, svc.last_checked_at = None, None
@@ -240,8 +241,7 @@ def mark_reviewed(db: Database, actor: Actor, service_id: int, *, expected_versi
     try:
         with db.write() as s:
             svc = _get(s, service_id)
-            if svc.version != expected_version:
-                raise _stale()
+            require_version(svc.version, expected_version, _stale_message)
             before = _snapshot(svc)
             svc.reviewed_on = on or local_date(utcnow())
             svc.reviewed_by = actor.full_name or actor.username

@@ -25,7 +25,7 @@ from desktop_app.data.models import (
     PhoneLine,
     ScorecardCriterion,
 )
-from desktop_app.i18n import current_language, translate
+from desktop_app.i18n import current_language, localized_name, translate
 from desktop_app.services import audit, pickup, scorecards
 from desktop_app.services import settings as settings_service
 from desktop_app.services.errors import UserError
@@ -48,12 +48,6 @@ def method_label(method: str) -> str:
     return labels.get(method, method)
 
 
-def person_name(name_ar: str, name_fr: str, lang: str) -> str:
-    if lang == "ar":
-        return name_ar or name_fr
-    return name_fr or name_ar
-
-
 @dataclass(frozen=True)
 class AgentChoice:
     id: int
@@ -62,7 +56,7 @@ class AgentChoice:
     extension: str
 
     def name(self, lang: str) -> str:
-        return person_name(self.name_ar, self.name_fr, lang)
+        return localized_name(self.name_ar, self.name_fr, lang)
 
 
 @dataclass(frozen=True)
@@ -421,7 +415,7 @@ class AgentScore:
     average: float | None
 
     def name(self, lang: str) -> str:
-        return person_name(self.name_ar, self.name_fr, lang)
+        return localized_name(self.name_ar, self.name_fr, lang)
 
 
 def agent_scores_in(s: Session, since: datetime | None, until: datetime | None,

@@ -17,7 +17,7 @@ from desktop_app.data.db import Database
 from desktop_app.data.models import Scorecard, ScorecardCriterion
 from desktop_app.i18n import translate
 from desktop_app.services import audit, user_categories
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import UserError, require_version
 from desktop_app.services.permissions import Actor, Perm
 
 YES, NO, NA = "yes", "no", "na"
@@ -171,12 +171,13 @@ def save_new_version(
     _validate(criteria)
     with db.write() as s:
         latest = s.scalar(select(func.max(Scorecard.number))) or 0
-        if latest != expected_number:
-            raise ConcurrentEdit(
-                translate(
-                    "calls", "The scorecard was changed by someone else meanwhile; reopen it."
-                )
-            )
+        require_version(
+            latest,
+            expected_number,
+            lambda: translate(
+                "calls", "The scorecard was changed by someone else meanwhile; reopen it."
+            ),
+        )
         before = load(s) if latest else None
         card = Scorecard(number=latest + 1, note=note, created_by=actor.username)
         s.add(card)

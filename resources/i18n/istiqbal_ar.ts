@@ -2136,6 +2136,17 @@
         </message>
     </context>
     <context>
+        <name>LineFaultsTab</name>
+        <message>
+            <source>Only faults not yet repaired</source>
+            <translation>الأعطاب غير المصلحة فقط</translation>
+        </message>
+        <message>
+            <source>Mark repaired…</source>
+            <translation>تسجيل الإصلاح…</translation>
+        </message>
+    </context>
+    <context>
         <name>LineFaultsTableModel</name>
         <message>
             <source>Line</source>
@@ -2218,6 +2229,37 @@
         </message>
     </context>
     <context>
+        <name>LineForwardingTab</name>
+        <message>
+            <source>End the forwarding now</source>
+            <translation>إنهاء التحويل الآن</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Agent who answers</source>
+            <translation>العون المكلف بالرد</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>محوّل إلى</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+    </context>
+    <context>
         <name>LineMaintenanceDialog</name>
         <message>
             <source>Schedule maintenance</source>
@@ -2246,6 +2288,107 @@
         <message>
             <source>Next due</source>
             <translation>الموعد القادم</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineMaintenanceTab</name>
+        <message>
+            <source>Only overdue maintenance</source>
+            <translation>الصيانة المتأخرة فقط</translation>
+        </message>
+        <message>
+            <source>Done today</source>
+            <translation>أُنجزت اليوم</translation>
+        </message>
+        <message>
+            <source>Remove from the schedule</source>
+            <translation>حذف من الرزنامة</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>الخط</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>العملية</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>كل</translation>
+        </message>
+        <message>
+            <source>Last done</source>
+            <translation>آخر إنجاز</translation>
+        </message>
+        <message>
+            <source>Next due</source>
+            <translation>الموعد القادم</translation>
+        </message>
+        <message>
+            <source>{date} — overdue</source>
+            <translation>{date} — متأخرة</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n يوم</numerusform>
+                <numerusform>يوم واحد</numerusform>
+                <numerusform>يومان</numerusform>
+                <numerusform>%n أيام</numerusform>
+                <numerusform>%n يومًا</numerusform>
+                <numerusform>%n يوم</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove “{task}” from the schedule?</source>
+            <translation>حذف «{task}» من الرزنامة؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinePeaksTab</name>
+        <message>
+            <source>Plan a peak period…</source>
+            <translation>برمجة فترة ذروة…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Peak period</source>
+            <translation>فترة الذروة</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>التوقيت</translation>
+        </message>
+        <message>
+            <source>Extra lines</source>
+            <translation>خطوط إضافية</translation>
+        </message>
+        <message>
+            <source>Extra agents</source>
+            <translation>أعوان إضافيون</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Delete the plan “{title}”?</source>
+            <translation>حذف البرنامج «{title}»؟</translation>
         </message>
     </context>
     <context>
@@ -2331,35 +2474,7 @@
         </message>
     </context>
     <context>
-        <name>LinesPage</name>
-        <message>
-            <source>Phone lines</source>
-            <translation>الخطوط الهاتفية</translation>
-        </message>
-        <message>
-            <source>Every number the public can call: is it working, who answers it, where is it published, and what is broken (circulars 8/2020 and 2/2020).</source>
-            <translation>كل رقم يمكن للعموم الاتصال به: هل يعمل، من يرد عليه، أين نُشر، وما المعطّل (المنشوران عدد 8 و2 لسنة 2020).</translation>
-        </message>
-        <message>
-            <source>Inventory</source>
-            <translation>قائمة الخطوط</translation>
-        </message>
-        <message>
-            <source>Faults</source>
-            <translation>الأعطاب</translation>
-        </message>
-        <message>
-            <source>Maintenance</source>
-            <translation>الصيانة</translation>
-        </message>
-        <message>
-            <source>Peak periods</source>
-            <translation>فترات الذروة</translation>
-        </message>
-        <message>
-            <source>Forwarding</source>
-            <translation>تحويل المكالمات</translation>
-        </message>
+        <name>LinesInventoryTab</name>
         <message>
             <source>Search a number, label or department</source>
             <translation>ابحث عن رقم أو تسمية أو مصلحة</translation>
@@ -2393,6 +2508,10 @@
             <translation>مع ملاحظات أو في وقت آخر…</translation>
         </message>
         <message>
+            <source>Withdraw my last check (within a day)…</source>
+            <translation>سحب آخر تثبت قمت به (في أجل يوم)…</translation>
+        </message>
+        <message>
             <source>Verification round</source>
             <translation>جولة المراقبة</translation>
         </message>
@@ -2403,6 +2522,10 @@
         <message>
             <source>Forward…</source>
             <translation>تحويل…</translation>
+        </message>
+        <message>
+            <source>Website audit…</source>
+            <translation>تدقيق موقع الواب…</translation>
         </message>
         <message>
             <source>More</source>
@@ -2441,37 +2564,6 @@
             <translation>جولة المراقبة (المستوجبة: {n})</translation>
         </message>
         <message>
-            <source>Lines imported: {n}; already in the inventory: {d}.</source>
-            <translation>عدد الخطوط المورَّدة: {n}؛ عدد الخطوط الموجودة مسبقًا في القائمة: {d}.</translation>
-        </message>
-        <message>
-            <source>Lines written to {file}: {n}.</source>
-            <translation>عدد الخطوط المكتوبة في {file}: {n}.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n d</source>
-            <translation>
-                <numerusform>%n يوم</numerusform>
-                <numerusform>يوم واحد</numerusform>
-                <numerusform>يومان</numerusform>
-                <numerusform>%n أيام</numerusform>
-                <numerusform>%n يومًا</numerusform>
-                <numerusform>%n يوم</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Every line has been checked recently.</source>
-            <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
-        </message>
-        <message>
-            <source>Withdraw my last check (within a day)…</source>
-            <translation>سحب آخر تثبت قمت به (في أجل يوم)…</translation>
-        </message>
-        <message>
-            <source>Website audit…</source>
-            <translation>تدقيق موقع الواب…</translation>
-        </message>
-        <message>
             <source>A fault is already open on this line since {when}: {symptom}</source>
             <translation>عطب مفتوح على هذا الخط منذ {when}: {symptom}</translation>
         </message>
@@ -2496,6 +2588,10 @@
             <translation>سحب تثبتك بتاريخ {when} ({result})؟ اذكر السبب:</translation>
         </message>
         <message>
+            <source>Every line has been checked recently.</source>
+            <translation>تمت مراقبة كل الخطوط مؤخرًا.</translation>
+        </message>
+        <message>
             <source>Import a phone directory</source>
             <translation>توريد دليل هاتفي</translation>
         </message>
@@ -2506,6 +2602,10 @@
         <message>
             <source>Reading {file}…</source>
             <translation>قراءة {file}…</translation>
+        </message>
+        <message>
+            <source>Lines imported: {n}; already in the inventory: {d}.</source>
+            <translation>عدد الخطوط المورَّدة: {n}؛ عدد الخطوط الموجودة مسبقًا في القائمة: {d}.</translation>
         </message>
         <message>
             <source>Export the inventory</source>
@@ -2520,100 +2620,39 @@
             <translation>كتابة {file}…</translation>
         </message>
         <message>
-            <source>Only faults not yet repaired</source>
-            <translation>الأعطاب غير المصلحة فقط</translation>
+            <source>Lines written to {file}: {n}.</source>
+            <translation>عدد الخطوط المكتوبة في {file}: {n}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPage</name>
+        <message>
+            <source>Phone lines</source>
+            <translation>الخطوط الهاتفية</translation>
         </message>
         <message>
-            <source>Mark repaired…</source>
-            <translation>تسجيل الإصلاح…</translation>
+            <source>Every number the public can call: is it working, who answers it, where is it published, and what is broken (circulars 8/2020 and 2/2020).</source>
+            <translation>كل رقم يمكن للعموم الاتصال به: هل يعمل، من يرد عليه، أين نُشر، وما المعطّل (المنشوران عدد 8 و2 لسنة 2020).</translation>
         </message>
         <message>
-            <source>Only overdue maintenance</source>
-            <translation>الصيانة المتأخرة فقط</translation>
+            <source>Inventory</source>
+            <translation>قائمة الخطوط</translation>
         </message>
         <message>
-            <source>Done today</source>
-            <translation>أُنجزت اليوم</translation>
+            <source>Faults</source>
+            <translation>الأعطاب</translation>
         </message>
         <message>
-            <source>Remove from the schedule</source>
-            <translation>حذف من الرزنامة</translation>
+            <source>Maintenance</source>
+            <translation>الصيانة</translation>
         </message>
         <message>
-            <source>Line</source>
-            <translation>الخط</translation>
+            <source>Peak periods</source>
+            <translation>فترات الذروة</translation>
         </message>
         <message>
-            <source>Task</source>
-            <translation>العملية</translation>
-        </message>
-        <message>
-            <source>Every</source>
-            <translation>كل</translation>
-        </message>
-        <message>
-            <source>Last done</source>
-            <translation>آخر إنجاز</translation>
-        </message>
-        <message>
-            <source>Next due</source>
-            <translation>الموعد القادم</translation>
-        </message>
-        <message>
-            <source>{date} — overdue</source>
-            <translation>{date} — متأخرة</translation>
-        </message>
-        <message>
-            <source>Remove “{task}” from the schedule?</source>
-            <translation>حذف «{task}» من الرزنامة؟</translation>
-        </message>
-        <message>
-            <source>Plan a peak period…</source>
-            <translation>برمجة فترة ذروة…</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>حذف</translation>
-        </message>
-        <message>
-            <source>Peak period</source>
-            <translation>فترة الذروة</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>من</translation>
-        </message>
-        <message>
-            <source>Until</source>
-            <translation>إلى</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>التوقيت</translation>
-        </message>
-        <message>
-            <source>Extra lines</source>
-            <translation>خطوط إضافية</translation>
-        </message>
-        <message>
-            <source>Extra agents</source>
-            <translation>أعوان إضافيون</translation>
-        </message>
-        <message>
-            <source>Delete the plan “{title}”?</source>
-            <translation>حذف البرنامج «{title}»؟</translation>
-        </message>
-        <message>
-            <source>End the forwarding now</source>
-            <translation>إنهاء التحويل الآن</translation>
-        </message>
-        <message>
-            <source>Agent who answers</source>
-            <translation>العون المكلف بالرد</translation>
-        </message>
-        <message>
-            <source>Forwarded to</source>
-            <translation>محوّل إلى</translation>
+            <source>Forwarding</source>
+            <translation>تحويل المكالمات</translation>
         </message>
     </context>
     <context>

@@ -2092,6 +2092,17 @@
         </message>
     </context>
     <context>
+        <name>LineFaultsTab</name>
+        <message>
+            <source>Only faults not yet repaired</source>
+            <translation>Seulement les pannes non réparées</translation>
+        </message>
+        <message>
+            <source>Mark repaired…</source>
+            <translation>Marquer réparée…</translation>
+        </message>
+    </context>
+    <context>
         <name>LineFaultsTableModel</name>
         <message>
             <source>Line</source>
@@ -2174,6 +2185,37 @@
         </message>
     </context>
     <context>
+        <name>LineForwardingTab</name>
+        <message>
+            <source>End the forwarding now</source>
+            <translation>Arrêter le renvoi maintenant</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Agent who answers</source>
+            <translation>Agent qui répond</translation>
+        </message>
+        <message>
+            <source>Forwarded to</source>
+            <translation>Renvoyé vers</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
+    </context>
+    <context>
         <name>LineMaintenanceDialog</name>
         <message>
             <source>Schedule maintenance</source>
@@ -2202,6 +2244,103 @@
         <message>
             <source>Next due</source>
             <translation>Prochaine échéance</translation>
+        </message>
+    </context>
+    <context>
+        <name>LineMaintenanceTab</name>
+        <message>
+            <source>Only overdue maintenance</source>
+            <translation>Seulement les maintenances en retard</translation>
+        </message>
+        <message>
+            <source>Done today</source>
+            <translation>Faite aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Remove from the schedule</source>
+            <translation>Retirer du calendrier</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Tâche</translation>
+        </message>
+        <message>
+            <source>Every</source>
+            <translation>Tous les</translation>
+        </message>
+        <message>
+            <source>Last done</source>
+            <translation>Dernière réalisation</translation>
+        </message>
+        <message>
+            <source>Next due</source>
+            <translation>Prochaine échéance</translation>
+        </message>
+        <message>
+            <source>{date} — overdue</source>
+            <translation>{date} — en retard</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n d</source>
+            <translation>
+                <numerusform>%n jour</numerusform>
+                <numerusform>%n jours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Remove “{task}” from the schedule?</source>
+            <translation>Retirer « {task} » du calendrier ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinePeaksTab</name>
+        <message>
+            <source>Plan a peak period…</source>
+            <translation>Planifier une période de pointe…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Modifier…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Peak period</source>
+            <translation>Période de pointe</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Au</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Horaires</translation>
+        </message>
+        <message>
+            <source>Extra lines</source>
+            <translation>Lignes supplémentaires</translation>
+        </message>
+        <message>
+            <source>Extra agents</source>
+            <translation>Agents supplémentaires</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Remarques</translation>
+        </message>
+        <message>
+            <source>Delete the plan “{title}”?</source>
+            <translation>Supprimer le plan « {title} » ?</translation>
         </message>
     </context>
     <context>
@@ -2287,35 +2426,7 @@
         </message>
     </context>
     <context>
-        <name>LinesPage</name>
-        <message>
-            <source>Phone lines</source>
-            <translation>Lignes téléphoniques</translation>
-        </message>
-        <message>
-            <source>Every number the public can call: is it working, who answers it, where is it published, and what is broken (circulars 8/2020 and 2/2020).</source>
-            <translation>Chaque numéro que le public peut appeler : fonctionne-t-il, qui répond, où est-il publié, qu'est-ce qui est en panne (circulaires 8/2020 et 2/2020).</translation>
-        </message>
-        <message>
-            <source>Inventory</source>
-            <translation>Inventaire</translation>
-        </message>
-        <message>
-            <source>Faults</source>
-            <translation>Pannes</translation>
-        </message>
-        <message>
-            <source>Maintenance</source>
-            <translation>Maintenance</translation>
-        </message>
-        <message>
-            <source>Peak periods</source>
-            <translation>Périodes de pointe</translation>
-        </message>
-        <message>
-            <source>Forwarding</source>
-            <translation>Renvois</translation>
-        </message>
+        <name>LinesInventoryTab</name>
         <message>
             <source>Search a number, label or department</source>
             <translation>Rechercher un numéro, un libellé ou un service</translation>
@@ -2349,6 +2460,10 @@
             <translation>Avec remarques ou à une autre heure…</translation>
         </message>
         <message>
+            <source>Withdraw my last check (within a day)…</source>
+            <translation>Retirer mon dernier contrôle (dans la journée)…</translation>
+        </message>
+        <message>
             <source>Verification round</source>
             <translation>Tournée de vérification</translation>
         </message>
@@ -2359,6 +2474,10 @@
         <message>
             <source>Forward…</source>
             <translation>Renvoyer…</translation>
+        </message>
+        <message>
+            <source>Website audit…</source>
+            <translation>Audit du site web…</translation>
         </message>
         <message>
             <source>More</source>
@@ -2397,33 +2516,6 @@
             <translation>Tournée de vérification (à faire : {n})</translation>
         </message>
         <message>
-            <source>Lines imported: {n}; already in the inventory: {d}.</source>
-            <translation>Lignes importées : {n} ; déjà dans l'inventaire : {d}.</translation>
-        </message>
-        <message>
-            <source>Lines written to {file}: {n}.</source>
-            <translation>Lignes écrites dans {file} : {n}.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n d</source>
-            <translation>
-                <numerusform>%n jour</numerusform>
-                <numerusform>%n jours</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Every line has been checked recently.</source>
-            <translation>Toutes les lignes ont été contrôlées récemment.</translation>
-        </message>
-        <message>
-            <source>Withdraw my last check (within a day)…</source>
-            <translation>Retirer mon dernier contrôle (dans la journée)…</translation>
-        </message>
-        <message>
-            <source>Website audit…</source>
-            <translation>Audit du site web…</translation>
-        </message>
-        <message>
             <source>A fault is already open on this line since {when}: {symptom}</source>
             <translation>Une panne est déjà ouverte sur cette ligne depuis le {when} : {symptom}</translation>
         </message>
@@ -2448,6 +2540,10 @@
             <translation>Retirer votre contrôle du {when} ({result}) ? Indiquez pourquoi :</translation>
         </message>
         <message>
+            <source>Every line has been checked recently.</source>
+            <translation>Toutes les lignes ont été contrôlées récemment.</translation>
+        </message>
+        <message>
             <source>Import a phone directory</source>
             <translation>Importer un annuaire téléphonique</translation>
         </message>
@@ -2458,6 +2554,10 @@
         <message>
             <source>Reading {file}…</source>
             <translation>Lecture de {file}…</translation>
+        </message>
+        <message>
+            <source>Lines imported: {n}; already in the inventory: {d}.</source>
+            <translation>Lignes importées : {n} ; déjà dans l'inventaire : {d}.</translation>
         </message>
         <message>
             <source>Export the inventory</source>
@@ -2472,100 +2572,39 @@
             <translation>Écriture de {file}…</translation>
         </message>
         <message>
-            <source>Only faults not yet repaired</source>
-            <translation>Seulement les pannes non réparées</translation>
+            <source>Lines written to {file}: {n}.</source>
+            <translation>Lignes écrites dans {file} : {n}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPage</name>
+        <message>
+            <source>Phone lines</source>
+            <translation>Lignes téléphoniques</translation>
         </message>
         <message>
-            <source>Mark repaired…</source>
-            <translation>Marquer réparée…</translation>
+            <source>Every number the public can call: is it working, who answers it, where is it published, and what is broken (circulars 8/2020 and 2/2020).</source>
+            <translation>Chaque numéro que le public peut appeler : fonctionne-t-il, qui répond, où est-il publié, qu'est-ce qui est en panne (circulaires 8/2020 et 2/2020).</translation>
         </message>
         <message>
-            <source>Only overdue maintenance</source>
-            <translation>Seulement les maintenances en retard</translation>
+            <source>Inventory</source>
+            <translation>Inventaire</translation>
         </message>
         <message>
-            <source>Done today</source>
-            <translation>Faite aujourd'hui</translation>
+            <source>Faults</source>
+            <translation>Pannes</translation>
         </message>
         <message>
-            <source>Remove from the schedule</source>
-            <translation>Retirer du calendrier</translation>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
         </message>
         <message>
-            <source>Line</source>
-            <translation>Ligne</translation>
+            <source>Peak periods</source>
+            <translation>Périodes de pointe</translation>
         </message>
         <message>
-            <source>Task</source>
-            <translation>Tâche</translation>
-        </message>
-        <message>
-            <source>Every</source>
-            <translation>Tous les</translation>
-        </message>
-        <message>
-            <source>Last done</source>
-            <translation>Dernière réalisation</translation>
-        </message>
-        <message>
-            <source>Next due</source>
-            <translation>Prochaine échéance</translation>
-        </message>
-        <message>
-            <source>{date} — overdue</source>
-            <translation>{date} — en retard</translation>
-        </message>
-        <message>
-            <source>Remove “{task}” from the schedule?</source>
-            <translation>Retirer « {task} » du calendrier ?</translation>
-        </message>
-        <message>
-            <source>Plan a peak period…</source>
-            <translation>Planifier une période de pointe…</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Supprimer</translation>
-        </message>
-        <message>
-            <source>Peak period</source>
-            <translation>Période de pointe</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>Du</translation>
-        </message>
-        <message>
-            <source>Until</source>
-            <translation>Au</translation>
-        </message>
-        <message>
-            <source>Hours</source>
-            <translation>Horaires</translation>
-        </message>
-        <message>
-            <source>Extra lines</source>
-            <translation>Lignes supplémentaires</translation>
-        </message>
-        <message>
-            <source>Extra agents</source>
-            <translation>Agents supplémentaires</translation>
-        </message>
-        <message>
-            <source>Delete the plan “{title}”?</source>
-            <translation>Supprimer le plan « {title} » ?</translation>
-        </message>
-        <message>
-            <source>End the forwarding now</source>
-            <translation>Arrêter le renvoi maintenant</translation>
-        </message>
-        <message>
-            <source>Agent who answers</source>
-            <translation>Agent qui répond</translation>
-        </message>
-        <message>
-            <source>Forwarded to</source>
-            <translation>Renvoyé vers</translation>
+            <source>Forwarding</source>
+            <translation>Renvois</translation>
         </message>
     </context>
     <context>

@@ -16,7 +16,7 @@ from desktop_app.data.models import Agent, AuditEntry, CitizenRequest
 from desktop_app.exchange.requests_file import write_citizen_export
 from desktop_app.services import requests
 from desktop_app.services.permissions import Actor
-from desktop_app.services.requests import RequestFilter
+from desktop_app.services.requests import RequestFilter, register
 from tests.services.test_requests_service import new
 
 NOW = datetime(2026, 3, 2, 10, tzinfo=UTC)
@@ -110,7 +110,7 @@ def test_right_of_access_export_holds_deadline_responses_agent_and_timeline(
 
 def test_postgresql_search_takes_percent_and_underscore_literally() -> None:
     assert requests.like_pattern("50%_off\\") == "%50\\%\\_off\\\\%"
-    stmt = requests._filtered(select(CitizenRequest.id), RequestFilter(text="100%"), NOW, 12.0,
+    stmt = register._filtered(select(CitizenRequest.id), RequestFilter(text="100%"), NOW, 12.0,
                               False, True)  # fmt: skip
     compiled = stmt.compile(dialect=postgresql.dialect())
     sql = str(compiled)

@@ -72,8 +72,9 @@ def test_a_hidden_page_reloads_when_next_shown_c8_1(qtbot: QtBot, state: AppStat
     window.show_page("dashboard")
     assert not page.isVisible()
     reloads: list[int] = []
-    real = page.refresh_inventory
-    page.refresh_inventory = lambda: (reloads.append(1), real())[-1]  # type: ignore[method-assign]
+    tab = page.inventory_tab
+    real = tab.refresh_inventory
+    tab.refresh_inventory = lambda: (reloads.append(1), real())[-1]  # type: ignore[method-assign]
     _mystery_call(state, ids[SWITCHBOARD], agent)
     qtbot.wait(50)
     assert reloads == []  # not shown: nothing read yet

@@ -80,8 +80,8 @@ def test_c8_4_a_failing_check_opens_a_fault_or_names_the_open_one(
 ) -> None:
     from desktop_app.services import lines
     from desktop_app.services.lines import LineInput
-    from desktop_app.ui.pages import lines_page as page_module
     from desktop_app.ui.pages.lines_page import LinesPage
+    from desktop_app.ui.widgets import lines_inventory_tab as page_module
 
     line = lines.create_line(state.db, admin, LineInput(number="71 563 500", kind="switchboard"))
     page = LinesPage(state)
@@ -89,7 +89,7 @@ def test_c8_4_a_failing_check_opens_a_fault_or_names_the_open_one(
     page.refresh_inventory()
     page.table.selectRow(0)
     asked: list[bool] = []
-    monkeypatch.setattr(page, "ask_report_fault", lambda: asked.append(True) or True)
+    monkeypatch.setattr(page.inventory_tab, "ask_report_fault", lambda: asked.append(True) or True)
     told: list[str] = []
     monkeypatch.setattr(page_module, "show_info", lambda _parent, text: told.append(text))
     page.quick_check("out_of_order")

@@ -154,7 +154,7 @@ def test_the_import_runs_in_the_background_from_the_page(
     page = LinesPage(state)
     qtbot.addWidget(page)
     shown: list[Any] = []
-    monkeypatch.setattr(page, "_show_preview", shown.append)
+    monkeypatch.setattr(page.inventory_tab, "_show_preview", shown.append)
     page.import_path(path)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert len(shown[0].rows) == 1

@@ -16,7 +16,7 @@ from desktop_app.data.models import Mailbox, MailFetchState
 from desktop_app.data.models.mail import PUBLISHED_ON, SECURITIES
 from desktop_app.i18n import translate
 from desktop_app.services import audit, credentials
-from desktop_app.services.errors import ConcurrentEdit, UserError
+from desktop_app.services.errors import UserError, require_version
 from desktop_app.services.permissions import Actor, Perm
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
@@ -143,11 +143,12 @@ def save_mailbox(
             found = s.get(Mailbox, c.id)
             if found is None:
                 raise UserError(translate("mail", "This mailbox no longer exists."))
-            if c.version is not None and found.version != c.version:
-                raise ConcurrentEdit(
-                    translate("mail", "The mailbox {address} was changed meanwhile; reopen it.")
-                    .format(address=found.address)
-                )  # fmt: skip
+            require_version(
+                found.version,
+                c.version,
+                lambda: translate("mail", "The mailbox {address} was changed meanwhile; reopen it.")
+                .format(address=found.address),
+            )  # fmt: skip
             m, before = found, {"address": found.address, "imap_host": found.imap_host}
         m.address, m.imap_host, m.imap_port = c.address, c.imap_host, c.imap_port
         m.imap_security, m.smtp_host, m.smtp_port = c.imap_security, c.smtp_host, c.smtp_port

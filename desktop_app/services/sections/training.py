@@ -21,7 +21,7 @@ from desktop_app.data.models import (
     TrainingAttendance,
     TrainingSession,
 )
-from desktop_app.i18n import translate
+from desktop_app.i18n import localized_name, translate
 from desktop_app.services import (
     equipment,
     guides,
@@ -30,7 +30,7 @@ from desktop_app.services import (
     training,
     user_categories,
 )
-from desktop_app.services.agents_common import TOPICS, active_on, agent_name, topic_label
+from desktop_app.services.agents_common import TOPICS, active_on, topic_label
 from desktop_app.services.periods import local_date
 from desktop_app.services.sections import (
     ActionList,
@@ -94,7 +94,7 @@ def training_section(ctx: SectionContext) -> ReportSection:
         ],
         rows=[
             [
-                agent_name(a.name_ar, a.name_fr, ctx.lang),
+                localized_name(a.name_ar, a.name_fr, ctx.lang),
                 a.staff_number or "",
                 *[round(now[a.id].get(t, 0.0), 1) for t in TOPICS],
                 round(sum(now[a.id].values()), 1),
@@ -368,7 +368,7 @@ def legal_updates_uninformed(ctx: SectionContext) -> ActionList:
 
 
 def _name(ctx: SectionContext, name_ar: str, name_fr: str) -> str:
-    return agent_name(name_ar, name_fr, ctx.lang)
+    return localized_name(name_ar, name_fr, ctx.lang)
 
 
 @action_list("training_plan")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import localized_name
 from desktop_app.services import legal_updates
 from desktop_app.services.legal_updates import UpdateRow
 from desktop_app.ui.formatting import format_date
@@ -52,7 +53,7 @@ class LegalUpdateDialog(QDialog):
             or []
         )
         for n in rows:
-            name = (n.name_ar or n.name_fr) if state.lang == "ar" else (n.name_fr or n.name_ar)
+            name = localized_name(n.name_ar, n.name_fr, state.lang)
             text = (
                 name
                 if n.informed_on is None

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop_app.i18n import localized_name
 from desktop_app.services import evaluations
 from desktop_app.services.evaluations import EvaluationFilter, EvaluationRow
 from desktop_app.ui.formatting import format_datetime, format_number, format_phone
@@ -36,7 +37,7 @@ class EvaluationTableModel(KeysetTableModel[EvaluationRow]):
             return self.tr("{n} s").format(n=row.pickup_seconds)
         values = (
             format_datetime(row.at),
-            evaluations.person_name(row.agent_ar, row.agent_fr, self.state.lang),
+            localized_name(row.agent_ar, row.agent_fr, self.state.lang),
             format_phone(row.line_number), evaluations.method_label(row.method), "",
             format_number(row.score, 1), row.evaluator_name, row.comment.replace("\n", " "),
         )  # fmt: skip

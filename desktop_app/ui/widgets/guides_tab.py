@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import localized_name
 from desktop_app.services import agents, guides
-from desktop_app.services.agents_common import agent_name, topic_label
+from desktop_app.services.agents_common import topic_label
 from desktop_app.services.guides import GuideRow
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.guide_dialog import GuideDialog
@@ -169,7 +170,7 @@ class GuidesTab(QWidget):
             self.readers,
             [
                 [
-                    agent_name(r.name_ar, r.name_fr, self.state.lang),
+                    localized_name(r.name_ar, r.name_fr, self.state.lang),
                     format_date(local(r.acknowledged_at))
                     if r.acknowledged_at
                     else self.tr("Not yet"),

@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.i18n import localized_name
 from desktop_app.services import legal_updates
-from desktop_app.services.agents_common import agent_name
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.legal_update_dialog import LegalUpdateDialog
 from desktop_app.ui.formatting import format_date
@@ -100,7 +100,7 @@ class LegalUpdatesTab(QWidget):
             self.notices,
             [
                 [
-                    agent_name(n.name_ar, n.name_fr, self.state.lang),
+                    localized_name(n.name_ar, n.name_fr, self.state.lang),
                     format_date(n.informed_on) if n.informed_on else self.tr("Not informed"),
                 ]
                 for n in rows

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import localized_name
 from desktop_app.services import recognition
-from desktop_app.services.agents_common import agent_name
 from desktop_app.services.periods import parse_period, quarter_of
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.recognition_dialog import RecognitionDialog
@@ -105,7 +105,7 @@ class RecognitionTab(QWidget):
             [
                 [
                     str(i + 1),
-                    agent_name(c.name_ar, c.name_fr, lang),
+                    localized_name(c.name_ar, c.name_fr, lang),
                     str(c.sessions),
                     format_number(c.hours, 1),
                     format_number(c.assessment, 0),
@@ -128,7 +128,7 @@ class RecognitionTab(QWidget):
             [
                 [
                     format_date(a.awarded_on),
-                    agent_name(a.name_ar, a.name_fr, lang),
+                    localized_name(a.name_ar, a.name_fr, lang),
                     a.period,
                     a.award,
                     a.reason.replace("\n", " "),

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import localized_name
 from desktop_app.services import training
-from desktop_app.services.agents_common import agent_name, topic_label
+from desktop_app.services.agents_common import topic_label
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.training_rule_dialog import TrainingRuleDialog
 from desktop_app.ui.formatting import format_date
@@ -109,7 +110,7 @@ class TrainingPlanTab(QWidget):
             self.gaps,
             [
                 [
-                    agent_name(g.name_ar, g.name_fr, self.state.lang),
+                    localized_name(g.name_ar, g.name_fr, self.state.lang),
                     g.rule_name,
                     format_date(g.due_on),
                     format_date(g.last_on) if g.last_on else self.tr("never"),

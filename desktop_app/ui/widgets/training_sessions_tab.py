@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import localized_name
 from desktop_app.services import training
-from desktop_app.services.agents_common import agent_name
 from desktop_app.services.permissions import Perm
 from desktop_app.services.training import SessionFilter, SessionRow
 from desktop_app.ui.dialogs.training_session_dialog import TrainingSessionDialog
@@ -126,7 +126,7 @@ class TrainingSessionsTab(QWidget):
             self.attendees,
             [
                 [
-                    agent_name(p.name_ar, p.name_fr, self.state.lang),
+                    localized_name(p.name_ar, p.name_fr, self.state.lang),
                     yes if p.attended else no,
                     format_number(p.score, 0) if p.score is not None else "",
                 ]
