@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,6 +23,10 @@ pytestmark = [
     pytest.mark.skipif(
         importlib.util.find_spec("PyInstaller") is None,
         reason="pyinstaller is not installed (it is a dev dependency: uv sync)",
+    ),
+    pytest.mark.skipif(
+        sys.platform.startswith("linux") and shutil.which("objdump") is None,
+        reason="binutils (objdump, strip) is not installed: PyInstaller and build.spec need it",
     ),
 ]
 
