@@ -277,6 +277,11 @@ def render_pdf(data: DirectoryData, path: Path) -> None:
 def write(data: DirectoryData, path: Path) -> str:
     """By the file's extension: .pdf poster, .html fragment, .txt footer text; returns the kind."""
     suffix = path.suffix.lower()
+    if suffix in (".pdf", ".html", ".htm", ".txt") and not path.parent.is_dir():
+        # Checked first: Qt's PDF writer only printed "QPainter::begin(): Returned false".
+        raise UserError(translate(
+            "directory", "The folder {folder} does not exist; choose another folder."
+        ).format(folder=path.parent))  # fmt: skip
     try:
         if suffix == ".pdf":
             render_pdf(data, path)

@@ -6134,6 +6134,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>يُعدّ الدليل بالعربية أو بالفرنسية.</translation>
         </message>
         <message>
+            <source>The folder {folder} does not exist; choose another folder.</source>
+            <translation>المجلد {folder} غير موجود؛ اختاروا مجلدا آخر.</translation>
+        </message>
+        <message>
             <source>Cannot write {file}: {reason}</source>
             <translation>تعذّرت كتابة {file}: {reason}</translation>
         </message>

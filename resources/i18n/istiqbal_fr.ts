@@ -6118,6 +6118,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>L'annuaire se fait en arabe ou en français.</translation>
         </message>
         <message>
+            <source>The folder {folder} does not exist; choose another folder.</source>
+            <translation>Le dossier {folder} n'existe pas ; choisissez un autre dossier.</translation>
+        </message>
+        <message>
             <source>Cannot write {file}: {reason}</source>
             <translation>Impossible d'écrire {file} : {reason}</translation>
         </message>

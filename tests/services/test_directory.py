@@ -87,3 +87,17 @@ def test_the_poster_pdf_reads_back_in_arabic_and_french_c8_1_c2_4(
         assert "Municipalité de Test" in plain and "Numéro vert" in plain
     else:  # shaped glyphs come back as presentation forms; NFKC folds them to letters
         assert "الاختبار" in plain or "الاختبار"[::-1] in plain
+
+
+def test_a_poster_into_a_missing_folder_is_one_sentence_c8_1(
+    db: Database, admin: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    """Qt's PDF writer said only "QPainter::begin(): Returned false" and the message repeated
+    the path as its reason."""
+    out = tmp_path / "nowhere" / "poster.pdf"
+    assert main(["--db", str(tmp_path / "istiqbal.sqlite"), "directory", "--out", str(out),
+                 "--lang", "fr"]) == 1  # fmt: skip
+    err = capsys.readouterr().err
+    assert "nowhere" in err and "QPainter" not in err and "Traceback" not in err
+    assert err.strip().count("\n") == 0
+    assert not out.parent.exists()
