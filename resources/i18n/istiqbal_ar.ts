@@ -7412,6 +7412,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>تعذّرت قراءة الملف ({reason}).</translation>
         </message>
         <message>
+            <source>The file is empty.</source>
+            <translation>الملف فارغ.</translation>
+        </message>
+        <message>
+            <source>The file is not a saved e-mail (it does not start with headers such as From: or Date:); save messages as .eml, or a mailbox as mbox.</source>
+            <translation>الملف ليس رسالة إلكترونية محفوظة (لا يبدأ بترويسات مثل From: أو Date:)؛ احفظوا الرسائل بصيغة .eml أو صندوق البريد بصيغة mbox.</translation>
+        </message>
+        <message>
             <source>No published mailbox to prove: add one in Settings.</source>
             <translation>لا يوجد صندوق بريد منشور للتثبّت منه: أضف صندوقا في الإعدادات.</translation>
         </message>

@@ -7396,6 +7396,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Le fichier ne peut pas être lu ({reason}).</translation>
         </message>
         <message>
+            <source>The file is empty.</source>
+            <translation>Le fichier est vide.</translation>
+        </message>
+        <message>
+            <source>The file is not a saved e-mail (it does not start with headers such as From: or Date:); save messages as .eml, or a mailbox as mbox.</source>
+            <translation>Le fichier n'est pas un courriel enregistré (il ne commence pas par des en-têtes comme From: ou Date:) ; enregistrez les messages en .eml, ou une boîte aux lettres en mbox.</translation>
+        </message>
+        <message>
             <source>No published mailbox to prove: add one in Settings.</source>
             <translation>Aucune boîte aux lettres publiée à vérifier : ajoutez-en une dans les paramètres.</translation>
         </message>
