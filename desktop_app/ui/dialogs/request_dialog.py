@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -170,8 +171,11 @@ class RequestDialog(QDialog):
         self.request_id = request_id
         self.changed = False
         self.detail: RequestDetail | None = None
-        self.setMinimumSize(720, 560)
         layout = QVBoxLayout(self)
+        # At least what its rows need: a fixed 720x560 minimum let a window opened on a
+        # 1366x768 screen (first size capped to 2/3 of it) be shorter than its layout, and the
+        # eleven facts of an e-mail request were drawn over one another.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.facts = QFormLayout()
         layout.addLayout(self.facts)
         self.body = QPlainTextEdit()
