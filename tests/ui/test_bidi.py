@@ -52,3 +52,17 @@ def test_plain_tables_isolate_their_cells_like_the_model_tables(qapp) -> None:
     assert table.item(0, 1).text() == f"{FSI}{url}{PDI}"
     assert table.item(0, 0).text() == "مطلب النفاذ إلى المعلومة"
     assert table.item(0, 0).data(0x0100) == 7  # Qt.UserRole: the row's id is kept
+
+
+def test_a_request_fact_without_arabic_stays_beside_its_name_in_arabic(qapp) -> None:
+    """A wrapped label follows its text's own direction: "2026-002528" was drawn at the far left
+    of the Arabic request window, away from «المرجع»."""
+    from desktop_app.ui.dialogs.request_dialog import plain_label
+
+    install_language("ar")
+    apply_direction("ar")
+    assert plain_label("2026-002528").text() == "\u200f2026-002528"
+    install_language("fr")
+    apply_direction("fr")
+    assert plain_label("2026-002528").text() == "2026-002528"
+    assert plain_label("").text() == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -46,6 +47,10 @@ CATEGORY_KEYS = ("disability", "elderly", "other")
 
 
 def plain_label(text: str) -> QLabel:
+    if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        # A wrapped label lays out its text by the text's own direction: in Arabic a reference
+        # or a date (no Arabic letter) was drawn at the far left, away from its field's name.
+        text = "\u200f" + text
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
