@@ -5764,8 +5764,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>متصلو الأمس الواجب معاودة الاتصال بهم</translation>
         </message>
         <message>
-            <source>{time}, line {line}: {n} unanswered calls</source>
-            <translation>{time}، الخط {line}: {n} مكالمات دون رد</translation>
+            <source>{time}, line {line}, unanswered calls: {n}</source>
+            <translation>{time}، الخط {line}، مكالمات دون رد: {n}</translation>
         </message>
         <message>
             <source>Calls per hour of the day</source>

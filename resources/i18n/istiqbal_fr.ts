@@ -5748,8 +5748,8 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Appelants d'hier à rappeler</translation>
         </message>
         <message>
-            <source>{time}, line {line}: {n} unanswered calls</source>
-            <translation>{time}, ligne {line} : {n} appels sans réponse</translation>
+            <source>{time}, line {line}, unanswered calls: {n}</source>
+            <translation>{time}, ligne {line}, appels sans réponse : {n}</translation>
         </message>
         <message>
             <source>Calls per hour of the day</source>

@@ -226,7 +226,7 @@ def test_the_dashboard_lists_yesterdays_callers_without_their_numbers(
     lists = sections.action_lists(db, admin, Q1, "fr", as_of=local(2026, 1, 13, 10))
     waiting = {a.key: a for a in lists}["callers_to_call_back"]
     assert waiting.count == 2 and waiting.page_filter == {"tab": "callbacks", "day": "2026-01-12"}
-    assert waiting.items[0] == "12:00, line 71 563 500: 1 unanswered calls"
+    assert waiting.items[0] == "12:00, line 71 563 500, unanswered calls: 1"
     assert not any("777" in item or "999" in item for item in waiting.items)
 
 

@@ -239,7 +239,8 @@ def callers_to_call_back(ctx: SectionContext) -> ActionList:
         key="callers_to_call_back",
         title=translate("calls", "Yesterday's callers to call back"),
         count=len(waiting),
-        items=[translate("calls", "{time}, line {line}: {n} unanswered calls").format(
+        # The count after a colon: "1 appels sans réponse" needed a plural form per number.
+        items=[translate("calls", "{time}, line {line}, unanswered calls: {n}").format(
             time=c.first.astimezone(TUNIS).strftime("%H:%M"), line=", ".join(c.lines),
             n=len(c.tries)) for c in waiting[:5]],
         page="calls",
