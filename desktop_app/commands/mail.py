@@ -37,12 +37,14 @@ def _summary(ctx: CliContext, result: object, dry_run: bool = False) -> None:
         return
     for e in result.errors + result.failed:
         ctx.err(translate("cli", "{file}: {message}").format(file=e.file, message=e.message))
+    # Counts after colons: "Imported 1 new requests" / «3 مطالب جديدة و0 ردود» needed a plural
+    # form per number in each language.
     template = (
-        translate("mail", "Checked (nothing written): {n} new requests, {r} replies to a "
-                  "request, {a} automatic messages, {d} already present.")
+        translate("mail", "Checked, nothing written. New requests: {n}; replies to a request: "
+                  "{r}; automatic messages: {a}; already present: {d}.")
         if dry_run
-        else translate("mail", "Imported {n} new requests, {r} replies to a request, "
-                       "{a} automatic messages; skipped {d} already present.")
+        else translate("mail", "Imported. New requests: {n}; replies to a request: {r}; "
+                       "automatic messages: {a}; already present, skipped: {d}.")
     )  # fmt: skip
     ctx.out(
         template.format(

@@ -7360,12 +7360,12 @@ It has been copied. Hand it over in person; it must be changed at the first sign
     <context>
         <name>mail</name>
         <message>
-            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
-            <translation>تمّ الفحص (دون تسجيل أي شيء): {n} مطالب جديدة، {r} ردود على مطلب، {a} رسائل آلية، {d} موجودة سابقا.</translation>
+            <source>Checked, nothing written. New requests: {n}; replies to a request: {r}; automatic messages: {a}; already present: {d}.</source>
+            <translation>تمّ التثبت دون كتابة أي شيء. مطالب جديدة: {n}؛ ردود على مطلب: {r}؛ رسائل آلية: {a}؛ موجودة سابقا: {d}.</translation>
         </message>
         <message>
-            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
-            <translation>تمّ توريد {n} مطالب جديدة و{r} ردود على مطلب و{a} رسائل آلية؛ وتمّ تجاوز {d} موجودة سابقا.</translation>
+            <source>Imported. New requests: {n}; replies to a request: {r}; automatic messages: {a}; already present, skipped: {d}.</source>
+            <translation>تمّ التوريد. مطالب جديدة: {n}؛ ردود على مطلب: {r}؛ رسائل آلية: {a}؛ موجودة سابقا وتمّ تجاوزها: {d}.</translation>
         </message>
         <message>
             <source>{address}: {outcome}</source>
@@ -7380,8 +7380,8 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>SMTP: تمّ الدخول إلى {host}.</translation>
         </message>
         <message>
-            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
-            <translation>{n} مطالب جديدة، {r} ردود، {a} رسائل آلية، {f} رسائل وُضعت جانبا لتعذّر قراءتها.</translation>
+            <source>New requests: {n}; replies: {r}; automatic: {a}; kept aside as unreadable: {f}.</source>
+            <translation>مطالب جديدة: {n}؛ ردود: {r}؛ رسائل آلية: {a}؛ وُضعت جانبا لتعذّر قراءتها: {f}.</translation>
         </message>
         <message>
             <source>No active mailbox has the address {address}.</source>

@@ -7344,12 +7344,12 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
     <context>
         <name>mail</name>
         <message>
-            <source>Checked (nothing written): {n} new requests, {r} replies to a request, {a} automatic messages, {d} already present.</source>
-            <translation>Vérifié (rien n'a été écrit) : {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques, {d} déjà présents.</translation>
+            <source>Checked, nothing written. New requests: {n}; replies to a request: {r}; automatic messages: {a}; already present: {d}.</source>
+            <translation>Vérifié, rien n'a été enregistré. Nouvelles requêtes : {n} ; réponses à une requête : {r} ; messages automatiques : {a} ; déjà présents : {d}.</translation>
         </message>
         <message>
-            <source>Imported {n} new requests, {r} replies to a request, {a} automatic messages; skipped {d} already present.</source>
-            <translation>Importé {n} nouvelles demandes, {r} réponses à une demande, {a} messages automatiques ; {d} déjà présents ignorés.</translation>
+            <source>Imported. New requests: {n}; replies to a request: {r}; automatic messages: {a}; already present, skipped: {d}.</source>
+            <translation>Import terminé. Nouvelles requêtes : {n} ; réponses à une requête : {r} ; messages automatiques : {a} ; déjà présents, ignorés : {d}.</translation>
         </message>
         <message>
             <source>{address}: {outcome}</source>
@@ -7364,8 +7364,8 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>SMTP : connecté à {host}.</translation>
         </message>
         <message>
-            <source>{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable.</source>
-            <translation>{n} nouvelles demandes, {r} réponses, {a} automatiques, {f} mis de côté car illisibles.</translation>
+            <source>New requests: {n}; replies: {r}; automatic: {a}; kept aside as unreadable: {f}.</source>
+            <translation>Nouvelles requêtes : {n} ; réponses : {r} ; automatiques : {a} ; mis de côté car illisibles : {f}.</translation>
         </message>
         <message>
             <source>No active mailbox has the address {address}.</source>

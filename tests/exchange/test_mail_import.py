@@ -341,3 +341,16 @@ def test_an_empty_file_or_one_that_is_no_message_is_said_so_c2_1(
         assert result.errors[0].file == str(path) and words in result.errors[0].message
     bom = write(tmp_path, "bom.eml", b"\xef\xbb\xbf" + message(message_id="<bom@x.tn>"))
     assert import_messages(db, admin, bom).imported == 1  # a BOM before the headers is fine
+
+
+def test_cli_summary_gives_each_count_after_its_name_c2_1(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary "Imported 1 new requests" was wrong for one message in every language."""
+    path = write(tmp_path, "one.eml", message(message_id="<one@x.tn>"))
+    db_path = str(tmp_path / "istiqbal.sqlite")
+    assert main(["--db", db_path, "mail", "import", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Imported. New requests: 1; replies to a request: 0; automatic messages: 0; "
+        "already present, skipped: 0."
+    )

@@ -119,7 +119,7 @@ def _merge(total: MailResult, part: MailResult) -> None:
 
 def _summary(done: MailResult, part: MailResult) -> str:
     return translate(
-        "mail", "{n} new requests, {r} replies, {a} automatic, {f} kept aside as unreadable."
+        "mail", "New requests: {n}; replies: {r}; automatic: {a}; kept aside as unreadable: {f}."
     ).format(
         n=done.imported + part.imported,
         r=done.replies + part.replies,
