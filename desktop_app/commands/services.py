@@ -70,7 +70,7 @@ def run_directory(ctx: CliContext) -> int:
     lang = lang if lang in ("ar", "fr") else "fr"
     data = directory.collect(ctx.db, ctx.actor, lang=lang)
     directory.write(data, out)
-    ctx.out(translate("cli", "Directory written to {file}: {n} lines, {m} left out.").format(
+    ctx.out(translate("cli", "Directory written to {file}. Lines: {n}; left out: {m}.").format(
         file=out, n=len(data.lines), m=len(data.left_out)))  # fmt: skip
     for item in data.left_out:
         ctx.err(f"{item.display} — {item.label}: {item.reason}")

@@ -5907,16 +5907,16 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>لا توجد في الصفحة «{page}» علامة تبويب رقم {tab}؛ علامات تبويبها: {names}.</translation>
         </message>
         <message>
-            <source>Directory written to {file}: {n} lines, {m} left out.</source>
-            <translation>تمّ كتابة الدليل في {file}: {n} خطوط، {m} مستبعدة.</translation>
-        </message>
-        <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>يتعذّر على استقبال استعمال {where}: {reason}</translation>
         </message>
         <message>
             <source>{file}: {message}</source>
             <translation>{file}: {message}</translation>
+        </message>
+        <message>
+            <source>Directory written to {file}. Lines: {n}; left out: {m}.</source>
+            <translation>تمّت كتابة الدليل في {file}. الخطوط: {n}؛ المستبعدة: {m}.</translation>
         </message>
     </context>
     <context>

@@ -5891,16 +5891,16 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>La page « {page} » n'a pas d'onglet {tab} ; ses onglets : {names}.</translation>
         </message>
         <message>
-            <source>Directory written to {file}: {n} lines, {m} left out.</source>
-            <translation>Annuaire écrit dans {file} : {n} lignes, {m} écartées.</translation>
-        </message>
-        <message>
             <source>Istiqbal cannot use {where}: {reason}</source>
             <translation>Istiqbal ne peut pas utiliser {where} : {reason}</translation>
         </message>
         <message>
             <source>{file}: {message}</source>
             <translation>{file} : {message}</translation>
+        </message>
+        <message>
+            <source>Directory written to {file}. Lines: {n}; left out: {m}.</source>
+            <translation>Annuaire écrit dans {file}. Lignes : {n} ; écartées : {m}.</translation>
         </message>
     </context>
     <context>

@@ -101,3 +101,16 @@ def test_a_poster_into_a_missing_folder_is_one_sentence_c8_1(
     assert "nowhere" in err and "QPainter" not in err and "Traceback" not in err
     assert err.strip().count("\n") == 0
     assert not out.parent.exists()
+
+
+def test_the_command_says_how_many_lines_went_out_and_why_the_others_not_c8_1(
+    db: Database, admin: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Counts after their names: «12 خطوط، 6 مستبعدة» agreed with no number."""
+    _fill(db, admin)
+    out = tmp_path / "footer.txt"
+    assert main(["--db", str(tmp_path / "istiqbal.sqlite"), "directory", "--out", str(out),
+                 "--lang", "fr"]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert captured.out.strip() == f"Annuaire écrit dans {out}. Lignes : 1 ; écartées : 3."
+    assert "71 563 530 — En panne / معطل: en panne à la dernière vérification" in captured.err
