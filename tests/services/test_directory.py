@@ -113,4 +113,4 @@ def test_the_command_says_how_many_lines_went_out_and_why_the_others_not_c8_1(
                  "--lang", "fr"]) == 0  # fmt: skip
     captured = capsys.readouterr()
     assert captured.out.strip() == f"Annuaire écrit dans {out}. Lignes : 1 ; écartées : 3."
-    assert "71 563 530 — En panne / معطل: en panne à la dernière vérification" in captured.err
+    assert "71 563 530 — En panne: en panne à la dernière vérification" in captured.err
