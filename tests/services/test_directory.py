@@ -114,3 +114,12 @@ def test_the_command_says_how_many_lines_went_out_and_why_the_others_not_c8_1(
     captured = capsys.readouterr()
     assert captured.out.strip() == f"Annuaire écrit dans {out}. Lignes : 1 ; écartées : 3."
     assert "71 563 530 — En panne: en panne à la dernière vérification" in captured.err
+
+
+def test_the_arabic_footer_keeps_each_value_after_its_sign_c8_1(db: Database, admin: Actor) -> None:
+    """Without a right-to-left mark after each embedded value, the " — " between two of them
+    joined them into one left-to-right run: "☎ http://… — contact@… ✉ — 71 563 500"."""
+    _fill(db, admin)
+    footer = directory.footer_text(directory.collect(db, admin, lang="ar"))
+    assert "☎ \u202a71 563 500\u202c\u200f — " in footer
+    assert footer.endswith("\u202ahttps://www.commune.tn/\u202c\u200f")

@@ -146,3 +146,18 @@ def test_the_audit_shows_numbers_left_to_right_in_arabic_c8_1(qtbot, state: AppS
     finally:
         install_language("en")
         apply_direction("en")
+
+
+def test_directory_dialog_lists_left_out_lines_number_first_in_arabic_c8_1(
+    qtbot, state: AppState
+) -> None:
+    """An Arabic line begun by a number read "300 742 71 — …" (groups reversed)."""
+    with state.db.write() as s:
+        s.add(PhoneLine(number="+21671742300", kind="direct", label="دائرة قمرت",
+                        status="retired"))  # fmt: skip
+    dialog = DirectoryDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.lang.setCurrentIndex(dialog.lang.findData("ar"))
+    dialog.refresh()
+    first = dialog.left_out.toPlainText().splitlines()[0]
+    assert first.startswith("\u200f\u206671 742 300\u2069 — دائرة قمرت: ")
