@@ -37,6 +37,8 @@ def _summary(ctx: CliContext, result: object, dry_run: bool = False) -> None:
         return
     for e in result.errors + result.failed:
         ctx.err(translate("cli", "{file}: {message}").format(file=e.file, message=e.message))
+    # Counts after colons: "Imported 1 new requests" / «3 مطالب جديدة و0 ردود» needed a plural
+    # form per number in each language.
     template = (
         translate("mail", "Checked (nothing written): new requests: %n; replies to a "
                   "request: {r}; automatic messages: {a}; already present: {d}.", None,

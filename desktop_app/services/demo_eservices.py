@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
-from desktop_app.data.models import OnlineService
+from desktop_app.data.models import OnlineService, ServiceLinkCheck
 from desktop_app.services import eservices, settings
 from desktop_app.services.demo import DemoContext
 from desktop_app.services.periods import local_date
@@ -72,4 +72,26 @@ def services_step(ctx: DemoContext) -> None:
     with ctx.db.write() as s:  # withdrawn two years ago, as the history shows it
         s.execute(update(OnlineService).where(OnlineService.id == old.id)
                   .values(withdrawn_at=ctx.now - timedelta(days=700)))  # fmt: skip
+    _history(ctx, old.id)
     ctx.summary["online_services"] = len(_SERVICES) + 1
+
+
+def _history(ctx: DemoContext, withdrawn_id: int) -> None:
+    """The catalogue has existed for two years and its links were checked every month: made
+    today without a past, a demo quarter's report counted no online services and no link
+    checked (services_count 0, services_links_ok_pct "not measurable yet"; C2.2)."""
+    with ctx.db.write() as s:
+        s.execute(update(OnlineService).values(created_at=ctx.now - timedelta(days=730)))
+        s.execute(update(OnlineService).where(OnlineService.id == withdrawn_id)
+                  .values(created_at=ctx.now - timedelta(days=1100)))  # fmt: skip
+        services = s.execute(select(OnlineService.id, OnlineService.url)
+                             .where(OnlineService.id != withdrawn_id)).all()  # fmt: skip
+        for month in range(1, 13):
+            at = ctx.now - timedelta(days=30 * month, hours=month % 5)
+            for service_id, url in services:
+                dead = url.endswith("/permis-de-batir.html") and month <= 4  # dead since summer
+                s.add(ServiceLinkCheck(
+                    service_id=service_id, at=at, url=url, ok=not dead,
+                    status=404 if dead else 200, final_url=url, elapsed_ms=120 + month * 7,
+                    problem="http" if dead else "", checked_by="demo",
+                ))  # fmt: skip

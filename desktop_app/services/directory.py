@@ -204,8 +204,10 @@ def qr_png(url: str) -> bytes:
 
 def _ltr(text: str, rtl: bool) -> str:
     """Numbers keep their left-to-right group order inside Arabic text (otherwise the bidi
-    algorithm shows 71 563 500 as 500 563 71): a left-to-right embedding around them."""
-    return f"\u202a{text}\u202c" if rtl else text
+    algorithm shows 71 563 500 as 500 563 71): a left-to-right embedding around them, then a
+    right-to-left mark so the " — " after it stays with the Arabic (without it the footer read
+    "☎ http://… — contact@… ✉ — 71 774 500", all values joined into one left-to-right run)."""
+    return f"\u202a{text}\u202c\u200f" if rtl else text
 
 
 def _poster_html(data: DirectoryData) -> str:
@@ -277,6 +279,11 @@ def render_pdf(data: DirectoryData, path: Path) -> None:
 def write(data: DirectoryData, path: Path) -> str:
     """By the file's extension: .pdf poster, .html fragment, .txt footer text; returns the kind."""
     suffix = path.suffix.lower()
+    if suffix in (".pdf", ".html", ".htm", ".txt") and not path.parent.is_dir():
+        # Checked first: Qt's PDF writer only printed "QPainter::begin(): Returned false".
+        raise UserError(translate(
+            "directory", "The folder {folder} does not exist; choose another folder."
+        ).format(folder=path.parent))  # fmt: skip
     try:
         if suffix == ".pdf":
             render_pdf(data, path)

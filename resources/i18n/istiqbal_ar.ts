@@ -6516,6 +6516,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>يُعدّ الدليل بالعربية أو بالفرنسية.</translation>
         </message>
         <message>
+            <source>The folder {folder} does not exist; choose another folder.</source>
+            <translation>المجلد {folder} غير موجود؛ اختاروا مجلدا آخر.</translation>
+        </message>
+        <message>
             <source>Cannot write {file}: {reason}</source>
             <translation>تعذّرت كتابة {file}: {reason}</translation>
         </message>
@@ -7776,6 +7780,14 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>The file cannot be read ({reason}).</source>
             <translation>تعذّرت قراءة الملف ({reason}).</translation>
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>الملف فارغ.</translation>
+        </message>
+        <message>
+            <source>The file is not a saved e-mail (it does not start with headers such as From: or Date:); save messages as .eml, or a mailbox as mbox.</source>
+            <translation>الملف ليس رسالة إلكترونية محفوظة (لا يبدأ بترويسات مثل From: أو Date:)؛ احفظوا الرسائل بصيغة .eml أو صندوق البريد بصيغة mbox.</translation>
         </message>
         <message>
             <source>No published mailbox to prove: add one in Settings.</source>

@@ -6376,6 +6376,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>L'annuaire se fait en arabe ou en français.</translation>
         </message>
         <message>
+            <source>The folder {folder} does not exist; choose another folder.</source>
+            <translation>Le dossier {folder} n'existe pas ; choisissez un autre dossier.</translation>
+        </message>
+        <message>
             <source>Cannot write {file}: {reason}</source>
             <translation>Impossible d'écrire {file} : {reason}</translation>
         </message>
@@ -7636,6 +7640,14 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>The file cannot be read ({reason}).</source>
             <translation>Le fichier ne peut pas être lu ({reason}).</translation>
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>Le fichier est vide.</translation>
+        </message>
+        <message>
+            <source>The file is not a saved e-mail (it does not start with headers such as From: or Date:); save messages as .eml, or a mailbox as mbox.</source>
+            <translation>Le fichier n'est pas un courriel enregistré (il ne commence pas par des en-têtes comme From: ou Date:) ; enregistrez les messages en .eml, ou une boîte aux lettres en mbox.</translation>
         </message>
         <message>
             <source>No published mailbox to prove: add one in Settings.</source>

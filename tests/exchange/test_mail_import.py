@@ -300,7 +300,7 @@ def test_hostile_messages_read_within_a_second_or_refused_naming_the_file(
 
 
 def test_cli_json_names_the_message_of_an_mbox(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db_path = new_database(tmp_path / "cli.sqlite")  # every command but demo needs one
     path = write(tmp_path, "in.mbox", mbox(message(message_id="<1@x.tn>"),
@@ -328,3 +328,30 @@ def test_a_folder_of_eml_files_is_read_in_name_order(
     result = import_messages(db, admin, folder)
     assert result.imported == 2
     assert [r.subject for r in requests_of(db)] == ["Un", "Deux"]
+
+
+def test_an_empty_file_or_one_that_is_no_message_is_said_so_c2_1(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """Both were reported as a message "with neither a usable Received: nor Date: header"."""
+    empty = write(tmp_path, "empty.mbox", b"")
+    other = write(tmp_path, "scan.eml", b"%PDF-1.4\n\x00\xff binary")
+    for path, words in ((empty, "empty"), (other, "not a saved e-mail")):
+        result = import_messages(db, admin, path)
+        assert result.imported == 0 and len(result.errors) == 1
+        assert result.errors[0].file == str(path) and words in result.errors[0].message
+    bom = write(tmp_path, "bom.eml", b"\xef\xbb\xbf" + message(message_id="<bom@x.tn>"))
+    assert import_messages(db, admin, bom).imported == 1  # a BOM before the headers is fine
+
+
+def test_cli_summary_gives_each_count_after_its_name_c2_1(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary "Imported 1 new requests" was wrong for one message in every language."""
+    path = write(tmp_path, "one.eml", message(message_id="<one@x.tn>"))
+    db_path = str(tmp_path / "istiqbal.sqlite")
+    assert main(["--db", db_path, "mail", "import", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Imported. New requests: 1; replies to a request: 0; automatic messages: 0; "
+        "already present, skipped: 0."
+    )

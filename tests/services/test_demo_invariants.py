@@ -114,3 +114,20 @@ def test_requests_and_faults_are_in_time_order_c2_1(demo_db: Database) -> None:
         assert closed is None or closed >= received, ref
     for fid, reported, repaired in faults:
         assert repaired is None or repaired >= reported, fid
+
+
+def test_a_demo_quarter_counts_the_catalogue_and_its_link_checks_c2_2(demo_db: Database) -> None:
+    """The catalogue is made with the demo, but a demo quarter's report must not say that the
+    body had no online services then, nor that no link was ever checked."""
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.services.kpis import compute_in
+    from desktop_app.services.periods import local_date, quarter_of
+
+    this_quarter = quarter_of(local_date(datetime.now(UTC)))
+    last_quarter = quarter_of(this_quarter.first_day - timedelta(days=1))
+    with demo_db.read() as s:
+        values = compute_in(s, last_quarter, None, ("services_count", "services_links_ok_pct"))
+    assert values["services_count"] == 6  # the withdrawn one is not counted
+    ok = values["services_links_ok_pct"]
+    assert ok is not None and 0 < ok < 100  # the dead link was already dead then

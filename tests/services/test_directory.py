@@ -87,3 +87,39 @@ def test_the_poster_pdf_reads_back_in_arabic_and_french_c8_1_c2_4(
         assert "Municipalité de Test" in plain and "Numéro vert" in plain
     else:  # shaped glyphs come back as presentation forms; NFKC folds them to letters
         assert "الاختبار" in plain or "الاختبار"[::-1] in plain
+
+
+def test_a_poster_into_a_missing_folder_is_one_sentence_c8_1(
+    db: Database, admin: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    """Qt's PDF writer said only "QPainter::begin(): Returned false" and the message repeated
+    the path as its reason."""
+    out = tmp_path / "nowhere" / "poster.pdf"
+    assert main(["--db", str(tmp_path / "istiqbal.sqlite"), "directory", "--out", str(out),
+                 "--lang", "fr"]) == 1  # fmt: skip
+    err = capsys.readouterr().err
+    assert "nowhere" in err and "QPainter" not in err and "Traceback" not in err
+    assert err.strip().count("\n") == 0
+    assert not out.parent.exists()
+
+
+def test_the_command_says_how_many_lines_went_out_and_why_the_others_not_c8_1(
+    db: Database, admin: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Counts after their names: «12 خطوط، 6 مستبعدة» agreed with no number."""
+    _fill(db, admin)
+    out = tmp_path / "footer.txt"
+    assert main(["--db", str(tmp_path / "istiqbal.sqlite"), "directory", "--out", str(out),
+                 "--lang", "fr"]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert captured.out.strip() == f"Annuaire écrit dans {out}. Lignes : 1 ; écartées : 3."
+    assert "71 563 530 — En panne: en panne à la dernière vérification" in captured.err
+
+
+def test_the_arabic_footer_keeps_each_value_after_its_sign_c8_1(db: Database, admin: Actor) -> None:
+    """Without a right-to-left mark after each embedded value, the " — " between two of them
+    joined them into one left-to-right run: "☎ http://… — contact@… ✉ — 71 563 500"."""
+    _fill(db, admin)
+    footer = directory.footer_text(directory.collect(db, admin, lang="ar"))
+    assert "☎ \u202a71 563 500\u202c\u200f — " in footer
+    assert footer.endswith("\u202ahttps://www.commune.tn/\u202c\u200f")

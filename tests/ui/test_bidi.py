@@ -36,3 +36,33 @@ def test_the_window_isolates_the_other_direction(qapp) -> None:
     install_language("ar")
     apply_direction("ar")
     assert bidi_text("Bon accueil.") == f"{FSI}Bon accueil.{PDI}"
+
+
+def test_plain_tables_isolate_their_cells_like_the_model_tables(qapp) -> None:
+    """An address cut short in an Arabic table read `…-http://…/acces` (services catalogue)."""
+    from PySide6.QtWidgets import QTableWidget
+
+    from desktop_app.ui.widgets.agents_fields import fill_table
+
+    install_language("ar")
+    apply_direction("ar")
+    table = QTableWidget(0, 2)
+    url = "http://127.0.0.1:8765/eservices/acces-information.html"
+    fill_table(table, [["مطلب النفاذ إلى المعلومة", url]], data=[7])
+    assert table.item(0, 1).text() == f"{FSI}{url}{PDI}"
+    assert table.item(0, 0).text() == "مطلب النفاذ إلى المعلومة"
+    assert table.item(0, 0).data(0x0100) == 7  # Qt.UserRole: the row's id is kept
+
+
+def test_a_request_fact_without_arabic_stays_beside_its_name_in_arabic(qapp) -> None:
+    """A wrapped label follows its text's own direction: "2026-002528" was drawn at the far left
+    of the Arabic request window, away from «المرجع»."""
+    from desktop_app.ui.dialogs.request_dialog import plain_label
+
+    install_language("ar")
+    apply_direction("ar")
+    assert plain_label("2026-002528").text() == "\u200f2026-002528"
+    install_language("fr")
+    apply_direction("fr")
+    assert plain_label("2026-002528").text() == "2026-002528"
+    assert plain_label("").text() == ""

@@ -64,3 +64,20 @@ def test_the_line_dialogs_and_the_call_evaluation_read_left_to_right_in_arabic(
             assert pattern.fullmatch(edit.text()), (type(dialog).__name__, edit.text())
             seen += 1
     assert seen >= 5
+
+
+def test_every_date_editor_of_the_window_comes_from_the_factory() -> None:
+    """The callers' day and the e-mail notice's date were plain QDateEdits given their format
+    in right-to-left: Arabic read 2026/12/05 for 05/12/2026 (issues 11 and 17 beside 14)."""
+    from pathlib import Path
+
+    import desktop_app.ui as ui
+
+    root = Path(ui.__file__).parent
+    raw = re.compile(r"\bQDate(?:Time)?Edit\(")
+    made_by_hand = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "date_fields.py" and raw.search(path.read_text(encoding="utf-8"))
+    ]
+    assert made_by_hand == []

@@ -99,3 +99,29 @@ def test_c8_4_a_failing_check_opens_a_fault_or_names_the_open_one(
     page.table.selectRow(0)
     page.quick_check("no_answer")  # the same fault is not reported twice: it is named
     assert asked == [True] and told and "Out of order" in told[0]
+
+
+def test_c2_1_the_clock_choice_is_read_whole_in_french_at_1366x768(
+    qtbot: QtBot, state: AppState
+) -> None:
+    """Beside its label the box showed "Heures calendaires, nuits…": the choice was cut."""
+    from desktop_app.i18n import install_language
+    from desktop_app.ui.main_window import MainWindow, apply_direction
+
+    install_language("fr")
+    apply_direction("fr")
+    try:
+        window = MainWindow(state)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        page = window.show_page("settings")
+        qtbot.waitExposed(window)
+        clock = page._fields["deadline_clock"]  # type: ignore[union-attr]
+        assert isinstance(clock, QComboBox)
+        widest = max(clock.fontMetrics().horizontalAdvance(clock.itemText(i))
+                     for i in range(clock.count()))  # fmt: skip
+        assert clock.width() > widest + 30  # the text, the frame and the arrow
+    finally:
+        install_language("en")
+        apply_direction("en")

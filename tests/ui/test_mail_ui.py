@@ -125,3 +125,34 @@ def test_an_administrator_edits_the_letters_in_both_languages(qtbot, state: AppS
     values = settings.get_all(state.db)
     assert values["mail_template.notice.fr.body"] == "Votre demande {reference} attend : {detail}."
     assert values["mail_template.notice.ar.subject"] == "إعلام {reference}"
+
+
+def test_a_request_from_mail_opens_tall_enough_for_its_facts_c2_1(
+    qtbot, state: AppState, tmp_path: Path
+) -> None:
+    """A fixed 720x560 minimum let the window open shorter than its rows need (the first size
+    is capped to two thirds of the screen): the facts were drawn over one another."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from desktop_app.exchange.mail.files import import_messages
+    from desktop_app.ui.dialogs.request_dialog import RequestDialog
+    from tests.helpers.mail_data import message
+
+    path = tmp_path / "m.eml"
+    path.write_bytes(message(name="Hédi", body="Bonjour"))
+    [request_id] = import_messages(state.db, state.actor, path).request_ids
+    dialog = RequestDialog(state, request_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(720, 560)  # what a 1366x768 screen gave it; it may not be smaller than needed
+    needed = dialog.layout().minimumSize()
+    assert dialog.height() >= needed.height() and dialog.width() >= needed.width()
+    assert needed.height() <= 700  # still fits a 1366x768 screen under a title bar
+    facts = dialog.facts
+    assert isinstance(facts, QFormLayout)
+    for row in range(facts.rowCount()):
+        label = facts.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if label is not None and label.widget() is not None:
+            widget = label.widget()
+            assert widget.height() >= widget.sizeHint().height()  # not squeezed

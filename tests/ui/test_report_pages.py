@@ -271,3 +271,20 @@ def test_the_summary_pdf_keeps_rows_whole_with_headers_on_every_page_c8_7(
             if line.strip().startswith("Requests received"):
                 assert "No data" in line or "No target" in line
     assert sum(p.count("No data") for p in pages) == len(KPI_IDS)  # each row printed once, whole
+
+
+def test_a_long_to_do_title_does_not_widen_the_column_past_its_edge_c8_7(qtbot) -> None:
+    """A group box's title never wraps: "Mises à jour juridiques pas encore transmises à tous
+    les agents (2)" made the to-do column wider than its 340 px and cut every line of it."""
+    from desktop_app.services.sections import ActionList
+    from desktop_app.ui.pages.dashboard_page import ACTIONS_WIDTH, ActionListBox
+
+    title = "Mises à jour juridiques pas encore transmises à tous les agents du service"
+    box = ActionListBox(ActionList("legal", title, 2, ["une"], "training"))
+    qtbot.addWidget(box)
+    assert box.minimumSizeHint().width() <= ACTIONS_WIDTH - 40
+    assert box.title().endswith("(2)") and "…" in box.title()
+    assert box.toolTip() == f"{title} (2)"
+    short = ActionListBox(ActionList("overdue", "Requests overdue", 3, ["a"], "requests"))
+    qtbot.addWidget(short)
+    assert short.title() == "Requests overdue (3)"

@@ -251,3 +251,34 @@ def test_c2_1_a_notice_from_the_window_records_reason_and_announced_date(
     dialog.forwarded_to.setText("Ministère de l'Équipement")
     dialog.close_request()
     assert dialog.detail.row.close_reason == "forwarded"
+
+
+def test_every_column_of_the_register_is_in_view_at_1366x768_c2_1(
+    qtbot, state: AppState, admin: Actor
+) -> None:
+    """With the internal target beside the legal deadline (issue 12), the columns were 1130 px:
+    one who sees the citizen had the internal target behind a scroll bar and no subject."""
+    from desktop_app.i18n import install_language
+    from desktop_app.services.permissions import Perm
+    from desktop_app.ui.main_window import MainWindow, apply_direction
+
+    assert admin.can(Perm.READ_PERSONAL_DATA)  # the citizen column is shown
+    make(state.db, admin)
+    install_language("fr")
+    apply_direction("fr")
+    try:
+        window = MainWindow(state)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        page = window.show_page("requests")
+        qtbot.waitExposed(window)
+        assert isinstance(page, RequestsPage)
+        header = page.table.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        assert len(shown) == len(COLUMNS)
+        assert sum(header.sectionSize(c) for c in shown) <= page.table.viewport().width()
+        assert header.sectionSize(COLUMNS.index("subject")) >= 100
+    finally:
+        install_language("en")
+        apply_direction("en")

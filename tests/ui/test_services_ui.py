@@ -119,3 +119,45 @@ def test_the_scheduled_run_checks_links_when_due_whatever_page_is_open_c2_2(
     assert blocker.args[0].ok == 1
     assert not service_links.checks_due(state.db)  # checked within services_check_hours
     assert "working: 1" in window.statusBar().currentMessage()
+
+
+def test_the_audit_shows_numbers_left_to_right_in_arabic_c8_1(qtbot, state: AppState) -> None:
+    """In Arabic "71 774 580" read "580 774 71" in the audit's table."""
+    from datetime import UTC, datetime
+
+    from desktop_app.i18n import install_language
+    from desktop_app.services import website
+    from desktop_app.ui.dialogs.website_audit_dialog import WebsiteAuditDialog
+    from desktop_app.ui.main_window import apply_direction
+
+    install_language("ar")
+    apply_direction("ar")
+    try:
+        dialog = WebsiteAuditDialog(state)
+        qtbot.addWidget(dialog)
+        found = website.Finding("+21671774580", "71 774 580", "unknown",
+                                written=["(+216) 71 774 580", "71-774-580"])  # fmt: skip
+        dialog.show_result(website.AuditResult(None, datetime.now(UTC), "http://x.tn/", True,
+                                               findings=[found]))  # fmt: skip
+        assert dialog.table.item(0, 0).text() == "\u206671 774 580\u2069"
+        assert dialog.table.item(0, 3).text() == (
+            "\u2066(+216) 71 774 580\u2069، \u206671-774-580\u2069"
+        )
+    finally:
+        install_language("en")
+        apply_direction("en")
+
+
+def test_directory_dialog_lists_left_out_lines_number_first_in_arabic_c8_1(
+    qtbot, state: AppState
+) -> None:
+    """An Arabic line begun by a number read "300 742 71 — …" (groups reversed)."""
+    with state.db.write() as s:
+        s.add(PhoneLine(number="+21671742300", kind="direct", label="دائرة قمرت",
+                        status="retired"))  # fmt: skip
+    dialog = DirectoryDialog(state)
+    qtbot.addWidget(dialog)
+    dialog.lang.setCurrentIndex(dialog.lang.findData("ar"))
+    dialog.refresh()
+    first = dialog.left_out.toPlainText().splitlines()[0]
+    assert first.startswith("\u200f\u206671 742 300\u2069 — دائرة قمرت: ")

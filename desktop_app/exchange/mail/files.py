@@ -6,6 +6,7 @@ path, or `PATH#N` for the N-th message of an mbox (CONTRACTS.md §5); the rules 
 
 from __future__ import annotations
 
+import re
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,8 @@ from desktop_app.services.permissions import Actor
 from desktop_app.services.progress import Progress
 
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024  # an mbox larger than 2 GB is split first
+# A message starts with a header field "Name:" (RFC 5322 §2.2: printable ASCII but the colon).
+_FIRST_HEADER = re.compile(rb"[!-9;-~]+[ \t]*:")
 
 
 def _read(path: Path, cap: int) -> bytes:
@@ -70,7 +73,15 @@ def read_sources(path: Path, limit: int) -> tuple[list[Incoming], list[MailError
         if file.suffix.lower() != ".eml" and looks_like_mbox(data):
             for number, chunk in enumerate(split_mbox(data), start=1):
                 messages.append(Incoming(chunk, f"{file}#{number}"))
-        else:
+        elif not data.strip():
+            # Said as such: it was reported as a message without Received: or Date: header.
+            errors.append(MailError(str(file), translate("mail", "The file is empty.")))
+        elif not _FIRST_HEADER.match(data := data.removeprefix(b"\xef\xbb\xbf").lstrip()):
+            errors.append(MailError(str(file), translate(
+                "mail", "The file is not a saved e-mail (it does not start with headers such "
+                "as From: or Date:); save messages as .eml, or a mailbox as mbox."
+            )))  # fmt: skip
+        else:  # without a UTF-8 mark an editor put before the headers: they would not parse
             messages.append(Incoming(data, str(file)))
     return messages, errors
 

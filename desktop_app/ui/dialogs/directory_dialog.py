@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import directory
+from desktop_app.ui.formatting import ltr
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.state import AppState
 
@@ -72,7 +73,11 @@ class DirectoryDialog(QDialog):
                                                             lang=lang))  # fmt: skip
         if self.data is None:
             return
-        text = "\n".join(f"{x.display} — {x.label}: {x.reason}" for x in self.data.left_out)
+        # The number isolated and, in Arabic, each line marked right-to-left: begun by a number
+        # it read "300 742 71 — …" laid out left to right, the reason before the line's name.
+        mark = "\u200f" if self.data.lang == "ar" else ""
+        text = "\n".join(f"{mark}{ltr(x.display)} — {x.label}: {x.reason}"
+                          for x in self.data.left_out)  # fmt: skip
         self.left_out.setPlainText(text or self.tr("None."))
         self.footer.setPlainText(directory.footer_text(self.data))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -44,6 +46,10 @@ TYPE_KEYS = ("request", "complaint", "report", "inquiry", "suggestion")
 
 
 def plain_label(text: str) -> QLabel:
+    if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        # A wrapped label lays out its text by the text's own direction: in Arabic a reference
+        # or a date (no Arabic letter) was drawn at the far left, away from its field's name.
+        text = "\u200f" + text
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -170,8 +176,11 @@ class RequestDialog(QDialog):
         self.request_id = request_id
         self.changed = False
         self.detail: RequestDetail | None = None
-        self.setMinimumSize(720, 560)
         layout = QVBoxLayout(self)
+        # At least what its rows need: a fixed 720x560 minimum let a window opened on a
+        # 1366x768 screen (first size capped to 2/3 of it) be shorter than its layout, and the
+        # eleven facts of an e-mail request were drawn over one another.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.facts = QFormLayout()
         layout.addLayout(self.facts)
         self.body = QPlainTextEdit()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.services import website
 from desktop_app.services.permissions import Perm
-from desktop_app.ui.formatting import format_datetime
+from desktop_app.ui.formatting import format_datetime, ltr
 from desktop_app.ui.messages import attempt, show_error
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
@@ -68,8 +69,12 @@ class WebsiteAuditDialog(QDialog):
         self.summary.setText(" ".join(parts))
         rows = [f for f in result.findings if f.status != "ok"] + result.by_status("ok")
         self._rows = rows
-        fill_table(self.table, [[f.display, f.label, website.status_label(f.status),
-                                 ", ".join(f.written)] for f in rows], stretch=1)  # fmt: skip
+        # Numbers isolated left to right: in Arabic "71 774 580" read "580 774 71" and
+        # "(+216) 71 774 510" lost its order.
+        fill_table(self.table, [[ltr(f.display), f.label, website.status_label(f.status),
+                                 "، ".join(ltr(w) for w in f.written)
+                                 if self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                                 else ", ".join(f.written)] for f in rows], stretch=1)  # fmt: skip
         self.table.resizeColumnsToContents()
         self._selected()
 

@@ -123,7 +123,15 @@ class ActionListBox(QGroupBox):
                  ) -> None:  # fmt: skip
         super().__init__(parent)
         self.action = action
-        self.setTitle(self.tr("{title} ({count})").format(title=action.title, count=action.count))
+        # A group box's title never wraps: one longer than the column ("Mises à jour juridiques
+        # pas encore transmises à tous les agents") widened the whole column past its edge at
+        # 1366x768, and every to-do line was cut. The title is shortened; the tooltip is whole.
+        full = self.tr("{title} ({count})").format(title=action.title, count=action.count)
+        around = full.replace(action.title, "", 1)  # the count and its brackets
+        room = ACTIONS_WIDTH - 90 - self.fontMetrics().horizontalAdvance(around)
+        title = self.fontMetrics().elidedText(action.title, Qt.TextElideMode.ElideRight, room)
+        self.setTitle(full.replace(action.title, title, 1))
+        self.setToolTip(full)
         layout = QVBoxLayout(self)
         for item in action.items[:shown]:  # the first few; the button shows them all
             # The line reads in the interface's direction, whatever script the item starts with.

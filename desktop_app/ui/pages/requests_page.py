@@ -164,16 +164,19 @@ class RequestsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # At 1366x768 the columns beside the subject must leave it room: with the internal
+        # target (issue 12) they were 1130 px wide, so a supervisor (who sees the citizen) had
+        # the internal target cut off behind a scroll bar and the subject squeezed to nothing.
         for column, width in (
-            (0, 100),
-            (1, 120),
-            (2, 95),
-            (3, 95),
-            (4, 150),
-            (6, 130),
-            (7, 95),
+            (0, 95),
+            (1, 110),
+            (2, 85),
+            (3, 80),
+            (4, 115),
+            (6, 105),
+            (7, 70),
             (8, 170),
-            (9, 175),
+            (9, 150),
         ):
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(4, not state.actor.can(Perm.READ_PERSONAL_DATA))

@@ -95,7 +95,10 @@ class SettingsPage(QWidget):
         # fields past the right edge at 1366×768 (issue 14.10): let it shrink and elide.
         clock.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         clock.setMinimumContentsLength(16)
-        form.addRow(self.tr("Internal target clock"), clock)
+        # Beside its label the box was still cut ("Heures calendaires, nuits…"): the label
+        # above, the box across the whole group.
+        form.addRow(QLabel(self.tr("Internal target clock")))
+        form.addRow(clock)
         form.addRow(
             self.tr("Internal target: answer or notice within (hours, at most 48)"),
             self._int("deadline_hours", 1, 48),

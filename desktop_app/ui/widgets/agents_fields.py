@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.agents_common import TOPICS, topic_label
+from desktop_app.ui.formatting import bidi_text
 from desktop_app.ui.widgets.date_fields import date_edit as shared_date_edit
 
 
@@ -71,11 +72,13 @@ def fill_table(
     stretch: int = 0,
     data: Sequence[object] | None = None,
 ) -> None:
-    """Plain-text cells (never rich text); `data` is kept on each row's first cell."""
+    """Plain-text cells (never rich text); `data` is kept on each row's first cell. Each cell goes
+    through bidi_text as the model tables' cells do: in Arabic an elided address kept its
+    trailing '-…' on the wrong side (…-http://…/acces)."""
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
-            item = QTableWidgetItem(text)
+            item = QTableWidgetItem(bidi_text(text))
             if data is not None and c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, data[r])
             table.setItem(r, c, item)

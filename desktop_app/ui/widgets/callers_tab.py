@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.callers_table_model import CallersTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
 
 
 class CallersTab(QWidget):
@@ -57,9 +57,8 @@ class CallersTab(QWidget):
         self.span.addItem(self.tr("Last 30 days"), 30)
         self.span.addItem(self.tr("All days"), None)
         self.span.addItem(self.tr("One day"), 0)
-        self.day = QDateEdit(QDate.currentDate().addDays(-1))
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setCalendarPopup(True)
+        # The shared editor: a QDateEdit given its format in right-to-left read 2026/12/05.
+        self.day = date_edit(QDate.currentDate().addDays(-1))
         self.day.setEnabled(False)
         self.span.currentIndexChanged.connect(
             lambda _i: self.day.setEnabled(self.span.currentData() == 0)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_datetime
 from desktop_app.ui.messages import attempt, show_error, show_info
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.workers import run_with_progress
 
 
@@ -44,9 +44,8 @@ class RequestMailBox(QWidget):
         self.reason = QComboBox()
         self.reason.addItem(self.tr("documents needed"), "documents")
         self.reason.addItem(self.tr("coordination with other bodies"), "coordination")
-        self.answer_by = QDateEdit(QDate.currentDate().addDays(15))
-        self.answer_by.setDisplayFormat("dd/MM/yyyy")
-        self.answer_by.setCalendarPopup(True)
+        # The shared editor: a QDateEdit given its format in right-to-left read 2026/12/21.
+        self.answer_by = date_edit(QDate.currentDate().addDays(15))
         self.ack_button = QPushButton(self.tr("Acknowledge by e-mail"))
         self.send_button = QPushButton(self.tr("Send the response by e-mail"))
         self.original_button = QPushButton(self.tr("Original messages…"))
