@@ -106,3 +106,10 @@ def english_after_each_test() -> Iterator[None]:
         from desktop_app.i18n import install_language
 
         install_language("en")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp: object) -> None:
+    """In-process `main()` would otherwise make a bare QCoreApplication first, and a window or
+    poster test later in the same process could not have its QApplication (one per process)."""
+    return None

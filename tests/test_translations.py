@@ -43,8 +43,8 @@ def test_compiled_qm_matches_the_ts(lang: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "context", "source", "expected"),
     [
-        ("fr", "LinesPage", "%n d", {1: "1 jour", 2: "2 jours", 3: "3 jours", 11: "11 jours"}),
-        ("ar", "LinesPage", "%n d", {1: "يوم واحد", 2: "يومان", 3: "3 أيام", 11: "11 يومًا"}),
+        ("fr", "LineMaintenanceTab", "%n d", {1: "1 jour", 2: "2 jours", 3: "3 jours", 11: "11 jours"}),
+        ("ar", "LineMaintenanceTab", "%n d", {1: "يوم واحد", 2: "يومان", 3: "3 أيام", 11: "11 يومًا"}),
         ("ar", "TrainingPlanTab", "%n mo", {1: "شهر واحد", 2: "شهران", 3: "3 أشهر", 11: "11 شهرًا"}),
         (
             "fr",
@@ -110,7 +110,7 @@ def test_counts_take_the_plural_form_of_the_language(
 def test_english_source_has_its_count_filled_in() -> None:
     from desktop_app.i18n import Translator
 
-    assert Translator("en").translate("LinesPage", "%n d", None, 1) == "1 d"
+    assert Translator("en").translate("LineMaintenanceTab", "%n d", None, 1) == "1 d"
 
 
 def test_counted_translate_calls_outside_widgets_reach_lupdate_as_counted() -> None:

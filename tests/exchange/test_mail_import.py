@@ -352,6 +352,6 @@ def test_cli_summary_gives_each_count_after_its_name_c2_1(
     db_path = str(tmp_path / "istiqbal.sqlite")
     assert main(["--db", db_path, "mail", "import", str(path)]) == 0
     assert capsys.readouterr().out.strip() == (
-        "Imported. New requests: 1; replies to a request: 0; automatic messages: 0; "
-        "already present, skipped: 0."
+        "New requests imported: 1; replies to a request: 0; automatic messages: 0; "
+        "skipped as already present: 0."
     )

@@ -112,7 +112,7 @@ def test_the_command_says_how_many_lines_went_out_and_why_the_others_not_c8_1(
     assert main(["--db", str(tmp_path / "istiqbal.sqlite"), "directory", "--out", str(out),
                  "--lang", "fr"]) == 0  # fmt: skip
     captured = capsys.readouterr()
-    assert captured.out.strip() == f"Annuaire écrit dans {out}. Lignes : 1 ; écartées : 3."
+    assert captured.out.strip() == f"Annuaire écrit dans {out} : 1 ligne, 3 écartées."
     assert "71 563 530 — En panne: en panne à la dernière vérification" in captured.err
 
 

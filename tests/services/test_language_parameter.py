@@ -31,7 +31,7 @@ def test_labels_in_any_language_without_a_qt_application_c8_7() -> None:
         Translator("fr").translate("kpi", "Requests received"),
         "Requests received",
     ]
-    assert "المطالب" in done.stdout and "Demandes" in done.stdout
+    assert "المطالب" in done.stdout and "Requêtes" in done.stdout
 
 
 def test_a_translator_speaks_in_its_own_thread_only() -> None:

@@ -262,7 +262,7 @@ def test_forwarding_needs_a_valid_phone_and_the_supervisor(
     row = _line(db, admin)
     agent_id = _agent(db)
     now = utcnow()
-    with pytest.raises(UserError, match="6 digits"):
+    with pytest.raises(UserError, match="Digits in .*: 6;"):
         lines.forward_line(
             db,
             admin,
