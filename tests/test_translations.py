@@ -43,8 +43,18 @@ def test_compiled_qm_matches_the_ts(lang: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "context", "source", "expected"),
     [
-        ("fr", "LineMaintenanceTab", "%n d", {1: "1 jour", 2: "2 jours", 3: "3 jours", 11: "11 jours"}),
-        ("ar", "LineMaintenanceTab", "%n d", {1: "يوم واحد", 2: "يومان", 3: "3 أيام", 11: "11 يومًا"}),
+        (
+            "fr",
+            "LineMaintenanceTab",
+            "%n d",
+            {1: "1 jour", 2: "2 jours", 3: "3 jours", 11: "11 jours"},
+        ),
+        (
+            "ar",
+            "LineMaintenanceTab",
+            "%n d",
+            {1: "يوم واحد", 2: "يومان", 3: "3 أيام", 11: "11 يومًا"},
+        ),
         ("ar", "TrainingPlanTab", "%n mo", {1: "شهر واحد", 2: "شهران", 3: "3 أشهر", 11: "11 شهرًا"}),
         (
             "fr",
