@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import Shiboken
 
 from desktop_app.services.database import waiting_sentence
 from desktop_app.services.progress import Cancelled, Progress
@@ -106,6 +107,12 @@ def wait_for_background(timeout_ms: int = 30_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
+def background_idle() -> bool:
+    """No job is running on the pool: for benchmarks/gui_stall.py, which waits for the pages'
+    reads by running the event loop (wait_for_background would block the thread it measures)."""
+    return QThreadPool.globalInstance().activeThreadCount() == 0
+
+
 def run_with_progress(
     parent: QWidget, label: str, fn: Callable[[Progress], Any],
     on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
@@ -147,6 +154,7 @@ def run_with_progress(
 # owner -> {key: number of the latest query}; weak, so a closed page takes its entry with it
 _latest: weakref.WeakKeyDictionary[QObject, dict[str, int]] = weakref.WeakKeyDictionary()
 _answered: weakref.WeakKeyDictionary[QObject, dict[str, int]] = weakref.WeakKeyDictionary()
+_running: set[BackgroundTask] = set()
 
 
 def query(
@@ -169,12 +177,15 @@ def query(
     serials = _latest.setdefault(owner, {})
     serial = serials.get(key, 0) + 1
     serials[key] = serial
-    task = run_in_background(lambda _progress: fn(), owner, pool)
+    # Not a child of `owner`: a page clicked through all day would pile up one child per read.
+    # Held here until it ends; then Python frees it.
+    task = run_in_background(lambda _progress: fn(), None, pool)
+    _running.add(task)
 
     def current() -> bool:
-        """Still the newest read of this owner; if so, it is now answered."""
-        task.deleteLater()
-        if _latest.get(owner, {}).get(key) != serial:
+        """Still the newest read of a living owner; if so, it is now answered."""
+        _running.discard(task)
+        if not Shiboken.isValid(owner) or _latest.get(owner, {}).get(key) != serial:
             return False
         _answered.setdefault(owner, {})[key] = serial
         return True

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject
+from shiboken6 import Shiboken
 
 from desktop_app.services import agent_profile, agents, training
 from desktop_app.services.agents import AgentInput
@@ -71,6 +72,20 @@ def test_another_key_is_not_stale_and_drop_forgets_reads(qtbot) -> None:
     release.set()
     qtbot.wait(100)
     assert "late" not in seen
+
+
+def test_no_answer_reaches_a_deleted_owner(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    release = threading.Event()
+    seen: list[str] = []
+    query(owner, lambda: release.wait(5) and "late", seen.append)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(owner), timeout=5000)
+    release.set()
+    qtbot.wait(100)  # the answer arrives and finds nobody; no crash, nothing shown
+    assert seen == []
 
 
 def test_an_error_reaches_on_error(qtbot) -> None:
