@@ -150,3 +150,23 @@ def test_requests_counts_fill_from_the_background_c2_1(qtbot, state: AppState) -
         page.refresh_counts()
     assert "Waiting for a response: 1" in page.open_button.text()
     assert "1 request" in page.found.text()
+
+
+def test_training_search_runs_once_typing_pauses(qtbot, state: AppState) -> None:
+    """No Enter needed, and no query per keystroke: the list follows once typing pauses."""
+    from PySide6.QtTest import QTest
+
+    _trained_agent(state)
+    training.create_session(
+        state.db, state.actor,
+        SessionInput(title="Droit d'accès", topic="legal", held_on=date(2026, 3, 9),
+                     duration_hours=2.0),
+        [],
+    )  # fmt: skip
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    sessions = window.show_page("training").sessions
+    assert sessions.model.rowCount() == 2
+    QTest.keyClicks(sessions.search, "Accueil")  # ASCII: QTest types only that
+    assert sessions.model.rowCount() == 2  # not on each keystroke
+    qtbot.waitUntil(lambda: sessions.model.rowCount() == 1, timeout=5000)
