@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QTableView,
     QWidget,
 )
 
@@ -25,6 +26,19 @@ from desktop_app.ui.pages.registry import PageSpec, ordered_pages
 from desktop_app.ui.state import AppState
 
 SESSION_CHECK_MS = 60_000
+
+
+WIDTH_SAMPLE_ROWS = 100
+
+
+def sample_column_widths(page: QWidget) -> None:
+    """Column widths fitted to the contents read the first 100 rows, not Qt's default 1 000: at
+    2 000 lines or 100 000 requests, fitting a table's columns asked every loaded row for every
+    column and blocked the window for a second on each page switch (issue 15.3). Tables a page
+    creates later (dialogs) keep Qt's default."""
+    for view in page.findChildren(QTableView):
+        for header in (view.horizontalHeader(), view.verticalHeader()):
+            header.setResizeContentsPrecision(WIDTH_SAMPLE_ROWS)
 
 
 class MainWindow(QMainWindow):
@@ -165,6 +179,7 @@ class MainWindow(QMainWindow):
                 page = QLabel(self.tr("This page could not be opened."))
             else:
                 follow_changes(key, page)  # reloads what it shows when another area writes
+                sample_column_widths(page)
             self._pages[key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self._pages[key])

@@ -4,20 +4,27 @@ Long work (imports, exports, reports, mail, backups) is a service function takin
 argument. run_with_progress() runs it on QThreadPool, shows a QProgressDialog with Cancel, and
 hands the result or the error back on the GUI thread through signals. Never touch a widget
 from the worker: the function gets a thread-safe Progress, nothing else.
+
+Slow reads (an agent's profile, the dashboard, a page's counts) go through query(), like Anki's
+QueryOp: the read runs on the pool, its result comes back on the GUI thread, and a result that a
+newer query of the same owner has overtaken is dropped rather than shown over the newer one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import Shiboken
 
 from desktop_app.services.database import waiting_sentence
 from desktop_app.services.progress import Cancelled, Progress
+from desktop_app.ui.messages import show_error
 
 
 class _Signals(QObject):
@@ -100,6 +107,12 @@ def wait_for_background(timeout_ms: int = 30_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
+def background_idle() -> bool:
+    """No job is running on the pool: for benchmarks/gui_stall.py, which waits for the pages'
+    reads by running the event loop (wait_for_background would block the thread it measures)."""
+    return QThreadPool.globalInstance().activeThreadCount() == 0
+
+
 def run_with_progress(
     parent: QWidget, label: str, fn: Callable[[Progress], Any],
     on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
@@ -136,3 +149,72 @@ def run_with_progress(
     task.failed.connect(fail)
     dialog.canceled.connect(task.progress.cancel)
     return task
+
+
+# owner -> {key: number of the latest query}; weak, so a closed page takes its entry with it
+_latest: weakref.WeakKeyDictionary[QObject, dict[str, int]] = weakref.WeakKeyDictionary()
+_answered: weakref.WeakKeyDictionary[QObject, dict[str, int]] = weakref.WeakKeyDictionary()
+_running: set[BackgroundTask] = set()
+
+
+def query(
+    owner: QObject,
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    *,
+    key: str = "",
+    pool: QThreadPool | None = None,
+) -> BackgroundTask:
+    """Run the read `fn()` on the pool and call `on_done(result)` on the GUI thread (issue 15.3).
+
+    Only the newest query of `owner` (and `key`, for an owner making several kinds of read) is
+    answered: a person clicking through agents or typing a search starts a read per step, and
+    the answer to an older one arriving late must not replace the newer one. An error reaches
+    `on_error`, by default the usual message box over `owner`; nothing reaches an owner that has
+    been deleted. `fn` must not touch a widget: it runs in a worker thread.
+    """
+    serials = _latest.setdefault(owner, {})
+    serial = serials.get(key, 0) + 1
+    serials[key] = serial
+    # Not a child of `owner`: a page clicked through all day would pile up one child per read.
+    # Held here until it ends; then Python frees it.
+    task = run_in_background(lambda _progress: fn(), None, pool)
+    _running.add(task)
+
+    def current() -> bool:
+        """Still the newest read of a living owner; if so, it is now answered."""
+        _running.discard(task)
+        if not Shiboken.isValid(owner) or _latest.get(owner, {}).get(key) != serial:
+            return False
+        _answered.setdefault(owner, {})[key] = serial
+        return True
+
+    def done(result: Any) -> None:
+        if current():
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        if not current():
+            return
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(owner if isinstance(owner, QWidget) else None, exc)
+
+    task.finished.connect(done)
+    task.failed.connect(failed)
+    return task
+
+
+def drop_queries(owner: QObject, key: str = "") -> None:
+    """Forget `owner`'s reads under way: their answers will be dropped (the page was cleared)."""
+    serial = _latest.setdefault(owner, {}).get(key, 0) + 1
+    _latest[owner][key] = serial
+    _answered.setdefault(owner, {})[key] = serial
+
+
+def query_pending(owner: QObject, key: str = "") -> bool:
+    """Whether `owner` has asked for a read whose answer has not been handled yet: for tests and
+    the screenshot command, which wait for a page to be filled."""
+    return _latest.get(owner, {}).get(key, 0) != _answered.get(owner, {}).get(key, 0)

@@ -18,6 +18,7 @@ from desktop_app.ui.dialogs.agent_dialog import AgentDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agent_evaluations_tab import AgentEvaluationsTab
+from desktop_app.ui.workers import query_pending
 from tests.helpers.calls_data import GREEN, SWITCHBOARD, make_agents, make_lines
 
 pytestmark = pytest.mark.gui
@@ -35,7 +36,7 @@ def _evaluate(state: AppState, agent: int, line: int, day: int, named: str, comm
         comment=comment))  # fmt: skip
 
 
-def _evaluations_tab(window: MainWindow, agent_id: int) -> AgentEvaluationsTab:
+def _evaluations_tab(qtbot, window: MainWindow, agent_id: int) -> AgentEvaluationsTab:
     page = window.open_filtered("agents", agent_id=agent_id)
     assert page.selected_id() == agent_id
     tabs = page.profile.tabs
@@ -43,6 +44,7 @@ def _evaluations_tab(window: MainWindow, agent_id: int) -> AgentEvaluationsTab:
     assert "Call evaluations" in titles
     widget = tabs.widget(titles.index("Call evaluations"))
     assert isinstance(widget, AgentEvaluationsTab)
+    qtbot.waitUntil(lambda: not query_pending(widget), timeout=5000)  # read in the background
     return widget
 
 
@@ -54,7 +56,7 @@ def test_agent_page_lists_the_agents_call_evaluations_c8_2_c8_5(qtbot, state: Ap
     _evaluate(state, sami, ids[GREEN], 7, YES, "Sami's call")
     window = MainWindow(state)
     qtbot.addWidget(window)
-    tab = _evaluations_tab(window, nadia)
+    tab = _evaluations_tab(qtbot, window, nadia)
     table = tab.table
     assert table.rowCount() == 2
     cells = [[table.item(r, c).text() for c in range(5)] for r in range(2)]
@@ -68,7 +70,7 @@ def test_agent_page_lists_the_agents_call_evaluations_c8_2_c8_5(qtbot, state: Ap
     # another agent: only their own evaluation, and the same tab stays open
     page = window.open_filtered("agents", agent_id=sami)
     assert page.profile.tabs.tabText(page.profile.tabs.currentIndex()) == "Call evaluations"
-    tab = _evaluations_tab(window, sami)
+    tab = _evaluations_tab(qtbot, window, sami)
     assert tab.table.rowCount() == 1 and tab.table.item(0, 4).text() == "Sami's call"
 
 

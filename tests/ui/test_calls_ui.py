@@ -176,10 +176,12 @@ def test_pages_open_and_follow_the_dashboard_filters(qtbot, state: AppState) -> 
     import_cdr(state.db, state.actor, SAMPLE)
     calls = CallsPage(state)
     qtbot.addWidget(calls)
+    qtbot.waitSignal(calls.pictured, timeout=5000).wait()  # the traffic is read in the background
     assert calls.period.currentText() == "Quarter 1 2026"  # not "2026-Q1" (issue 14.8)
     assert calls.current_period().text == "2026-Q1"
     assert calls.model.rowCount() == 3
-    calls.apply_filter(period="2026-03", below=90.0)
+    with qtbot.waitSignal(calls.pictured, timeout=5000):
+        calls.apply_filter(period="2026-03", below=90.0)
     assert calls.model.rowCount() == 2  # the short number answered its only call
     page = EvaluationsPage(state)
     qtbot.addWidget(page)
@@ -231,12 +233,14 @@ def test_choosing_a_line_filters_the_heatmap_and_time_to_answer_chart_c8_4(
     import_cdr(state.db, state.actor, SAMPLE)
     page = CallsPage(state)
     qtbot.addWidget(page)
+    qtbot.waitSignal(page.pictured, timeout=5000).wait()  # the traffic is read in the background
     assert page.line.count() == 4 and page.line.currentData() is None  # all lines, then 3
     everything = traffic.traffic(state.db, state.actor, parse_period("2026-Q1"))
     assert page.heatmap._grid == everything.calls
     assert page.rings._bars[0][1] + page.rings._bars[1][1] == sum(everything.ring_buckets[:2])
 
-    page.choose_line(ids[SWITCHBOARD])
+    with qtbot.waitSignal(page.pictured, timeout=5000):
+        page.choose_line(ids[SWITCHBOARD])
     switchboard = traffic.traffic(state.db, state.actor, parse_period("2026-Q1"),
                                   line_id=ids[SWITCHBOARD])  # fmt: skip
     assert switchboard.calls != everything.calls
@@ -246,11 +250,13 @@ def test_choosing_a_line_filters_the_heatmap_and_time_to_answer_chart_c8_4(
     assert page.heatmap._grid == switchboard.missed
     # The line stays chosen when the period changes, and a table row chooses its line.
     page.period.setCurrentText("2026-03")
-    page.refresh()
+    with qtbot.waitSignal(page.pictured, timeout=5000):
+        page.refresh()
     assert page.line.currentData() == ids[SWITCHBOARD]
     green = next(r for r in range(page.model.rowCount())
                  if page.model.row_at(r).line_id == ids["+21680100321"])  # fmt: skip
     page.table.setCurrentIndex(page.model.index(green, 0))
     assert page.line.currentData() == ids["+21680100321"]
-    page.line.setCurrentIndex(0)
+    with qtbot.waitSignal(page.pictured, timeout=5000):
+        page.line.setCurrentIndex(0)
     assert page.heatmap._grid == everything.missed

@@ -69,7 +69,8 @@ def test_a_supervisor_creates_and_answers_a_request_in_the_window_c2_1(
     assert dialog.save()
     created = dialog.created
     assert created is not None and created.contact == "+21698123456"
-    page.apply()
+    with qtbot.waitSignal(page.counted, timeout=5000):  # the counts come from the background
+        page.apply()
     assert page.model.rowCount() == 1
     assert "Waiting for a response: 1" in page.open_button.text()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import equipment, guides, legal_updates, recognition, training
+from desktop_app.services import agent_profile, equipment
+from desktop_app.services.agent_profile import AgentProfile as AgentProfileData
 from desktop_app.services.agents import AgentInfo
 from desktop_app.services.agents_common import topic_label
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.debounce import debounced
 from desktop_app.ui.dialogs.agent_dialog import AgentDialog
 from desktop_app.ui.formatting import format_date, format_number, format_phone, local
-from desktop_app.ui.messages import attempt
+from desktop_app.ui.messages import attempt, show_error
 from desktop_app.ui.models.agents_table_model import AgentsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import (
@@ -46,6 +47,7 @@ from desktop_app.ui.widgets.agents_fields import (
     select_row,
 )
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.workers import drop_queries, query
 
 # A tab another area adds to every agent's page: its translated title, and
 # `factory(state, agent_id)` building it when an agent is shown.
@@ -53,7 +55,10 @@ ProfileTab = tuple[Callable[[], str], Callable[[AppState, int], QWidget]]
 
 
 class AgentProfile(QWidget):
-    """Everything about one agent, read-only; HR edits through AgentDialog."""
+    """Everything about one agent, read-only; HR edits through AgentDialog. The tabs fill in
+    from one background read (issue 15.3); `filled` says so with the agent's id."""
+
+    filled = Signal(int)
 
     def __init__(
         self,
@@ -148,15 +153,8 @@ class AgentProfile(QWidget):
             self.name.setText(self.tr("Choose an agent in the list."))
             for value in self.fields.values():
                 value.setText("")
-            for table in (
-                self.training,
-                self.gaps,
-                self.guides,
-                self.updates,
-                self.awards,
-                self.equipment,
-            ):
-                fill_table(table, [])
+            drop_queries(self)  # a read for the agent shown before must not fill the page
+            self._fill(None)
             return
         db, actor, lang = self.state.db, self.state.actor, self.state.lang
         self.name.setText(agent.name(lang))
@@ -177,7 +175,25 @@ class AgentProfile(QWidget):
         self.fields["account"].setText(
             agent.user_label or self.tr("none: the agent does not sign in to Istiqbal")
         )
-        history = attempt(self, lambda: training.agent_history(db, actor, agent.id)) or []
+        self._fill(None)  # the previous agent's rows go at once; this one's follow
+        today = date.today()
+        query(self, lambda: agent_profile.profile(db, actor, agent.id, agent.post_id, today),
+              self._fill, self._failed)  # fmt: skip
+        for title, factory in self.profile_tabs:
+            widget = attempt(self, lambda f=factory: f(self.state, agent.id))
+            if widget is not None:
+                self._extra.append(widget)
+                self.tabs.addTab(widget, title())
+        if 0 <= shown < self.tabs.count():
+            self.tabs.setCurrentIndex(shown)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._fill(None)
+        show_error(self, exc)
+
+    def _fill(self, found: AgentProfileData | None) -> None:
+        """The tabs of the agent read by `agent_profile.profile` in the background (None: empty)."""
+        history = found.training if found else []
         fill_table(
             self.training,
             [
@@ -193,10 +209,7 @@ class AgentProfile(QWidget):
             ],
             stretch=1,
         )
-        gaps = (
-            attempt(self, lambda: training.plan_gaps(db, actor, date.today(), agent_id=agent.id))
-            or []
-        )
+        gaps = found.gaps if found else []
         fill_table(
             self.gaps,
             [
@@ -212,10 +225,10 @@ class AgentProfile(QWidget):
             mark(i, self.gaps, "#b00020")
         self.gaps_label.setText(
             self.tr("Training plan rules not met")
-            if gaps
+            if gaps or found is None
             else self.tr("The agent meets every rule of the training plan.")
         )
-        read = attempt(self, lambda: guides.acknowledged_by_agent(db, actor, agent.id)) or []
+        read = found.guides if found else []
         fill_table(
             self.guides,
             [
@@ -231,11 +244,11 @@ class AgentProfile(QWidget):
         for i, g in enumerate(read):
             if not g["current"]:
                 mark(i, self.guides, "#b00020")
-        notices = attempt(self, lambda: legal_updates.agent_notices(db, actor, agent.id)) or []
+        notices = found.notices if found else []
         fill_table(
             self.updates, [[ref, format_date(pub), format_date(told)] for ref, pub, told in notices]
         )
-        awards = attempt(self, lambda: recognition.list_awards(db, actor, agent_id=agent.id)) or []
+        awards = found.awards if found else []
         fill_table(
             self.awards,
             [
@@ -244,9 +257,7 @@ class AgentProfile(QWidget):
             ],
             stretch=2,
         )
-        posts = attempt(self, lambda: equipment.list_posts(db, actor, date.today())) or []
-        post = next((p for p in posts if p.id == agent.post_id), None)
-        items = [post.items[k] for k in equipment.EQUIPMENT_KINDS if post and k in post.items]
+        items = found.equipment if found else []
         fill_table(
             self.equipment,
             [
@@ -258,13 +269,8 @@ class AgentProfile(QWidget):
         for r, i in enumerate(items):
             if i.condition != "working":
                 mark(r, self.equipment, "#b00020")
-        for title, factory in self.profile_tabs:
-            widget = attempt(self, lambda f=factory: f(self.state, agent.id))
-            if widget is not None:
-                self._extra.append(widget)
-                self.tabs.addTab(widget, title())
-        if 0 <= shown < self.tabs.count():
-            self.tabs.setCurrentIndex(shown)
+        if found is not None:
+            self.filled.emit(found.agent_id)
 
 
 class AgentsPage(QWidget):

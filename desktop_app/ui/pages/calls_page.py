@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,9 +34,12 @@ from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.widgets.callers_tab import CallersTab
 from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.workers import drop_queries, query
 
 
 class CallsPage(QWidget):
+    pictured = Signal()  # the traffic read in the background is shown, pictures and all
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -150,12 +153,15 @@ class CallsPage(QWidget):
         return attempt(self, lambda: parse_period(code))
 
     def refresh(self) -> None:
+        """The period's traffic is read in the background: at 100 000 call records it takes
+        seconds (issue 15.3); `pictured` says when the table and the pictures are shown."""
         period = self.current_period()
         if period is None:
             return
-        report = attempt(self, lambda: traffic.traffic(self.state.db, self.state.actor, period))
-        if report is None:
-            return
+        db, actor = self.state.db, self.state.actor
+        query(self, lambda: traffic.traffic(db, actor, period), self._show_report, key="report")
+
+    def _show_report(self, report: traffic.TrafficReport) -> None:
         self.report = report
         lines = report.lines
         if self.below is not None:
@@ -203,21 +209,26 @@ class CallsPage(QWidget):
             self.choose_line(chosen.line_id)
 
     def _show_pictures(self) -> None:
-        """The heatmap and the time-to-answer chart, for the line chosen or all lines."""
+        """The heatmap and the time-to-answer chart, for the line chosen (read in the
+        background) or all lines."""
         if self.report is None:
             return
         line_id = self.line.currentData()
         period = self.current_period() if line_id is not None else None
-        self.pictures = self.report
-        if line_id is not None and period is not None:
-            one = attempt(self, lambda: traffic.traffic(self.state.db, self.state.actor, period,
-                                                        line_id=line_id))  # fmt: skip
-            if one is not None:
-                self.pictures = one
+        if line_id is None or period is None:
+            drop_queries(self, "line")  # a line chosen before must not paint over all lines
+            self._draw(self.report)
+            return
+        db, actor = self.state.db, self.state.actor
+        query(self, lambda: traffic.traffic(db, actor, period, line_id=line_id), self._draw,
+              key="line")  # fmt: skip
+
+    def _draw(self, pictures: traffic.TrafficReport) -> None:
+        self.pictures = pictures
         self._show_heatmap()
-        pictures = self.pictures
         labels = bucket_labels(pictures.ring_bounds)
         self.rings.set_data(list(zip(labels, pictures.ring_buckets, strict=True)))
+        self.pictured.emit()
 
     def _show_heatmap(self) -> None:
         pictures = self.pictures or self.report

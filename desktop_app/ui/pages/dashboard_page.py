@@ -27,7 +27,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.formatting import bidi_text, format_date, format_number
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
-from desktop_app.ui.workers import run_in_background
+from desktop_app.ui.workers import query
 
 TILE_COLUMNS = 3
 ACTIONS_WIDTH = 340  # the to-do column, on the reading side: seen before the tiles
@@ -218,14 +218,13 @@ class DashboardPage(QWidget):
         self.period_label.setText(self.tr("Computing this quarter's indicators…"))
         db, actor, lang = self.state.db, self.state.actor, self.state.lang
 
-        def compute(_progress: object) -> tuple[Dashboard, list[ActionList], list[FirstStep]]:
+        def compute() -> tuple[Dashboard, list[ActionList], list[FirstStep]]:
             data = dashboard(db, actor)
             lists = sections.action_lists(db, actor, data.period, lang)
             return data, lists, first_steps(db, actor)
 
-        self._task = run_in_background(compute, self)
-        self._task.finished.connect(self._show)
-        self._task.failed.connect(self._failed)
+        # A reload overtaken by a newer one (a change signal while computing) is not shown.
+        self._task = query(self, compute, self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.period_label.setText("")

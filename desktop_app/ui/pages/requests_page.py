@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import deadlines, requests, settings, user_categories
 from desktop_app.services.permissions import Perm
 from desktop_app.services.requests import RequestFilter
+from desktop_app.ui.debounce import debounced
 from desktop_app.ui.dialogs.request_dialog import (
     CHANNEL_KEYS,
     TYPE_KEYS,
@@ -45,6 +46,7 @@ from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.menu_button import menu_button
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.workers import query
 
 STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
 STATE_KEYS = ("open", "overdue", "due_soon", "on_time", "met", "missed", "notice_overdue")
@@ -52,6 +54,8 @@ TICK_MS = 60_000
 
 
 class RequestsPage(QWidget):
+    counted = Signal()  # the counts read in the background are shown
+
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
@@ -85,6 +89,7 @@ class RequestsPage(QWidget):
             self.search.setPlaceholderText(self.tr("Search the subject…"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.apply)
+        self.search.textChanged.connect(debounced(self, self.apply))  # once typing pauses
         self.search.setMinimumWidth(220)
         bar.addWidget(self.search, 2)
         self.state_combo = self._combo(self.tr("All deadlines"), STATE_KEYS, self._state_name)
@@ -302,21 +307,25 @@ class RequestsPage(QWidget):
         self.apply()
 
     def refresh_counts(self) -> None:
-        counts = attempt(self, lambda: requests.state_counts(self.state.db, self.state.actor))
-        if counts is None:
-            return
+        """The deadline counts and the number matching the filter are read in the background: at
+        100 000 requests a text filter's count scans the table (issue 15.3)."""
+        db, actor, flt = self.state.db, self.state.actor, self.model.filter
+
+        def read() -> tuple[dict[str, int], int]:
+            return requests.state_counts(db, actor), requests.count_matching(db, actor, flt)
+
+        query(self, read, self._show_counts, key="counts")
+
+    def _show_counts(self, found: tuple[dict[str, int], int]) -> None:
+        counts, total = found
         self.overdue_button.setText(self.tr("Overdue: {n}").format(n=counts["overdue"]))
         self.due_soon_button.setText(self.tr("Due soon: {n}").format(n=counts["due_soon"]))
         self.open_button.setText(self.tr("Waiting for a response: {n}").format(n=counts["open"]))
         self.notice_button.setText(
             self.tr("Overdue after notice: {n}").format(n=counts["notice_overdue"])
         )
-        total = attempt(
-            self,
-            lambda: requests.count_matching(self.state.db, self.state.actor, self.model.filter),
-        )
-        if total is not None:
-            self.found.setText(self.tr("%n request(s) match.", None, total))
+        self.found.setText(self.tr("%n request(s) match.", None, total))
+        self.counted.emit()
 
     # -- actions ---------------------------------------------------------------------------------
     def open_current(self) -> None:

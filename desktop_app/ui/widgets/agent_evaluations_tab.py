@@ -7,22 +7,24 @@ call-quality area itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.services import evaluations
 from desktop_app.services.evaluations import EvaluationFilter
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_datetime, format_number, format_phone
-from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
+from desktop_app.ui.workers import query
 
 SHOWN = 500  # an agent has tens of evaluations a year; the evaluations page pages the rest
 
 
 class AgentEvaluationsTab(QWidget):
     """Read-only: the evaluations are recorded on the call evaluations page."""
+
+    filled = Signal()  # the evaluations read in the background are shown
 
     def __init__(self, state: AppState, agent_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,15 +55,22 @@ class AgentEvaluationsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        db, actor = self.state.db, self.state.actor
-        flt = EvaluationFilter(agent_id=self.agent_id)
-        self.rows = (
-            attempt(self, lambda: evaluations.evaluation_page(db, actor, flt, limit=SHOWN)) or []
-        )
-        view = attempt(self, lambda: evaluations.coaching(db, actor, self.agent_id))
+        """The agent's evaluations and mean are read in the background (issue 15.3): the tab is
+        built each time an agent is chosen, and must not hold up the click."""
+        db, actor, agent_id = self.state.db, self.state.actor, self.agent_id
+        flt = EvaluationFilter(agent_id=agent_id)
+
+        def read() -> tuple[list[evaluations.EvaluationRow], evaluations.Coaching]:
+            rows = evaluations.evaluation_page(db, actor, flt, limit=SHOWN)
+            return rows, evaluations.coaching(db, actor, agent_id)
+
+        query(self, read, self._show)
+
+    def _show(self, found: tuple[list[evaluations.EvaluationRow], evaluations.Coaching]) -> None:
+        self.rows, view = found
         if not self.rows:
             self.summary.setText(self.tr("No call of this agent has been evaluated yet."))
-        elif view is not None:
+        else:
             self.summary.setText(
                 self.tr("Evaluations: %n, mean score {score} out of 100.", None, view.count).format(
                     score=format_number(view.average, 1)
@@ -81,6 +90,7 @@ class AgentEvaluationsTab(QWidget):
             ],
             stretch=4,
         )
+        self.filled.emit()
 
     def _score_text(self, row: evaluations.EvaluationRow) -> str:
         score = format_number(row.score, 1)

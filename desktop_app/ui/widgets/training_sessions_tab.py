@@ -24,6 +24,7 @@ from desktop_app.i18n import localized_name
 from desktop_app.services import training
 from desktop_app.services.permissions import Perm
 from desktop_app.services.training import SessionFilter, SessionRow
+from desktop_app.ui.debounce import debounced
 from desktop_app.ui.dialogs.training_session_dialog import TrainingSessionDialog
 from desktop_app.ui.formatting import format_number
 from desktop_app.ui.messages import attempt
@@ -88,6 +89,7 @@ class TrainingSessionsTab(QWidget):
         self.material_button.clicked.connect(self.save_material)
         self.topic.currentIndexChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.refresh)
+        self.search.textChanged.connect(debounced(self, self.refresh))  # once typing pauses
         if can_edit:
             QShortcut(QKeySequence.StandardKey.New, self, self.new_session)
             QShortcut(QKeySequence("Ctrl+D"), self, self.copy_session)
