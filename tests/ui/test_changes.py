@@ -50,6 +50,7 @@ def test_a_mystery_call_appears_on_the_open_lines_page_without_a_refresh_c8_1(
     window.show()
     page = window.show_page("lines")
     assert isinstance(page, LinesPage) and page.isVisible()
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # read in the background (15.3)
     assert _switchboard_result(page) is None
     heard: list[str] = []
     change_signal().changed.connect(heard.append)

@@ -21,6 +21,7 @@ def test_the_lines_search_queries_once_when_typing_pauses_c8_1(
                                                            label=label))  # fmt: skip
     page = LinesPage(state)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the opening read (15.3)
     queries: list[str] = []
     real = lines.lines_page
 

@@ -87,6 +87,7 @@ def test_c8_4_a_failing_check_opens_a_fault_or_names_the_open_one(
     page = LinesPage(state)
     qtbot.addWidget(page)
     page.refresh_inventory()
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # read in the background (15.3)
     page.table.selectRow(0)
     asked: list[bool] = []
     monkeypatch.setattr(page.inventory_tab, "ask_report_fault", lambda: asked.append(True) or True)
@@ -96,6 +97,7 @@ def test_c8_4_a_failing_check_opens_a_fault_or_names_the_open_one(
     assert asked == [True]
     found = lines.open_fault(state.db, admin, line.id)
     assert found is not None and found.symptom == "Out of order"
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
     page.table.selectRow(0)
     page.quick_check("no_answer")  # the same fault is not reported twice: it is named
     assert asked == [True] and told and "Out of order" in told[0]

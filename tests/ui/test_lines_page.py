@@ -74,10 +74,13 @@ def test_a_check_is_recorded_in_two_clicks_c8_1(state: AppState, qtbot: QtBot) -
     row = _seed(state, 1)[0]
     page = LinesPage(state)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the inventory reads in the background
     page.table.selectRow(0)
     menu = page.check_button.menu()
     assert isinstance(menu, QMenu)
     page.check_actions["answered_named"].trigger()  # click 1 opened the menu, click 2 is this
+    assert page.pending  # the page shows the check once its read comes back (issue 15.3)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the inventory reads in the background
     got = lines.get_line(state.db, state.actor, row.id)
     assert got.last_check_result == "answered_named"
     assert page.model.display(present(page.model.row_at(0)), 6).endswith(
@@ -167,6 +170,7 @@ def test_a_director_sees_the_lines_but_cannot_change_them(
     director: Actor = actor_of(Role.DIRECTOR)
     page = LinesPage(AppState(state.db, state.location, director, "en"))
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the inventory reads in the background
     page.table.selectRow(0)
     assert page.model.rowCount() == 1
     assert page.add_button.isHidden() and page.edit_button.isHidden()
@@ -179,6 +183,7 @@ def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot:
     page = LinesPage(state)
     qtbot.addWidget(page)
     page.apply_filter(due=True)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the inventory reads in the background
     assert page.model.rowCount() == 1
     assert present(page.model.row_at(0)).id == rows[1].id
     page.apply_filter(tab="faults", open_only=True)
@@ -189,6 +194,7 @@ def test_apply_filter_opens_what_the_dashboard_points_at(state: AppState, qtbot:
     assert page.tabs.currentIndex() == page.TABS.index("forwarding")
     # Back to the inventory with no filter: the "due" filter set above is cleared, both lines show.
     page.apply_filter()
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the inventory reads in the background
     assert page.tabs.currentIndex() == 0 and not page.due.isChecked()
     assert page.model.rowCount() == 2
 
@@ -206,11 +212,13 @@ def test_in_arabic_the_checked_line_stays_selected_with_its_history_c8_1(
     apply_direction("ar")
     page = LinesPage(AppState(state.db, state.location, state.actor, "ar"))
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the inventory reads in the background
     assert page.table.currentIndex().row() == 0  # the first line is selected on opening
     assert page.check_button.isEnabled()
     page._reselect(rows[1].id)
     assert present(page.selected_line()).id == rows[1].id
     page.check_actions["answered"].trigger()
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)  # the inventory reads in the background
     assert page.selected_line() is not None
     assert present(page.selected_line()).id == rows[1].id
     selected = {i.row() for i in page.table.selectionModel().selectedRows()}
@@ -294,3 +302,36 @@ def test_where_a_line_is_published_reads_as_arabic_writes_a_list_c8_1(state: App
         assert shown.strip("\u2068\u2069") == f"{website} و{posters}"
     finally:
         install_language("en")
+
+
+def test_the_inventory_reads_off_the_gui_thread_in_fixed_rows_c8_1(
+    state: AppState, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15.3: with 2 000 lines, opening the page must not block the window. The first page
+    of lines is read on the pool and shown on the GUI thread; rows keep one fixed height (no
+    measuring every row's wrapped text), a long label is elided and its tooltip says it whole."""
+    import threading
+
+    from PySide6.QtWidgets import QHeaderView
+
+    _seed(state, 2)
+    real = lines.lines_page
+    readers: list[bool] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        readers.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lines, "lines_page", spy)
+    page = LinesPage(state)
+    qtbot.addWidget(page)
+    assert page.pending and page.model.rowCount() == 0  # nothing read on the GUI thread yet
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert readers and not any(readers)  # every read of the inventory ran in a worker
+    assert page.model.rowCount() == 2 and page.table.currentIndex().row() == 0
+    vertical = page.table.verticalHeader()
+    assert vertical.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+    assert not page.table.wordWrap()
+    row = present(page.model.row_at(0))
+    tip = page.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == row.label

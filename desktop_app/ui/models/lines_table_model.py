@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -39,6 +39,9 @@ class LinesTableModel(KeysetTableModel[LineRow]):
         super().__init__(parent)
         self.state = state
         self.filter = LineFilter()
+        # Who reloads after a click on a header: the inventory tab reads on the pool (issue
+        # 15.3); a bare model (tests, qtmodeltester) reloads at once.
+        self.on_sort: Callable[[], None] | None = None
 
     def headers(self) -> Sequence[str]:
         return (
@@ -118,7 +121,23 @@ class LinesTableModel(KeysetTableModel[LineRow]):
         """Fetch first, then reset with the first page in place: no row insertion nested in the
         reset (views and qtmodeltester react to modelReset by fetching), and a failing query
         leaves the old rows showing."""
-        page = self.fetch_after(None, self.page_size)
+        self.apply_first(self.filter, self.read_first(self.filter))
+
+    def hold(self) -> None:
+        """Fetch nothing until apply_first() shows a first page: a view would otherwise fetch the
+        first page itself, on the GUI thread, the moment it is given the empty model."""
+        self._exhausted = True
+
+    def read_first(self, filt: LineFilter) -> list[LineRow]:
+        """The first page for `filt`, touching no widget: the half of reload() that the
+        inventory runs on the pool (issue 15.3), so 2 000 lines never stall the window."""
+        return lines.lines_page(
+            self.state.db, self.state.actor, filt, after=None, limit=self.page_size
+        )
+
+    def apply_first(self, filt: LineFilter, page: list[LineRow]) -> None:
+        """Show a first page read by read_first(), on the GUI thread; later pages follow it."""
+        self.filter = filt
         self.beginResetModel()
         self._rows = page
         self._exhausted = len(page) < self.page_size
@@ -134,4 +153,7 @@ class LinesTableModel(KeysetTableModel[LineRow]):
             descending=order == Qt.SortOrder.DescendingOrder,
             lang=self.state.lang,
         )
-        self.reload()
+        if self.on_sort is not None:
+            self.on_sort()
+        else:
+            self.reload()

@@ -72,6 +72,11 @@ class LinesPage(QWidget):
     def refresh_inventory(self) -> None:
         self.inventory_tab.refresh_inventory()
 
+    @property
+    def pending(self) -> bool:
+        """The inventory's read is under way (issue 15.3): tests wait for it, never sleep."""
+        return self.inventory_tab.pending
+
     def selected_line(self) -> LineRow | None:
         return self.inventory_tab.selected_line()
 

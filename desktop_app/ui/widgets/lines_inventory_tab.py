@@ -39,6 +39,7 @@ from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import select_row
 from desktop_app.ui.widgets.lines_tables import OVERDUE_FG, table_widget
 from desktop_app.ui.widgets.menu_button import menu_button
+from desktop_app.ui.workers import query, query_pending
 
 
 class LinesInventoryTab(QWidget):
@@ -52,6 +53,7 @@ class LinesInventoryTab(QWidget):
         self.can_edit = state.actor.can(Perm.EDIT_LINES)
         self.can_check = state.actor.can(Perm.CHECK_LINES)
         self._due: list[LineRow] = []
+        self._reselect_id: int | None = None  # the line to select once the pending read is shown
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.search = QLineEdit()
@@ -140,10 +142,14 @@ class LinesInventoryTab(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = LinesTableModel(self.state, self)
+        self.model.hold()
         self.table = QTableView()
         self.table.setModel(self.model)
+        # Setting the indicator sorts: no read here, the page's first refresh reads (issue 15.3).
+        self.model.on_sort = lambda: None
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.model.on_sort = self.refresh_inventory
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -151,10 +157,12 @@ class LinesInventoryTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Wrapped, not cut: the label, the last check and who answers now are phrases, too long
-        # for one line in French at 1366×768 (issue 14.10); an inventory is tens of lines.
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One line per row, of a fixed height: fitting each row to wrapped text measured every
+        # row of 2 000 lines on the GUI thread (issue 15.3). A long label, last check or "answered
+        # by" is elided, and its tooltip gives the full text (issue 14.10).
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for col, width in enumerate((100, 95, 215, 115, 110, 90, 190)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self.edit_line)
@@ -183,13 +191,32 @@ class LinesInventoryTab(QWidget):
             lang=self.state.lang,
         )
 
+    @property
+    def pending(self) -> bool:
+        """A read of the inventory is under way: tests and the screenshot command wait on it."""
+        return query_pending(self, "inventory")
+
     def refresh_inventory(self) -> None:
-        self.model.filter = self.current_filter()
-        attempt(self, self.model.reload)
+        """Read the first page of lines and the lines due on the pool, show them when they come
+        (issue 15.3: opening the page with 2 000 lines must not block the window). A read
+        overtaken by a newer one (a filter changed meanwhile) is dropped; a failed read leaves
+        the old rows showing, with the usual message."""
+        filt = self.current_filter()
+        db, actor, read_first = self.state.db, self.state.actor, self.model.read_first
+
+        def read() -> tuple[list[LineRow], list[LineRow]]:
+            return read_first(filt), lines.lines_due_for_check(db, actor)
+
+        query(self, read, lambda found: self._show_inventory(filt, *found), key="inventory")
+
+    def _show_inventory(self, filt: LineFilter, page: list[LineRow], due: list[LineRow]) -> None:
+        self.model.apply_first(filt, page)
+        wanted, self._reselect_id = self._reselect_id, None
+        if wanted is not None:
+            self._select_line(wanted)
         if self.model.rowCount() and self.table.currentIndex().row() < 0:
             select_row(self.table, 0)
-        due = attempt(self, lambda: lines.lines_due_for_check(self.state.db, self.state.actor))
-        self._due = due or []
+        self._due = due
         self.round_button.setText(self.tr("Verification round (due: {n})").format(n=len(self._due)))
         self._selection_changed()
 
@@ -229,6 +256,13 @@ class LinesInventoryTab(QWidget):
                 self.history.setItem(i, col, item)
 
     def _reselect(self, line_id: int) -> None:
+        """Select the line after a refresh: at once, or when the read under way is shown."""
+        if self.pending:
+            self._reselect_id = line_id
+        else:
+            self._select_line(line_id)
+
+    def _select_line(self, line_id: int) -> None:
         for row in range(self.model.rowCount()):
             found = self.model.row_at(row)
             if found is not None and found.id == line_id:
