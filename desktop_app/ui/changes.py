@@ -11,10 +11,11 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.data.db import Database
+from desktop_app.ui.workers import in_thread_of
 
 # The audited entity (services/audit.py) → the kind of record pages listen for.
 KINDS: dict[str, str] = {
@@ -67,7 +68,7 @@ class ChangeSignal(QObject):
         self._posted.connect(self.changed, Qt.ConnectionType.QueuedConnection)
 
     def announce(self, kind: str) -> None:
-        if QThread.currentThread() is self.thread():
+        if in_thread_of(self):
             self.changed.emit(kind)
         else:
             self._posted.emit(kind)

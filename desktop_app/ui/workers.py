@@ -18,7 +18,16 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import Shiboken
 
@@ -99,6 +108,12 @@ def run_in_background(fn: Callable[[Progress], Any], parent: QObject | None = No
     task = BackgroundTask(parent)
     (pool or QThreadPool.globalInstance()).start(_Job(fn, task.signals, task.progress))
     return task
+
+
+def in_thread_of(obj: QObject) -> bool:
+    """Whether the caller runs in the thread `obj` lives in (the GUI thread, for a window's
+    objects): thread questions are answered here, the one module that deals in threads."""
+    return QThread.currentThread() is obj.thread()
 
 
 def wait_for_background(timeout_ms: int = 30_000) -> bool:
