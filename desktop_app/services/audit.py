@@ -56,6 +56,7 @@ def _actions() -> dict[str, str]:
         "login_failed": translate("audit", "Sign-in refused"),
         "maintenance_done": translate("audit", "Maintenance done"),
         "new_version": translate("audit", "New version"),
+        "bounce": translate("audit", "Came back undelivered"),
         "notice": translate("audit", "Waiting notice sent"),
         "purge": translate("audit", "Purged"),
         "reopen": translate("audit", "Reopened"),
@@ -66,6 +67,7 @@ def _actions() -> dict[str, str]:
         "save": translate("audit", "Saved"),
         "seed": translate("audit", "Initial data"),
         "update": translate("audit", "Changed"),
+        "withdraw_response": translate("audit", "Response withdrawn (undelivered)"),
     }
 
 

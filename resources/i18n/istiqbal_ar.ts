@@ -5371,6 +5371,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
             <translation>نسخة جديدة</translation>
         </message>
         <message>
+            <source>Came back undelivered</source>
+            <translation>عاد دون أن يُسلَّم</translation>
+        </message>
+        <message>
             <source>Waiting notice sent</source>
             <translation>إرسال إعلام بالانتظار</translation>
         </message>
@@ -5409,6 +5413,10 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>Changed</source>
             <translation>تعديل</translation>
+        </message>
+        <message>
+            <source>Response withdrawn (undelivered)</source>
+            <translation>سُحب الردّ (لم يُسلَّم)</translation>
         </message>
         <message>
             <source>Reception agent</source>
@@ -8397,6 +8405,18 @@ It has been copied. Hand it over in person; it must be changed at the first sign
         <message>
             <source>E-mail not sent</source>
             <translation>بريد إلكتروني لم يُرسل</translation>
+        </message>
+        <message>
+            <source>E-mail came back undelivered</source>
+            <translation>عاد البريد الإلكتروني دون أن يُسلَّم</translation>
+        </message>
+        <message>
+            <source>Answer not delivered (does not count)</source>
+            <translation>جواب لم يُسلَّم (لا يُحتسب)</translation>
+        </message>
+        <message>
+            <source>Notice not delivered (does not count)</source>
+            <translation>إعلام لم يُسلَّم (لا يُحتسب)</translation>
         </message>
         <message>
             <source>Many documents to consult</source>

@@ -5283,6 +5283,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
             <translation>Nouvelle version</translation>
         </message>
         <message>
+            <source>Came back undelivered</source>
+            <translation>Revenu sans avoir été remis</translation>
+        </message>
+        <message>
             <source>Waiting notice sent</source>
             <translation>Avis d'attente envoyé</translation>
         </message>
@@ -5321,6 +5325,10 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>Changed</source>
             <translation>Modification</translation>
+        </message>
+        <message>
+            <source>Response withdrawn (undelivered)</source>
+            <translation>Réponse retirée (non remise)</translation>
         </message>
         <message>
             <source>Reception agent</source>
@@ -8233,6 +8241,18 @@ Il a été copié. Remettez-le en main propre ; il devra être changé à la pre
         <message>
             <source>E-mail not sent</source>
             <translation>Courriel non envoyé</translation>
+        </message>
+        <message>
+            <source>E-mail came back undelivered</source>
+            <translation>Courriel revenu sans avoir été remis</translation>
+        </message>
+        <message>
+            <source>Answer not delivered (does not count)</source>
+            <translation>Réponse non remise (ne compte pas)</translation>
+        </message>
+        <message>
+            <source>Notice not delivered (does not count)</source>
+            <translation>Avis non remis (ne compte pas)</translation>
         </message>
         <message>
             <source>Many documents to consult</source>

@@ -4,6 +4,7 @@ server accepted them (C2.1, C2.3; CONTRACTS §2, §3, §5) — against the loopb
 from __future__ import annotations
 
 import email
+import email.utils
 import imaplib
 import ssl
 from dataclasses import replace
@@ -13,10 +14,11 @@ import pytest
 from sqlalchemy import select, update
 
 from desktop_app.data.db import Database
-from desktop_app.data.models import CitizenRequest, MailSending, RequestEvent
+from desktop_app.data.models import AuditEntry, CitizenRequest, MailSending, RequestEvent
 from desktop_app.data.types import utcnow
 from desktop_app.exchange.mail.fetch import fetch_mailbox
 from desktop_app.exchange.mail.outbox import send_due, send_to_citizen
+from desktop_app.services import requests as requests_service
 from desktop_app.services.mail import sending
 from desktop_app.services.mail.mailboxes import MailboxConfig, save_mailbox
 from desktop_app.services.permissions import Actor
@@ -139,3 +141,68 @@ def test_a_notice_keeps_its_reason_detail_and_announced_date_for_the_response(
     assert (prepared.notice_reason, prepared.notice_detail, prepared.notice_answer_by) == (
         "coordination", "وزارة الداخلية", date(2026, 12, 30))  # fmt: skip
     assert "التنسيق مع هياكل أخرى" in prepared.body and "30/12/2026" in prepared.body
+
+
+def _dsn(sent_message_id: str, dsn_id: str) -> bytes:
+    """A delivery status notification (RFC 3464) naming a message Istiqbal sent."""
+    return (
+        b"From: MAILER-DAEMON@body.tn\nTo: bureau@body.tn\nSubject: Undelivered Mail\n"
+        b"Auto-Submitted: auto-replied\n"
+        b"Date: " + email.utils.formatdate().encode() + b"\n"
+        b"Message-ID: <" + dsn_id.encode() + b">\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="R"\n\n'
+        b"--R\nContent-Type: text/plain\n\nDelivery failed: mailbox unknown.\n"
+        b"--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; body.tn\n\n"
+        b"Final-Recipient: rfc822; citizen@body.tn\nAction: failed\nStatus: 5.1.1\n"
+        b"--R\nContent-Type: text/rfc822-headers\n\nMessage-ID: <" + sent_message_id.encode()
+        + b">\n--R--\n"
+    )  # fmt: skip
+
+
+def test_c2_1_a_bounce_after_acceptance_withdraws_the_response_it_counted_as(
+    db: Database, admin: Actor, dovecot: Dovecot, setup: tuple[MailboxConfig, str]
+) -> None:
+    """CONTRACTS §5: a bounce of a notice or answer the server had accepted marks that sending
+    failed, and that response no longer counts: the first response falls back to what remains,
+    the state follows, and the timeline keeps the step, marked undelivered."""
+    box, _ = setup
+    req = the_request(db)
+    notice = send_to_citizen(db, admin, req.id, "notice", "fr", reason="documents",
+                             detail="copie de la CIN", answer_by=date(2026, 12, 20))  # fmt: skip
+    answer = send_to_citizen(db, admin, req.id, "answer", "fr", answer="Voici l'extrait.")
+    assert notice.status == answer.status == "sent"
+    answered = the_request(db)
+    assert answered.status == "answered" and answered.answered_at == answer.sent_at
+
+    # The answer bounces: the notice, received, stays the first response; no answer remains.
+    dovecot.deliver(box.address, _dsn(answer.message_id, "dsn-a@body.tn"))
+    result = fetch_mailbox(db, admin, box).result
+    assert (result.imported, result.automatic) == (0, 1)
+    after = the_request(db)
+    assert after.first_response_kind == "notice" and after.first_response_at == notice.sent_at
+    assert after.answered_at is None and after.status == "notice_sent"
+    assert after.notice_reason == "documents"
+    detail = requests_service.get_request(db, admin, req.id)
+    kinds = [e.kind for e in detail.events]
+    assert "answer" not in kinds and kinds.count("answer_bounced") == 1
+    assert kinds.count("notice") == 1 and kinds.count("mail_bounced") == 1
+    with db.read() as s:
+        statuses = {k: v for k, v in s.execute(select(MailSending.kind, MailSending.status))}
+    assert statuses == {"notice": "sent", "answer": "failed"}
+
+    # The notice bounces too: nothing counts any more, the request is open again; its deadline
+    # state is computed without a response (not "met").
+    dovecot.deliver(box.address, _dsn(notice.message_id, "dsn-n@body.tn"))
+    assert fetch_mailbox(db, admin, box).result.automatic == 1
+    bare = the_request(db)
+    assert bare.first_response_at is None and bare.first_response_kind is None
+    assert bare.answered_at is None
+    assert bare.status == "new" and bare.notice_reason is None and bare.notice_answer_by is None
+    row = requests_service.get_request(db, admin, req.id)
+    assert row.row.state not in ("met", "missed")
+    assert [e.kind for e in row.events].count("mail_bounced") == 2
+    # Each withdrawal is in the audit trail.
+    with db.read() as s:
+        audited = s.scalars(select(AuditEntry.action).where(
+            AuditEntry.action == "withdraw_response")).all()  # fmt: skip
+    assert len(audited) == 2

@@ -295,3 +295,33 @@ def test_citizen_data_gathers_every_request_of_one_person(db: Database, admin: A
     new(db, admin, contact="x@y.tn", citizen="Mohamed Ben Salah")
     assert len(requests.citizen_data(db, admin, "71 563 500").requests) == 2
     assert len(requests.citizen_data(db, admin, "mohamed ben salah").requests) == 1
+
+
+def test_a_withdrawn_response_falls_back_to_an_earlier_one_and_keeps_its_step_c2_1(
+    db: Database, admin: Actor
+) -> None:
+    """CONTRACTS §5: a response whose e-mail bounced stops counting; an earlier answer given
+    another way stays the first response, a closed request stays closed, history stays."""
+    req = new(db, admin)
+    by_phone = T0 + timedelta(hours=30)
+    by_mail = T0 + timedelta(hours=20)
+    requests.respond(db, admin, req.id, "answer", "Par courriel", at=by_mail, now=by_mail)
+    requests.respond(db, admin, req.id, "answer", "Par téléphone", at=by_phone, now=by_phone)
+    requests.close(db, admin, req.id, at=by_phone, now=by_phone)
+    later = T0 + timedelta(hours=60)
+    with db.write() as s:
+        assert requests.withdraw_response(s, admin, req.id, "answer", by_mail, "Retour",
+                                          bounced_at=later, now=later)  # fmt: skip
+        assert not requests.withdraw_response(s, admin, req.id, "answer", by_mail, "Retour",
+                                              bounced_at=later, now=later)  # fmt: skip
+    detail = requests.get_request(db, admin, req.id, now=later)
+    assert detail.row.first_response_at == by_phone and detail.row.status == "closed"
+    assert detail.row.state == "met"
+    kinds = [e.kind for e in detail.events]
+    assert kinds.count("answer") == 1 and kinds.count("answer_bounced") == 1
+    assert "mail_bounced" in kinds
+    assert requests.event_label("answer_bounced") != "answer_bounced"
+    with db.read() as s:
+        assert s.scalar(select(CitizenRequest.answered_at)) == by_phone
+        assert s.scalar(select(func.count()).where(
+            AuditEntry.action == "withdraw_response")) == 1  # fmt: skip

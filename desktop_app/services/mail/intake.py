@@ -35,6 +35,7 @@ from desktop_app.i18n import translate
 from desktop_app.services import audit, deadlines
 from desktop_app.services import requests as requests_service
 from desktop_app.services import settings as settings_service
+from desktop_app.services.mail import sending
 from desktop_app.services.mail.model import (
     Arrival,
     Incoming,
@@ -321,7 +322,7 @@ def _write_messages(
     message_rows: list[dict[str, Any]] = []
     reply_events: list[dict[str, Any]] = []
     probe_tokens: list[tuple[str, datetime]] = []
-    bounced: list[str] = []
+    bounced: list[tuple[str, datetime]] = []
     for index, it in enumerate(fresh):
         request_id = it.request_id
         if it.kind == "request":
@@ -338,7 +339,7 @@ def _write_messages(
         if it.kind == "probe":
             probe_tokens.append((it.parsed.probe_token, it.received_at))
         if it.kind == "automatic":
-            bounced += it.parsed.bounced_ids
+            bounced += [(mid, it.received_at) for mid in it.parsed.bounced_ids]
         message_rows.append(_message_row(it, it.kind, request_id, now))
     table = table_of(MailMessage)
     for start in range(0, len(message_rows), 1000):
@@ -363,11 +364,7 @@ def _write_messages(
             .values(arrived_at=at, status="arrived")
         )
     if bounced:
-        s.execute(
-            update(MailSending)
-            .where(MailSending.message_id.in_(bounced[:500]))
-            .values(status="failed", error=translate("mail", "The message came back undelivered."))
-        )
+        sending.mark_bounced(s, actor, bounced, now)
 
 
 def _origin(source: str) -> str:

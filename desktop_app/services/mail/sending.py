@@ -11,6 +11,7 @@ from email.utils import make_msgid
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CitizenRequest, Mailbox, MailMessage, MailSending, RequestEvent
@@ -207,6 +208,43 @@ def mark_failed(db: Database, actor: Actor, sending: Sending, error: str, now: d
             s.add(RequestEvent(request_id=row.request_id, at=now, kind="mail_failed",
                                username=actor.username, user_id=actor.user_id,
                                text=error[:2000]))  # fmt: skip
+
+
+def mark_bounced(
+    session: Session, actor: Actor, bounces: list[tuple[str, datetime]], now: datetime
+) -> None:
+    """Delivery reports naming messages Istiqbal sent, each with the time it arrived: that
+    sending failed (CONTRACTS §5). A notice or answer the server had accepted stops counting
+    as the request's response (requests.withdraw_response): the citizen never received it, and
+    the timeline shows the bounce. Runs in the caller's transaction."""
+    arrived: dict[str, datetime] = {}
+    for message_id, at in bounces:
+        arrived.setdefault(message_id, at)
+    if not arrived:
+        return
+    error = translate("mail", "The message came back undelivered.")
+    rows = session.scalars(
+        select(MailSending).where(MailSending.message_id.in_(list(arrived)[:500]))
+    ).all()
+    for row in rows:
+        was_sent = row.status == "sent"
+        row.status, row.error = "failed", error
+        if was_sent and row.request_id is not None and row.sent_at is not None:
+            if row.kind in ("notice", "answer"):
+                requests_service.withdraw_response(
+                    session, actor, row.request_id, row.kind, row.sent_at,
+                    f"{error} {row.to_address}: {row.subject}",
+                    bounced_at=max(arrived[row.message_id], row.sent_at), now=now,
+                )  # fmt: skip
+            else:
+                session.add(RequestEvent(request_id=row.request_id, kind="mail_bounced",
+                                         at=max(arrived[row.message_id], row.sent_at),
+                                         username=actor.username, user_id=actor.user_id,
+                                         text=f"{error} {row.to_address}: {row.subject}",
+                                         recorded_at=now))  # fmt: skip
+        audit.record(session, actor, "bounce", "mail_sending", row.id,
+                     before={"status": "sent" if was_sent else "failed"},
+                     after={"status": "failed"})  # fmt: skip
 
 
 def failed_sendings(db: Database, actor: Actor) -> list[tuple[str, Sending]]:

@@ -31,6 +31,7 @@ from desktop_app.services.requests.lifecycle import (
     get_request,
     reopen,
     respond,
+    withdraw_response,
 )
 from desktop_app.services.requests.personal_data import (
     CitizenData,
@@ -127,4 +128,5 @@ __all__ = [
     "status_label",
     "type_label",
     "warning_hours",
+    "withdraw_response",
 ]

@@ -263,6 +263,79 @@ def respond(
         return _finish(s, actor, req, before, kind, now)
 
 
+# A response whose e-mail came back undelivered keeps its step on the timeline under this kind.
+BOUNCED_KINDS = {"answer": "answer_bounced", "notice": "notice_bounced"}
+
+
+def withdraw_response(
+    session: Session,
+    actor: Actor,
+    request_id: int,
+    kind: str,
+    at: datetime,
+    reason: str,
+    *,
+    bounced_at: datetime,
+    now: datetime,
+) -> bool:
+    """A notice or answer the citizen never received stops counting (CONTRACTS §5, C2.1).
+
+    When a bounce arrives after the SMTP server accepted the message, the response recorded at
+    `at` did not reach the sender: its timeline step is kept (history is never deleted) but
+    renamed `<kind>_bounced`, a `mail_bounced` step dated `bounced_at` says why, and the
+    request's first response, answer date, notice and status are recomputed from the responses
+    that remain. Runs in the caller's transaction, audited there. False when no such response
+    is on the timeline (already withdrawn, or never recorded).
+    """
+    req = session.get(CitizenRequest, request_id)
+    if req is None or kind not in BOUNCED_KINDS:
+        return False
+    event = session.scalars(
+        select(RequestEvent)
+        .where(RequestEvent.request_id == request_id, RequestEvent.kind == kind,
+               RequestEvent.at == at)
+        .order_by(RequestEvent.id)
+        .limit(1)
+    ).first()  # fmt: skip
+    if event is None:
+        return False
+    before = _snapshot(req)
+    event.kind = BOUNCED_KINDS[kind]
+    _event(session, actor, req, "mail_bounced", bounced_at, reason, recorded_at=now)
+    session.flush()
+    _recount_responses(session, req)
+    session.flush()
+    audit.record(session, actor, "withdraw_response", "request", req.id,
+                 before={**before, "event_id": event.id, "event_kind": kind},
+                 after=_snapshot(req))  # fmt: skip
+    return True
+
+
+def _recount_responses(session: Session, req: CitizenRequest) -> None:
+    """First response, answer date, notice and status from the responses left on the timeline.
+    The notice's reason and date stay those last recorded while any notice remains."""
+    responses = session.execute(
+        select(RequestEvent.kind, RequestEvent.at)
+        .where(RequestEvent.request_id == req.id, RequestEvent.kind.in_(("answer", "notice")))
+        .order_by(RequestEvent.at, RequestEvent.id)
+    ).all()
+    answers = [when for k, when in responses if k == "answer"]
+    noticed = any(k == "notice" for k, _ in responses)
+    req.first_response_at = responses[0][1] if responses else None
+    req.first_response_kind = responses[0][0] if responses else None
+    req.answered_at = answers[0] if answers else None
+    if not noticed:
+        req.notice_reason, req.notice_detail = None, ""
+        req.notice_answer_by, req.notice_told_via = None, ""
+    if req.closed_at is None:
+        if answers:
+            req.status = "answered"
+        elif noticed:
+            req.status = "notice_sent"
+        else:
+            req.status = "assigned" if req.agent_id else "new"
+
+
 def close(
     db: Database,
     actor: Actor,

@@ -77,6 +77,9 @@ def event_label(kind: str) -> str:
         "mail_in": translate("requests", "E-mail from the citizen"),
         "mail_out": translate("requests", "E-mail sent to the citizen"),
         "mail_failed": translate("requests", "E-mail not sent"),
+        "mail_bounced": translate("requests", "E-mail came back undelivered"),
+        "answer_bounced": translate("requests", "Answer not delivered (does not count)"),
+        "notice_bounced": translate("requests", "Notice not delivered (does not count)"),
     }.get(kind, kind)
 
 
