@@ -32,6 +32,7 @@ from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.widgets.trend_chart import TrendChart
+from desktop_app.ui.workers import query, query_pending
 
 
 def _table(model: Any, stretch_last: bool = True, stretch: int | None = None) -> QTableView:
@@ -91,7 +92,18 @@ class EvaluationsPage(QWidget):
         bar.addWidget(self.method_filter)
         layout.addLayout(bar)
         self.model = EvaluationTableModel(self.state, self)
+        self.model.hold()  # the first page comes from refresh_list(), read on the pool
         self.table = _table(self.model)
+        # Columns of set widths and rows of one fixed height: fitting them to their contents
+        # measured every row on the GUI thread when the page opened (issue 15.3). A long
+        # comment is elided; its tooltip gives the whole text.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((125, 170, 110, 140, 110, 60, 140)):
+            self.table.setColumnWidth(col, width)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         layout.addWidget(self.table, 1)
         return tab
 
@@ -106,11 +118,22 @@ class EvaluationsPage(QWidget):
             self.refresh()
         return dialog.saved_id
 
+    @property
+    def pending(self) -> bool:
+        """A read of the evaluations list is under way: tests and the screenshot wait on it."""
+        return query_pending(self, "list")
+
     def refresh_list(self) -> None:
+        """Read the first page of evaluations, with its dates written, on the pool and show it
+        when it comes (issue 15.3: opening the page must not block the window). A read overtaken
+        by a newer one (the method changed meanwhile) is dropped; a failed read leaves the old
+        rows showing, with the usual message."""
         from desktop_app.services.evaluations import EvaluationFilter
 
-        self.model.filter = EvaluationFilter(method=self.method_filter.currentData() or "")
-        attempt(self, self.model.reload)
+        filt = EvaluationFilter(method=self.method_filter.currentData() or "")
+        read_first = self.model.read_first
+        query(self, lambda: read_first(filt),
+              lambda page: self.model.apply_first(filt, page), key="list")  # fmt: skip
 
     # -- campaigns ----------------------------------------------------------------------------
     def _campaigns_tab(self) -> QWidget:
