@@ -99,7 +99,7 @@ class EvaluationsPage(QWidget):
         # comment is elided; its tooltip gives the whole text.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((125, 170, 110, 140, 110, 60, 140)):
+        for col, width in enumerate((120, 150, 100, 140, 115, 60, 220)):
             self.table.setColumnWidth(col, width)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
