@@ -59,3 +59,29 @@ def test_the_evaluations_list_is_read_and_dated_off_the_gui_thread_c8_2(
         "citizen_feedback"
     ]
     assert True not in on_gui["read"] and True not in on_gui["date"]
+
+
+def test_coaching_is_read_when_its_tab_is_shown_not_when_the_page_opens_c8_5(
+    qtbot: Any, state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[bool] = []
+    scores = evaluations.agent_scores
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(True)
+        return scores(*args, **kwargs)
+
+    monkeypatch.setattr(evaluations, "agent_scores", counted)
+    page = EvaluationsPage(state)
+    qtbot.addWidget(page)
+    page.refresh()  # a change arriving while the list is shown
+    assert reads == []
+    page.tabs.setCurrentIndex(EvaluationsPage.TABS.index("coaching"))
+    assert reads == [True] and page.coach_title.text() == "No agent evaluated yet."
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(EvaluationsPage.TABS.index("coaching"))
+    assert reads == [True]  # nothing changed since: not read again
+    page.refresh()  # a change arriving while the coaching tab is shown reads it again
+    assert reads == [True, True]
+    page.apply_filter(tab="coaching", below=80.0)  # the dashboard's jump: one read, filtered
+    assert reads == [True, True, True]

@@ -69,6 +69,8 @@ class EvaluationsPage(QWidget):
         self.tabs.addTab(self._coaching_tab(), self.tr("Coaching"))
         self.tabs.addTab(self._scorecard_tab(), self.tr("Scorecard"))
         layout.addWidget(self.tabs, 1)
+        self._coaching_stale = True  # read when the Coaching tab is first shown (issue 15.3)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh()
 
     # -- evaluations --------------------------------------------------------------------------
@@ -377,11 +379,22 @@ class EvaluationsPage(QWidget):
     def refresh(self) -> None:
         self.refresh_list()
         self.refresh_campaigns()
-        self.refresh_agents()
+        self._coaching_stale = True
+        self._tab_shown(self.tabs.currentIndex())
         self.refresh_scorecard()
+
+    def _tab_shown(self, index: int) -> None:
+        """The coaching view (every agent's mean score over a year, then the first agent's
+        coaching) is read when its tab is shown, not each time the page opens or a change
+        arrives: it was most of what opening the page still cost (issue 15.3)."""
+        if index == self.TABS.index("coaching") and self._coaching_stale:
+            self._coaching_stale = False
+            self.refresh_agents()
 
     def apply_filter(self, tab: str = "list", below: float | None = None, **_: object) -> None:
         """For the dashboard: `tab="coaching", below=target` lists the agents under the target."""
+        if tab == "coaching":
+            self._coaching_stale = False  # read just below, with the dashboard's filter
         if tab in self.TABS:
             self.tabs.setCurrentIndex(self.TABS.index(tab))
         if tab == "coaching":
