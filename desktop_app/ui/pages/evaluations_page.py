@@ -32,6 +32,7 @@ from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.widgets.trend_chart import TrendChart
+from desktop_app.ui.workers import query, query_pending
 
 
 def _table(model: Any, stretch_last: bool = True, stretch: int | None = None) -> QTableView:
@@ -68,6 +69,8 @@ class EvaluationsPage(QWidget):
         self.tabs.addTab(self._coaching_tab(), self.tr("Coaching"))
         self.tabs.addTab(self._scorecard_tab(), self.tr("Scorecard"))
         layout.addWidget(self.tabs, 1)
+        self._coaching_stale = True  # read when the Coaching tab is first shown (issue 15.3)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh()
 
     # -- evaluations --------------------------------------------------------------------------
@@ -91,7 +94,18 @@ class EvaluationsPage(QWidget):
         bar.addWidget(self.method_filter)
         layout.addLayout(bar)
         self.model = EvaluationTableModel(self.state, self)
+        self.model.hold()  # the first page comes from refresh_list(), read on the pool
         self.table = _table(self.model)
+        # Columns of set widths and rows of one fixed height: fitting them to their contents
+        # measured every row on the GUI thread when the page opened (issue 15.3). A long
+        # comment is elided; its tooltip gives the whole text.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((120, 150, 100, 140, 115, 60, 220)):
+            self.table.setColumnWidth(col, width)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         layout.addWidget(self.table, 1)
         return tab
 
@@ -106,11 +120,22 @@ class EvaluationsPage(QWidget):
             self.refresh()
         return dialog.saved_id
 
+    @property
+    def pending(self) -> bool:
+        """A read of the evaluations list is under way: tests and the screenshot wait on it."""
+        return query_pending(self, "list")
+
     def refresh_list(self) -> None:
+        """Read the first page of evaluations, with its dates written, on the pool and show it
+        when it comes (issue 15.3: opening the page must not block the window). A read overtaken
+        by a newer one (the method changed meanwhile) is dropped; a failed read leaves the old
+        rows showing, with the usual message."""
         from desktop_app.services.evaluations import EvaluationFilter
 
-        self.model.filter = EvaluationFilter(method=self.method_filter.currentData() or "")
-        attempt(self, self.model.reload)
+        filt = EvaluationFilter(method=self.method_filter.currentData() or "")
+        read_first = self.model.read_first
+        query(self, lambda: read_first(filt),
+              lambda page: self.model.apply_first(filt, page), key="list")  # fmt: skip
 
     # -- campaigns ----------------------------------------------------------------------------
     def _campaigns_tab(self) -> QWidget:
@@ -354,11 +379,22 @@ class EvaluationsPage(QWidget):
     def refresh(self) -> None:
         self.refresh_list()
         self.refresh_campaigns()
-        self.refresh_agents()
+        self._coaching_stale = True
+        self._tab_shown(self.tabs.currentIndex())
         self.refresh_scorecard()
+
+    def _tab_shown(self, index: int) -> None:
+        """The coaching view (every agent's mean score over a year, then the first agent's
+        coaching) is read when its tab is shown, not each time the page opens or a change
+        arrives: it was most of what opening the page still cost (issue 15.3)."""
+        if index == self.TABS.index("coaching") and self._coaching_stale:
+            self._coaching_stale = False
+            self.refresh_agents()
 
     def apply_filter(self, tab: str = "list", below: float | None = None, **_: object) -> None:
         """For the dashboard: `tab="coaching", below=target` lists the agents under the target."""
+        if tab == "coaching":
+            self._coaching_stale = False  # read just below, with the dashboard's filter
         if tab in self.TABS:
             self.tabs.setCurrentIndex(self.TABS.index(tab))
         if tab == "coaching":
