@@ -81,6 +81,11 @@ def _directed_criterion() -> None:
     ).all()  # fmt: skip
     if any(r.key == _DIRECTED[0] for r in rows):
         return
+    if bind.dialect.name == "postgresql":
+        # 0005 seeded scorecard 1 with an explicit id, which left PostgreSQL's sequence at its
+        # start: move it past the rows there, or this insert (and the editor's next) collides.
+        bind.execute(sa.text("SELECT setval(pg_get_serial_sequence('scorecards', 'id'), "
+                             "(SELECT MAX(id) FROM scorecards))"))  # fmt: skip
     new_id = bind.execute(
         cards.insert().values(number=latest.number + 1, note="C8.2 (issue 12)",
                               created_at=datetime.now(UTC), created_by="istiqbal")
