@@ -37,6 +37,7 @@ from desktop_app.services.scorecards import Criterion, ScorecardInfo
 from desktop_app.ui.formatting import format_number
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.table_cells import cell
 
 # The indicators of CONTRACTS.md §3 read these criteria by key: the dialog does not remove them.
 PROTECTED = (scorecards.PICKUP, scorecards.GREETING, scorecards.NAMED_BODY)
@@ -203,8 +204,8 @@ class ScorecardDialog(QDialog):
     def _harvest(self) -> None:
         """Copy what is on screen back into self.rows (before a move, a removal, a save)."""
         for i, row in enumerate(self.rows):
-            row.label_ar = self.table.item(i, AR).text().strip()
-            row.label_fr = self.table.item(i, FR).text().strip()
+            row.label_ar = cell(self.table, i, AR).text().strip()
+            row.label_fr = cell(self.table, i, FR).text().strip()
             row.weight = self.weight_box(i).value()
             row.topic = self.topic_box(i).currentData()
             row.may_be_na = self.na_box(i).isChecked()
@@ -217,7 +218,7 @@ class ScorecardDialog(QDialog):
         self._harvest()
         self.rows.append(_Row(None, "", "", 10, "reception", False))
         self._fill(len(self.rows) - 1)
-        self.table.editItem(self.table.item(len(self.rows) - 1, AR))
+        self.table.editItem(cell(self.table, len(self.rows) - 1, AR))
 
     def remove_row(self) -> None:
         i = self.current_row()
