@@ -193,13 +193,20 @@ class ScorecardDialog(QDialog):
             self.table.setCurrentCell(i, AR)
 
     def weight_box(self, i: int) -> QSpinBox:
-        return self.table.cellWidget(i, WEIGHT)  # type: ignore[return-value]
+        box = self.table.cellWidget(i, WEIGHT)
+        assert isinstance(box, QSpinBox)  # set in every row this dialog fills
+        return box
 
     def topic_box(self, i: int) -> QComboBox:
-        return self.table.cellWidget(i, TOPIC)  # type: ignore[return-value]
+        box = self.table.cellWidget(i, TOPIC)
+        assert isinstance(box, QComboBox)
+        return box
 
     def na_box(self, i: int) -> QCheckBox:
-        return self.table.cellWidget(i, NA).findChild(QCheckBox)  # type: ignore[return-value]
+        holder = self.table.cellWidget(i, NA)
+        box = holder.findChild(QCheckBox) if holder is not None else None
+        assert isinstance(box, QCheckBox)
+        return box
 
     def _harvest(self) -> None:
         """Copy what is on screen back into self.rows (before a move, a removal, a save)."""
