@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -41,7 +42,7 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
-def format_list(items: list[str]) -> str:
+def format_list(items: Sequence[str]) -> str:
     """A short list as the language writes it ("الموقع والمعلقات", "site web et affiches"):
     Qt's locale data knows each language's separators, where a Latin comma looks wrong in Arabic."""
     return QLocale().createSeparatedList(items)

@@ -52,6 +52,17 @@ def attempt(parent: QWidget | None, call: Callable[[], T]) -> T | None:
         return None
 
 
+def attempt_done(parent: QWidget | None, call: Callable[[], object]) -> bool | None:
+    """Run a service call that returns nothing: True once it went through, None when it failed and
+    the message box was shown (``attempt`` alone cannot tell a done call from a failed one)."""
+
+    def run() -> bool:
+        call()
+        return True
+
+    return attempt(parent, run)
+
+
 def show_info(parent: QWidget | None, text: str) -> None:
     title = QCoreApplication.translate("messages", "Istiqbal")
     _plain_box(QMessageBox.Icon.Information, title, text, parent).exec()

@@ -144,8 +144,8 @@ def test_the_import_previews_then_commits_only_when_asked(
     assert dialog.import_button.isEnabled()
     assert lines.count_lines(state.db, state.actor) == 0
     dialog.commit()  # in the background, behind a progress dialog (issue 16 point 5)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)  # type: ignore[attr-defined]
-    assert dialog.result is not None and dialog.result.imported == 1
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10_000)
+    assert dialog.outcome is not None and dialog.outcome.imported == 1
     assert lines.count_lines(state.db, state.actor) == 1
 
 

@@ -70,11 +70,11 @@ def test_first_run_retried_after_a_refusal_creates_admin_and_body(qtbot, db: Dat
     wizard.full_name.setText("Salma")
     wizard.password.setText(TEST_PASSWORD)
     wizard.repeat.setText(TEST_PASSWORD)
-    assert not wizard.create()
+    assert not wizard.create_admin()
     assert "not an e-mail address" in wizard.error.text()
     assert not auth.has_users(db)
     wizard.email.setText("contact@lamarsa.gov.tn")
-    assert wizard.create()
+    assert wizard.create_admin()
     assert wizard.admin is not None
     assert settings.get_all(db)["body_name_fr"] == "Municipalité de La Marsa"
 
@@ -84,7 +84,7 @@ def test_first_run_refuses_mismatched_passwords(qtbot, db: Database) -> None:
     qtbot.addWidget(wizard)
     wizard.password.setText(TEST_PASSWORD)
     wizard.repeat.setText(TEST_PASSWORD + "x")
-    assert not wizard.create()
+    assert not wizard.create_admin()
     assert wizard.error.text()
     assert not auth.has_users(db)
 

@@ -41,7 +41,7 @@ from desktop_app.ui.dialogs.calendar_editors import (
     kind_label,
 )
 from desktop_app.ui.formatting import format_date
-from desktop_app.ui.messages import attempt
+from desktop_app.ui.messages import attempt, attempt_done
 from desktop_app.ui.state import AppState
 
 ESTIMATED_BACKGROUND = QColor("#fff4d6")
@@ -279,10 +279,10 @@ class CalendarDialog(QDialog):
         row = self.selected_holiday()
         if row is None or not row.estimated:
             return
-        done = attempt(self, lambda: deadlines.save_holiday(
+        done = attempt_done(self, lambda: deadlines.save_holiday(
             self.state.db, self.state.actor, row.day, row.name_ar, row.name_fr,
             estimated=False, holiday_id=row.id, expected_version=row.version,
-        ) or True)  # fmt: skip
+        ))  # fmt: skip
         self.load_holidays()
         self.select_holiday(row.day)
         if done:
@@ -300,9 +300,9 @@ class CalendarDialog(QDialog):
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done = attempt(self, lambda: deadlines.delete_holiday(
+        done = attempt_done(self, lambda: deadlines.delete_holiday(
             self.state.db, self.state.actor, row.id
-        ) or True)  # fmt: skip
+        ))  # fmt: skip
         self.load_holidays()
         if done:
             self.changed()

@@ -20,7 +20,7 @@ from desktop_app.services import campaigns, evaluations
 from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 
 
 class CampaignDialog(QDialog):
@@ -79,8 +79,8 @@ class CampaignDialog(QDialog):
 
     def save(self) -> None:
         saved = attempt(self, lambda: campaigns.plan(
-            self.state.db, self.state.actor, self.name.text(), self.first.date().toPython(),
-            self.last.date().toPython(), self.per_line.value(), self.chosen_lines()))  # fmt: skip
+            self.state.db, self.state.actor, self.name.text(), from_qdate(self.first.date()),
+            from_qdate(self.last.date()), self.per_line.value(), self.chosen_lines()))  # fmt: skip
         if saved is not None:
             self.saved_id = saved
             self.accept()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import equipment
 from desktop_app.services.equipment import ItemRow
-from desktop_app.ui.messages import attempt
+from desktop_app.ui.messages import attempt, attempt_done
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date
 from desktop_app.ui.widgets.save_buttons import save_buttons
@@ -83,19 +83,16 @@ class EquipmentDialog(QDialog):
                 ),
             )
         else:
-            ok = attempt(
+            ok = attempt_done(
                 self,
-                lambda: (
-                    equipment.set_item(
-                        db,
-                        actor,
-                        item.id,
-                        item.version,
-                        condition=self.condition.currentData(),
-                        note=self.note.text(),
-                        checked_on=to_date(self.checked_on.date()),
-                    )
-                    or True
+                lambda: equipment.set_item(
+                    db,
+                    actor,
+                    item.id,
+                    item.version,
+                    condition=self.condition.currentData(),
+                    note=self.note.text(),
+                    checked_on=to_date(self.checked_on.date()),
                 ),
             )
         if ok is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,7 +29,7 @@ from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.answer_selector import NA, AnswerSelector
-from desktop_app.ui.widgets.date_fields import datetime_edit
+from desktop_app.ui.widgets.date_fields import datetime_edit, from_qdate, from_qtime
 
 
 class EvaluationDialog(QDialog):
@@ -102,7 +103,7 @@ class EvaluationDialog(QDialog):
                                                                 weight=c.weight))  # fmt: skip
             label.setBuddy(selector)
             # C8.6: the categories of the body's list, read when the dialog opens
-            hint = attempt(self, lambda key=c.key: scorecards.criterion_hint(state.db, key))
+            hint = attempt(self, partial(scorecards.criterion_hint, state.db, c.key))
             grid.addRow(label, selector)
             if hint:
                 names = QLabel(hint)
@@ -124,7 +125,7 @@ class EvaluationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         for keys in (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")):
-            QShortcut(keys, self, activated=self.save)
+            QShortcut(keys, self).activated.connect(self.save)
         self.answered.toggled.connect(self._answered_changed)
         self.seconds.valueChanged.connect(self._update_pickup_note)
         self._update_pickup_note()
@@ -157,7 +158,8 @@ class EvaluationDialog(QDialog):
         self.pickup_note.setText(text)
 
     def value(self) -> EvaluationInput:
-        local = self.when.dateTime().toPython()
+        when = self.when.dateTime()
+        local = datetime.combine(from_qdate(when.date()), from_qtime(when.time()))
         return EvaluationInput(
             at=local.replace(tzinfo=TUNIS).astimezone(UTC),
             method=self.method.currentData(),
@@ -165,7 +167,7 @@ class EvaluationDialog(QDialog):
             line_id=self.line.currentData(),
             answered=self.answered.isChecked(),
             pickup_seconds=self.seconds.value() if self.answered.isChecked() else None,
-            answers={k: s.value() for k, s in self.selectors.items() if s.value() is not None},
+            answers={k: v for k, s in self.selectors.items() if (v := s.value()) is not None},
             comment=self.comment.toPlainText(),
             campaign_call_id=self.campaign_call_id,
             caller_name=self.caller.text() if self.caller.isEnabled() else "",

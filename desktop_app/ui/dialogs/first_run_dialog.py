@@ -134,7 +134,7 @@ class FirstRunDialog(QWizard):
         self.retranslate()
         self.language_changed.emit(self.lang)
 
-    def create(self) -> bool:
+    def create_admin(self) -> bool:
         if self.password.text() != self.repeat.text():
             self.error.setText(self.tr("The two passwords differ."))
             return False
@@ -184,4 +184,4 @@ class _AdminPage(QWizardPage):
         self._wizard = wizard
 
     def validatePage(self) -> bool:
-        return self._wizard.admin is not None or self._wizard.create()
+        return self._wizard.admin is not None or self._wizard.create_admin()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import guides
 from desktop_app.services.agents_common import Attachment, add_months
 from desktop_app.services.guides import GuideInput, GuideRow
-from desktop_app.ui.messages import attempt, show_info
+from desktop_app.ui.messages import attempt, attempt_done, show_info
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date, topic_combo
 from desktop_app.ui.widgets.save_buttons import save_buttons
@@ -133,19 +133,16 @@ class GuideDialog(QDialog):
         if guide is None:
             ok = attempt(self, lambda: guides.create_guide(db, actor, data, self.file))
         else:
-            ok = attempt(
+            ok = attempt_done(
                 self,
-                lambda: (
-                    guides.update_guide(
-                        db,
-                        actor,
-                        guide.id,
-                        guide.version,
-                        data,
-                        self.file,
-                        retired=self.retired.isChecked(),
-                    )
-                    or True
+                lambda: guides.update_guide(
+                    db,
+                    actor,
+                    guide.id,
+                    guide.version,
+                    data,
+                    self.file,
+                    retired=self.retired.isChecked(),
                 ),
             )
         if ok is not None:

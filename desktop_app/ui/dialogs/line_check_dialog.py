@@ -36,16 +36,16 @@ class LineCheckDialog(QDialog):
             else format_phone(line.number)
         )
         title.setTextFormat(Qt.TextFormat.PlainText)
-        self.result = QComboBox()
+        self.result_box = QComboBox()
         for r in lines.RESULTS:
-            self.result.addItem(lines.result_label(r), r)
+            self.result_box.addItem(lines.result_label(r), r)
         self.when = LocalDateTimeEdit()
         self.when_shown = self.when.dateTime()  # left as opened: the moment of saving, seconds kept
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         form = QFormLayout()
         form.addRow(self.tr("Line"), title)
-        form.addRow(self.tr("Result"), self.result)
+        form.addRow(self.tr("Result"), self.result_box)
         form.addRow(self.tr("When"), self.when)
         form.addRow(self.tr("Notes"), self.notes)
         buttons = save_buttons(self, self.save)
@@ -62,7 +62,7 @@ class LineCheckDialog(QDialog):
                 self.state.db,
                 self.state.actor,
                 self.line.id,
-                self.result.currentData(),
+                self.result_box.currentData(),
                 at=at,
                 notes=self.notes.toPlainText(),
             ),

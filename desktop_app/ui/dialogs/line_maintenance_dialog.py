@@ -20,7 +20,7 @@ from desktop_app.services.lines import LineRow
 from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
@@ -54,7 +54,7 @@ class LineMaintenanceDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        due: date = self.next_due.date().toPython()  # type: ignore[assignment]
+        due: date = from_qdate(self.next_due.date())
         done = attempt(
             self,
             lambda: lines.add_maintenance(

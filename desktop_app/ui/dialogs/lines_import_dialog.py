@@ -35,7 +35,7 @@ class LinesImportDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.plan = plan
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.setWindowTitle(self.tr("Import phone lines — {file}").format(file=plan.file))
         self.resize(980, 560)
         self.summary = QLabel()
@@ -135,7 +135,7 @@ class LinesImportDialog(QDialog):
         )
 
     def _committed(self, result: ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -16,7 +16,7 @@ from desktop_app.services import lines
 from desktop_app.services.lines import PlanInput, PlanRow
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 from desktop_app.ui.widgets.save_buttons import save_buttons
 
 
@@ -58,9 +58,9 @@ class ReinforcementPlanDialog(QDialog):
     def save(self) -> None:
         data = PlanInput(
             self.title.text(),
-            self.starts.date().toPython(),  # type: ignore[arg-type]
-            self.ends.date().toPython(),
-            self.hours.text(),  # type: ignore[arg-type]
+            from_qdate(self.starts.date()),
+            from_qdate(self.ends.date()),
+            self.hours.text(),
             self.extra_lines.value(),
             self.extra_agents.value(),
             self.notes.toPlainText(),

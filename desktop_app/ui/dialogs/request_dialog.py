@@ -39,6 +39,7 @@ from desktop_app.ui.formatting import TUNIS, format_datetime, plain_tooltip
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.date_fields import datetime_edit as shared_datetime_edit
+from desktop_app.ui.widgets.date_fields import from_qdate, from_qtime
 from desktop_app.ui.widgets.save_buttons import save_buttons
 
 CHANNEL_KEYS = ("email", "phone", "web", "fax", "letter", "in_person", "social")
@@ -60,7 +61,7 @@ def plain_label(text: str) -> QLabel:
 def to_utc(edit: QDateTimeEdit) -> datetime:
     """The wall time typed, read in Africa/Tunis whatever the PC's own time zone is."""
     value = edit.dateTime()
-    wall = datetime.combine(value.date().toPython(), value.time().toPython())
+    wall = datetime.combine(from_qdate(value.date()), from_qtime(value.time()))
     return wall.replace(second=0, microsecond=0, tzinfo=TUNIS).astimezone(UTC)
 
 
@@ -373,7 +374,7 @@ class RequestDialog(QDialog):
         closed = row.closed_at is not None
         for w in (self.agent, self.assign_button):
             w.setEnabled(manager and not closed)
-        for w in (
+        for widget in (
             self.answer_kind,
             self.notice_kind,
             self.response,
@@ -384,7 +385,7 @@ class RequestDialog(QDialog):
             self.close_reason,
             self.forwarded_to,
         ):
-            w.setEnabled(can_edit and not closed)
+            widget.setEnabled(can_edit and not closed)
         # a notice alone is no answer (C2.1): closing then needs a reason (withdrawn, forwarded)
         self.close_button.setEnabled(can_edit and not closed and row.first_response_at is not None)
         self.reopen_button.setEnabled(manager and closed)

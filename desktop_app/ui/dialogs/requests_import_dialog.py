@@ -40,7 +40,7 @@ class RequestsImportDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self.path = path
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.parsed: ParsedRegister | None = None
         self.setWindowTitle(self.tr("Import a requests register"))
         self.resize(900, 560)
@@ -152,5 +152,5 @@ class RequestsImportDialog(QDialog):
         )
 
     def _imported(self, result: Any) -> None:
-        self.result = result
+        self.outcome = result
         self.accept()

@@ -37,6 +37,7 @@ from desktop_app.services.scorecards import Criterion, ScorecardInfo
 from desktop_app.ui.formatting import format_number
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.table_cells import cell
 
 # The indicators of CONTRACTS.md §3 read these criteria by key: the dialog does not remove them.
 PROTECTED = (scorecards.PICKUP, scorecards.GREETING, scorecards.NAMED_BODY)
@@ -192,19 +193,26 @@ class ScorecardDialog(QDialog):
             self.table.setCurrentCell(i, AR)
 
     def weight_box(self, i: int) -> QSpinBox:
-        return self.table.cellWidget(i, WEIGHT)  # type: ignore[return-value]
+        box = self.table.cellWidget(i, WEIGHT)
+        assert isinstance(box, QSpinBox)  # set in every row this dialog fills
+        return box
 
     def topic_box(self, i: int) -> QComboBox:
-        return self.table.cellWidget(i, TOPIC)  # type: ignore[return-value]
+        box = self.table.cellWidget(i, TOPIC)
+        assert isinstance(box, QComboBox)
+        return box
 
     def na_box(self, i: int) -> QCheckBox:
-        return self.table.cellWidget(i, NA).findChild(QCheckBox)  # type: ignore[return-value]
+        holder = self.table.cellWidget(i, NA)
+        box = holder.findChild(QCheckBox) if holder is not None else None
+        assert isinstance(box, QCheckBox)
+        return box
 
     def _harvest(self) -> None:
         """Copy what is on screen back into self.rows (before a move, a removal, a save)."""
         for i, row in enumerate(self.rows):
-            row.label_ar = self.table.item(i, AR).text().strip()
-            row.label_fr = self.table.item(i, FR).text().strip()
+            row.label_ar = cell(self.table, i, AR).text().strip()
+            row.label_fr = cell(self.table, i, FR).text().strip()
             row.weight = self.weight_box(i).value()
             row.topic = self.topic_box(i).currentData()
             row.may_be_na = self.na_box(i).isChecked()
@@ -217,7 +225,7 @@ class ScorecardDialog(QDialog):
         self._harvest()
         self.rows.append(_Row(None, "", "", 10, "reception", False))
         self._fill(len(self.rows) - 1)
-        self.table.editItem(self.table.item(len(self.rows) - 1, AR))
+        self.table.editItem(cell(self.table, len(self.rows) - 1, AR))
 
     def remove_row(self) -> None:
         i = self.current_row()

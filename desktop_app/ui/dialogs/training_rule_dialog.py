@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import training
 from desktop_app.services.training import RuleInput, RuleRow
-from desktop_app.ui.messages import attempt
+from desktop_app.ui.messages import attempt, attempt_done
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import date_edit, to_date, topic_combo
 from desktop_app.ui.widgets.save_buttons import save_buttons
@@ -72,8 +72,8 @@ class TrainingRuleDialog(QDialog):
         if rule is None:
             ok = attempt(self, lambda: training.create_rule(db, actor, data))
         else:
-            ok = attempt(
-                self, lambda: training.update_rule(db, actor, rule.id, rule.version, data) or True
+            ok = attempt_done(
+                self, lambda: training.update_rule(db, actor, rule.id, rule.version, data)
             )
         if ok is not None:
             self.accept()

@@ -120,7 +120,8 @@ class UserCategoriesDialog(QDialog):
         self.reload()
 
     def reload(self, keep: str | None = None) -> None:
-        keep = keep or (self.selected().code if self.selected() else None)
+        selected = self.selected()
+        keep = keep or (selected.code if selected else None)
         self.rows = attempt(self, lambda: user_categories.list_categories(
             self.state.db, self.state.actor)) or []  # fmt: skip
         self.view.setRowCount(len(self.rows))

@@ -20,7 +20,7 @@ class WebsiteAuditDialog(QDialog):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.result: website.AuditResult | None = None
+        self.outcome: website.AuditResult | None = None
         self.setWindowTitle(self.tr("Website audit"))
         self.resize(900, 560)
         layout = QVBoxLayout(self)
@@ -49,7 +49,7 @@ class WebsiteAuditDialog(QDialog):
         self.show_result(attempt(self, lambda: website.latest_audit(state.db, state.actor)))
 
     def show_result(self, result: website.AuditResult | None) -> None:
-        self.result = result
+        self.outcome = result
         if result is None:
             self.summary.setText(self.tr("The website has not been audited yet."))
             fill_table(self.table, [])
@@ -81,7 +81,7 @@ class WebsiteAuditDialog(QDialog):
     def _current(self) -> website.Finding | None:
         model = self.table.selectionModel()
         rows = model.selectedRows() if model else []
-        if not rows or self.result is None:
+        if not rows or self.outcome is None:
             return None
         return self._rows[rows[0].row()]
 
@@ -108,7 +108,7 @@ class WebsiteAuditDialog(QDialog):
                           done, failed)  # fmt: skip
 
     def confirm(self) -> None:
-        f, result = self._current(), self.result
+        f, result = self._current(), self.outcome
         if f is None or result is None or result.id is None or f.line_id is None:
             return
         audit_id, line_id = result.id, f.line_id

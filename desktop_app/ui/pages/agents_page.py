@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -180,7 +181,7 @@ class AgentProfile(QWidget):
         query(self, lambda: agent_profile.profile(db, actor, agent.id, agent.post_id, today),
               self._fill, self._failed)  # fmt: skip
         for title, factory in self.profile_tabs:
-            widget = attempt(self, lambda f=factory: f(self.state, agent.id))
+            widget = attempt(self, partial(factory, self.state, agent.id))
             if widget is not None:
                 self._extra.append(widget)
                 self.tabs.addTab(widget, title())
@@ -266,8 +267,8 @@ class AgentProfile(QWidget):
             ],
             stretch=2,
         )
-        for r, i in enumerate(items):
-            if i.condition != "working":
+        for r, piece in enumerate(items):
+            if piece.condition != "working":
                 mark(r, self.equipment, "#b00020")
         if found is not None:
             self.filled.emit(found.agent_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
@@ -26,7 +27,7 @@ from desktop_app.ui.formatting import TUNIS
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.audit_table_model import AuditTableModel
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 from desktop_app.ui.widgets.page_header import PageHeader
 
 
@@ -47,13 +48,18 @@ class AuditPage(QWidget):
         self.since = date_edit(QDate.currentDate().addMonths(-1))
         self.until = date_edit(QDate.currentDate())
         facets = attempt(self, lambda: audit.audit_facets(state.db, state.actor)) or {}
-        labels = {"username": str, "entity": audit.entity_label, "action": audit.action_label}
+        labels: dict[str, Callable[[str], str]] = {
+            "username": str,
+            "entity": audit.entity_label,
+            "action": audit.action_label,
+        }
         for combo, key in ((self.user, "username"), (self.entity, "entity"),
                            (self.action, "action")):  # fmt: skip
             combo.addItem(self.tr("(all)"), "")
             # The label people read; the code stays the item's data, which the filter uses.
-            for value in sorted(facets.get(key, []), key=lambda v, k=key: labels[k](v).lower()):
-                combo.addItem(labels[key](value), value)
+            shown = [(labels[key](value), value) for value in facets.get(key, [])]
+            for text, value in sorted(shown, key=lambda pair: pair[0].lower()):
+                combo.addItem(text, value)
             combo.currentIndexChanged.connect(self.apply)
         for label, w in ((self.tr("User"), self.user), (self.tr("Record"), self.entity),
                          (self.tr("Action"), self.action), (self.tr("From"), self.since),
@@ -87,7 +93,7 @@ class AuditPage(QWidget):
 
     def current_filter(self) -> AuditFilter:
         def start_of(d: QDate) -> datetime:
-            return datetime.combine(d.toPython(), time(0), TUNIS)
+            return datetime.combine(from_qdate(d), time(0), TUNIS)
 
         return AuditFilter(
             username=self.user.currentData() or "",

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.excel_report import period_label
 from desktop_app.services import traffic
-from desktop_app.services.periods import Period, parse_period, quarter_of
+from desktop_app.services.periods import Period, parse_period, period_label, quarter_of
 from desktop_app.services.permissions import Perm
 from desktop_app.services.sections.calls import bucket_labels
 from desktop_app.ui.formatting import format_number, format_phone
@@ -32,6 +31,7 @@ from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.widgets.callers_tab import CallersTab
+from desktop_app.ui.widgets.date_fields import from_qdate
 from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.workers import drop_queries, query
@@ -66,9 +66,11 @@ class CallsPage(QWidget):
         self.period.setEditable(True)
         self.period.setMinimumContentsLength(12)
         latest = attempt(self, lambda: traffic.latest_period(state.db, state.actor))
-        self._fill_periods(latest or quarter_of(QDate.currentDate().toPython()))
+        self._fill_periods(latest or quarter_of(from_qdate(QDate.currentDate())))
         self.period.activated.connect(self.refresh)
-        self.period.lineEdit().returnPressed.connect(self.refresh)
+        editor = self.period.lineEdit()
+        assert editor is not None  # the period box is editable: a typed period is read too
+        editor.returnPressed.connect(self.refresh)
         self.view = QComboBox()
         self.view.addItem(self.tr("Calls"), "calls")
         self.view.addItem(self.tr("Lost calls"), "lost")

@@ -206,7 +206,7 @@ class DashboardPage(QWidget):
         for layout in (self.body_layout, self.actions_layout):
             while layout.count():
                 item = layout.takeAt(0)
-                widget = item.widget()
+                widget = item.widget() if item is not None else None
                 if widget is not None:
                     widget.deleteLater()
         self.tiles, self.action_boxes = [], []

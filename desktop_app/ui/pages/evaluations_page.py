@@ -82,7 +82,7 @@ class EvaluationsPage(QWidget):
         self.new_button.setToolTip(self.tr("Ctrl+N"))
         self.new_button.clicked.connect(self.new_evaluation)
         self.new_button.setVisible(self.can_edit)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_evaluation)
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.new_evaluation)
         self.method_filter = QComboBox()
         self.method_filter.addItem(self.tr("Every method"), "")
         for m in evaluations.METHODS:

@@ -43,7 +43,7 @@ from desktop_app.ui.formatting import TUNIS, format_datetime
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.requests_table_model import STATE_COLOURS, RequestsTableModel
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 from desktop_app.ui.widgets.menu_button import menu_button
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.workers import query
@@ -244,8 +244,8 @@ class RequestsPage(QWidget):
             return start(today.replace(day=1)), start(today + timedelta(days=1))
         if key == "range":
             return (
-                start(self.since.date().toPython()),
-                start(self.until.date().toPython() + timedelta(days=1)),
+                start(from_qdate(self.since.date())),
+                start(from_qdate(self.until.date()) + timedelta(days=1)),
             )
         return None, None
 
@@ -351,14 +351,14 @@ class RequestsPage(QWidget):
         if not name:
             return
         dialog = RequestsImportDialog(self.state, Path(name), self)
-        if dialog.exec() and dialog.result is not None:
+        if dialog.exec() and dialog.outcome is not None:
             show_info(
                 self,
                 self.tr(
                     "Requests imported: %n; skipped as already present: {d}.",
                     None,
-                    dialog.result.imported,
-                ).format(d=dialog.result.skipped_duplicates),
+                    dialog.outcome.imported,
+                ).format(d=dialog.outcome.skipped_duplicates),
             )
             self.apply()
 

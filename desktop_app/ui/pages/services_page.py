@@ -31,6 +31,7 @@ from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.table_cells import cell
 
 _BAD = QColor("#fde2e1")
 _GOOD = QColor("#e3f4e1")
@@ -129,9 +130,9 @@ class ServicesPage(QWidget):
         for i, r in enumerate(self._rows):
             colour = None if r.withdrawn else (_BAD if r.problems else _GOOD)
             if colour is not None:
-                self.table.item(i, 7).setBackground(QBrush(colour))
+                cell(self.table, i, 7).setBackground(QBrush(colour))
             if r.last_check_ok is False:
-                self.table.item(i, 5).setBackground(QBrush(_BAD))
+                cell(self.table, i, 5).setBackground(QBrush(_BAD))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 320))
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 260))

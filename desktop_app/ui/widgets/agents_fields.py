@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -92,6 +93,12 @@ def selected_data(table: QTableWidget) -> object | None:
         return None
     item = table.item(rows[0].row(), 0)
     return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+def selected_id(table: QTableWidget) -> int | None:
+    """The record id the selected row carries in its first cell (tables filled with ids as data)."""
+    value: Any = selected_data(table)  # Qt's item data is any Python object; these rows hold ids
+    return None if value is None else int(value)
 
 
 def mark(item_row: int, table: QTableWidget, color: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.agents import AgentInfo
 from desktop_app.services.training import Attendee
+from desktop_app.ui.widgets.table_cells import cell
 
 
 class AttendeePicker(QWidget):
@@ -93,15 +94,15 @@ class AttendeePicker(QWidget):
             return
         kept = self.attendees()
         unticked_absent = {
-            int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            int(cell(self.table, row, 0).data(Qt.ItemDataRole.UserRole))
             for row in range(self.table.rowCount())
-            if self.table.item(row, 1).checkState() != Qt.CheckState.Checked
+            if cell(self.table, row, 1).checkState() != Qt.CheckState.Checked
         }
         self._fill(agents)
         for agent_id in unticked_absent:
             row = self._row_of(agent_id)
             if row >= 0:
-                self.table.item(row, 1).setCheckState(Qt.CheckState.Unchecked)
+                cell(self.table, row, 1).setCheckState(Qt.CheckState.Unchecked)
         self.set_attendees(kept)
         self._filter(self.search.text())
         self._update_count()
@@ -112,21 +113,21 @@ class AttendeePicker(QWidget):
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
         for row in range(self.table.rowCount()):
-            name = self.table.item(row, 0).text().lower()
+            name = cell(self.table, row, 0).text().lower()
             self.table.setRowHidden(row, bool(needle) and needle not in name)
 
     def _set_all(self, on: bool) -> None:
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         for row in range(self.table.rowCount()):
             if not self.table.isRowHidden(row) or not on:
-                self.table.item(row, 0).setCheckState(state)
+                cell(self.table, row, 0).setCheckState(state)
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("%n selected", None, len(self.attendees())))
 
     def _row_of(self, agent_id: int) -> int:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == agent_id:
+            if cell(self.table, row, 0).data(Qt.ItemDataRole.UserRole) == agent_id:
                 return row
         return -1
 
@@ -135,11 +136,11 @@ class AttendeePicker(QWidget):
             row = self._row_of(a.agent_id)
             if row < 0:
                 continue
-            self.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
-            self.table.item(row, 1).setCheckState(
+            cell(self.table, row, 0).setCheckState(Qt.CheckState.Checked)
+            cell(self.table, row, 1).setCheckState(
                 Qt.CheckState.Checked if a.attended else Qt.CheckState.Unchecked
             )
-            self.table.item(row, 2).setText("" if a.score is None else f"{a.score:g}")
+            cell(self.table, row, 2).setText("" if a.score is None else f"{a.score:g}")
 
     def select(self, agent_ids: list[int]) -> None:
         self.set_attendees([Attendee(a) for a in agent_ids])
@@ -148,11 +149,11 @@ class AttendeePicker(QWidget):
         """The ticked agents; a score that is not a number is returned as -1 (refused later)."""
         out = []
         for row in range(self.table.rowCount()):
-            name = self.table.item(row, 0)
+            name = cell(self.table, row, 0)
             if name is None or name.checkState() != Qt.CheckState.Checked:
                 continue
-            attended = self.table.item(row, 1).checkState() == Qt.CheckState.Checked
-            text = self.table.item(row, 2).text().strip().replace(",", ".")
+            attended = cell(self.table, row, 1).checkState() == Qt.CheckState.Checked
+            text = cell(self.table, row, 2).text().strip().replace(",", ".")
             try:
                 score = float(text) if text else None
             except ValueError:

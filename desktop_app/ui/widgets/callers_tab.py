@@ -26,7 +26,7 @@ from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.callers_table_model import CallersTableModel
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 
 
 class CallersTab(QWidget):
@@ -114,7 +114,7 @@ class CallersTab(QWidget):
         """The one day shown, or None (a span of days, or all)."""
         if self.span.currentData() != 0:
             return None
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return from_qdate(self.day.date())
 
     def since(self) -> date | None:
         days = self.span.currentData()

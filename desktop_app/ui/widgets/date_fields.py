@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
 # What the tables and Tunisian forms write; explicit, because ar_TN's short format carries
@@ -25,6 +25,16 @@ def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def from_qdate(day: QDate) -> date:
+    """The Python day of a QDate; PySide6 types ``QDate.toPython()`` as ``object``."""
+    return date(day.year(), day.month(), day.day())
+
+
+def from_qtime(moment: QTime) -> time:
+    """The Python wall time of a QTime, to the millisecond as ``QTime.toPython()`` gives it."""
+    return time(moment.hour(), moment.minute(), moment.second(), moment.msec() * 1000)
+
+
 def date_edit(day: date | QDate | None = None, parent: QWidget | None = None) -> QDateEdit:
     """A dd/MM/yyyy field with a calendar pop-up, today when no day is given."""
     edit = QDateEdit(parent)
@@ -43,7 +53,10 @@ def datetime_edit(
     edit = QDateTimeEdit(parent)
     prepare(edit, DATETIME_FORMAT)
     if isinstance(value, datetime):
-        edit.setDateTime(QDateTime(to_qdate(value.date()), value.time().replace(microsecond=0)))
+        wall = value.time()
+        edit.setDateTime(
+            QDateTime(to_qdate(value.date()), QTime(wall.hour, wall.minute, wall.second))
+        )
     elif value is not None:
         edit.setDateTime(value)
     return edit

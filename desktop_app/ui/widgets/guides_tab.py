@@ -28,7 +28,7 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.dialogs.guide_dialog import GuideDialog
 from desktop_app.ui.dialogs.reading_sheet_dialog import ReadingSheetDialog
 from desktop_app.ui.formatting import format_date, local
-from desktop_app.ui.messages import attempt, show_info
+from desktop_app.ui.messages import attempt, attempt_done, show_info
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import (
     fill_table,
@@ -37,6 +37,7 @@ from desktop_app.ui.widgets.agents_fields import (
     select_row,
     selected_data,
 )
+from desktop_app.ui.widgets.table_cells import cell
 
 
 class GuidesTab(QWidget):
@@ -214,13 +215,10 @@ class GuidesTab(QWidget):
         guide = self.selected()
         if guide is None:
             return
-        ok = attempt(
+        ok = attempt_done(
             self,
-            lambda: (
-                guides.acknowledge(
-                    self.state.db, self.state.actor, guide.id, doc_version=guide.doc_version
-                )
-                or True
+            lambda: guides.acknowledge(
+                self.state.db, self.state.actor, guide.id, doc_version=guide.doc_version
             ),
         )
         if ok:
@@ -238,8 +236,7 @@ class GuidesTab(QWidget):
             return
         ids = []
         for index in self.readers.selectionModel().selectedRows():
-            item = self.readers.item(index.row(), 0)
-            ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
+            ids.append(int(cell(self.readers, index.row(), 0).data(Qt.ItemDataRole.UserRole)))
         if not ids:
             show_info(self, self.tr("Select in the list the agents who signed the reading sheet."))
             return

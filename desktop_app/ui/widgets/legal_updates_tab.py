@@ -20,6 +20,7 @@ from desktop_app.ui.widgets.agents_fields import (
     read_only_table,
     select_row,
     selected_data,
+    selected_id,
 )
 
 
@@ -83,7 +84,7 @@ class LegalUpdatesTab(QWidget):
         self.show_notices()
 
     def show_notices(self) -> None:
-        update_id = selected_data(self.table)
+        update_id = selected_id(self.table)
         if update_id is None:
             fill_table(self.notices, [])
             return
@@ -91,7 +92,7 @@ class LegalUpdatesTab(QWidget):
             attempt(
                 self,
                 lambda: legal_updates.notices(
-                    self.state.db, self.state.actor, int(update_id), date.today()
+                    self.state.db, self.state.actor, update_id, date.today()
                 ),
             )
             or []

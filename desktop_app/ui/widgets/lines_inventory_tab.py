@@ -33,7 +33,7 @@ from desktop_app.services.lines import LineFilter, LineRow
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.debounce import debounced
 from desktop_app.ui.formatting import format_datetime
-from desktop_app.ui.messages import attempt, show_error, show_info
+from desktop_app.ui.messages import attempt, attempt_done, show_error, show_info
 from desktop_app.ui.models.lines_table_model import LinesTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import select_row
@@ -351,9 +351,8 @@ class LinesInventoryTab(QWidget):
         )
         if not ok:
             return
-        done = attempt(
-            self,
-            lambda: lines.withdraw_check(self.state.db, self.state.actor, found.id, reason) or True,
+        done = attempt_done(
+            self, lambda: lines.withdraw_check(self.state.db, self.state.actor, found.id, reason)
         )
         if done is not None:
             self.refresh_inventory()
@@ -430,8 +429,8 @@ class LinesInventoryTab(QWidget):
         from desktop_app.ui.dialogs.lines_import_dialog import LinesImportDialog
 
         self.preview = LinesImportDialog(self.state, plan, self)
-        if self.preview.exec() and self.preview.result is not None:
-            r = self.preview.result
+        if self.preview.exec() and self.preview.outcome is not None:
+            r = self.preview.outcome
             show_info(
                 self,
                 self.tr("Lines imported: {n}; already in the inventory: {d}.").format(

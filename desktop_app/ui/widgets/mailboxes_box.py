@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -25,6 +27,10 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.messages import attempt, show_error, show_info
 from desktop_app.ui.state import AppState
 from desktop_app.ui.workers import run_with_progress
+
+if TYPE_CHECKING:  # the mail code is imported when a fetch starts, not with the window
+    from desktop_app.exchange.mail.fetch import FetchOutcome
+    from desktop_app.exchange.mail.probe import ProbeOutcome
 
 
 class MailboxesBox(QGroupBox):
@@ -120,8 +126,8 @@ class MailboxesBox(QGroupBox):
     def fetch_now(self) -> None:
         from desktop_app.exchange.mail.fetch import fetch_all
 
-        def done(outcomes: list[object]) -> None:
-            lines = [f"{o.address}: {o.sentence}" for o in outcomes]  # type: ignore[attr-defined]
+        def done(outcomes: list[FetchOutcome]) -> None:
+            lines = [f"{o.address}: {o.sentence}" for o in outcomes]
             show_info(self, "\n".join(lines))
 
         run_with_progress(self, self.tr("Fetching mail…"),
@@ -131,8 +137,8 @@ class MailboxesBox(QGroupBox):
     def probe_now(self) -> None:
         from desktop_app.exchange.mail.probe import probe_all
 
-        def done(outcomes: list[object]) -> None:
-            show_info(self, "\n".join(o.sentence for o in outcomes))  # type: ignore[attr-defined]
+        def done(outcomes: list[ProbeOutcome]) -> None:
+            show_info(self, "\n".join(o.sentence for o in outcomes))
 
         run_with_progress(self, self.tr("Proving the published addresses…"),
                           lambda _p: probe_all(self.state.db, self.state.actor),

@@ -23,7 +23,7 @@ from desktop_app.ui.dialogs.recognition_dialog import RecognitionDialog
 from desktop_app.ui.formatting import format_date, format_number
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table, selected_data
+from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table, selected_id
 
 
 class RecognitionTab(QWidget):
@@ -139,11 +139,11 @@ class RecognitionTab(QWidget):
         )
 
     def award(self) -> None:
-        agent_id = selected_data(self.ranking)
+        agent_id = selected_id(self.ranking)
         dialog = RecognitionDialog(
             self.state,
             self.period.text(),
-            int(agent_id) if agent_id is not None else None,
+            agent_id,
             parent=self,
         )
         if dialog.exec():

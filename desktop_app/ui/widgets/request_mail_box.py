@@ -25,7 +25,7 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_datetime
 from desktop_app.ui.messages import attempt, show_error, show_info
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.date_fields import date_edit
+from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 from desktop_app.ui.workers import run_with_progress
 
 
@@ -94,7 +94,7 @@ class RequestMailBox(QWidget):
         kind = kind or response_kind
         lang = self.language.currentData()
         reason = self.reason.currentData()
-        answer_by = self.answer_by.date().toPython()
+        answer_by = from_qdate(self.answer_by.date())
         assert isinstance(answer_by, date)
         db, actor, request_id = self.state.db, self.state.actor, self.request_id
 

@@ -43,15 +43,15 @@ class TrendChart(QWidget):
         text = self.palette().text().color()
         grid = QColor(text)
         grid.setAlphaF(0.15)
-        for value in (0, 50, 100):
-            y = area.bottom() - area.height() * value / 100
+        for level in (0, 50, 100):
+            y = area.bottom() - area.height() * level / 100
             painter.setPen(grid)
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
             painter.setPen(text)
-            label = QRectF(0, y - 8, 30, 16)
+            box = QRectF(0, y - 8, 30, 16)
             if self.isRightToLeft():
-                label.moveRight(self.width())
-            painter.drawText(label, int(Qt.AlignmentFlag.AlignCenter), str(value))
+                box.moveRight(self.width())
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(level))
         if self._target is not None:
             pen = QPen(QColor("#c0392b"), 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
