@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title = QCoreApplication.translate("messages", "Istiqbal")
+    if isinstance(exc, RightsChanged) and _signed_out(parent):
+        return  # told once when the window closed; a background read ending later says no more
     if isinstance(exc, UserError):
         _plain_box(QMessageBox.Icon.Warning, title, exc.message, parent).exec()
         if isinstance(exc, RightsChanged):
@@ -33,6 +35,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
                       ), parent=parent)  # fmt: skip
     box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
+
+
+def _signed_out(parent: QWidget | None) -> bool:
+    return parent is not None and bool(getattr(parent.window(), "signed_out", False))
 
 
 def _sign_out_everywhere() -> None:

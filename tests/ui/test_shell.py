@@ -247,3 +247,22 @@ def test_issue16_2_a_call_refused_for_changed_rights_signs_out_at_once(
     messages.show_error(window, RightsChanged("Your rights changed; sign in again."))
     qtbot.waitUntil(lambda: window.signed_out, timeout=2000)
     assert not window.isVisible()
+
+
+def test_issue16_2_a_read_refused_after_sign_out_opens_no_second_box(
+    qtbot, state: AppState, actor_of, monkeypatch
+) -> None:
+    """The dashboard's background read can end after the window signed out: a second "rights
+    changed" box would be modal over nothing (it hung a test run under load)."""
+    from desktop_app.services.errors import RightsChanged
+    from desktop_app.ui import messages
+
+    boxes: list[tuple[object, ...]] = []
+    monkeypatch.setattr(messages, "_plain_box",
+                        lambda *a: boxes.append(a) or type("B", (), {"exec": lambda s: 0})())  # fmt: skip
+    window = MainWindow(AppState(state.db, state.location, actor_of(Role.HR), "en"))
+    qtbot.addWidget(window)
+    window.show()
+    window.sign_out()
+    messages.show_error(window.centralWidget(), RightsChanged("Your rights changed; sign in again."))
+    assert boxes == []
