@@ -46,7 +46,8 @@ def _sign_out_everywhere() -> None:
     for widget in QApplication.topLevelWidgets():
         sign_out = getattr(widget, "sign_out", None)
         if callable(sign_out):
-            QTimer.singleShot(0, sign_out)
+            # The widget as context: a window deleted before the timer fires is skipped by Qt.
+            QTimer.singleShot(0, widget, sign_out)
 
 
 def attempt(parent: QWidget | None, call: Callable[[], T]) -> T | None:

@@ -34,6 +34,7 @@ def small_db(location: DatabaseLocation, admin: Actor) -> Path:
     return location.path
 
 
+@pytest.mark.slow  # the real default demo in three real processes (~30 s)
 def test_demo_then_check_then_screenshot_succeed(tmp_path: Path) -> None:
     """The foundation's definition of done (issue #2)."""
     db = str(tmp_path / "demo.sqlite")

@@ -82,6 +82,7 @@ def _headings(xlsx: Path) -> list[str]:
 
 
 @pytest.mark.libreoffice
+@pytest.mark.slow
 @pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice (soffice) or pdftotext not installed",
@@ -115,6 +116,7 @@ def test_libreoffice_prints_every_date_and_heading_whole_c8_7(tmp_path: Path) ->
 
 
 @pytest.mark.libreoffice
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_libreoffice_converts_the_report_to_pdf_c8_7(tmp_path: Path) -> None:
     out = tmp_path / "q3.xlsx"
