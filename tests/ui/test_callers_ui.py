@@ -49,7 +49,7 @@ def test_a_supervisor_opens_yesterdays_callers_calls_one_and_records_a_call_back
     page.apply_filter(tab="callbacks", day="2026-01-12")
     tab = page.callers
     assert page.tabs.currentWidget() is tab and tab.chosen_day() is not None
-    numbers = [tab.model.caller_at(r).number for r in range(tab.model.rowCount())]
+    numbers = [tab.model.row_at(r).number for r in range(tab.model.rowCount())]
     assert numbers == ["98 123 456", "24 555 666", "25 777 888", "26 999 000"]
     tab.table.selectRow(1)
     tab.copy_number()

@@ -156,7 +156,7 @@ class CallersTab(QWidget):
 
     def current(self) -> callbacks.Caller | None:
         index = self.table.currentIndex()
-        return self.model.caller_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def copy_number(self) -> None:
         caller = self.current()
