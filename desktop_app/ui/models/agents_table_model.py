@@ -18,8 +18,6 @@ from desktop_app.ui.state import AppState
 class AgentsTableModel(RowsTableModel[AgentInfo]):
     """Inactive agents greyed; the agent's id under Qt's UserRole for the page's selection."""
 
-    bidi = False  # as before the move onto the base; the next commit isolates its Latin runs
-
     def __init__(self, state: AppState, parent: Any = None) -> None:
         super().__init__((), self._cells, parent)
         self.state = state

@@ -20,8 +20,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsTableModel(QAbstractTableModel, Generic[Row]):
-    bidi = True  # text cells go through bidi_text (Latin runs isolated in Arabic, issue 14.6)
-
     def __init__(self, headers: Sequence[str], cells: Callable[[Row], Sequence[str]],
                  parent: Any = None, numeric: Sequence[int] = ()) -> None:  # fmt: skip
         super().__init__(parent)
@@ -69,5 +67,5 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = self._cells(row)[index.column()]
-            return bidi_text(value) if self.bidi and isinstance(value, str) else value
+            return bidi_text(value) if isinstance(value, str) else value
         return self.extra_data(row, index.column(), role)
