@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop_app.data.db import Database
 from desktop_app.ui.workers import in_thread_of
@@ -144,9 +145,21 @@ def _calling(method: str) -> Callable[[QWidget], object]:
     return lambda page: getattr(page, method)()
 
 
+@runtime_checkable
+class TabbedPage(Protocol):
+    """A page that reloads one tab at a time (Lines): `_tab_changed(i)` loads tab i."""
+
+    tabs: QTabWidget
+
+    def _tab_changed(self, index: int) -> None: ...
+
+
 def _lines_reload(page: QWidget) -> object:
     """The tab shown; the others reload when chosen."""
-    return page._tab_changed(page.tabs.currentIndex())  # type: ignore[attr-defined]
+    if not isinstance(page, TabbedPage):
+        raise TypeError(f"{type(page).__name__} has no tabs to reload")
+    page._tab_changed(page.tabs.currentIndex())
+    return None
 
 
 # Page key → the kinds it shows and how it reloads them. A page missing here is not reloaded

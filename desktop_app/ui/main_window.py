@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 
@@ -24,21 +23,9 @@ from desktop_app.ui.direction import apply_direction  # noqa: F401 - imported fr
 from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.pages.registry import PageSpec, ordered_pages
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.tables import sample_column_widths
 
 SESSION_CHECK_MS = 60_000
-
-
-WIDTH_SAMPLE_ROWS = 100
-
-
-def sample_column_widths(page: QWidget) -> None:
-    """Column widths fitted to the contents read the first 100 rows, not Qt's default 1 000: at
-    2 000 lines or 100 000 requests, fitting a table's columns asked every loaded row for every
-    column and blocked the window for a second on each page switch (issue 15.3). Tables a page
-    creates later (dialogs) keep Qt's default."""
-    for view in page.findChildren(QTableView):
-        for header in (view.horizontalHeader(), view.verticalHeader()):
-            header.setResizeContentsPrecision(WIDTH_SAMPLE_ROWS)
 
 
 class MainWindow(QMainWindow):

@@ -49,7 +49,7 @@ def test_default_scorecard_draws_on_c8_2_and_c8_3(db: Database, admin: Actor) ->
 
 
 def evaluate(db: Database, actor: Actor, **changes: object) -> int:
-    ids = make_lines(db) if not hasattr(db, "_lines") else db._lines  # type: ignore[attr-defined]
+    ids = make_lines(db) if not hasattr(db, "_lines") else db._lines
     db._lines = ids  # type: ignore[attr-defined]
     data = EvaluationInput(at=AT, method="supervisor", agent_id=None, line_id=ids[SWITCHBOARD],
                            answered=True, pickup_seconds=12, answers=dict(ALL_YES))  # fmt: skip

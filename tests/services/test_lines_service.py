@@ -22,8 +22,8 @@ def _line(db: Database, admin: Actor, number: str = "71 563 500", **kw: object) 
         number=number,
         kind=str(kw.pop("kind", "switchboard")),
         label=str(kw.pop("label", "Standard")),
-        **kw,
-    )  # type: ignore[arg-type]
+        **kw,  # type: ignore[arg-type]
+    )
     return lines.create_line(db, admin, data)
 
 

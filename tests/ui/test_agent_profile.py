@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from desktop_app.i18n import install_language
 from desktop_app.services import agents, evaluations
@@ -36,7 +37,7 @@ def _evaluate(state: AppState, agent: int, line: int, day: int, named: str, comm
         comment=comment))  # fmt: skip
 
 
-def _evaluations_tab(qtbot, window: MainWindow, agent_id: int) -> AgentEvaluationsTab:
+def _evaluations_tab(qtbot: QtBot, window: MainWindow, agent_id: int) -> AgentEvaluationsTab:
     page = window.open_filtered("agents", agent_id=agent_id)
     assert page.selected_id() == agent_id
     tabs = page.profile.tabs
@@ -48,7 +49,9 @@ def _evaluations_tab(qtbot, window: MainWindow, agent_id: int) -> AgentEvaluatio
     return widget
 
 
-def test_agent_page_lists_the_agents_call_evaluations_c8_2_c8_5(qtbot, state: AppState) -> None:
+def test_agent_page_lists_the_agents_call_evaluations_c8_2_c8_5(
+    qtbot: QtBot, state: AppState
+) -> None:
     ids = make_lines(state.db)
     nadia, sami = make_agents(state.db)
     _evaluate(state, nadia, ids[SWITCHBOARD], 6, YES, "Très bon accueil")
@@ -75,7 +78,7 @@ def test_agent_page_lists_the_agents_call_evaluations_c8_2_c8_5(qtbot, state: Ap
 
 
 def test_evaluations_tab_says_so_when_the_role_may_not_read_them(
-    qtbot, state: AppState, actor_of
+    qtbot: QtBot, state: AppState, actor_of
 ) -> None:
     (nadia, _sami) = make_agents(state.db)
     agent = AppState(state.db, state.location, actor_of(Role.AGENT), "en")
@@ -85,7 +88,7 @@ def test_evaluations_tab_says_so_when_the_role_may_not_read_them(
 
 
 def test_the_app_wires_the_evaluations_tab_when_it_builds_the_agents_page(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     """The registry hands the call-quality tab to the page; a page built without it has none
     (nothing registers itself by being imported)."""
@@ -102,7 +105,7 @@ def test_the_app_wires_the_evaluations_tab_when_it_builds_the_agents_page(
     assert "Call evaluations" not in [bare_tabs.tabText(i) for i in range(bare_tabs.count())]
 
 
-def test_agent_page_shows_the_linked_user_account(qtbot, state: AppState, actor_of) -> None:
+def test_agent_page_shows_the_linked_user_account(qtbot: QtBot, state: AppState, actor_of) -> None:
     account = actor_of(Role.AGENT)
     linked = agents.create_agent(
         state.db, state.actor, AgentInput(name_fr="Nadia", user_id=account.user_id)
@@ -117,7 +120,7 @@ def test_agent_page_shows_the_linked_user_account(qtbot, state: AppState, actor_
 
 
 def test_agent_dialog_lists_lines_as_people_read_them_without_a_sideways_scroll(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     make_lines(state.db)
     dialog = AgentDialog(state)
@@ -130,7 +133,9 @@ def test_agent_dialog_lists_lines_as_people_read_them_without_a_sideways_scroll(
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_search_hints_are_shown_whole_in_french_and_arabic(qtbot, state: AppState, lang) -> None:
+def test_search_hints_are_shown_whole_in_french_and_arabic(
+    qtbot: QtBot, state: AppState, lang
+) -> None:
     install_language(lang)
     state.lang = lang
     window = MainWindow(state)

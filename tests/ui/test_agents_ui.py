@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
 
 from desktop_app.services import agents, training
 from desktop_app.services.agents import AgentInput
@@ -32,7 +33,7 @@ def _agents(state: AppState, n: int) -> list[int]:
     ]
 
 
-def test_models_pass_the_model_tester(qtbot, qtmodeltester, state: AppState) -> None:
+def test_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester, state: AppState) -> None:
     ids = _agents(state, 3)
     for i in range(230):  # more than a page of sessions
         training.create_session(
@@ -54,7 +55,7 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, state: AppState) -> 
 
 
 def test_hr_records_a_session_with_attendees_in_one_dialog_c8_5(
-    qtbot, state: AppState, actor_of
+    qtbot: QtBot, state: AppState, actor_of
 ) -> None:
     ids = _agents(state, 4)
     hr = AppState(state.db, state.location, actor_of(Role.HR), "en")
@@ -93,7 +94,7 @@ def test_hr_records_a_session_with_attendees_in_one_dialog_c8_5(
 
 
 def test_pages_open_filtered_and_an_agent_sees_only_the_guides(
-    qtbot, state: AppState, actor_of
+    qtbot: QtBot, state: AppState, actor_of
 ) -> None:
     _agents(state, 2)
     window = MainWindow(state)
@@ -113,7 +114,7 @@ def test_pages_open_filtered_and_an_agent_sees_only_the_guides(
     assert training_page.tab_keys == ["guides"]
 
 
-def test_the_attendee_list_follows_the_sessions_date_c8_5(qtbot, state: AppState) -> None:
+def test_the_attendee_list_follows_the_sessions_date_c8_5(qtbot: QtBot, state: AppState) -> None:
     """Built for today it offered an agent hired later and hid one who worked then, and saving
     was refused (issue 14.3)."""
     early = agents.create_agent(state.db, state.actor, AgentInput(

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from desktop_app.services import agent_profile, agents, training
@@ -21,7 +22,7 @@ from desktop_app.ui.workers import drop_queries, query, query_pending
 pytestmark = pytest.mark.gui
 
 
-def test_query_answers_on_the_gui_thread(qtbot) -> None:
+def test_query_answers_on_the_gui_thread(qtbot: QtBot) -> None:
     owner = QObject()
     seen: list[tuple[int, bool]] = []
     worker: list[bool] = []
@@ -41,7 +42,7 @@ def test_query_answers_on_the_gui_thread(qtbot) -> None:
     assert not query_pending(owner)
 
 
-def test_a_stale_answer_is_dropped_when_a_newer_query_started(qtbot) -> None:
+def test_a_stale_answer_is_dropped_when_a_newer_query_started(qtbot: QtBot) -> None:
     owner = QObject()
     release = threading.Event()
     seen: list[str] = []
@@ -59,7 +60,7 @@ def test_a_stale_answer_is_dropped_when_a_newer_query_started(qtbot) -> None:
     assert seen == ["new"]
 
 
-def test_another_key_is_not_stale_and_drop_forgets_reads(qtbot) -> None:
+def test_another_key_is_not_stale_and_drop_forgets_reads(qtbot: QtBot) -> None:
     owner = QObject()
     seen: list[str] = []
     query(owner, lambda: "a", seen.append, key="a")
@@ -74,7 +75,7 @@ def test_another_key_is_not_stale_and_drop_forgets_reads(qtbot) -> None:
     assert "late" not in seen
 
 
-def test_no_answer_reaches_a_deleted_owner(qtbot) -> None:
+def test_no_answer_reaches_a_deleted_owner(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
     owner = QWidget()
@@ -88,7 +89,7 @@ def test_no_answer_reaches_a_deleted_owner(qtbot) -> None:
     assert seen == []
 
 
-def test_an_error_reaches_on_error(qtbot) -> None:
+def test_an_error_reaches_on_error(qtbot: QtBot) -> None:
     owner = QObject()
     errors: list[BaseException] = []
 
@@ -121,7 +122,7 @@ def test_profile_gathers_the_agents_tabs_in_one_call_c8_5(state: AppState) -> No
     assert found.awards == [] and found.notices == []
 
 
-def test_agent_profile_fills_from_the_background_c8_5(qtbot, state: AppState) -> None:
+def test_agent_profile_fills_from_the_background_c8_5(qtbot: QtBot, state: AppState) -> None:
     nadia = _trained_agent(state)
     window = MainWindow(state)
     qtbot.addWidget(window)
@@ -135,7 +136,7 @@ def test_agent_profile_fills_from_the_background_c8_5(qtbot, state: AppState) ->
     assert table.item(0, 4).text() == "Yes"
 
 
-def test_requests_counts_fill_from_the_background_c2_1(qtbot, state: AppState) -> None:
+def test_requests_counts_fill_from_the_background_c2_1(qtbot: QtBot, state: AppState) -> None:
     from desktop_app.services import requests
 
     window = MainWindow(state)
@@ -152,7 +153,7 @@ def test_requests_counts_fill_from_the_background_c2_1(qtbot, state: AppState) -
     assert "1 request" in page.found.text()
 
 
-def test_training_search_runs_once_typing_pauses(qtbot, state: AppState) -> None:
+def test_training_search_runs_once_typing_pauses(qtbot: QtBot, state: AppState) -> None:
     """No Enter needed, and no query per keystroke: the list follows once typing pauses."""
     from PySide6.QtTest import QTest
 

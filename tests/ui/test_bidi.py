@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop_app.i18n import FSI, PDI, install_language, isolate_latin
 from desktop_app.ui.formatting import bidi_text
 from desktop_app.ui.main_window import apply_direction
+from desktop_app.ui.state import AppState
 
 
 def test_latin_runs_in_arabic_sentences_are_isolated() -> None:
@@ -66,3 +67,23 @@ def test_a_request_fact_without_arabic_stays_beside_its_name_in_arabic(qapp) -> 
     apply_direction("fr")
     assert plain_label("2026-002528").text() == "2026-002528"
     assert plain_label("").text() == ""
+
+
+def test_the_agents_list_isolates_a_french_unit_in_arabic(state: AppState) -> None:
+    """«Bureau des relations avec le citoyen» was cut at its start («… Bureau des») in the Arabic
+    agents list: the model showed its cells as typed, unlike the other tables (14.6)."""
+    from datetime import date
+
+    from desktop_app.services import agents
+    from desktop_app.services.agents import AgentInput
+    from desktop_app.ui.models.agents_table_model import AgentsTableModel
+
+    unit = "Bureau des relations avec le citoyen"
+    agent = AgentInput(name_ar="عون", unit=unit, active_from=date(2020, 1, 1))
+    agents.create_agent(state.db, state.actor, agent)
+    install_language("ar")
+    apply_direction("ar")
+    model = AgentsTableModel(AppState(state.db, state.location, state.actor, "ar"))
+    model.reload()
+    assert model.data(model.index(0, 2)) == f"{FSI}{unit}{PDI}"
+    assert model.data(model.index(0, 0)) == "عون"

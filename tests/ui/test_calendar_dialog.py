@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from desktop_app.config import DatabaseLocation
 from desktop_app.data.db import Database
@@ -31,7 +32,7 @@ def holiday_on(db: Database, admin: Actor, day: date) -> deadlines.HolidayRow | 
     return next((h for h in deadlines.list_holidays(db, admin, day.year) if h.day == day), None)
 
 
-def open_dialog(qtbot, state: AppState) -> CalendarDialog:
+def open_dialog(qtbot: QtBot, state: AppState) -> CalendarDialog:
     dialog = CalendarDialog(state)
     qtbot.addWidget(dialog)
     dialog.year.setValue(YEAR)
@@ -49,7 +50,7 @@ def seeded(state: AppState, admin: Actor) -> AppState:
     return state
 
 
-def test_settings_page_opens_the_calendar_window_c2_1(qtbot, seeded: AppState) -> None:
+def test_settings_page_opens_the_calendar_window_c2_1(qtbot: QtBot, seeded: AppState) -> None:
     page = SettingsPage(seeded)
     qtbot.addWidget(page)
     assert page.calendar_button.isEnabled()
@@ -62,7 +63,7 @@ def test_settings_page_opens_the_calendar_window_c2_1(qtbot, seeded: AppState) -
 
 
 def test_an_administrator_confirms_an_estimated_holiday_c2_1(
-    qtbot, seeded: AppState, admin: Actor
+    qtbot: QtBot, seeded: AppState, admin: Actor
 ) -> None:
     arafah = date(YEAR, 5, 26)
     assert holiday_on(seeded.db, admin, arafah).estimated  # lunar: estimated until announced
@@ -79,7 +80,7 @@ def test_an_administrator_confirms_an_estimated_holiday_c2_1(
 
 
 def test_an_administrator_moves_a_holiday_and_deadlines_follow_c2_1(
-    qtbot, seeded: AppState, admin: Actor
+    qtbot: QtBot, seeded: AppState, admin: Actor
 ) -> None:
     db = seeded.db
     settings.save_clock_settings(db, admin, {"deadline_clock": "working", "deadline_hours": 4})
@@ -112,7 +113,7 @@ def test_an_administrator_moves_a_holiday_and_deadlines_follow_c2_1(
 
 
 def test_an_administrator_adds_a_ramadan_timetable_c2_1(
-    qtbot, seeded: AppState, admin: Actor
+    qtbot: QtBot, seeded: AppState, admin: Actor
 ) -> None:
     dialog = open_dialog(qtbot, seeded)
     dialog.tabs.setCurrentIndex(1)
@@ -148,7 +149,7 @@ def test_an_administrator_adds_a_ramadan_timetable_c2_1(
 
 
 def test_a_timetable_whose_session_closes_before_it_opens_is_refused_in_the_editor(
-    qtbot, seeded: AppState, admin: Actor
+    qtbot: QtBot, seeded: AppState, admin: Actor
 ) -> None:
     dialog = open_dialog(qtbot, seeded)
     dialog.tabs.setCurrentIndex(1)
@@ -166,7 +167,7 @@ def test_a_timetable_whose_session_closes_before_it_opens_is_refused_in_the_edit
 
 
 def test_a_supervisor_gets_the_permission_error_and_nothing_changes_c2_1(
-    qtbot, seeded: AppState, admin: Actor, actor_of, location: DatabaseLocation, monkeypatch
+    qtbot: QtBot, seeded: AppState, admin: Actor, actor_of, location: DatabaseLocation, monkeypatch
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(

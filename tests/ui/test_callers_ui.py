@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from pytestqt.qtbot import QtBot
 
 from desktop_app.data.db import Database
 from desktop_app.exchange.cdr import import_cdr
@@ -39,7 +40,7 @@ def test_the_model_passes_the_model_tester(qtmodeltester, state: AppState, tmp_p
 
 
 def test_a_supervisor_opens_yesterdays_callers_calls_one_and_records_a_call_back(
-    qtbot, state: AppState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from desktop_app.ui.pages.calls_page import CallsPage
 
@@ -49,7 +50,7 @@ def test_a_supervisor_opens_yesterdays_callers_calls_one_and_records_a_call_back
     page.apply_filter(tab="callbacks", day="2026-01-12")
     tab = page.callers
     assert page.tabs.currentWidget() is tab and tab.chosen_day() is not None
-    numbers = [tab.model.caller_at(r).number for r in range(tab.model.rowCount())]
+    numbers = [tab.model.row_at(r).number for r in range(tab.model.rowCount())]
     assert numbers == ["98 123 456", "24 555 666", "25 777 888", "26 999 000"]
     tab.table.selectRow(1)
     tab.copy_number()
@@ -76,7 +77,12 @@ def test_a_supervisor_opens_yesterdays_callers_calls_one_and_records_a_call_back
 
 
 def test_roles_that_do_not_handle_calls_see_no_numbers(
-    qtbot, db: Database, location, actor_of: Callable[[Role], Actor], tmp_path: Path, admin: Actor
+    qtbot: QtBot,
+    db: Database,
+    location,
+    actor_of: Callable[[Role], Actor],
+    tmp_path: Path,
+    admin: Actor,
 ) -> None:
     from desktop_app.ui.widgets.callers_tab import CallersTab
 
@@ -87,7 +93,7 @@ def test_roles_that_do_not_handle_calls_see_no_numbers(
 
 
 def test_in_arabic_the_oldest_caller_is_chosen_so_call_works_at_once(
-    qtbot, db: Database, location, admin: Actor, tmp_path: Path
+    qtbot: QtBot, db: Database, location, admin: Actor, tmp_path: Path
 ) -> None:
     from desktop_app.i18n import install_language
     from desktop_app.ui.main_window import apply_direction

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from desktop_app.exchange.cdr import import_cdr
 from desktop_app.services import evaluations, traffic
@@ -23,7 +24,9 @@ pytestmark = pytest.mark.gui
 SAMPLE = Path(__file__).parents[1] / "exchange" / "data" / "Master.csv"
 
 
-def test_an_evaluation_is_entered_with_the_keyboard_alone_c8_7(qtbot, state: AppState) -> None:
+def test_an_evaluation_is_entered_with_the_keyboard_alone_c8_7(
+    qtbot: QtBot, state: AppState
+) -> None:
     from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
 
     ids = make_lines(state.db)
@@ -61,7 +64,7 @@ def test_an_evaluation_is_entered_with_the_keyboard_alone_c8_7(qtbot, state: App
 
 
 def test_answer_selector_offers_na_only_where_the_criterion_allows_it_c8_2(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
 
@@ -84,7 +87,9 @@ def test_answer_selector_offers_na_only_where_the_criterion_allows_it_c8_2(
     assert greeting.value() == "yes"
 
 
-def test_a_mystery_caller_is_named_in_the_evaluation_dialog_c8_7(qtbot, state: AppState) -> None:
+def test_a_mystery_caller_is_named_in_the_evaluation_dialog_c8_7(
+    qtbot: QtBot, state: AppState
+) -> None:
     from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
 
     ids = make_lines(state.db)
@@ -134,7 +139,9 @@ def test_models_pass_qtmodeltester(qtmodeltester, state: AppState) -> None:
 
 
 @pytest.mark.parametrize("rtl", [False, True])
-def test_heatmap_and_charts_paint_without_warnings_c8_4(qtbot, state: AppState, rtl: bool) -> None:
+def test_heatmap_and_charts_paint_without_warnings_c8_4(
+    qtbot: QtBot, state: AppState, rtl: bool
+) -> None:
     from desktop_app.ui.widgets.bar_chart import BarChart
     from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
     from desktop_app.ui.widgets.trend_chart import TrendChart
@@ -168,7 +175,7 @@ def test_heatmap_and_charts_paint_without_warnings_c8_4(qtbot, state: AppState, 
         assert canvas.pixelColor(canvas.rect().center()).isValid()
 
 
-def test_pages_open_and_follow_the_dashboard_filters(qtbot, state: AppState) -> None:
+def test_pages_open_and_follow_the_dashboard_filters(qtbot: QtBot, state: AppState) -> None:
     from desktop_app.ui.pages.calls_page import CallsPage
     from desktop_app.ui.pages.evaluations_page import EvaluationsPage
 
@@ -191,7 +198,7 @@ def test_pages_open_and_follow_the_dashboard_filters(qtbot, state: AppState) -> 
 
 
 def test_coaching_names_the_training_that_addresses_weak_criteria_c8_5(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     """Weak greeting/naming → reception training, with when the agent last attended one."""
     from datetime import date, datetime
@@ -225,7 +232,7 @@ def test_coaching_names_the_training_that_addresses_weak_criteria_c8_5(
 
 
 def test_choosing_a_line_filters_the_heatmap_and_time_to_answer_chart_c8_4(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     from desktop_app.ui.pages.calls_page import CallsPage
 

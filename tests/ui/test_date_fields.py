@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime
 
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog
+from pytestqt.qtbot import QtBot
 
 from desktop_app.i18n import install_language
 from desktop_app.services import lines
@@ -25,7 +26,7 @@ def _arabic(state: AppState) -> AppState:
     return AppState(state.db, state.location, state.actor, "ar")
 
 
-def test_the_factory_shows_day_first_and_the_time_unreversed_in_arabic(qtbot, state) -> None:
+def test_the_factory_shows_day_first_and_the_time_unreversed_in_arabic(qtbot: QtBot, state) -> None:
     _arabic(state)
     parent = QDialog()  # a right-to-left parent, as in every dialog
     qtbot.addWidget(parent)
@@ -41,7 +42,7 @@ def test_the_factory_shows_day_first_and_the_time_unreversed_in_arabic(qtbot, st
 
 
 def test_the_line_dialogs_and_the_call_evaluation_read_left_to_right_in_arabic(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     from desktop_app.ui.dialogs.evaluation_dialog import EvaluationDialog
     from desktop_app.ui.dialogs.line_check_dialog import LineCheckDialog

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop_app.services import evaluations
 from desktop_app.services.evaluations import EvaluationInput
@@ -22,7 +23,7 @@ ANSWERS = {"greeting": YES, "named_body": NO, "clear": YES, "correct": YES, "cou
 
 
 def test_the_evaluations_list_is_read_and_dated_off_the_gui_thread_c8_2(
-    qtbot: Any, state: AppState, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     line = make_lines(state.db)[SWITCHBOARD]
     for day, method in ((4, "supervisor"), (5, "citizen_feedback")):
@@ -62,7 +63,7 @@ def test_the_evaluations_list_is_read_and_dated_off_the_gui_thread_c8_2(
 
 
 def test_coaching_is_read_when_its_tab_is_shown_not_when_the_page_opens_c8_5(
-    qtbot: Any, state: AppState, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[bool] = []
     scores = evaluations.agent_scores

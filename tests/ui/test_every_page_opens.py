@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from desktop_app.config import resolve_database
 from desktop_app.i18n import install_language
@@ -31,7 +32,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixtu
 @pytest.mark.parametrize("lang", ["ar", "fr"])
 @pytest.mark.parametrize("role", list(Role))
 def test_every_allowed_page_opens_without_error(
-    qtbot, monkeypatch, demo_db, role: Role, lang: str
+    qtbot: QtBot, monkeypatch, demo_db, role: Role, lang: str
 ) -> None:
     db, location = demo_db
     errors: list[BaseException] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop_app.services import agents, guides
 from desktop_app.services.agents import AgentInput
@@ -40,7 +41,7 @@ def _agent(state: AppState, name: str, user_id: int | None = None) -> int:
     ).id
 
 
-def test_reading_sheet_records_the_day_it_was_signed_c8_3(qtbot, state: AppState) -> None:
+def test_reading_sheet_records_the_day_it_was_signed_c8_3(qtbot: QtBot, state: AppState) -> None:
     gid = _guide(state)
     a, b = _agent(state, "A"), _agent(state, "B")
     [row] = guides.list_guides(state.db, state.actor, date.today())
@@ -59,7 +60,7 @@ def test_reading_sheet_records_the_day_it_was_signed_c8_3(qtbot, state: AppState
 
 
 def test_guide_dialog_asks_for_the_new_versions_file_c8_3(
-    qtbot, state: AppState, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gid = _guide(state)
     told: list[str] = []
@@ -82,7 +83,7 @@ def test_guide_dialog_asks_for_the_new_versions_file_c8_3(
 
 
 def test_i_have_read_is_offered_only_to_an_account_with_an_agent_record_c8_3(
-    qtbot, state: AppState, actor_of
+    qtbot: QtBot, state: AppState, actor_of
 ) -> None:
     _guide(state)
     linked, unlinked = actor_of(Role.AGENT), actor_of(Role.SUPERVISOR)

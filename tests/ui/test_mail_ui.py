@@ -10,6 +10,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from desktop_app.data.types import utcnow
 from desktop_app.services.mail import mailboxes
@@ -40,7 +41,7 @@ def fill(dialog: MailboxDialog) -> None:
 
 
 def test_the_dialog_saves_the_mailbox_and_the_password_goes_to_the_keyring(
-    qtbot, state: AppState, memory: MemoryKeyring
+    qtbot: QtBot, state: AppState, memory: MemoryKeyring
 ) -> None:
     dialog = MailboxDialog(state)
     qtbot.addWidget(dialog)
@@ -56,7 +57,7 @@ def test_the_dialog_saves_the_mailbox_and_the_password_goes_to_the_keyring(
 
 
 def test_without_a_secure_keyring_nothing_is_saved_and_the_sentence_says_why(
-    qtbot, state: AppState, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
@@ -73,7 +74,9 @@ def test_without_a_secure_keyring_nothing_is_saved_and_the_sentence_says_why(
     assert seen and "no secure password store" in seen[0] and "Install" in seen[0]
 
 
-def test_the_status_bar_shows_the_last_fetch(qtbot, state: AppState, memory: MemoryKeyring) -> None:
+def test_the_status_bar_shows_the_last_fetch(
+    qtbot: QtBot, state: AppState, memory: MemoryKeyring
+) -> None:
     saved = mailboxes.save_mailbox(state.db, state.actor, mailboxes.MailboxConfig(
         address="a@commune.tn", imap_host="h.tn", smtp_host="h.tn"), password="x")  # fmt: skip
     assert saved.id is not None
@@ -87,7 +90,7 @@ def test_the_status_bar_shows_the_last_fetch(qtbot, state: AppState, memory: Mem
 
 
 def test_a_request_from_mail_shows_its_thread_and_mail_actions(
-    qtbot, state: AppState, tmp_path: Path
+    qtbot: QtBot, state: AppState, tmp_path: Path
 ) -> None:
     from desktop_app.exchange.mail.files import import_messages
     from desktop_app.services.mail import views
@@ -110,7 +113,9 @@ def test_a_request_from_mail_shows_its_thread_and_mail_actions(
         "acte.pdf", b"%PDF")  # fmt: skip
 
 
-def test_an_administrator_edits_the_letters_in_both_languages(qtbot, state: AppState) -> None:
+def test_an_administrator_edits_the_letters_in_both_languages(
+    qtbot: QtBot, state: AppState
+) -> None:
     from desktop_app.services import settings
     from desktop_app.ui.dialogs.mail_templates_dialog import MailTemplatesDialog
 
@@ -128,7 +133,7 @@ def test_an_administrator_edits_the_letters_in_both_languages(qtbot, state: AppS
 
 
 def test_a_request_from_mail_opens_tall_enough_for_its_facts_c2_1(
-    qtbot, state: AppState, tmp_path: Path
+    qtbot: QtBot, state: AppState, tmp_path: Path
 ) -> None:
     """A fixed 720x560 minimum let the window open shorter than its rows need (the first size
     is capped to two thirds of the screen): the facts were drawn over one another."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from desktop_app.services.errors import UserError
 from desktop_app.ui.messages import show_error, show_info
@@ -30,12 +31,12 @@ def _shown_box(show: object) -> QMessageBox:
     return seen[0]
 
 
-def test_user_error_quoting_citizen_text_is_shown_as_plain_text(qtbot: object) -> None:
+def test_user_error_quoting_citizen_text_is_shown_as_plain_text(qtbot: QtBot) -> None:
     box = _shown_box(lambda: show_error(None, UserError(HOSTILE)))
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert box.text() == HOSTILE
 
 
-def test_information_quoting_imported_text_is_shown_as_plain_text(qtbot: object) -> None:
+def test_information_quoting_imported_text_is_shown_as_plain_text(qtbot: QtBot) -> None:
     box = _shown_box(lambda: show_info(None, HOSTILE))
     assert box.textFormat() == Qt.TextFormat.PlainText

@@ -273,7 +273,7 @@ def test_the_summary_pdf_keeps_rows_whole_with_headers_on_every_page_c8_7(
     assert sum(p.count("No data") for p in pages) == len(KPI_IDS)  # each row printed once, whole
 
 
-def test_a_long_to_do_title_does_not_widen_the_column_past_its_edge_c8_7(qtbot) -> None:
+def test_a_long_to_do_title_does_not_widen_the_column_past_its_edge_c8_7(qtbot: QtBot) -> None:
     """A group box's title never wraps: "Mises à jour juridiques pas encore transmises à tous
     les agents (2)" made the to-do column wider than its 340 px and cut every line of it."""
     from desktop_app.services.sections import ActionList

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from desktop_app.data.db import Database
 from desktop_app.services import requests
@@ -53,7 +54,7 @@ def test_model_passes_qtmodeltester_and_sorts_in_sql(
 
 
 def test_a_supervisor_creates_and_answers_a_request_in_the_window_c2_1(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     page = RequestsPage(state)
     qtbot.addWidget(page)
@@ -95,7 +96,7 @@ def test_a_supervisor_creates_and_answers_a_request_in_the_window_c2_1(
 
 
 def test_citizen_text_is_plain_text_in_the_request_dialog(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     seed(state.db, admin, 1)
     dialog = RequestDialog(state, 1)
@@ -107,7 +108,7 @@ def test_citizen_text_is_plain_text_in_the_request_dialog(
 
 
 def test_dashboard_filter_and_text_search_narrow_the_register(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     seed(state.db, admin, 30)
     page = RequestsPage(state)
@@ -122,7 +123,7 @@ def test_dashboard_filter_and_text_search_narrow_the_register(
 
 
 def test_director_sees_the_register_without_editing_or_personal_data(
-    qtbot, state: AppState, admin: Actor, actor_of
+    qtbot: QtBot, state: AppState, admin: Actor, actor_of
 ) -> None:
     seed(state.db, admin, 3)
     director = AppState(state.db, state.location, actor_of(Role.DIRECTOR), "en")
@@ -137,7 +138,7 @@ def test_director_sees_the_register_without_editing_or_personal_data(
 
 
 def test_warning_notification_runs_from_sign_in_without_opening_the_register_c2_1(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     """The watcher is the main window's: the register page need never have been built. The
     off-screen platform has no system tray, so the sentence goes to the status bar."""

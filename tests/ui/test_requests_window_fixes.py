@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import Agent
@@ -31,7 +32,7 @@ def make(db: Database, admin: Actor, **kw: Any) -> requests.RequestRow:
 
 
 def test_time_left_moves_on_each_minute_without_a_reload_c2_1(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     now = datetime.now(UTC)
     make(state.db, admin, received_at=now - timedelta(hours=47, minutes=30))  # 30 min left
@@ -55,7 +56,7 @@ def test_time_left_moves_on_each_minute_without_a_reload_c2_1(
 
 
 def test_a_notice_met_in_time_reads_notice_sent_in_time_c2_1(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=2))
     requests.respond(state.db, admin, row.id, "notice", "Needs the cadastre's opinion",
@@ -70,7 +71,7 @@ def test_a_notice_met_in_time_reads_notice_sent_in_time_c2_1(
 
 
 def test_citizen_subject_tooltip_is_literal_not_rich_text(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     make(state.db, admin, subject=HOSTILE + "\\n  second line")
     model = RequestsTableModel(state)
@@ -81,7 +82,7 @@ def test_citizen_subject_tooltip_is_literal_not_rich_text(
 
 
 def test_request_dialog_shows_citizen_text_plain_everywhere(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=1))
     requests.respond(state.db, admin, row.id, "answer", HOSTILE)
@@ -100,7 +101,7 @@ def test_request_dialog_shows_citizen_text_plain_everywhere(
 
 
 def test_timeline_names_the_agent_a_request_was_assigned_to(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     with state.db.write() as s:
         agent = Agent(name_fr="Nour Haddad", name_ar="نور الحداد")
@@ -126,7 +127,7 @@ def test_typed_times_are_tunis_wall_time_whatever_the_pc_zone() -> None:
 
 
 def test_a_response_can_be_dated_in_the_past_from_the_window_c2_1(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     received = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(days=2)
     row = make(state.db, admin, received_at=received)
@@ -150,7 +151,7 @@ def test_a_response_can_be_dated_in_the_past_from_the_window_c2_1(
 
 
 def test_purge_is_offered_only_to_roles_that_may_purge_and_asks_in_plain_text(
-    qtbot, state: AppState, admin: Actor, actor_of, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, admin: Actor, actor_of, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     supervisor = AppState(state.db, state.location, actor_of(Role.SUPERVISOR), "en")
     page = RequestsPage(supervisor)
@@ -175,7 +176,7 @@ def test_purge_is_offered_only_to_roles_that_may_purge_and_asks_in_plain_text(
 
 
 def test_date_time_editors_read_day_first_in_arabic_too(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     import re
 
@@ -195,7 +196,7 @@ def test_date_time_editors_read_day_first_in_arabic_too(
 
 
 def test_import_preview_summary_quotes_the_register_as_plain_text(
-    qtbot, state: AppState, tmp_path: Any
+    qtbot: QtBot, state: AppState, tmp_path: Any
 ) -> None:
     from desktop_app.ui.dialogs.requests_import_dialog import RequestsImportDialog
 
@@ -212,7 +213,7 @@ def test_import_preview_summary_quotes_the_register_as_plain_text(
 
 
 def test_c2_1_a_response_is_stamped_when_confirmed_not_when_the_dialog_opened(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     """Tried as a new user would: a dialog opened at 01:53:21 and confirmed at 01:54:36 stored
     01:53:21 before issue 12; the editor left as opened now means "the moment I confirm"."""
@@ -232,7 +233,7 @@ def test_c2_1_a_response_is_stamped_when_confirmed_not_when_the_dialog_opened(
 
 
 def test_c2_1_a_notice_from_the_window_records_reason_and_announced_date(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     row = make(state.db, admin, received_at=datetime.now(UTC) - timedelta(hours=3))
     dialog = RequestDialog(state, row.id)
@@ -254,7 +255,7 @@ def test_c2_1_a_notice_from_the_window_records_reason_and_announced_date(
 
 
 def test_every_column_of_the_register_is_in_view_at_1366x768_c2_1(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     """With the internal target beside the legal deadline (issue 12), the columns were 1130 px:
     one who sees the citizen had the internal target behind a scroll bar and no subject."""

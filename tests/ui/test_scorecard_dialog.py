@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop_app.i18n import install_language
 from desktop_app.services import evaluations, scorecards
@@ -39,7 +40,7 @@ def row_of(dialog: ScorecardDialog, key: str) -> int:
 
 
 def test_admin_reweights_and_adds_a_criterion_and_past_scores_stay_c8_2_c8_7(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     evaluation_id = record_evaluation(state)
     (before,) = evaluations.evaluation_page(state.db, state.actor, EvaluationFilter())
@@ -87,7 +88,7 @@ def test_admin_reweights_and_adds_a_criterion_and_past_scores_stay_c8_2_c8_7(
 
 
 def test_supervisor_sees_the_button_disabled_and_the_service_refuses_c8_7(
-    qtbot, state: AppState, actor_of: Callable[[Role], Actor]
+    qtbot: QtBot, state: AppState, actor_of: Callable[[Role], Actor]
 ) -> None:
     supervisor = actor_of(Role.SUPERVISOR)
     page = EvaluationsPage(AppState(state.db, state.location, supervisor, "en"))
@@ -101,7 +102,7 @@ def test_supervisor_sees_the_button_disabled_and_the_service_refuses_c8_7(
 
 
 def test_refused_scorecard_shows_one_sentence_and_saves_nothing_c8_2(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     dialog = ScorecardDialog(state)
     qtbot.addWidget(dialog)
@@ -130,7 +131,7 @@ def test_refused_scorecard_shows_one_sentence_and_saves_nothing_c8_2(
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_protected_criteria_cannot_be_removed_and_rows_move(
-    qtbot, state: AppState, lang: str
+    qtbot: QtBot, state: AppState, lang: str
 ) -> None:
     install_language(lang)
     apply_direction(lang)  # right-to-left once broke the selection of a row

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
 
 from desktop_app.data.models import PhoneLine
 from desktop_app.services import eservices, settings
@@ -28,7 +29,7 @@ def site() -> Iterator[str]:
 
 
 def test_a_supervisor_adds_a_service_and_checks_links_without_blocking_the_window_c2_2(
-    qtbot, state: AppState, site: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, site: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = ServicesPage(state)
     qtbot.addWidget(page)
@@ -55,7 +56,7 @@ def test_a_supervisor_adds_a_service_and_checks_links_without_blocking_the_windo
 
 
 def test_an_agent_reads_the_catalogue_but_cannot_edit_it_c2_2(
-    qtbot, state: AppState, actor_of: Callable[[Role], Actor], site: str
+    qtbot: QtBot, state: AppState, actor_of: Callable[[Role], Actor], site: str
 ) -> None:
     eservices.create_service(state.db, state.actor, eservices.ServiceInput("أ", "A", site))
     agent_state = AppState(state.db, state.location, actor_of(Role.AGENT), "en")
@@ -66,7 +67,7 @@ def test_an_agent_reads_the_catalogue_but_cannot_edit_it_c2_2(
 
 
 def test_website_audit_dialog_confirms_on_website_in_one_click_c8_1(
-    qtbot, state: AppState, site: str
+    qtbot: QtBot, state: AppState, site: str
 ) -> None:
     settings.update(state.db, state.actor, {"website_url": site + "/numbers"})
     with state.db.write() as s:
@@ -89,7 +90,7 @@ def test_website_audit_dialog_confirms_on_website_in_one_click_c8_1(
 
 
 def test_directory_dialog_saves_the_poster_c8_1(
-    qtbot, state: AppState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, state: AppState, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings.update(state.db, state.actor, {"body_name_fr": "Commune"})
     out = tmp_path / "poster"
@@ -104,7 +105,7 @@ def test_directory_dialog_saves_the_poster_c8_1(
 
 
 def test_the_scheduled_run_checks_links_when_due_whatever_page_is_open_c2_2(
-    qtbot, state: AppState, site: str
+    qtbot: QtBot, state: AppState, site: str
 ) -> None:
     from desktop_app.services import service_links
     from desktop_app.ui.main_window import MainWindow
@@ -121,7 +122,9 @@ def test_the_scheduled_run_checks_links_when_due_whatever_page_is_open_c2_2(
     assert "working: 1" in window.statusBar().currentMessage()
 
 
-def test_the_audit_shows_numbers_left_to_right_in_arabic_c8_1(qtbot, state: AppState) -> None:
+def test_the_audit_shows_numbers_left_to_right_in_arabic_c8_1(
+    qtbot: QtBot, state: AppState
+) -> None:
     """In Arabic "71 774 580" read "580 774 71" in the audit's table."""
     from datetime import UTC, datetime
 
@@ -149,7 +152,7 @@ def test_the_audit_shows_numbers_left_to_right_in_arabic_c8_1(qtbot, state: AppS
 
 
 def test_directory_dialog_lists_left_out_lines_number_first_in_arabic_c8_1(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     """An Arabic line begun by a number read "300 742 71 — …" (groups reversed)."""
     with state.db.write() as s:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop_app.data.db import Database
 from desktop_app.services import auth, settings
@@ -20,7 +21,7 @@ from tests.helpers.typing import type_text
 pytestmark = pytest.mark.gui
 
 
-def test_first_run_creates_the_administrator_and_the_body(qtbot, db: Database) -> None:
+def test_first_run_creates_the_administrator_and_the_body(qtbot: QtBot, db: Database) -> None:
     wizard = FirstRunDialog(db, "en")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -39,7 +40,9 @@ def test_first_run_creates_the_administrator_and_the_body(qtbot, db: Database) -
     assert values["public_email"] == "contact@lamarsa.gov.tn"
 
 
-def test_first_run_body_page_requires_both_names_and_a_valid_email(qtbot, db: Database) -> None:
+def test_first_run_body_page_requires_both_names_and_a_valid_email(
+    qtbot: QtBot, db: Database
+) -> None:
     wizard = FirstRunDialog(db, "en")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -60,7 +63,9 @@ def test_first_run_body_page_requires_both_names_and_a_valid_email(qtbot, db: Da
     assert not auth.has_users(db)
 
 
-def test_first_run_retried_after_a_refusal_creates_admin_and_body(qtbot, db: Database) -> None:
+def test_first_run_retried_after_a_refusal_creates_admin_and_body(
+    qtbot: QtBot, db: Database
+) -> None:
     """A refusal on the last page writes nothing, so correcting it and retrying works."""
     wizard = FirstRunDialog(db, "en")
     qtbot.addWidget(wizard)
@@ -79,7 +84,7 @@ def test_first_run_retried_after_a_refusal_creates_admin_and_body(qtbot, db: Dat
     assert settings.get_all(db)["body_name_fr"] == "Municipalité de La Marsa"
 
 
-def test_first_run_refuses_mismatched_passwords(qtbot, db: Database) -> None:
+def test_first_run_refuses_mismatched_passwords(qtbot: QtBot, db: Database) -> None:
     wizard = FirstRunDialog(db, "en")
     qtbot.addWidget(wizard)
     wizard.password.setText(TEST_PASSWORD)
@@ -89,7 +94,7 @@ def test_first_run_refuses_mismatched_passwords(qtbot, db: Database) -> None:
     assert not auth.has_users(db)
 
 
-def test_login_dialog_shows_the_error_and_keeps_the_dialog_open(qtbot, db, admin) -> None:
+def test_login_dialog_shows_the_error_and_keeps_the_dialog_open(qtbot: QtBot, db, admin) -> None:
     dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     dialog.username.setText("admin")
@@ -100,7 +105,9 @@ def test_login_dialog_shows_the_error_and_keeps_the_dialog_open(qtbot, db, admin
     assert dialog.password.text() == ""
 
 
-def test_navigation_shows_only_pages_the_role_may_open(qtbot, state: AppState, actor_of) -> None:
+def test_navigation_shows_only_pages_the_role_may_open(
+    qtbot: QtBot, state: AppState, actor_of
+) -> None:
     window = MainWindow(state)
     qtbot.addWidget(window)
     assert {"settings", "users", "audit"} <= set(window.page_keys())
@@ -111,7 +118,7 @@ def test_navigation_shows_only_pages_the_role_may_open(qtbot, state: AppState, a
 
 
 def test_switching_to_arabic_turns_the_window_right_to_left_and_is_remembered(
-    qtbot, state: AppState
+    qtbot: QtBot, state: AppState
 ) -> None:
     window = MainWindow(state)
     qtbot.addWidget(window)
@@ -126,7 +133,9 @@ def test_switching_to_arabic_turns_the_window_right_to_left_and_is_remembered(
     assert window.nav.item(window.nav.currentRow()).text() == "Paramètres"
 
 
-def test_settings_page_saves_through_the_service(qtbot, state: AppState, monkeypatch) -> None:
+def test_settings_page_saves_through_the_service(
+    qtbot: QtBot, state: AppState, monkeypatch
+) -> None:
     monkeypatch.setattr("desktop_app.ui.pages.settings_page.show_info", lambda *a: None)
     window = MainWindow(state)
     qtbot.addWidget(window)
@@ -136,7 +145,7 @@ def test_settings_page_saves_through_the_service(qtbot, state: AppState, monkeyp
     assert settings.get(state.db, "deadline_hours") == 36
 
 
-def test_audit_model_passes_the_model_tester(qtbot, qtmodeltester, state: AppState) -> None:
+def test_audit_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester, state: AppState) -> None:
     for i in range(450):  # more than two pages
         settings.update(state.db, state.actor, {"warning_hours": 1 + i % 100})
     model = AuditTableModel(state)
@@ -148,7 +157,7 @@ def test_audit_model_passes_the_model_tester(qtbot, qtmodeltester, state: AppSta
 
 
 def test_a_screenshot_leaves_the_users_saved_window_geometry_alone(
-    qtbot, db: Database, location, admin, tmp_path
+    qtbot: QtBot, db: Database, location, admin, tmp_path
 ) -> None:
     from desktop_app.ui.screenshot import render_page
 
@@ -185,7 +194,7 @@ def test_default_language_accepts_only_arabic_french_or_english(db: Database, ad
     assert settings.get(db, "default_language") == "ar"
 
 
-def test_audit_page_shows_words_and_filters_on_the_codes(qtbot, state: AppState, db) -> None:
+def test_audit_page_shows_words_and_filters_on_the_codes(qtbot: QtBot, state: AppState, db) -> None:
     from desktop_app.ui.pages.audit_page import AuditPage
 
     settings.update(db, state.actor, {"deadline_hours": 24})
@@ -203,7 +212,7 @@ def test_audit_page_shows_words_and_filters_on_the_codes(qtbot, state: AppState,
     assert {page.model.display(r, 3) for r in rows if r is not None} == {"Settings"}
 
 
-def test_about_dialog_keeps_the_database_path_left_to_right_in_arabic(qtbot) -> None:
+def test_about_dialog_keeps_the_database_path_left_to_right_in_arabic(qtbot: QtBot) -> None:
     """Without the isolate an Arabic paragraph moves the path's leading "/" to its far end."""
     from PySide6.QtWidgets import QLabel
 
@@ -216,7 +225,7 @@ def test_about_dialog_keeps_the_database_path_left_to_right_in_arabic(qtbot) -> 
 
 
 def test_issue16_2_the_window_signs_out_a_user_deactivated_meanwhile(
-    qtbot, state: AppState, actor_of, monkeypatch
+    qtbot: QtBot, state: AppState, actor_of, monkeypatch
 ) -> None:
     told: list[str] = []
     monkeypatch.setattr("desktop_app.ui.main_window.show_info", lambda _w, text: told.append(text))
@@ -235,7 +244,7 @@ def test_issue16_2_the_window_signs_out_a_user_deactivated_meanwhile(
 
 
 def test_issue16_2_a_call_refused_for_changed_rights_signs_out_at_once(
-    qtbot, state: AppState, actor_of, monkeypatch
+    qtbot: QtBot, state: AppState, actor_of, monkeypatch
 ) -> None:
     from desktop_app.services.errors import RightsChanged
     from desktop_app.ui import messages

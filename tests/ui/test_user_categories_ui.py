@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from desktop_app.config import DatabaseLocation
 from desktop_app.data.db import Database
@@ -17,7 +18,9 @@ from desktop_app.ui.state import AppState
 pytestmark = pytest.mark.gui
 
 
-def test_c8_6_settings_opens_the_list_and_a_row_can_be_deactivated(qtbot, state: AppState) -> None:
+def test_c8_6_settings_opens_the_list_and_a_row_can_be_deactivated(
+    qtbot: QtBot, state: AppState
+) -> None:
     page = SettingsPage(state)
     qtbot.addWidget(page)
     qtbot.mouseClick(page.categories_button, Qt.MouseButton.LeftButton)
@@ -36,7 +39,7 @@ def test_c8_6_settings_opens_the_list_and_a_row_can_be_deactivated(qtbot, state:
 
 
 def test_c8_6_the_new_request_dialog_offers_the_active_categories_only(
-    qtbot, state: AppState, admin: Actor
+    qtbot: QtBot, state: AppState, admin: Actor
 ) -> None:
     code = user_categories.add(state.db, admin, name_ar="الأجانب", name_fr="Étrangers")
     dialog = NewRequestDialog(state)
@@ -46,7 +49,7 @@ def test_c8_6_the_new_request_dialog_offers_the_active_categories_only(
 
 
 def test_c8_6_other_roles_see_the_list_read_only(
-    qtbot, db: Database, location: DatabaseLocation, actor_of
+    qtbot: QtBot, db: Database, location: DatabaseLocation, actor_of
 ) -> None:
     dialog = UserCategoriesDialog(AppState(db, location, actor_of(Role.DIRECTOR), "en"))
     qtbot.addWidget(dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop_app.services.errors import UserError
 from desktop_app.services.progress import Cancelled, Progress
@@ -13,7 +14,7 @@ from desktop_app.ui.workers import run_in_background
 pytestmark = pytest.mark.gui
 
 
-def test_result_arrives_by_signal(qtbot) -> None:
+def test_result_arrives_by_signal(qtbot: QtBot) -> None:
     def work(progress: Progress) -> int:
         for i in range(3):
             progress.report(i + 1, 3)
@@ -25,7 +26,7 @@ def test_result_arrives_by_signal(qtbot) -> None:
     assert blocker.args == [42]
 
 
-def test_user_error_arrives_by_signal(qtbot) -> None:
+def test_user_error_arrives_by_signal(qtbot: QtBot) -> None:
     def work(progress: Progress) -> None:
         raise UserError("bad file")
 
@@ -35,7 +36,7 @@ def test_user_error_arrives_by_signal(qtbot) -> None:
     assert isinstance(blocker.args[0], UserError)
 
 
-def test_cancel_reaches_the_worker(qtbot) -> None:
+def test_cancel_reaches_the_worker(qtbot: QtBot) -> None:
     def work(progress: Progress) -> None:
         for _ in range(500):
             if progress.cancelled():

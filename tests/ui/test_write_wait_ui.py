@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop_app.config import DatabaseLocation
 from desktop_app.exchange.lines_file import import_lines
@@ -54,12 +55,12 @@ def _csv(location: DatabaseLocation) -> Path:
 
 
 def test_issue16_5_the_progress_dialog_says_the_import_waits_then_it_imports(
-    state: AppState, location: DatabaseLocation, qtbot: object
+    state: AppState, location: DatabaseLocation, qtbot: QtBot
 ) -> None:
     assert location.path is not None
     csv = _csv(location)
     parent = QWidget()
-    qtbot.addWidget(parent)  # type: ignore[attr-defined]
+    qtbot.addWidget(parent)
     labels: list[str] = []
     outcome: list[object] = []
 
@@ -71,21 +72,21 @@ def test_issue16_5_the_progress_dialog_says_the_import_waits_then_it_imports(
         dialog = parent.findChild(QProgressDialog)
         assert dialog is not None
         task.signals.waited.connect(lambda _s: labels.append(dialog.labelText()))
-        qtbot.waitUntil(lambda: bool(labels), timeout=5000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(labels), timeout=5000)
         assert labels[0] == WAITING
         assert dialog.isVisible()
-        qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
     assert getattr(outcome[0], "imported", None) == 1, outcome
     assert lines.count_lines(state.db, state.actor) == 1
 
 
 def test_issue16_5_cancel_stops_the_wait_and_nothing_is_written(
-    state: AppState, location: DatabaseLocation, qtbot: object
+    state: AppState, location: DatabaseLocation, qtbot: QtBot
 ) -> None:
     assert location.path is not None
     csv = _csv(location)
     parent = QWidget()
-    qtbot.addWidget(parent)  # type: ignore[attr-defined]
+    qtbot.addWidget(parent)
     outcome: list[object] = []
 
     def work(progress: Progress) -> object:
@@ -93,9 +94,9 @@ def test_issue16_5_cancel_stops_the_wait_and_nothing_is_written(
 
     with lock_held(location.path, 5.0):
         task = run_with_progress(parent, "Importing…", work, outcome.append, outcome.append)
-        with qtbot.waitSignal(task.signals.waited, timeout=5000):  # type: ignore[attr-defined]
+        with qtbot.waitSignal(task.signals.waited, timeout=5000):
             pass
         task.progress.cancel()
-        qtbot.waitUntil(lambda: bool(outcome), timeout=3000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: bool(outcome), timeout=3000)
         assert isinstance(outcome[0], Cancelled)
     assert lines.count_lines(state.db, state.actor) == 0

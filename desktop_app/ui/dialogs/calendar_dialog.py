@@ -15,7 +15,6 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -43,6 +42,7 @@ from desktop_app.ui.dialogs.calendar_editors import (
 from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt, attempt_done
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.tables import table_widget
 
 ESTIMATED_BACKGROUND = QColor("#fff4d6")
 T = TypeVar("T")
@@ -62,18 +62,6 @@ def short_time(t: time) -> str:
 
 def today_year() -> int:
     return QDate.currentDate().year()
-
-
-def table(headers: list[str]) -> QTableWidget:
-    view = QTableWidget(0, len(headers))
-    view.setHorizontalHeaderLabels(headers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setWordWrap(True)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 def selected_of(view: QTableWidget, rows: list[T]) -> T | None:
@@ -151,8 +139,9 @@ class CalendarDialog(QDialog):
         self.seed_button.clicked.connect(self.seed_year)
         top.addWidget(self.seed_button)
         layout.addLayout(top)
-        self.holiday_table = table(
-            [self.tr("Day"), self.tr("Weekday"), self.tr("Holiday"), self.tr("Status")]
+        self.holiday_table = table_widget(
+            [self.tr("Day"), self.tr("Weekday"), self.tr("Holiday"), self.tr("Status")],
+            alternate=True,
         )
         header = self.holiday_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -331,10 +320,10 @@ class CalendarDialog(QDialog):
         ))  # fmt: skip
         explain.setWordWrap(True)
         layout.addWidget(explain)
-        self.timetable_table = table([
+        self.timetable_table = table_widget([
             self.tr("Name"), self.tr("Kind"), self.tr("From"), self.tr("To"),
             self.tr("Sessions"), self.tr("Status"),
-        ])  # fmt: skip
+        ], alternate=True)  # fmt: skip
         header = self.timetable_table.horizontalHeader()
         for column in (0, 1, 2, 3, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from desktop_app.services.permissions import Perm
 from desktop_app.services.user_categories import CategoryRow
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.tables import table_widget
 
 
 class CategoryNamesDialog(QDialog):
@@ -73,17 +72,11 @@ class UserCategoriesDialog(QDialog):
         ))  # fmt: skip
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.view = QTableWidget(0, 4)
-        self.view.setHorizontalHeaderLabels([
+        self.view = table_widget([
             self.tr("Name in Arabic"), self.tr("Name in French"), self.tr("In use"),
             self.tr("Requests and sessions"),
-        ])  # fmt: skip
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        ], stretch=0)  # fmt: skip
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

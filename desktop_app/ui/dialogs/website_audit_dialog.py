@@ -13,7 +13,8 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_datetime, ltr
 from desktop_app.ui.messages import attempt, show_error
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
+from desktop_app.ui.widgets.agents_fields import fill_table
+from desktop_app.ui.widgets.tables import read_only_table
 
 
 class WebsiteAuditDialog(QDialog):

@@ -6,18 +6,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.services.callbacks import Caller, outcome_label
 from desktop_app.ui.formatting import format_datetime, format_list, format_number, ltr
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop_app.ui.models.rows_table_model import RowsTableModel
 
 
 def waited(minutes: int) -> str:
@@ -33,14 +26,11 @@ def waited(minutes: int) -> str:
     return QCoreApplication.translate("CallersTableModel", "{d} d {h} h").format(d=days, h=hours)
 
 
-class CallersTableModel(QAbstractTableModel):
-    """Read-only; the caller of a row is `caller_at(row)`. `now` fixes "how long ago" (tests)."""
+class CallersTableModel(RowsTableModel[Caller]):
+    """Read-only; the caller of a row is `row_at(row)`. `now` fixes "how long ago" (tests)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Caller] = []
-        self._now = datetime.now(UTC)
-        self._headers = [
+        headers = [
             QCoreApplication.translate("CallersTableModel", "Number"),
             QCoreApplication.translate("CallersTableModel", "Line rung"),
             QCoreApplication.translate("CallersTableModel", "Unanswered calls"),
@@ -49,56 +39,27 @@ class CallersTableModel(QAbstractTableModel):
             QCoreApplication.translate("CallersTableModel", "Waiting for"),
             QCoreApplication.translate("CallersTableModel", "Call-backs without answer"),
         ]
+        super().__init__(headers, self._cells, parent, numeric=(2, 6))
+        self._now = datetime.now(UTC)
 
     def set_rows(self, rows: Sequence[Caller], now: datetime | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._now = now or datetime.now(UTC)
-        self.endResetModel()
+        super().set_rows(rows)
 
-    def caller_at(self, row: int) -> Caller | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    def _cells(self, c: Caller) -> Sequence[str]:
+        return (
+            ltr(c.number),
+            format_list([ltr(x) for x in c.lines]),
+            format_number(len(c.tries)),
+            format_datetime(c.first),
+            format_datetime(c.last),
+            waited(c.waiting_minutes(self._now)),
+            format_number(len(c.attempts)) if c.attempts else "",
+        )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return section + 1
-
-    def _text(self, c: Caller, column: int) -> str:
-        if column == 0:
-            return ltr(c.number)
-        if column == 1:
-            return format_list([ltr(x) for x in c.lines])
-        if column == 2:
-            return format_number(len(c.tries))
-        if column == 3:
-            return format_datetime(c.first)
-        if column == 4:
-            return format_datetime(c.last)
-        if column == 5:
-            return waited(c.waiting_minutes(self._now))
-        return format_number(len(c.attempts)) if c.attempts else ""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not 0 <= index.column() < len(self._headers):
-            return None
-        c = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(c, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 6):
-            tries = [format_datetime(t) for t in c.tries]
-            backs = [f"{format_datetime(at)} — {outcome_label(o)}" for at, o in c.attempts]
+    def extra_data(self, row: Caller, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 6):
+            tries = [format_datetime(t) for t in row.tries]
+            backs = [f"{format_datetime(at)} — {outcome_label(o)}" for at, o in row.attempts]
             return "\n".join(tries + backs)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 6):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().extra_data(row, column, role)

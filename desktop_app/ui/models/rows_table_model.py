@@ -1,7 +1,9 @@
 """A read-only table model over a short list already computed by a service (tens of rows).
 
 For lists that can grow large, use KeysetTableModel instead; this one holds summaries: campaigns,
-planned calls of one campaign, criteria, traffic per line.
+planned calls of one campaign, criteria, traffic per line, the agents, the callers to call back.
+A model with more than text (colours, tooltips, an id for the page) subclasses it and says so in
+`extra_data`, as keyset models do, instead of repeating Qt's row and header plumbing.
 """
 
 from __future__ import annotations
@@ -34,25 +36,36 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def row_at(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def headers(self) -> Sequence[str]:
+        return self._headers
+
+    def extra_data(self, row: Row, column: int, role: int) -> Any:
+        """Colours, alignment, tooltips; None lets Qt decide. Numeric columns align right."""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self._numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else len(self.headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
         return section + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
+        if not 0 <= index.column() < self.columnCount():
+            return None
+        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._cells(self._rows[index.row()])[index.column()]
+            value = self._cells(row)[index.column()]
             return bidi_text(value) if isinstance(value, str) else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return self.extra_data(row, index.column(), role)

@@ -14,7 +14,6 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,10 +42,10 @@ from desktop_app.ui.widgets.agents_fields import (
     fill_table,
     fit_placeholder,
     mark,
-    read_only_table,
     select_row,
 )
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.tables import read_only_table, table_view
 from desktop_app.ui.workers import drop_queries, query
 
 # A tab another area adds to every agent's page: its translated title, and
@@ -310,12 +308,7 @@ class AgentsPage(QWidget):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = AgentsTableModel(state, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
+        self.view = table_view(self.model, alternate=True)
         self.view.doubleClicked.connect(self.edit_agent)
         self.profile = AgentProfile(state, profile_tabs=profile_tabs)
         split.addWidget(self.view)

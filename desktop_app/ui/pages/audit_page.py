@@ -8,15 +8,12 @@ from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from desktop_app.ui.models.audit_table_model import AuditTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.tables import Resize, table_view
 
 
 class AuditPage(QWidget):
@@ -76,12 +74,7 @@ class AuditPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = AuditTableModel(state, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, resize=Resize.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)

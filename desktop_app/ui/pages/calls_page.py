@@ -7,15 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +31,7 @@ from desktop_app.ui.widgets.callers_tab import CallersTab
 from desktop_app.ui.widgets.date_fields import from_qdate
 from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.tables import Resize, Selection, table_view
 from desktop_app.ui.workers import drop_queries, query
 
 
@@ -106,12 +104,8 @@ class CallsPage(QWidget):
                        format_number(x.outside_hours)),
             self, numeric=range(2, 9),
         )  # fmt: skip
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = table_view(self.model, resize=Resize.ResizeToContents, stretch=1,
+                                selection=Selection.ExtendedSelection)  # fmt: skip
         self.table.setMinimumHeight(120)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         heat_bar = QHBoxLayout()

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,23 +29,9 @@ from desktop_app.ui.models.evaluation_table_model import EvaluationTableModel
 from desktop_app.ui.models.rows_table_model import RowsTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.tables import Resize, table_view
 from desktop_app.ui.widgets.trend_chart import TrendChart
 from desktop_app.ui.workers import query, query_pending
-
-
-def _table(model: Any, stretch_last: bool = True, stretch: int | None = None) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(stretch_last and stretch is None)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class EvaluationsPage(QWidget):
@@ -95,7 +79,7 @@ class EvaluationsPage(QWidget):
         layout.addLayout(bar)
         self.model = EvaluationTableModel(self.state, self)
         self.model.hold()  # the first page comes from refresh_list(), read on the pool
-        self.table = _table(self.model)
+        self.table = table_view(self.model, resize=Resize.ResizeToContents, stretch_last=True)
         # Columns of set widths and rows of one fixed height: fitting them to their contents
         # measured every row on the GUI thread when the page opened (issue 15.3). A long
         # comment is elided; its tooltip gives the whole text.
@@ -149,7 +133,9 @@ class EvaluationsPage(QWidget):
                        format_number(c.answered), format_number(c.average, 1)),
             self, numeric=(3, 4, 5, 6),
         )  # fmt: skip
-        self.campaign_table = _table(self.campaign_model, stretch=0)
+        self.campaign_table = table_view(
+            self.campaign_model, resize=Resize.ResizeToContents, stretch=0
+        )
         self.campaign_table.selectionModel().currentRowChanged.connect(self.refresh_calls)
         plan = QPushButton(self.tr("Plan a campaign…"))
         plan.clicked.connect(self.plan_campaign)
@@ -162,7 +148,7 @@ class EvaluationsPage(QWidget):
             lambda c: (format_datetime(c.planned_at), self._line_text(c), self._result_text(c)),
             self,
         )  # fmt: skip
-        self.call_table = _table(self.call_model, stretch=1)
+        self.call_table = table_view(self.call_model, resize=Resize.ResizeToContents, stretch=1)
         self.call_table.doubleClicked.connect(self.record_result)
         self.result_button = QPushButton(self.tr("Record the result…"))
         self.result_button.clicked.connect(self.record_result)
@@ -233,7 +219,7 @@ class EvaluationsPage(QWidget):
                        format_number(a.average, 1)),
             self, numeric=(1, 2),
         )  # fmt: skip
-        self.agent_table = _table(self.agent_model, stretch_last=False)
+        self.agent_table = table_view(self.agent_model, resize=Resize.ResizeToContents)
         self.agent_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agent_table.selectionModel().currentRowChanged.connect(self.show_coaching)
         left = QVBoxLayout()
@@ -253,7 +239,9 @@ class EvaluationsPage(QWidget):
                 pct=format_number(c.yes_pct, 1)), scorecards.topic_label(c.training_topic)),
             self, numeric=(1,),
         )  # fmt: skip
-        self.criteria_table = _table(self.criteria_model)
+        self.criteria_table = table_view(
+            self.criteria_model, resize=Resize.ResizeToContents, stretch_last=True
+        )
         self.topics = QLabel()
         self.topics.setWordWrap(True)
         self.topics.setTextFormat(Qt.TextFormat.PlainText)
@@ -349,7 +337,9 @@ class EvaluationsPage(QWidget):
         bar.addWidget(self.card_saved, 1)
         layout.addLayout(bar)
         layout.addWidget(self.card_note)
-        layout.addWidget(_table(self.card_model), 1)
+        layout.addWidget(
+            table_view(self.card_model, resize=Resize.ResizeToContents, stretch_last=True), 1
+        )
         return tab
 
     def edit_scorecard(self) -> None:

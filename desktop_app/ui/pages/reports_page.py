@@ -9,18 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageLayout, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -49,6 +46,7 @@ from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import select_row
 from desktop_app.ui.widgets.date_fields import date_edit
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.tables import Resize, table_widget
 from desktop_app.ui.workers import BackgroundTask, run_with_progress
 
 
@@ -338,18 +336,10 @@ class ReportsPage(QWidget):
     def _build_history(self) -> QGroupBox:
         box = QGroupBox(self.tr("Reports made"))
         layout = QVBoxLayout(box)
-        self.history = QTableWidget(0, 5)
-        self.history.setHorizontalHeaderLabels([
+        self.history = table_widget([
             self.tr("Made on"), self.tr("By"), self.tr("Period"), self.tr("Language"),
             self.tr("File"),
-        ])  # fmt: skip
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.verticalHeader().setVisible(False)
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        ], resize=Resize.ResizeToContents, stretch_last=True)  # fmt: skip
         self.history.doubleClicked.connect(self.open_file)
         layout.addWidget(self.history, 1)
         buttons = QHBoxLayout()

@@ -13,18 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
 from desktop_app.ui.widgets.menu_button import menu_button
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.tables import table_view
 from desktop_app.ui.workers import query
 
 STATUS_KEYS = ("new", "assigned", "notice_sent", "answered", "closed")
@@ -158,17 +156,10 @@ class RequestsPage(QWidget):
         layout.addLayout(bar2)
 
         self.model = RequestsTableModel(state, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = table_view(self.model, stretch=5)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         # At 1366x768 the columns beside the subject must leave it room: with the internal
         # target (issue 12) they were 1130 px wide, so a supervisor (who sees the citizen) had
         # the internal target cut off behind a scroll bar and the subject squeezed to nothing.

@@ -29,9 +29,10 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_date, format_datetime
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
+from desktop_app.ui.widgets.agents_fields import fill_table
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.widgets.table_cells import cell
+from desktop_app.ui.widgets.tables import read_only_table
 
 _BAD = QColor("#fde2e1")
 _GOOD = QColor("#e3f4e1")

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from desktop_app.ui.formatting import format_datetime
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.page_header import PageHeader
+from desktop_app.ui.widgets.tables import table_widget
 
 
 class UsersPage(QWidget):
@@ -46,16 +45,10 @@ class UsersPage(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([
+        self.table = table_widget([
             self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Status"),
             self.tr("Last sign-in"),
-        ])  # fmt: skip
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        ], stretch=1)  # fmt: skip
         self.table.doubleClicked.connect(self.edit_user)
         layout.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.add_user)

@@ -15,7 +15,8 @@ from desktop_app.services.evaluations import EvaluationFilter
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_datetime, format_number, format_phone
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table
+from desktop_app.ui.widgets.agents_fields import fill_table
+from desktop_app.ui.widgets.tables import read_only_table
 from desktop_app.ui.workers import query
 
 SHOWN = 500  # an agent has tens of evaluations a year; the evaluations page pages the rest

@@ -55,18 +55,6 @@ def fit_placeholder(edit: QLineEdit, text: str) -> None:
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(text) + margin)
 
 
-def read_only_table(headers: Sequence[str], stretch: int = 0) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 def fill_table(
     table: QTableWidget,
     rows: Sequence[Sequence[str]],

@@ -9,14 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.models.callers_table_model import CallersTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.date_fields import date_edit, from_qdate
+from desktop_app.ui.widgets.tables import Resize, table_view
 
 
 class CallersTab(QWidget):
@@ -78,14 +76,7 @@ class CallersTab(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = CallersTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = table_view(self.model, resize=Resize.ResizeToContents, stretch=1)
         self.table.doubleClicked.connect(lambda _i: self.dial())
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
@@ -165,7 +156,7 @@ class CallersTab(QWidget):
 
     def current(self) -> callbacks.Caller | None:
         index = self.table.currentIndex()
-        return self.model.caller_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def copy_number(self) -> None:
         caller = self.current()

@@ -23,7 +23,7 @@ from desktop_app.ui.dialogs.equipment_dialog import EquipmentDialog
 from desktop_app.ui.formatting import format_list
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import read_only_table
+from desktop_app.ui.widgets.tables import read_only_table
 
 _COLOURS = {"broken": "#fde2e1", "missing": "#fff1c2"}
 

@@ -17,11 +17,11 @@ from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import (
     fill_table,
     mark,
-    read_only_table,
     select_row,
     selected_data,
     selected_id,
 )
+from desktop_app.ui.widgets.tables import read_only_table
 
 
 class LegalUpdatesTab(QWidget):

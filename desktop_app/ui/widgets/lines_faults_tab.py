@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +15,7 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.models.line_faults_table_model import LineFaultsTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.tables import table_view
 
 
 class LineFaultsTab(QWidget):
@@ -41,12 +40,7 @@ class LineFaultsTab(QWidget):
         bar.addWidget(self.repair_button)
         layout.addLayout(bar)
         self.faults_model = LineFaultsTableModel(self.state, self)
-        self.faults_table = QTableView()
-        self.faults_table.setModel(self.faults_model)
-        self.faults_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.faults_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.faults_table.verticalHeader().hide()
-        self.faults_table.horizontalHeader().setStretchLastSection(True)
+        self.faults_table = table_view(self.faults_model, stretch_last=True)
         for col, width in enumerate((240, 130, 300, 130, 130)):
             self.faults_table.setColumnWidth(col, width)
         layout.addWidget(self.faults_table, 1)

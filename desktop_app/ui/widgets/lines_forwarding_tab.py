@@ -18,7 +18,7 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_datetime, format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.lines_tables import table_widget
+from desktop_app.ui.widgets.tables import table_widget
 
 
 class LineForwardingTab(QWidget):
@@ -46,7 +46,8 @@ class LineForwardingTab(QWidget):
                 self.tr("From"),
                 self.tr("Until"),
                 self.tr("Notes"),
-            ]
+            ],
+            stretch_last=True,
         )
         layout.addWidget(self.forwards, 1)
         self.end_forward_button.clicked.connect(self.end_forwarding)

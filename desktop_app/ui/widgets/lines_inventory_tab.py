@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -37,8 +35,9 @@ from desktop_app.ui.messages import attempt, attempt_done, show_error, show_info
 from desktop_app.ui.models.lines_table_model import LinesTableModel
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import select_row
-from desktop_app.ui.widgets.lines_tables import OVERDUE_FG, table_widget
+from desktop_app.ui.widgets.lines_tables import OVERDUE_FG
 from desktop_app.ui.widgets.menu_button import menu_button
+from desktop_app.ui.widgets.tables import table_view, table_widget
 from desktop_app.ui.workers import query, query_pending
 
 
@@ -143,20 +142,12 @@ class LinesInventoryTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = LinesTableModel(self.state, self)
         self.model.hold()
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = table_view(self.model, alternate=True, stretch_last=True)
         # Setting the indicator sorts: no read here, the page's first refresh reads (issue 15.3).
         self.model.on_sort = lambda: None
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.on_sort = self.refresh_inventory
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         # One line per row, of a fixed height: fitting each row to wrapped text measured every
         # row of 2 000 lines on the GUI thread (issue 15.3). A long label, last check or "answered
         # by" is elided, and its tooltip gives the full text (issue 14.10).
@@ -168,7 +159,7 @@ class LinesInventoryTab(QWidget):
         self.table.doubleClicked.connect(self.edit_line)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
         self.history = table_widget(
-            [self.tr("When"), self.tr("Result"), self.tr("By"), self.tr("Notes")]
+            [self.tr("When"), self.tr("Result"), self.tr("By"), self.tr("Notes")], stretch_last=True
         )
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((130, 220, 110)):

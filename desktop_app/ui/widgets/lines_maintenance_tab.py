@@ -18,7 +18,8 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_date, format_phone
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.lines_tables import OVERDUE_BG, OVERDUE_FG, table_widget
+from desktop_app.ui.widgets.lines_tables import OVERDUE_BG, OVERDUE_FG
+from desktop_app.ui.widgets.tables import table_widget
 
 
 class LineMaintenanceTab(QWidget):
@@ -46,7 +47,8 @@ class LineMaintenanceTab(QWidget):
                 self.tr("Every"),
                 self.tr("Last done"),
                 self.tr("Next due"),
-            ]
+            ],
+            stretch_last=True,
         )
         layout.addWidget(self.maintenance, 1)
         self.overdue_only.toggled.connect(self.refresh_maintenance)

@@ -16,7 +16,7 @@ from desktop_app.services.permissions import Perm
 from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.lines_tables import table_widget
+from desktop_app.ui.widgets.tables import table_widget
 
 
 class LinePeaksTab(QWidget):
@@ -46,7 +46,8 @@ class LinePeaksTab(QWidget):
                 self.tr("Extra lines"),
                 self.tr("Extra agents"),
                 self.tr("Notes"),
-            ]
+            ],
+            stretch_last=True,
         )
         layout.addWidget(self.plans, 1)
         self.add_plan_button.clicked.connect(lambda: self.edit_plan(new=True))

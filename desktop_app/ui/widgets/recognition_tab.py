@@ -23,7 +23,8 @@ from desktop_app.ui.dialogs.recognition_dialog import RecognitionDialog
 from desktop_app.ui.formatting import format_date, format_number
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, read_only_table, selected_id
+from desktop_app.ui.widgets.agents_fields import fill_table, selected_id
+from desktop_app.ui.widgets.tables import read_only_table
 
 
 class RecognitionTab(QWidget):

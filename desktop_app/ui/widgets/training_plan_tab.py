@@ -23,7 +23,8 @@ from desktop_app.ui.dialogs.training_rule_dialog import TrainingRuleDialog
 from desktop_app.ui.formatting import format_date
 from desktop_app.ui.messages import attempt
 from desktop_app.ui.state import AppState
-from desktop_app.ui.widgets.agents_fields import fill_table, mark, read_only_table, selected_data
+from desktop_app.ui.widgets.agents_fields import fill_table, mark, selected_data
+from desktop_app.ui.widgets.tables import read_only_table
 
 
 class TrainingPlanTab(QWidget):

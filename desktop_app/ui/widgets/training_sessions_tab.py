@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +31,10 @@ from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agents_fields import (
     fill_table,
     fit_placeholder,
-    read_only_table,
     select_row,
     topic_combo,
 )
+from desktop_app.ui.widgets.tables import read_only_table, table_view
 
 
 class TrainingSessionsTab(QWidget):
@@ -67,13 +65,7 @@ class TrainingSessionsTab(QWidget):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = TrainingSessionsTableModel(state, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view = table_view(self.model, alternate=True, stretch=1)
         self.view.doubleClicked.connect(self.edit_session)
         self.attendees = read_only_table(
             [self.tr("Attendee"), self.tr("Attended"), self.tr("Score")]
