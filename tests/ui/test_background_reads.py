@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from desktop_app.services import agent_profile, agents, training
@@ -170,3 +171,55 @@ def test_training_search_runs_once_typing_pauses(qtbot, state: AppState) -> None
     QTest.keyClicks(sessions.search, "Accueil")  # ASCII: QTest types only that
     assert sessions.model.rowCount() == 2  # not on each keystroke
     qtbot.waitUntil(lambda: sessions.model.rowCount() == 1, timeout=5000)
+
+
+def test_agents_list_fills_from_the_background_and_a_fast_search_reads_once_c8_3(
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The agents list is read on the pool (it took 0.3 s of the GUI thread at 150 agents), and
+    a word typed at speed reads the list once, when typing pauses; the chosen agent is kept."""
+    from PySide6.QtTest import QTest
+
+    from desktop_app.ui.models.agents_table_model import AgentsTableModel
+
+    nadia = _trained_agent(state)
+    agents.create_agent(state.db, state.actor, AgentInput(name_fr="Sami Ben Ali"))
+    reads: list[tuple[str, bool]] = []
+    real_read = AgentsTableModel.read
+
+    def counted(model: AgentsTableModel, search: str, only_active: bool) -> list:
+        reads.append((search, threading.current_thread() is threading.main_thread()))
+        return real_read(model, search, only_active)
+
+    monkeypatch.setattr(AgentsTableModel, "read", counted)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.show_page("agents")
+    assert page.pending and page.model.rowCount() == 0  # built at once, filled when read
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.model.rowCount() == 2 and reads == [("", False)]  # read in a worker
+    page.apply_filter(agent_id=nadia)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.selected_id() == nadia
+    reads.clear()
+    QTest.keyClicks(page.search, "Nadia")  # ASCII: QTest types only that
+    assert reads == []  # no read per keystroke
+    qtbot.waitUntil(lambda: bool(reads) and not page.pending, timeout=5000)
+    assert reads == [("Nadia", False)]
+    assert page.model.rowCount() == 1 and page.selected_id() == nadia
+
+
+def test_settings_page_says_whether_passwords_are_safe_once_the_keyring_is_probed(
+    qtbot: QtBot, state: AppState
+) -> None:
+    """Importing keyring probes every back end (0.2 s): done on the pool, the page fills in."""
+    from desktop_app.services.credentials import keyring_status
+    from desktop_app.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(state)
+    qtbot.addWidget(page)
+    assert page.keyring_store.text() == "Checking…"
+    qtbot.waitUntil(lambda: not query_pending(page, "keyring"), timeout=5000)
+    status = keyring_status()
+    assert page.keyring_store.toolTip() == status.name
+    assert page.keyring_verdict.text().startswith("Secure" if status.secure else "Not secure")
