@@ -37,6 +37,7 @@ from desktop_app.ui.widgets.agents_fields import (
     select_row,
     topic_combo,
 )
+from desktop_app.ui.workers import query, query_pending
 
 
 class TrainingSessionsTab(QWidget):
@@ -67,6 +68,7 @@ class TrainingSessionsTab(QWidget):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = TrainingSessionsTableModel(state, self)
+        self.model.hold()  # its first page is read on the pool, by refresh()
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,11 +99,22 @@ class TrainingSessionsTab(QWidget):
         self.agent_id: int | None = None
         self.refresh()
 
+    @property
+    def pending(self) -> bool:
+        """A read of the sessions is under way: tests and the screenshot command wait on it."""
+        return query_pending(self, "list")
+
     def refresh(self) -> None:
-        self.model.filter = SessionFilter(
+        """Read the first page of sessions on the pool and show it when it comes (issue 15.3);
+        a read overtaken by a newer one (typing on in the search) is dropped."""
+        filt = SessionFilter(
             topic=self.topic.currentData() or "", agent_id=self.agent_id, search=self.search.text()
         )
-        attempt(self, self.model.reload)
+        read_first = self.model.read_first
+        query(self, lambda: read_first(filt), lambda page: self._show(filt, page), key="list")
+
+    def _show(self, filt: SessionFilter, page: list[SessionRow]) -> None:
+        self.model.apply_first(filt, page)
         self.view.resizeColumnsToContents()
         for column, width in ((2, 190), (4, 190), (7, 180)):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), width))
