@@ -123,7 +123,8 @@ class TrainingPage(QWidget):
             self.tabs.setCurrentIndex(current)
         finally:
             self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         return widget
 
     # The tabs by name, built on first use (READ_ALL roles; an agent's page has only `guides`).
