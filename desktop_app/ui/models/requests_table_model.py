@@ -66,11 +66,6 @@ class RequestsTableModel(KeysetTableModel[RequestRow]):
         """The first page is read inside the reset: one signal, and no insert during a reset."""
         self.apply_first(self.filter, self.read_first(self.filter, self.sort_key, self.descending))
 
-    def hold(self) -> None:
-        """Fetch nothing until apply_first() shows a first page: a view would otherwise fetch the
-        first page itself, on the GUI thread, the moment it is given the empty model."""
-        self._exhausted = True
-
     def read_first(self, filt: RequestFilter, sort: str, descending: bool) -> FirstPage:
         """The first page for `filt` in the order `sort`, with the clock and warning window it
         was stated at, touching no widget: the half of reload() the register page runs on the

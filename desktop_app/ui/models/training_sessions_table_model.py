@@ -39,11 +39,6 @@ class TrainingSessionsTableModel(KeysetTableModel[SessionRow]):
             self.state.db, self.state.actor, self.filter, after=after, limit=limit
         )
 
-    def hold(self) -> None:
-        """Fetch nothing until apply_first() shows a first page: a view would otherwise fetch the
-        first page itself, on the GUI thread, the moment it is given the empty model."""
-        self._exhausted = True
-
     def read_first(self, filt: SessionFilter) -> list[SessionRow]:
         """The first page for `filt`, touching no widget: what the sessions tab runs on the pool
         (issue 15.3)."""
