@@ -26,7 +26,7 @@ def render_page(
     from desktop_app.ui.main_window import MainWindow, apply_direction
     from desktop_app.ui.pages.registry import PAGES, find_page
     from desktop_app.ui.state import AppState
-    from desktop_app.ui.workers import wait_for_background
+    from desktop_app.ui.workers import background_idle, wait_for_background
 
     app = QCoreApplication.instance()
     if not isinstance(app, QApplication):
@@ -55,9 +55,14 @@ def render_page(
             _choose_tab(shown, tab, page)
         app.processEvents()
     finally:
-        wait_for_background()  # the dashboard computes its indicators in the background
-    for _ in range(5):
-        app.processEvents()
+        # Pages read in the background, and an answer can start the next read (the agents list,
+        # then the chosen agent's profile): wait until an answer shown starts nothing more.
+        for _ in range(20):
+            wait_for_background()
+            for _ in range(5):
+                app.processEvents()
+            if background_idle():
+                break
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         saved = window.grab().save(str(out))

@@ -4392,6 +4392,10 @@
             <translation>جلب البريد كل (دقائق، 0 = أبدا)</translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>جارٍ التثبت…</translation>
+        </message>
+        <message>
             <source>Largest message accepted (MB)</source>
             <translation>أكبر حجم مقبول للرسالة (ميغابايت)</translation>
         </message>

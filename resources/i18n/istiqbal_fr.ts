@@ -4312,6 +4312,10 @@
             <translation>Relever le courrier toutes les (minutes, 0 = jamais)</translation>
         </message>
         <message>
+            <source>Checking…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
             <source>Largest message accepted (MB)</source>
             <translation>Taille maximale d'un message (Mo)</translation>
         </message>

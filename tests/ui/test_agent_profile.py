@@ -17,6 +17,7 @@ from desktop_app.services.permissions import Role
 from desktop_app.services.scorecards import NO, YES
 from desktop_app.ui.dialogs.agent_dialog import AgentDialog
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.agents_page import AgentsPage
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.agent_evaluations_tab import AgentEvaluationsTab
 from desktop_app.ui.workers import query_pending
@@ -37,8 +38,20 @@ def _evaluate(state: AppState, agent: int, line: int, day: int, named: str, comm
         comment=comment))  # fmt: skip
 
 
+def _agents_page(qtbot: QtBot, window: MainWindow, agent_id: int | None = None) -> AgentsPage:
+    """The agents page once its list, read on the pool (issue 15.3), is shown."""
+    page = (
+        window.open_filtered("agents", agent_id=agent_id)
+        if agent_id is not None
+        else window.show_page("agents")
+    )
+    assert isinstance(page, AgentsPage)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    return page
+
+
 def _evaluations_tab(qtbot: QtBot, window: MainWindow, agent_id: int) -> AgentEvaluationsTab:
-    page = window.open_filtered("agents", agent_id=agent_id)
+    page = _agents_page(qtbot, window, agent_id)
     assert page.selected_id() == agent_id
     tabs = page.profile.tabs
     titles = [tabs.tabText(i) for i in range(tabs.count())]
@@ -71,7 +84,7 @@ def test_agent_page_lists_the_agents_call_evaluations_c8_2_c8_5(
     assert "Evaluations: 2," in tab.summary.text()
     window.show_page("agents").profile.tabs.setCurrentWidget(tab)
     # another agent: only their own evaluation, and the same tab stays open
-    page = window.open_filtered("agents", agent_id=sami)
+    page = _agents_page(qtbot, window, sami)
     assert page.profile.tabs.tabText(page.profile.tabs.currentIndex()) == "Call evaluations"
     tab = _evaluations_tab(qtbot, window, sami)
     assert tab.table.rowCount() == 1 and tab.table.item(0, 4).text() == "Sami's call"
@@ -92,15 +105,14 @@ def test_the_app_wires_the_evaluations_tab_when_it_builds_the_agents_page(
 ) -> None:
     """The registry hands the call-quality tab to the page; a page built without it has none
     (nothing registers itself by being imported)."""
-    from desktop_app.ui.pages.agents_page import AgentsPage
-
     make_agents(state.db)
     window = MainWindow(state)
     qtbot.addWidget(window)
-    tabs = window.show_page("agents").profile.tabs
+    tabs = _agents_page(qtbot, window).profile.tabs
     assert "Call evaluations" in [tabs.tabText(i) for i in range(tabs.count())]
     bare = AgentsPage(state)
     qtbot.addWidget(bare)
+    qtbot.waitUntil(lambda: not bare.pending, timeout=5000)
     bare_tabs = bare.profile.tabs
     assert "Call evaluations" not in [bare_tabs.tabText(i) for i in range(bare_tabs.count())]
 
@@ -113,9 +125,9 @@ def test_agent_page_shows_the_linked_user_account(qtbot: QtBot, state: AppState,
     alone = agents.create_agent(state.db, state.actor, AgentInput(name_fr="Sami"))
     window = MainWindow(state)
     qtbot.addWidget(window)
-    page = window.open_filtered("agents", agent_id=linked.id)
+    page = _agents_page(qtbot, window, linked.id)
     assert page.profile.fields["account"].text() == "user-agent — A agent"
-    page = window.open_filtered("agents", agent_id=alone.id)
+    page = _agents_page(qtbot, window, alone.id)
     assert "none" in page.profile.fields["account"].text()
 
 

@@ -105,6 +105,7 @@ def test_pages_open_filtered_and_an_agent_sees_only_the_guides(
     page = window.open_filtered("training", tab="guides", outdated=True)
     assert page.guides.outdated_only.isChecked()
     agents_page = window.open_filtered("agents", agent_id=2)
+    qtbot.waitUntil(lambda: not agents_page.pending, timeout=5000)  # read on the pool (15.3)
     assert agents_page.selected_id() == 2
     agent = AppState(state.db, state.location, actor_of(Role.AGENT), "en")
     other = MainWindow(agent)

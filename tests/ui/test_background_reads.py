@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
@@ -167,7 +168,81 @@ def test_training_search_runs_once_typing_pauses(qtbot: QtBot, state: AppState) 
     window = MainWindow(state)
     qtbot.addWidget(window)
     sessions = window.show_page("training").sessions
+    assert sessions.pending  # the first page is read on the pool (issue 15.3)
+    qtbot.waitUntil(lambda: not sessions.pending, timeout=5000)
     assert sessions.model.rowCount() == 2
     QTest.keyClicks(sessions.search, "Accueil")  # ASCII: QTest types only that
-    assert sessions.model.rowCount() == 2  # not on each keystroke
+    assert sessions.model.rowCount() == 2 and not sessions.pending  # not on each keystroke
     qtbot.waitUntil(lambda: sessions.model.rowCount() == 1, timeout=5000)
+
+
+def test_agents_list_fills_from_the_background_and_a_fast_search_reads_once_c8_3(
+    qtbot: QtBot, state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The agents list is read on the pool (it took 0.3 s of the GUI thread at 150 agents), and
+    a word typed at speed reads the list once, when typing pauses; the chosen agent is kept."""
+    from PySide6.QtTest import QTest
+
+    from desktop_app.ui.models.agents_table_model import AgentsTableModel
+
+    nadia = _trained_agent(state)
+    agents.create_agent(state.db, state.actor, AgentInput(name_fr="Sami Ben Ali"))
+    reads: list[tuple[str, bool]] = []
+    real_read = AgentsTableModel.read
+
+    def counted(model: AgentsTableModel, search: str, only_active: bool) -> list:
+        reads.append((search, threading.current_thread() is threading.main_thread()))
+        return real_read(model, search, only_active)
+
+    monkeypatch.setattr(AgentsTableModel, "read", counted)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.show_page("agents")
+    assert page.pending and page.model.rowCount() == 0  # built at once, filled when read
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.model.rowCount() == 2 and reads == [("", False)]  # read in a worker
+    page.apply_filter(agent_id=nadia)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.selected_id() == nadia
+    reads.clear()
+    QTest.keyClicks(page.search, "Nadia")  # ASCII: QTest types only that
+    assert reads == []  # no read per keystroke
+    qtbot.waitUntil(lambda: bool(reads) and not page.pending, timeout=5000)
+    assert reads == [("Nadia", False)]
+    assert page.model.rowCount() == 1 and page.selected_id() == nadia
+
+
+def test_training_tabs_are_built_when_first_shown_c8_5(qtbot: QtBot, state: AppState) -> None:
+    """Opening the training page builds (and reads) only the tab shown; another tab is built,
+    in its place and under its title, when it is chosen."""
+    from desktop_app.ui.pages.training_page import TrainingPage
+    from desktop_app.ui.widgets.equipment_tab import EquipmentTab
+
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.show_page("training")
+    assert isinstance(page, TrainingPage)
+    assert set(page._built) == {"sessions"}
+    index = page.tab_keys.index("equipment")
+    assert type(page.tabs.widget(index)) is QWidget  # a placeholder until shown
+    page.tabs.setCurrentIndex(index)
+    assert isinstance(page.tabs.currentWidget(), EquipmentTab)
+    assert page.tabs.currentIndex() == index and page.tabs.tabText(index) == "Equipment"
+    assert page.equipment is page.tabs.currentWidget()
+    assert set(page._built) == {"sessions", "equipment"}
+
+
+def test_settings_page_says_whether_passwords_are_safe_once_the_keyring_is_probed(
+    qtbot: QtBot, state: AppState
+) -> None:
+    """Importing keyring probes every back end (0.2 s): done on the pool, the page fills in."""
+    from desktop_app.services.credentials import keyring_status
+    from desktop_app.ui.pages.settings_page import SettingsPage
+
+    page = SettingsPage(state)
+    qtbot.addWidget(page)
+    assert page.keyring_store.text() == "Checking…"
+    qtbot.waitUntil(lambda: not query_pending(page, "keyring"), timeout=5000)
+    status = keyring_status()
+    assert page.keyring_store.toolTip() == status.name
+    assert page.keyring_verdict.text().startswith("Secure" if status.secure else "Not secure")

@@ -267,3 +267,26 @@ def test_choosing_a_line_filters_the_heatmap_and_time_to_answer_chart_c8_4(
     with qtbot.waitSignal(page.pictured, timeout=5000):
         page.line.setCurrentIndex(0)
     assert page.heatmap._grid == everything.missed
+
+
+def test_a_summary_table_writes_each_row_once_c8_4() -> None:
+    """A view fitting its columns asks for every cell again and again: the row's texts are
+    written once, and again only for new rows (the Calls page's 2 000 lines, issue 15.3)."""
+    from desktop_app.ui.models.rows_table_model import RowsTableModel
+
+    written: list[int] = []
+
+    def cells(n: int) -> tuple[str, str]:
+        written.append(n)
+        return str(n), str(n * 2)
+
+    model: RowsTableModel[int] = RowsTableModel(["n", "2n"], cells)
+    model.set_rows([1, 2])
+    for _ in range(3):
+        for row in range(2):
+            for column in range(2):
+                model.data(model.index(row, column))
+    assert written == [1, 2]
+    assert model.data(model.index(1, 1)) == "4"
+    model.set_rows([5])
+    assert model.data(model.index(0, 1)) == "10" and written == [1, 2, 5]

@@ -335,3 +335,26 @@ def test_the_inventory_reads_off_the_gui_thread_in_fixed_rows_c8_1(
     row = present(page.model.row_at(0))
     tip = page.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == row.label
+
+
+def test_faults_are_read_when_their_tab_is_shown_not_as_the_page_opens_c8_4(
+    state: AppState, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Faults tab's view fetched its first page on the GUI thread as the Lines page opened,
+    a tab nobody was looking at (issue 15.3); it is read when the tab is shown."""
+    rows = _seed(state, 2)
+    lines.report_fault(state.db, state.actor, rows[0].id, symptom="No tone")
+    reads: list[bool] = []
+    real = LineFaultsTableModel.fetch_after
+
+    def counted(model: LineFaultsTableModel, last: Any, limit: int) -> list[Any]:
+        reads.append(True)
+        return real(model, last, limit)
+
+    monkeypatch.setattr(LineFaultsTableModel, "fetch_after", counted)
+    page = LinesPage(state)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert reads == [] and page.faults_model.rowCount() == 0
+    page.apply_filter(tab="faults", open_only=True)
+    assert reads and page.faults_model.rowCount() == 1

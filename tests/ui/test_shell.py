@@ -259,7 +259,7 @@ def test_issue16_2_a_call_refused_for_changed_rights_signs_out_at_once(
 
 
 def test_issue16_2_a_read_refused_after_sign_out_opens_no_second_box(
-    qtbot, state: AppState, actor_of, monkeypatch
+    qtbot: QtBot, state: AppState, actor_of, monkeypatch
 ) -> None:
     """The dashboard's background read can end after the window signed out: a second "rights
     changed" box would be modal over nothing (it hung a test run under load)."""
@@ -267,11 +267,15 @@ def test_issue16_2_a_read_refused_after_sign_out_opens_no_second_box(
     from desktop_app.ui import messages
 
     boxes: list[tuple[object, ...]] = []
-    monkeypatch.setattr(messages, "_plain_box",
-                        lambda *a: boxes.append(a) or type("B", (), {"exec": lambda s: 0})())  # fmt: skip
+
+    def plain_box(*args: object) -> object:
+        boxes.append(args)
+        return type("B", (), {"exec": lambda s: 0})()
+
+    monkeypatch.setattr(messages, "_plain_box", plain_box)
     window = MainWindow(AppState(state.db, state.location, actor_of(Role.HR), "en"))
     qtbot.addWidget(window)
     window.show()
     window.sign_out()
-    messages.show_error(window.centralWidget(), RightsChanged("Your rights changed; sign in again."))
+    messages.show_error(window.centralWidget(), RightsChanged("Your rights changed; sign in."))
     assert boxes == []

@@ -65,11 +65,6 @@ class EvaluationTableModel(KeysetTableModel[EvaluationRow]):
         return None
 
     # -- read on the pool, shown on the GUI thread (issue 15.3) --------------------------------
-    def hold(self) -> None:
-        """Fetch nothing until apply_first() shows a first page: a view would otherwise fetch the
-        first page itself, on the GUI thread, the moment it is given the empty model."""
-        self._exhausted = True
-
     def read_first(self, filt: EvaluationFilter) -> FirstPage:
         """The first page for `filt` with its texts, touching no widget: the half of reload()
         that the Evaluations page runs on the pool."""

@@ -88,5 +88,11 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
         self.endResetModel()
         self.fetchMore()
 
+    def hold(self) -> None:
+        """Fetch nothing until the page shows a first page (reload(), or the model's
+        apply_first() with one read on the pool, issue 15.3): a view would otherwise fetch the
+        first page itself, on the GUI thread, the moment it is given the empty model."""
+        self._exhausted = True
+
     def row_at(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -123,11 +123,6 @@ class LinesTableModel(KeysetTableModel[LineRow]):
         leaves the old rows showing."""
         self.apply_first(self.filter, self.read_first(self.filter))
 
-    def hold(self) -> None:
-        """Fetch nothing until apply_first() shows a first page: a view would otherwise fetch the
-        first page itself, on the GUI thread, the moment it is given the empty model."""
-        self._exhausted = True
-
     def read_first(self, filt: LineFilter) -> list[LineRow]:
         """The first page for `filt`, touching no widget: the half of reload() that the
         inventory runs on the pool (issue 15.3), so 2 000 lines never stall the window."""

@@ -27,10 +27,15 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self._cells = cells
         self._numeric = set(numeric)
         self._rows: list[Row] = []
+        # Each row's texts, written once: `cells` formats a whole row, and a view fitting its
+        # columns asks for every cell of its sampled rows again and again (the Calls page's
+        # 2 000 lines made 20 000 calls, 0.3 s of the GUI thread, issue 15.3).
+        self._texts: dict[int, Sequence[Any]] = {}
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = {}
         self.endResetModel()
 
     def row_at(self, row: int) -> Row | None:
@@ -66,6 +71,9 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._cells(row)[index.column()]
+            texts = self._texts.get(index.row())
+            if texts is None:
+                texts = self._texts[index.row()] = self._cells(row)
+            value = texts[index.column()]
             return bidi_text(value) if isinstance(value, str) else value
         return self.extra_data(row, index.column(), role)

@@ -39,6 +39,21 @@ class TrainingSessionsTableModel(KeysetTableModel[SessionRow]):
             self.state.db, self.state.actor, self.filter, after=after, limit=limit
         )
 
+    def read_first(self, filt: SessionFilter) -> list[SessionRow]:
+        """The first page for `filt`, touching no widget: what the sessions tab runs on the pool
+        (issue 15.3)."""
+        return training.sessions_page(
+            self.state.db, self.state.actor, filt, after=None, limit=self.page_size
+        )
+
+    def apply_first(self, filt: SessionFilter, page: list[SessionRow]) -> None:
+        """Show a first page read by read_first(), on the GUI thread; later pages follow it."""
+        self.filter = filt
+        self.beginResetModel()
+        self._rows = page
+        self._exhausted = len(page) < self.page_size
+        self.endResetModel()
+
     def display(self, row: SessionRow, column: int) -> str:
         mode = self.tr("Remote") if row.remote else self.tr("On site")
         values = (

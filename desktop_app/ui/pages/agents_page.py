@@ -46,7 +46,7 @@ from desktop_app.ui.widgets.agents_fields import (
 )
 from desktop_app.ui.widgets.page_header import PageHeader
 from desktop_app.ui.widgets.tables import read_only_table, table_view
-from desktop_app.ui.workers import drop_queries, query
+from desktop_app.ui.workers import drop_queries, query, query_pending
 
 # A tab another area adds to every agent's page: its translated title, and
 # `factory(state, agent_id)` building it when an agent is shown.
@@ -320,16 +320,33 @@ class AgentsPage(QWidget):
         self.search.textChanged.connect(debounced(self, self.refresh))  # once typing pauses
         self.active_only.toggled.connect(lambda _on: self.refresh())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self._wanted: int | None = None  # the agent to choose when the list read comes back
         self.refresh()
 
+    @property
+    def pending(self) -> bool:
+        """A read of the list is under way: tests and the screenshot command wait on it."""
+        return query_pending(self, "list")
+
     def refresh(self, select_id: int | None = None) -> None:
-        current = select_id if select_id is not None else self.selected_id()
+        """Read the list on the pool and show it when it comes (issue 15.3: with 150 agents the
+        read took 0.3 s on the GUI thread); the agent chosen before (or `select_id`) stays chosen.
+        A read overtaken by a newer one (typing on in the search) is dropped."""
+        current = next(
+            (x for x in (select_id, self._wanted, self.selected_id()) if x is not None), None
+        )
+        self._wanted = current
         self.model.search = self.search.text()
         self.model.only_active = self.active_only.isChecked()
-        attempt(self, self.model.reload)
+        search, only_active, read = self.model.search, self.model.only_active, self.model.read
+        query(self, lambda: read(search, only_active), self._show_list, key="list")
+
+    def _show_list(self, rows: list[AgentInfo]) -> None:
+        wanted, self._wanted = self._wanted, None
+        self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        row = self.model.row_of(current) if current is not None else -1
+        row = self.model.row_of(wanted) if wanted is not None else -1
         select_row(self.view, row if row >= 0 else 0)
         self._show_selected()
 

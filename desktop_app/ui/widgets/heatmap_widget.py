@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.ui.formatting import format_number
 
+TOP = 6.0  # the space above the first row
+
 
 class HeatmapWidget(QWidget):
     """7 rows (Monday first) × 24 hours; darker = more. Mirrored for right-to-left languages."""
@@ -32,8 +34,12 @@ class HeatmapWidget(QWidget):
         return [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
                 self.tr("Sat"), self.tr("Sun")]  # fmt: skip
 
-    def cell_rect(self, day: int, hour: int) -> QRectF:
-        left, top = self._margins()
+    def cell_rect(self, day: int, hour: int, left: float | None = None) -> QRectF:
+        """The cell's rectangle; `left` (the day names' width, from _margins) saves measuring
+        the names again for each of the 168 cells of a paint (issue 15.3)."""
+        if left is None:
+            left, _ = self._margins()
+        top = TOP
         w = (self.width() - left - 8) / 24
         h = (self.height() - top - 22) / 7
         x = left + hour * w
@@ -44,7 +50,7 @@ class HeatmapWidget(QWidget):
     def _margins(self) -> tuple[float, float]:
         names = self.day_names()
         label = max(self.fontMetrics().horizontalAdvance(n) for n in names) + 10
-        return float(label), 6.0
+        return float(label), TOP
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -53,7 +59,7 @@ class HeatmapWidget(QWidget):
         left, _ = self._margins()
         text_colour = self.palette().text().color()
         for day, name in enumerate(self.day_names()):
-            first = self.cell_rect(day, 0)
+            first = self.cell_rect(day, 0, left)
             label = QRectF(0, first.top(), left - 6, first.height())
             if self.isRightToLeft():
                 label.moveRight(self.width())
@@ -64,7 +70,7 @@ class HeatmapWidget(QWidget):
             painter.drawText(label, int(align), name)
             for hour in range(24):
                 value = self._grid[day][hour]
-                rect = self.cell_rect(day, hour).adjusted(1, 1, -1, -1)
+                rect = self.cell_rect(day, hour, left).adjusted(1, 1, -1, -1)
                 colour = QColor(self._base)
                 colour.setAlphaF(0.06 + 0.94 * (value / peak) if peak else 0.06)
                 painter.fillRect(rect, colour)
@@ -74,7 +80,7 @@ class HeatmapWidget(QWidget):
                     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), format_number(value))
         painter.setPen(text_colour)
         for hour in range(0, 24, 2):
-            rect = self.cell_rect(6, hour)
+            rect = self.cell_rect(6, hour, left)
             below = QRectF(rect.left() - 6, rect.bottom() + 2, rect.width() + 12, 18)
             painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter), f"{hour:02d}")
         painter.end()

@@ -35,6 +35,7 @@ from desktop_app.ui.widgets.agents_fields import (
     topic_combo,
 )
 from desktop_app.ui.widgets.tables import read_only_table, table_view
+from desktop_app.ui.workers import query, query_pending
 
 
 class TrainingSessionsTab(QWidget):
@@ -65,6 +66,7 @@ class TrainingSessionsTab(QWidget):
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = TrainingSessionsTableModel(state, self)
+        self.model.hold()  # its first page is read on the pool, by refresh()
         self.view = table_view(self.model, alternate=True, stretch=1)
         self.view.doubleClicked.connect(self.edit_session)
         self.attendees = read_only_table(
@@ -89,11 +91,22 @@ class TrainingSessionsTab(QWidget):
         self.agent_id: int | None = None
         self.refresh()
 
+    @property
+    def pending(self) -> bool:
+        """A read of the sessions is under way: tests and the screenshot command wait on it."""
+        return query_pending(self, "list")
+
     def refresh(self) -> None:
-        self.model.filter = SessionFilter(
+        """Read the first page of sessions on the pool and show it when it comes (issue 15.3);
+        a read overtaken by a newer one (typing on in the search) is dropped."""
+        filt = SessionFilter(
             topic=self.topic.currentData() or "", agent_id=self.agent_id, search=self.search.text()
         )
-        attempt(self, self.model.reload)
+        read_first = self.model.read_first
+        query(self, lambda: read_first(filt), lambda page: self._show(filt, page), key="list")
+
+    def _show(self, filt: SessionFilter, page: list[SessionRow]) -> None:
+        self.model.apply_first(filt, page)
         self.view.resizeColumnsToContents()
         for column, width in ((2, 190), (4, 190), (7, 180)):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), width))
