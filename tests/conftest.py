@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from desktop_app.config import DatabaseLocation, resolve_database
 from desktop_app.data.db import Database, create_private_file
-from desktop_app.services import auth
+from desktop_app.services import auth, demo
 from desktop_app.services.database import open_database
 from desktop_app.services.permissions import Actor, Role
 
@@ -36,6 +37,36 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     open_database(resolve_database(str(path))).dispose()
     assert not path.with_name(path.name + "-wal").exists(), "the WAL must be checkpointed"
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_year(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A year of demo data (seed 2020) made once for the whole run, whichever worker asks first:
+    making it costs ~10 s, copying it a few ms. Modules that only read it copy it."""
+    base = tmp_path_factory.getbasetemp()
+    root = base if worker_id == "master" else base.parent  # shared by pytest-xdist's workers
+    target, claim, failed = (root / f"demo-year.{ext}" for ext in ("sqlite", "claim", "failed"))
+    try:
+        os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # another worker makes it: wait for it
+        deadline = time.monotonic() + 300
+        while not target.exists():
+            assert not failed.exists(), "the demo database could not be made (see the other worker)"
+            assert time.monotonic() < deadline, "the demo database took more than 5 minutes"
+            time.sleep(0.2)
+        return target
+    try:
+        scratch = root / f"demo-year-{worker_id}"
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("ISTIQBAL_DATA_DIR", str(scratch / "data"))
+            database = open_database(resolve_database(str(scratch / "demo.sqlite")))
+            demo.fill_demo(database, years=1, seed=2020)
+            database.dispose()  # checkpoints the WAL: the file alone is the whole database
+        os.replace(scratch / "demo.sqlite", target)  # appears whole or not at all
+    except BaseException:
+        failed.touch()
+        raise
+    return target
 
 
 def copy_template(template: Path, target: Path) -> None:

@@ -340,6 +340,7 @@ def test_check_of_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"{tmp_path} is a folder, not a database file."
 
 
+@pytest.mark.slow  # a year of demo data (~10 s)
 def test_demo_still_creates_its_database(tmp_path: Path) -> None:
     db = tmp_path / "fresh" / "demo.sqlite"
     assert main(["--db", str(db), "demo", "--years", "1"]) == 0

@@ -19,19 +19,17 @@ from desktop_app.data.models import (
     TrainingAttendance,
     TrainingSession,
 )
-from desktop_app.services import demo
 from desktop_app.services.database import open_database
 from desktop_app.services.demo_calls import COMMENTS
+from tests.conftest import copy_template
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """One demo per module (a year of data): generating it is the slow part."""
-    folder: Path = tmp_path_factory.mktemp("demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ISTIQBAL_DATA_DIR", str(folder / "data"))
-        db = open_database(resolve_database(str(folder / "demo.sqlite")))
-        demo.fill_demo(db, years=1, seed=2020)
+def demo_db(demo_year: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """A copy of the session's demo year: generating one is the slow part."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    copy_template(demo_year, path)
+    db = open_database(resolve_database(str(path)))
     yield db
     db.dispose()
 

@@ -12,19 +12,20 @@ from desktop_app.config import resolve_database
 from desktop_app.i18n import install_language
 from desktop_app.services import auth
 from desktop_app.services.database import open_database
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.permissions import Role, system_actor
 from desktop_app.ui.main_window import MainWindow, apply_direction
 from desktop_app.ui.state import AppState
+from tests.conftest import copy_template
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture
-    location = resolve_database(str(Path(tmp_path_factory.mktemp("demo")) / "demo.sqlite"))
+def demo_db(demo_year: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture
+    location = resolve_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
+    assert location.path is not None
+    copy_template(demo_year, location.path)
     db = open_database(location)
-    fill_demo(db, years=1, seed=7)
     yield db, location
     db.dispose()
 
