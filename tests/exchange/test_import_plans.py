@@ -10,13 +10,16 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop_app.data.db import Database
-from desktop_app.data.models import AuditEntry, CitizenRequest, RequestEvent
-from desktop_app.exchange import requests_file
+from desktop_app.data.models import AuditEntry, CallRecord, CitizenRequest, RequestEvent
+from desktop_app.exchange import cdr, requests_file
+from desktop_app.exchange.cdr import import_cdr, plan_cdr
 from desktop_app.exchange.requests_file import plan_register
-from desktop_app.services.errors import PermissionDenied
+from desktop_app.services.call_records import commit_call_records_plan
+from desktop_app.services.errors import PermissionDenied, UserError
 from desktop_app.services.imports import PlanCounts
 from desktop_app.services.permissions import Actor, Role
 from desktop_app.services.requests import commit_register_plan
+from tests.helpers.calls_data import make_lines
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 REGISTER = (
@@ -110,3 +113,100 @@ def test_c2_1_only_request_editors_plan_or_commit_a_register(
     with pytest.raises(PermissionDenied):
         commit_register_plan(db, director, plan, now=NOW)
     assert count(db, CitizenRequest) == 0
+
+
+# -- call records (C8.4) ----------------------------------------------------------------------
+MASTER = Path(__file__).parent / "data" / "Master.csv"
+CALL = (
+    '"","98765432","71563500","from-trunk","""A"" <98765432>","SIP/t-1","SIP/201-2","Dial",'
+    '"SIP/201,30","2026-03-02 08:15:03","2026-03-02 08:15:11","2026-03-02 08:17:40",157,149,'
+    '"ANSWERED","DOCUMENTATION"'
+)
+MISSED = CALL.replace("SIP/t-1", "SIP/t-9").replace("08:15:03", "09:15:03")
+MISSED = MISSED.replace('"ANSWERED"', '"NO ANSWER"').replace('"2026-03-02 08:15:11"', "")
+
+
+def calls_and_audit(db: Database) -> tuple[int, int]:
+    return count(db, CallRecord), count(db, AuditEntry)
+
+
+def test_c8_4_a_call_records_plan_writes_nothing_and_its_commit_writes_exactly_it(
+    db: Database, admin: Actor
+) -> None:
+    make_lines(db)
+    before = calls_and_audit(db)
+    plan = plan_cdr(db, admin, MASTER)
+    assert calls_and_audit(db) == before
+    assert plan.counts.new == len(plan.rows) == plan.report.result.imported == 12
+    report = commit_call_records_plan(db, admin, plan)
+    assert report.result.imported == 12 and not report.dry_run
+    assert report.directions == plan.report.directions
+    assert calls_and_audit(db) == (before[0] + 12, before[1] + 1)
+    again = commit_call_records_plan(db, admin, plan)  # stored meanwhile: skipped, not doubled
+    assert again.result.imported == 0 and count(db, CallRecord) == 12
+
+
+def test_c8_4_the_call_records_dry_run_opens_no_write_transaction_to_roll_back(
+    db: Database, admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_lines(db)
+
+    def no_write(**_: object) -> None:
+        raise AssertionError("a dry run must not open a write transaction")
+
+    monkeypatch.setattr(db, "write", no_write)
+    report = import_cdr(db, admin, MASTER, dry_run=True)
+    assert report.dry_run and report.result.imported == 12
+
+
+def test_c8_4_the_call_records_are_read_once_for_preview_and_import(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_lines(db)
+    path = tmp_path / "Master.csv"
+    path.write_text(CALL + "\n" + MISSED + "\n", encoding="utf-8")
+    reads: list[Path] = []
+    real = cdr.iter_cdr
+    monkeypatch.setattr(cdr, "iter_cdr", lambda p, utc=False: reads.append(p) or real(p, utc))
+    plan = plan_cdr(db, admin, path)
+    path.write_text("", encoding="utf-8")  # emptied meanwhile: the commit does not read it
+    report = commit_call_records_plan(db, admin, plan)
+    assert reads == [path] and report.result.imported == 2
+
+
+def test_c8_4_sixteen_column_calls_without_uniqueid_are_each_imported(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """Two calls of a 16-column file (no uniqueid): both are calls, not one call's tangle
+    (a missing uniqueid once counted as the same "None" identifier for every call)."""
+    make_lines(db)
+    path = tmp_path / "Master.csv"
+    path.write_text(CALL + "\n" + MISSED + "\n", encoding="utf-8")
+    report = import_cdr(db, admin, path)
+    assert (report.result.imported, report.result.skipped_duplicates) == (2, 0)
+    assert count(db, CallRecord) == 2
+
+
+def test_c8_4_a_call_records_plan_with_a_bad_line_is_refused_whole(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    make_lines(db)
+    path = tmp_path / "Master.csv"
+    path.write_text(CALL + "\n" + MISSED.replace(",157,", ",abc,") + "\n", encoding="utf-8")
+    plan = plan_cdr(db, admin, path)
+    assert [(e.row, e.column) for e in plan.errors] == [(2, "duration")]
+    assert plan.rows == [] and plan.counts.invalid == 1
+    with pytest.raises(UserError, match="line 2"):
+        commit_call_records_plan(db, admin, plan)
+    assert count(db, CallRecord) == 0
+
+
+def test_c8_4_only_importers_of_calls_plan_or_commit(db: Database, admin: Actor, actor_of) -> None:
+    make_lines(db)
+    plan = plan_cdr(db, admin, MASTER)
+    viewer = actor_of(Role.HR)
+    with pytest.raises(PermissionDenied):
+        plan_cdr(db, viewer, MASTER)
+    with pytest.raises(PermissionDenied):
+        commit_call_records_plan(db, viewer, plan)
+    assert count(db, CallRecord) == 0
