@@ -169,7 +169,7 @@ def plan_cdr(
     call_records.require_import(actor)  # before reading: a refused user learns that first
     path = Path(path)
     total_bytes = max(regular_file(path, MAX_CDR_BYTES), 1)
-    return call_records.plan_call_records(
+    return call_records.plan_call_records_import(
         db, actor, path.name, iter_cdr(path, utc), progress=progress, total_bytes=total_bytes
     )
 

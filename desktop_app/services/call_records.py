@@ -14,9 +14,9 @@ not turn an answered call into a missed one (C8.2). The call is stored under its
 the caller leg's uniqueid), else its uniqueid; a later file showing a stored missed call answered
 upgrades it, and still adds no call.
 
-plan_call_records() reads the database only: the calls it would add, the stored missed calls it
-would mark answered, and the preview's figures (the dry run: nothing is written, nothing rolled
-back). commit_call_records_plan() writes that plan in one audited transaction.
+plan_call_records_import() reads the database only: the calls it would add, the stored missed
+calls it would mark answered, and the preview's figures (the dry run: nothing is written, nothing
+rolled back). commit_call_records_plan() writes that plan in one audited transaction.
 """
 
 from __future__ import annotations
@@ -469,7 +469,7 @@ def require_import(actor: Actor) -> None:
     actor.require(Perm.IMPORT_CALLS)
 
 
-def plan_call_records(
+def plan_call_records_import(
     db: Database, actor: Actor, file: str, items: Iterable[CdrRow | RowError], *,
     progress: Progress | None = None, total_bytes: int = 1,
 ) -> CdrPlan:  # fmt: skip

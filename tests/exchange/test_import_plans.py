@@ -10,13 +10,20 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop_app.data.db import Database
-from desktop_app.data.models import AuditEntry, CallRecord, CitizenRequest, RequestEvent
-from desktop_app.exchange import cdr, requests_file
+from desktop_app.data.models import (
+    AuditEntry,
+    CallRecord,
+    CitizenRequest,
+    PhoneLine,
+    RequestEvent,
+)
+from desktop_app.exchange import cdr, lines_file, requests_file
 from desktop_app.exchange.cdr import import_cdr, plan_cdr
 from desktop_app.exchange.requests_file import plan_register
 from desktop_app.services.call_records import commit_call_records_plan
 from desktop_app.services.errors import PermissionDenied, UserError
 from desktop_app.services.imports import PlanCounts
+from desktop_app.services.lines.directory_import import commit_lines_plan
 from desktop_app.services.permissions import Actor, Role
 from desktop_app.services.requests import commit_register_plan
 from tests.helpers.calls_data import make_lines
@@ -210,3 +217,33 @@ def test_c8_4_only_importers_of_calls_plan_or_commit(db: Database, admin: Actor,
     with pytest.raises(PermissionDenied):
         commit_call_records_plan(db, viewer, plan)
     assert count(db, CallRecord) == 0
+
+
+# -- the lines directory (C8.1) --------------------------------------------------------------
+DIRECTORY = (
+    "Numéro;Type;Libellé\n"
+    "71 563 500;standard;Accueil\n"
+    "80 100 321;numéro vert;Réclamations\n"
+    "71 563 500;standard;Accueil bis\n"  # the same number: one line
+)
+
+
+def test_c8_1_a_directory_plan_writes_nothing_and_its_commit_writes_exactly_it_read_once(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "annuaire.csv"
+    path.write_text(DIRECTORY, encoding="utf-8")
+    reads: list[Path] = []
+    real = lines_file.read_table
+    monkeypatch.setattr(
+        lines_file, "read_table", lambda p, fields: reads.append(p) or real(p, fields)
+    )
+    before = count(db, PhoneLine), count(db, AuditEntry)
+    plan = lines_file.plan_lines(db, admin, path)
+    assert (count(db, PhoneLine), count(db, AuditEntry)) == before
+    assert plan.counts == PlanCounts(new=2, duplicates=1, invalid=0)
+    path.write_text("Numéro\n", encoding="utf-8")  # emptied meanwhile: not read again
+    result = commit_lines_plan(db, admin, plan)
+    assert reads == [path]
+    assert (result.imported, result.skipped_duplicates) == (2, 1)
+    assert (count(db, PhoneLine), count(db, AuditEntry)) == (before[0] + 2, before[1] + 1)
