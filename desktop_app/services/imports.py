@@ -12,7 +12,7 @@ The file is read once: a commit never reads it again, so what the preview showed
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from desktop_app.services.errors import ImportResult, RowError
 
@@ -25,6 +25,20 @@ class PlanCounts:
     duplicates: int = 0  # rows already present (earlier in the file or in the database)
     invalid: int = 0  # rows refused, each with its errors
     updated: int = 0  # records already present it would change (a missed call now answered)
+
+
+class FileRow(Protocol):
+    """One data row of a tabular file as exchange read it (exchange/tabular.py's TabularRow)."""
+
+    @property
+    def number(self) -> int: ...  # 1 = the first data row after the header
+
+    @property
+    def values(self) -> dict[str, Any]: ...
+
+    def text(self, key: str) -> str:
+        """The cell as trimmed text, '' when empty."""
+        ...
 
 
 class ImportPlan(Protocol):

@@ -14,31 +14,17 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 from desktop_app.data.db import Database
 from desktop_app.i18n import translate
 from desktop_app.services import phones
 from desktop_app.services.choices import ChoiceMatcher
 from desktop_app.services.errors import ImportResult, RowError
-from desktop_app.services.imports import PlanCounts, invalid_rows
+from desktop_app.services.imports import FileRow, PlanCounts, invalid_rows
 from desktop_app.services.lines.inventory import existing_numbers, insert_lines
 from desktop_app.services.lines.rows import NewLine
 from desktop_app.services.permissions import Actor, Perm
 from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
-
-
-class DirectoryCells(Protocol):
-    """One data row as exchange read it (exchange/tabular.py's TabularRow fits)."""
-
-    @property
-    def number(self) -> int: ...  # 1 = the first data row after the header
-
-    @property
-    def values(self) -> dict[str, Any]: ...
-
-    def text(self, key: str) -> str: ...
-
 
 # The contract's names, plus the labels our own export writes (so an export re-imports).
 KIND_NAMES = ChoiceMatcher(
@@ -126,7 +112,7 @@ class LinesPlan:
         )
 
 
-def _cell(row: DirectoryCells, key: str) -> object:
+def _cell(row: FileRow, key: str) -> object:
     value = row.values.get(key)
     return value.strip() if isinstance(value, str) else value
 
@@ -146,7 +132,7 @@ def _parse_numbers(value: object, kind: str | None) -> list[tuple[phones.ParsedN
         return [(p, "short" if p.short else "other") for p in found]
 
 
-def check_row(row: DirectoryCells) -> PreviewRow:
+def check_row(row: FileRow) -> PreviewRow:
     """One row checked by the directory's rules alone (CONTRACTS §2, C8.1), without the database."""
     kind_text = row.text("kind")
     preview = PreviewRow(
@@ -267,9 +253,7 @@ def require_import(actor: Actor) -> None:
     actor.require(Perm.EDIT_LINES)
 
 
-def check_rows(
-    rows: Sequence[DirectoryCells], progress: Progress | None = None
-) -> list[PreviewRow]:
+def check_rows(rows: Sequence[FileRow], progress: Progress | None = None) -> list[PreviewRow]:
     """Every row checked without the database (the fuzz test's entry point, through
     exchange's parse_directory); Cancel is honoured every 200 rows."""
     progress = progress or NoProgress()
@@ -288,7 +272,7 @@ def plan_lines_import(
     db: Database,
     actor: Actor,
     file: str,
-    rows: Sequence[DirectoryCells],
+    rows: Sequence[FileRow],
     columns: dict[str, str],
     progress: Progress | None = None,
 ) -> LinesPlan:

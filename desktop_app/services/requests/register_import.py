@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
@@ -27,7 +27,7 @@ from desktop_app.services import audit, deadlines, user_categories
 from desktop_app.services import settings as settings_service
 from desktop_app.services.choices import ChoiceMatcher
 from desktop_app.services.errors import ImportResult, RowError, UserError
-from desktop_app.services.imports import PlanCounts, invalid_rows
+from desktop_app.services.imports import FileRow, PlanCounts, invalid_rows
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Perm
 from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
@@ -72,18 +72,6 @@ FIRST_YEAR = 2000  # no register kept on a computer is older; an earlier year is
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-
-
-class RegisterCells(Protocol):
-    """One data row as exchange read it (exchange/tabular.py's TabularRow fits)."""
-
-    @property
-    def number(self) -> int: ...  # 1 = the first data row after the header
-
-    @property
-    def values(self) -> dict[str, Any]: ...
-
-    def text(self, key: str) -> str: ...
 
 
 @dataclass
@@ -161,7 +149,7 @@ def parse_local_datetime(value: object) -> tuple[datetime, bool] | None:
     return moment.astimezone(UTC), h is not None
 
 
-def _date(row: RegisterCells, key: str, warnings: list[RowError]) -> datetime | None:
+def _date(row: FileRow, key: str, warnings: list[RowError]) -> datetime | None:
     raw = row.values.get(key)
     try:
         parsed = parse_local_datetime(raw)
@@ -197,7 +185,7 @@ def _date(row: RegisterCells, key: str, warnings: list[RowError]) -> datetime | 
     return moment
 
 
-def _choice(row: RegisterCells, key: str, matcher: ChoiceMatcher, required: bool) -> str | None:
+def _choice(row: FileRow, key: str, matcher: ChoiceMatcher, required: bool) -> str | None:
     text = row.text(key)
     if not text:
         if required:
@@ -215,7 +203,7 @@ def _choice(row: RegisterCells, key: str, matcher: ChoiceMatcher, required: bool
 
 
 def _check_row(
-    row: RegisterCells, warnings: list[RowError], now: datetime, categories: ChoiceMatcher
+    row: FileRow, warnings: list[RowError], now: datetime, categories: ChoiceMatcher
 ) -> dict[str, Any]:
     received = _date(row, "received_at", warnings)
     if received is None:
@@ -287,7 +275,7 @@ def _check_row(
 
 def check_rows(
     file: str,
-    rows: Iterable[RegisterCells],
+    rows: Iterable[FileRow],
     now: datetime | None = None,
     categories: ChoiceMatcher | None = None,
 ) -> RegisterPlan:
@@ -357,7 +345,7 @@ def plan_register_import(
     db: Database,
     actor: Actor,
     file: str,
-    rows: Iterable[RegisterCells],
+    rows: Iterable[FileRow],
     *,
     now: datetime | None = None,
 ) -> RegisterPlan:
