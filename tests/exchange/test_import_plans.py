@@ -27,6 +27,7 @@ from desktop_app.services.lines.directory_import import commit_lines_plan
 from desktop_app.services.permissions import Actor, Role
 from desktop_app.services.requests import commit_register_plan
 from tests.helpers.calls_data import make_lines
+from tests.helpers.mail_data import mbox, message
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 REGISTER = (
@@ -247,3 +248,22 @@ def test_c8_1_a_directory_plan_writes_nothing_and_its_commit_writes_exactly_it_r
     assert reads == [path]
     assert (result.imported, result.skipped_duplicates) == (2, 1)
     assert (count(db, PhoneLine), count(db, AuditEntry)) == (before[0] + 2, before[1] + 1)
+
+
+# -- saved messages (C2.1): the dry run is a plan too ----------------------------------------
+def test_c2_1_the_mail_import_dry_run_opens_no_write_transaction(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.exchange.mail.files import import_messages
+
+    path = tmp_path / "saved.mbox"
+    path.write_bytes(mbox(message(message_id="<a@x.tn>"), message(message_id="<b@x.tn>")))
+
+    def no_write(**_: object) -> None:
+        raise AssertionError("a dry run must not open a write transaction")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(db, "write", no_write)
+        dry = import_messages(db, admin, path, dry_run=True)
+    assert dry.imported == 2 and count(db, CitizenRequest) == 0
+    assert import_messages(db, admin, path).imported == 2
