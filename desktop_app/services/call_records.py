@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from sys import intern
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import CursorResult, insert, or_, select, update
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CallRecord, PhoneLine
+from desktop_app.data.models.base import table_of
 from desktop_app.i18n import translate
 from desktop_app.services import audit
 from desktop_app.services.callbacks import party_of
@@ -331,7 +333,8 @@ def _warnings(report: CdrImport) -> list[RowError]:
 
 
 class PlannedCall(NamedTuple):
-    """A call the commit inserts; a tuple, as a year's Master.csv plans 250 000 of them."""
+    """A call the commit inserts; a tuple, as a year's Master.csv plans 250 000 of them (about
+    0.8 KB each; the few dialled numbers, contexts and outcomes are interned, shared by all)."""
 
     uniqueid: str | None
     natural_key: str
@@ -451,8 +454,9 @@ def _plan_batch(session: Session, plan: CdrPlan, batch: list[CdrRow], lines: dic
             end=max(ends) if ends else None,
             duration=max(x.duration + int((x.start - r.start).total_seconds())
                          for x in call.rows),
-            billsec=0, disposition=call.disposition(), src=r.src[:80], dst=r.dst[:80],
-            dst_national=national_number(r.dst)[:32], dcontext=r.dcontext[:80],
+            billsec=0, disposition=intern(call.disposition()), src=r.src[:80],
+            dst=intern(r.dst[:80]), dst_national=intern(national_number(r.dst)[:32]),
+            dcontext=intern(r.dcontext[:80]),
             channel=r.channel[:120], dstchannel=r.dstchannel[:120], direction=direction,
             line_id=line_id, answered=False, ring_seconds=None,
             party=party_of(direction, r.src, r.dst), legs=len(call.rows),
@@ -552,7 +556,9 @@ def commit_call_records_plan(
                 raise Cancelled()
             chunk = _not_stored_meanwhile(s, plan.rows[start : start + CHUNK], report)
             if chunk:
-                s.execute(insert(CallRecord), [c.values() for c in chunk])
+                # Core, not the ORM's bulk insert: that one splits a chunk wherever the set of
+                # None values changes (answered/missed calls alternate), one statement per run.
+                s.execute(insert(table_of(CallRecord)), [c.values() for c in chunk])
                 report.result.imported += len(chunk)
             progress.report(min(start + CHUNK, total), total)
         if report.first is not None and report.last is not None:
