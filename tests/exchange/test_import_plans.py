@@ -150,6 +150,8 @@ def test_c8_4_a_call_records_plan_writes_nothing_and_its_commit_writes_exactly_i
     assert report.result.imported == 12 and not report.dry_run
     assert report.directions == plan.report.directions
     assert calls_and_audit(db) == (before[0] + 12, before[1] + 1)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).where(CallRecord.imported_at.is_(None))) == 0
     again = commit_call_records_plan(db, admin, plan)  # stored meanwhile: skipped, not doubled
     assert again.result.imported == 0 and count(db, CallRecord) == 12
 
