@@ -22,20 +22,11 @@ from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor
 from desktop_app.services.progress import Progress
 from desktop_app.services.requests.register_import import (
-    CATEGORIES as CATEGORIES,
-)
-from desktop_app.services.requests.register_import import (
     RegisterPlan,
     check_rows,
     commit_register_plan,
     plan_register_import,
     require_import,
-)
-from desktop_app.services.requests.register_import import (
-    category_matcher as category_matcher,
-)
-from desktop_app.services.requests.register_import import (
-    parse_local_datetime as parse_local_datetime,
 )
 
 FIELDS = (
