@@ -528,10 +528,10 @@ def commit_call_records_plan(
     answered. A plan with a bad line is refused whole (UserError naming it). Calls someone
     imported since the plan are skipped, as duplicates are (re-checked inside the transaction).
     A long task holding the database is waited for, said through `progress` (issue 16.5)."""
-    require_import(actor)
     refusal = plan.refusal()
     if refusal is not None:
         raise refusal
+    require_import(actor)  # after: require() leaves the rights to the transaction to confirm
     progress = progress or NoProgress()
     done = plan.report
     report = CdrImport(

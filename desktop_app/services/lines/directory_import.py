@@ -296,10 +296,10 @@ def commit_lines_plan(
     """Write the plan's lines in one transaction (all-or-nothing); duplicates are re-checked
     inside it, in case someone added a number since the preview. Another writer holding the
     database is waited for as an import may (issue 16 point 5), telling `progress`."""
+    if plan.errors and not skip_invalid:
+        return plan.result(skip_invalid, imported=0)  # nothing to write, no rights to confirm
     require_import(actor)
     new = plan.to_insert(skip_invalid)
-    if plan.errors and not skip_invalid:
-        return plan.result(skip_invalid, imported=0)
     with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
         present = existing_numbers(s, [n.number for n in new])
         fresh = [n for n in new if n.number not in present]

@@ -422,12 +422,12 @@ def commit_register_plan(
     audited. The file is not read again; duplicates are re-checked inside the transaction, in
     case someone added a request since the plan. Another writer holding the database is waited
     for as an import may, said through `progress` (issue 16 point 5)."""
+    result = ImportResult(errors=list(plan.errors), warnings=list(plan.warnings))
+    if plan.errors and not skip_invalid:
+        return result  # nothing to write (the rights are checked where something is)
     require_import(actor)
     progress = progress or NoProgress()
     now = now or utcnow()
-    result = ImportResult(errors=list(plan.errors), warnings=list(plan.warnings))
-    if plan.errors and not skip_invalid:
-        return result
     with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
         taken = _mark_duplicates(s, plan.rows)
         fresh = [p.values for p in plan.rows if not p.duplicate]
