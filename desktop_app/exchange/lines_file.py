@@ -1,30 +1,27 @@
-"""The phone-lines file of CONTRACTS.md §2 (C8.1): import (preview, all-or-nothing, duplicates)
-and the printable .xlsx export of the inventory.
+"""The phone-lines file of CONTRACTS.md §2 (C8.1): reading it for the import, and the printable
+.xlsx export of the inventory.
 
-The import is two steps so the window can show a preview: plan_import() reads and validates every
-row without writing; commit_import() writes the valid lines in one transaction. import_lines() does
-both for the command line. One invalid row and nothing is written, unless skip_invalid; the same
-number twice (in the file or already in the inventory) is one line.
+The directory's rules and the import's plan and commit are services/lines/directory_import.py's
+(services/imports.py's shape): plan_lines() reads the file once and plans without writing (the
+window's preview, `--dry-run`); import_lines() plans and commits for the command line.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from desktop_app.data.db import Database
-from desktop_app.exchange.tabular import ChoiceMatcher, FieldSpec, Table, TabularRow, read_table
+from desktop_app.exchange.tabular import FieldSpec, Table, read_table
 from desktop_app.i18n import is_rtl, translate
-from desktop_app.services import lines, phones
+from desktop_app.services import lines
 from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ImportResult, RowError, UserError
-from desktop_app.services.lines import LineFilter, LineRow, NewLine
+from desktop_app.services.errors import ImportResult, UserError
+from desktop_app.services.lines import LineFilter, LineRow, directory_import
+from desktop_app.services.lines.directory_import import LinesPlan, PreviewRow
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.progress import NoProgress, Progress, waiting_of
+from desktop_app.services.permissions import Actor
+from desktop_app.services.progress import NoProgress, Progress
 
 FIELDS = (
     FieldSpec(
@@ -39,269 +36,23 @@ FIELDS = (
     FieldSpec("extension", ("extension", "poste", "الداخلي")),
 )
 
-# The contract's names, plus the labels our own export writes (so an export re-imports).
-KIND_NAMES = ChoiceMatcher(
-    {
-        "switchboard": ["standard", "المقسم", "المحول", "لوحة التوزيع"],
-        "green": ["green number", "numéro vert", "الرقم الأخضر"],
-        "short": ["short number", "numéro court", "الرقم المختصر"],
-        "call_centre": [
-            "call center",
-            "call centre",
-            "centre d'appel",
-            "centre d'appels",
-            "مركز النداء",
-        ],
-        "fax": ["télécopie", "فاكس"],
-        "direct": ["direct line", "ligne directe", "خط مباشر"],
-        "mobile": ["service mobile", "mobile de service", "gsm", "portable", "جوال", "هاتف جوال"],
-        "other": ["autre", "أخرى"],
-    }
-)
-PUBLICATION_NAMES = ChoiceMatcher(
-    {
-        "website": ["web", "site", "site web", "site internet", "الموقع", "الموقع الإلكتروني"],
-        "letters": ["letter", "courrier", "courriers", "lettres", "المراسلات", "الرسائل"],
-        "posters": ["poster", "affiche", "affiches", "المعلقات", "الملصقات"],
-        "documents": ["document", "formulaires", "الوثائق", "المطبوعات"],
-    }
-)
-
-
-@dataclass
-class PreviewRow:
-    """One row of the file as the preview shows it: what it becomes, or why it cannot."""
-
-    row: int
-    number_text: str
-    kind: str  # "" when the kind cell is not a kind (kind_text then says what was written)
-    label: str
-    department: str
-    kind_text: str = ""
-    new: list[NewLine] = field(default_factory=list)
-    duplicates: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[RowError] = field(default_factory=list)
-
-
-@dataclass
-class ImportPlan:
-    file: str
-    rows: list[PreviewRow]
-
-    @property
-    def errors(self) -> list[RowError]:
-        return [e for r in self.rows for e in r.errors]
-
-    @property
-    def warnings(self) -> list[RowError]:
-        return [w for r in self.rows for w in r.warnings]
-
-    def to_insert(self, skip_invalid: bool) -> list[NewLine]:
-        if self.errors and not skip_invalid:
-            return []
-        return [n for r in self.rows if not r.errors for n in r.new]
-
-    def duplicates(self) -> int:
-        return sum(r.duplicates for r in self.rows if not r.errors)
-
-    def result(self, skip_invalid: bool, imported: int | None = None) -> ImportResult:
-        count = len(self.to_insert(skip_invalid)) if imported is None else imported
-        return ImportResult(
-            imported=count,
-            skipped_duplicates=self.duplicates(),
-            errors=self.errors,
-            warnings=self.warnings,
-        )
-
-
-def _cell(row: TabularRow, key: str) -> object:
-    value = row.values.get(key)
-    return value.strip() if isinstance(value, str) else value
-
-
-def _parse_numbers(value: object, kind: str | None) -> list[tuple[phones.ParsedNumber, str]]:
-    """The cell's numbers with the kind of line each becomes. Without a kind, a full number is
-    `other`, and only a short number Tunisia's plan lists (190, 197, 198) is taken as `short`:
-    `7156` or `71 563` is a wrong digit count, not a short number (CONTRACTS §2)."""
-    if kind is not None:
-        return [(p, kind) for p in phones.parse_cell(value, kind)]
-    try:
-        return [(p, "other") for p in phones.parse_cell(value, "other")]
-    except phones.PhoneError:
-        found = phones.parse_cell(value, None)
-        if any(p.short and p.warning for p in found):
-            raise
-        return [(p, "short" if p.short else "other") for p in found]
-
-
-def _validate(row: TabularRow) -> PreviewRow:
-    kind_text = row.text("kind")
-    preview = PreviewRow(
-        row.number,
-        phones.clean_text(_cell(row, "number")),
-        "",
-        row.text("label"),
-        row.text("department"),
-        kind_text,
-    )
-    kind = KIND_NAMES.match(kind_text) if kind_text else None
-    if kind_text and kind is None:
-        preview.errors.append(
-            RowError(
-                row.number,
-                "kind",
-                translate(
-                    "lines_file",
-                    "“{text}” is not a kind of line (switchboard, green, short, "
-                    "call_centre, fax, direct, mobile, other).",
-                ).format(text=kind_text),
-            )
-        )
-    preview.kind = kind or ""
-    published: set[str] = set()
-    for part in re.split(r"[;,،؛]", row.text("published_on")):
-        if not part.strip():
-            continue
-        where = PUBLICATION_NAMES.match(part)
-        if where is None:
-            preview.errors.append(
-                RowError(
-                    row.number,
-                    "published_on",
-                    translate(
-                        "lines_file",
-                        "“{text}” is not a place of publication (website, letters, "
-                        "posters, documents).",
-                    ).format(text=part.strip()),
-                )
-            )
-        else:
-            published.add(where)
-    extension = re.sub(r"\D", "", phones.clean_text(_cell(row, "extension")))
-    try:
-        found = _parse_numbers(_cell(row, "number"), kind)
-    except phones.PhoneError as exc:
-        preview.errors.append(RowError(row.number, "number", exc.message))
-        return preview
-    if not kind_text:
-        preview.kind = found[0][1]
-    for parsed, line_kind in found:
-        if parsed.warning:
-            preview.warnings.append(RowError(row.number, "number", parsed.warning))
-        preview.new.append(
-            NewLine(
-                parsed.number,
-                line_kind,
-                row.text("label"),
-                row.text("department"),
-                parsed.extension or extension,
-                frozenset(published),
-            )
-        )
-    return preview
-
-
-def _drop_duplicates(rows: list[PreviewRow], existing: set[str]) -> None:
-    """The same number twice is one line. The inventory keeps one extension per number, so when
-    the file gives it two (`71 563 701 poste 5`, `… poste 6`) the later row says which is lost."""
-    seen = set(existing)
-    first: dict[str, tuple[int, str]] = {}
-    for r in rows:
-        if r.errors:
-            continue
-        kept = []
-        for n in r.new:
-            if n.number in seen:
-                r.duplicates += 1
-                row, kept_ext = first.get(n.number, (0, ""))
-                if row and n.extension and n.extension != kept_ext:
-                    r.warnings.append(_extension_lost(r.row, n, row, kept_ext))
-            else:
-                seen.add(n.number)
-                first[n.number] = (r.row, n.extension)
-                kept.append(n)
-        r.new = kept
-
-
-def _extension_lost(row: int, line: NewLine, first_row: int, kept: str) -> RowError:
-    number = phones.display_number(line.number)
-    if kept:
-        text = translate(
-            "lines_file",
-            "{number} is already on row {first} with extension {kept}; one line per number is "
-            "kept, so extension {lost} of this row is not imported.",
-        ).format(number=number, first=first_row, kept=kept, lost=line.extension)
-    else:
-        text = translate(
-            "lines_file",
-            "{number} is already on row {first} without an extension; one line per number is "
-            "kept, so extension {lost} of this row is not imported.",
-        ).format(number=number, first=first_row, lost=line.extension)
-    return RowError(row, "number", text)
-
-
-def _name_columns(rows: list[PreviewRow], written: dict[str, str]) -> None:
-    """Messages name a column as its header is written in the file; --json keeps the key."""
-    for r in rows:
-        for problems in (r.errors, r.warnings):
-            problems[:] = [
-                dataclasses.replace(e, header=written.get(e.column, e.column)) for e in problems
-            ]
-
 
 def parse_directory(path: Path, progress: Progress | None = None) -> tuple[Table, list[PreviewRow]]:
     """Read and check every row of a directory file without the database (the fuzz test's
     entry point): a UserError, or the rows with their own errors."""
-    progress = progress or NoProgress()
     table = read_table(Path(path), FIELDS)
-    rows: list[PreviewRow] = []
-    total = len(table.rows)
-    for i, row in enumerate(table.rows, start=1):
-        rows.append(_validate(row))
-        if i % 200 == 0:
-            progress.report(i, total)
-            if progress.cancelled():
-                from desktop_app.services.progress import Cancelled
-
-                raise Cancelled()
-    return table, rows
+    return table, directory_import.check_rows(table.rows, progress)
 
 
-def plan_import(
+def plan_lines(
     db: Database, actor: Actor, path: Path, progress: Progress | None = None
-) -> ImportPlan:
-    """Read and validate every row; nothing is written."""
-    actor.require(Perm.EDIT_LINES)
-    progress = progress or NoProgress()
-    table, rows = parse_directory(Path(path), progress)
-    total = len(table.rows)
-    with db.read() as s:
-        existing = lines.existing_numbers(s, [n.number for r in rows for n in r.new])
-    _drop_duplicates(rows, existing)
-    _name_columns(rows, table.columns)
-    progress.report(total, total)
-    return ImportPlan(table.source, rows)
-
-
-def commit_import(
-    db: Database, actor: Actor, plan: ImportPlan, *, skip_invalid: bool = False,
-    progress: Progress | None = None,
-) -> ImportResult:  # fmt: skip
-    """Write the plan's lines in one transaction (all-or-nothing); duplicates are re-checked
-    inside it, in case someone added a number since the preview. Another writer holding the
-    database is waited for as an import may (issue 16 point 5), telling `progress`."""
-    actor.require(Perm.EDIT_LINES)
-    new = plan.to_insert(skip_invalid)
-    if plan.errors and not skip_invalid:
-        return plan.result(skip_invalid, imported=0)
-    with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
-        present = lines.existing_numbers(s, [n.number for n in new])
-        fresh = [n for n in new if n.number not in present]
-        imported = lines.insert_lines(s, actor, fresh)
-    result = plan.result(skip_invalid, imported=imported)
-    result.skipped_duplicates += len(new) - len(fresh)
-    return result
+) -> LinesPlan:
+    """Read the file once and plan its import (the window's preview, `--dry-run`)."""
+    directory_import.require_import(actor)  # before reading: a refused user learns that first
+    table = read_table(Path(path), FIELDS)
+    return directory_import.plan_lines_import(
+        db, actor, table.source, table.rows, table.columns, progress
+    )
 
 
 def import_lines(
@@ -313,11 +64,13 @@ def import_lines(
     skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """`istiqbal lines import`: validate, then write unless dry_run."""
-    plan = plan_import(db, actor, path, progress)
+    """`istiqbal lines import`: plan, then commit unless dry_run."""
+    plan = plan_lines(db, actor, path, progress)
     if dry_run:
         return plan.result(skip_invalid)
-    return commit_import(db, actor, plan, skip_invalid=skip_invalid, progress=progress)
+    return directory_import.commit_lines_plan(
+        db, actor, plan, skip_invalid=skip_invalid, progress=progress
+    )
 
 
 # -- export -------------------------------------------------------------------------------------

@@ -1,35 +1,33 @@
 """The requests register people keep in Excel (CONTRACTS.md §2), imported whole on day one (C2.1).
 
-Reads through exchange/tabular.py (header detection, bilingual headers, encodings, safe XLSX),
-matches every value name of the contract's tables, reads dates as `2026-02-03 14:20`,
-`03/02/2026 14:20` or Excel date cells in Tunis local time, and writes with Core bulk inserts.
-All-or-nothing unless skip_invalid; a re-import adds nothing twice (same reference, or same
-receipt time, channel, type, subject and citizen). Also writes a citizen's data export (law
-2004-63, right of access), every citizen text as text, never a formula.
+Reads through exchange/tabular.py (header detection, bilingual headers, encodings, safe XLSX)
+into cells; the register's rules (value names, dates, duplicates, references, deadlines) are
+services/requests/register_import.py's, which plans the import without writing and commits the
+plan (services/imports.py). The file is read once, for the plan. Also writes a citizen's data
+export (law 2004-63, right of access), every citizen text as text, never a formula.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select, tuple_
 
 from desktop_app.data.db import Database
-from desktop_app.data.models import CitizenRequest
-from desktop_app.data.types import utcnow
-from desktop_app.exchange.tabular import ChoiceMatcher, FieldSpec, TabularRow, read_table
+from desktop_app.exchange.tabular import FieldSpec, Table, read_table
 from desktop_app.i18n import translate
-from desktop_app.services import audit, deadlines, user_categories
 from desktop_app.services import requests as requests_service
-from desktop_app.services import settings as settings_service
-from desktop_app.services.errors import ImportResult, RowError, UserError
+from desktop_app.services.choices import ChoiceMatcher
+from desktop_app.services.errors import ImportResult
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor, Perm
-from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
+from desktop_app.services.permissions import Actor
+from desktop_app.services.progress import Progress
+from desktop_app.services.requests.register_import import (
+    RegisterPlan,
+    check_rows,
+    commit_register_plan,
+    plan_register_import,
+    require_import,
+)
 
 FIELDS = (
     FieldSpec("reference", ("reference", "référence", "المرجع")),
@@ -49,247 +47,29 @@ FIELDS = (
     FieldSpec("category", ("category", "catégorie", "الفئة")),
 )
 
-ACK = "acknowledged"  # the timeline event an acknowledgement of receipt becomes
-CHANNELS = ChoiceMatcher(
-    {
-        "email": ["e-mail", "courriel", "mail", "بريد إلكتروني"],
-        "phone": ["téléphone", "tel", "هاتف"],
-        "web": ["portail", "portail web", "site web", "بوابة", "الموقع"],
-        "fax": ["فاكس"],
-        "letter": ["courrier", "lettre", "مراسلة", "مكتوب"],
-        "in_person": ["guichet", "sur place", "accueil", "حضوري", "الشباك"],
-        "social": ["réseaux sociaux", "facebook", "شبكات التواصل"],
-    }
-)
-TYPES = ChoiceMatcher(
-    {
-        "request": ["demande", "طلب"],
-        "complaint": ["réclamation", "plainte", "شكاية", "شكوى"],
-        "report": ["signalement", "إبلاغ"],
-        "inquiry": ["renseignement", "information", "استفسار"],
-        "suggestion": ["اقتراح"],
-    }
-)
-RESPONSES = ChoiceMatcher(
-    {
-        "answer": ["réponse", "رد", "جواب"],
-        "notice": ["avis d'attente", "إعلام", "إشعار"],
-        # An acknowledgement of receipt is not a notice (CONTRACTS §2, C2.1): it goes on the
-        # timeline and the 48-hour clock keeps running.
-        ACK: ["ack", "accusé de réception", "accuse de reception", "إشعار بالاستلام"],
-    }
-)
-# C8.6: the CONTRACTS §2 names of the seeded categories; category_matcher() adds the body's list.
-CATEGORIES = ChoiceMatcher(dict(user_categories.CONTRACT_NAMES))
 
-
-def category_matcher(db: Database) -> ChoiceMatcher:
-    """The categories a register may name (C8.6): CONTRACTS §2 names and, for every category of
-    the body's list (inactive ones too: a register holds past requests), its code, Arabic and
-    French names."""
-    return ChoiceMatcher(user_categories.aliases(db))
-
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-
-
-class _CellError(Exception):
-    def __init__(self, column: str, message: str) -> None:
-        super().__init__(message)
-        self.column, self.message = column, message
-
-
-def parse_local_datetime(value: object) -> tuple[datetime, bool] | None:
-    """A register date as aware UTC, and whether it carried a time; None for an empty cell."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime):  # an Excel date cell: local time, naive
-        return value.replace(tzinfo=TUNIS).astimezone(UTC), True
-    text = str(value).strip().translate(_DIGITS).replace("\u200f", "").replace("\u200e", "")
-    if m := _ISO.match(text):
-        y, mo, d, h, mi, se = m.groups()
-    elif m := _DMY.match(text):
-        d, mo, y, h, mi, se = m.groups()
-    else:
-        raise ValueError(text)
-    moment = datetime(
-        int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(se or 0), tzinfo=TUNIS
-    )
-    return moment.astimezone(UTC), h is not None
-
-
-@dataclass
-class ParsedRow:
-    number: int
-    values: dict[str, Any]
-
-
-@dataclass
-class ParsedRegister:
-    file: str
-    rows: list[ParsedRow] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[RowError] = field(default_factory=list)
-
-
-FIRST_YEAR = 2000  # no register kept on a computer is older; an earlier year is a typing slip
-
-
-def _date(row: TabularRow, key: str, warnings: list[RowError]) -> datetime | None:
-    raw = row.values.get(key)
-    try:
-        parsed = parse_local_datetime(raw)
-    except (ValueError, OverflowError) as exc:
-        raise _CellError(
-            key,
-            translate(
-                "requests_file",
-                "“{text}” is not a date and time; write 2026-02-03 14:20 or 03/02/2026 14:20.",
-            ).format(text=row.text(key)),
-        ) from exc
-    if parsed is None:
-        return None
-    moment, has_time = parsed
-    last_year = datetime.now(TUNIS).year + 1
-    if not FIRST_YEAR <= moment.year <= last_year:  # issue 16: no year 1000 or 9998 seeds
-        raise _CellError(
-            key,
-            translate(
-                "requests_file", "“{text}” is not a plausible date (years {first} to {last})."
-            ).format(text=row.text(key), first=FIRST_YEAR, last=last_year),
-        )
-    if not has_time:
-        warnings.append(
-            RowError(
-                row.number,
-                key,
-                translate("requests_file", "“{text}” has no time; counted from midnight.").format(
-                    text=row.text(key)
-                ),
-            )
-        )
-    return moment
-
-
-def _choice(row: TabularRow, key: str, matcher: ChoiceMatcher, required: bool) -> str | None:
-    text = row.text(key)
-    if not text:
-        if required:
-            raise _CellError(key, translate("requests_file", "This cell is empty."))
-        return None
-    value = matcher.match(text)
-    if value is None:
-        raise _CellError(
-            key,
-            translate("requests_file", "“{text}” is not a known value for this column.").format(
-                text=text
-            ),
-        )
-    return value
-
-
-def _parse_row(
-    row: TabularRow, warnings: list[RowError], now: datetime, categories: ChoiceMatcher
-) -> dict[str, Any]:
-    received = _date(row, "received_at", warnings)
-    if received is None:
-        raise _CellError("received_at", translate("requests_file", "This cell is empty."))
-    if received > now:
-        raise _CellError(
-            "received_at",
-            translate("requests_file", "“{text}” is in the future.").format(
-                text=row.text("received_at")
-            ),
-        )
-    subject = row.text("subject")
-    if not subject:
-        raise _CellError("subject", translate("requests_file", "This cell is empty."))
-    reference = row.text("reference")
-    first = _date(row, "first_response_at", warnings)
-    kind = _choice(row, "first_response_kind", RESPONSES, required=False)
-    closed = _date(row, "closed_at", warnings)
-    for key, moment in (("first_response_at", first), ("closed_at", closed)):
-        if moment is not None and moment < received:
-            raise _CellError(
-                key,
-                translate("requests_file", "“{text}” is before the request was received.").format(
-                    text=row.text(key)
-                ),
-            )
-    acknowledged = None
-    if kind == ACK:
-        acknowledged, first, kind = first, None, None
-        if acknowledged is None:
-            warnings.append(
-                RowError(
-                    row.number,
-                    "first_response_kind",
-                    translate("requests_file", "An acknowledgement without its date was ignored."),
-                )
-            )
-    elif first is not None and kind is None:
-        kind = "answer"
-    if first is None and kind is not None:
-        warnings.append(
-            RowError(
-                row.number,
-                "first_response_kind",
-                translate("requests_file", "A kind of response without its date was ignored."),
-            )
-        )
-        kind = None
-    contact_text = row.text("contact")
-    try:
-        contact = requests_service.normalise_contact(contact_text)
-    except UserError as exc:
-        raise _CellError("contact", exc.message) from exc
-    return {
-        "reference": reference,
-        "received_at": received,
-        "channel": _choice(row, "channel", CHANNELS, required=True),
-        "type": _choice(row, "type", TYPES, required=True),
-        "citizen": row.text("citizen"),
-        "contact": contact,
-        "subject": subject,
-        "first_response_at": first,
-        "first_response_kind": kind,
-        "acknowledged_at": acknowledged,
-        "closed_at": closed,
-        "category": _choice(row, "category", categories, required=False),
-    }
+def read_register(path: Path) -> Table:
+    """The register's cells, row by row (a UserError naming the file for what cannot be read)."""
+    return read_table(Path(path), FIELDS)
 
 
 def parse_register(
     path: Path, now: datetime | None = None, categories: ChoiceMatcher | None = None
-) -> ParsedRegister:
-    """Read and check every row; nothing touches the database (the window's preview uses it).
-
-    `categories` is category_matcher() of the database the rows go to; without it, the
-    CONTRACTS §2 names only."""
-    now = now or utcnow()
-    categories = categories or CATEGORIES
-    table = read_table(path, FIELDS)
-    parsed = ParsedRegister(path.name)
-    for row in table.rows:
-        try:
-            parsed.rows.append(
-                ParsedRow(row.number, _parse_row(row, parsed.warnings, now, categories))
-            )
-        except _CellError as exc:
-            parsed.errors.append(RowError(row.number, exc.column, exc.message))
-    return parsed
+) -> RegisterPlan:
+    """Read and check every row without the database (the fuzz and hostile-file tests' entry
+    point): duplicates are not marked. `categories` as in register_import.check_rows()."""
+    path = Path(path)
+    return check_rows(path.name, read_register(path).rows, now, categories)
 
 
-def _duplicate_key(values: dict[str, Any]) -> tuple[Any, ...]:
-    return (
-        values["received_at"],
-        values["channel"],
-        values["type"],
-        values["subject"],
-        values["citizen"],
-    )
+def plan_register(
+    db: Database, actor: Actor, path: Path, *, now: datetime | None = None
+) -> RegisterPlan:
+    """Read the file once and plan its import (the window's preview, `--dry-run`)."""
+    require_import(actor)  # before reading: a refused user learns that first
+    path = Path(path)
+    table = read_register(path)
+    return plan_register_import(db, actor, path.name, table.rows, now=now)
 
 
 def import_register(
@@ -302,154 +82,13 @@ def import_register(
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> ImportResult:
-    """`requests import`: all-or-nothing unless skip_invalid; dry_run checks and writes nothing."""
-    actor.require(Perm.MANAGE_REQUESTS)
-    progress = progress or NoProgress()
-    now = now or utcnow()
-    parsed = parse_register(path, now, category_matcher(db))
-    result = ImportResult(errors=list(parsed.errors), warnings=list(parsed.warnings))
-    if parsed.errors and not skip_invalid:
-        return result
-    r = CitizenRequest
-    # A long task holding the database is waited for, said through progress (issue 16.5).
-    with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
-        fresh: list[dict[str, Any]] = []
-        seen_refs: set[str] = set()
-        seen_keys: set[tuple[Any, ...]] = set()
-        given = [p.values["reference"] for p in parsed.rows if p.values["reference"]]
-        existing_refs: set[str] = set()
-        for start in range(0, len(given), 500):
-            existing_refs |= set(
-                s.scalars(select(r.reference).where(r.reference.in_(given[start : start + 500])))
-            )
-        keys = [_duplicate_key(p.values) for p in parsed.rows]
-        existing_keys: set[tuple[Any, ...]] = set()
-        for start in range(0, len(keys), 300):
-            chunk = keys[start : start + 300]
-            found = s.execute(
-                select(r.received_at, r.channel, r.type, r.subject, r.citizen).where(
-                    tuple_(r.received_at, r.channel, r.type, r.subject, r.citizen).in_(chunk)
-                )
-            )
-            existing_keys |= {tuple(row) for row in found}
-        for p, key in zip(parsed.rows, keys, strict=True):
-            ref = p.values["reference"]
-            if (
-                (ref and (ref in existing_refs or ref in seen_refs))
-                or key in existing_keys
-                or (key in seen_keys)
-            ):
-                result.skipped_duplicates += 1
-                continue
-            if ref:
-                seen_refs.add(ref)
-            seen_keys.add(key)
-            fresh.append(p.values)
-        values = settings_service.load_all(s)
-        if values.get("deadline_clock") == deadlines.WORKING and fresh:
-            deadlines.ensure_years(s, {v["received_at"].astimezone(TUNIS).year for v in fresh})
-        clock = deadlines.load_clock(s, values)
-        allocator = requests_service.ReferenceAllocator(s)
-        taken = seen_refs
-        for given_ref in sorted(seen_refs):
-            allocator.observe(given_ref)
-        rows: list[dict[str, Any]] = []
-        events: list[tuple[int, dict[str, Any]]] = []
-        for i, v in enumerate(fresh):
-            if progress.cancelled():
-                raise Cancelled()
-            ref = v["reference"]
-            while not ref or (not v["reference"] and ref in taken):
-                ref = allocator.take(v["received_at"])
-            status = (
-                "closed"
-                if v["closed_at"]
-                else "answered"
-                if v["first_response_kind"] == "answer"
-                else "notice_sent"
-                if v["first_response_kind"]
-                else "new"
-            )
-            rows.append(
-                {
-                    "reference": ref,
-                    "received_at": v["received_at"],
-                    "channel": v["channel"],
-                    "type": v["type"],
-                    "citizen": v["citizen"],
-                    "contact": v["contact"],
-                    "subject": v["subject"],
-                    "body": "",
-                    "category": v["category"],
-                    "agent_id": None,
-                    "status": status,
-                    "deadline_at": deadlines.legal_deadline(v["received_at"]),
-                    "internal_deadline_at": deadlines.internal_deadline(clock, v["received_at"]),
-                    "answered_at": (
-                        v["first_response_at"] if v["first_response_kind"] == "answer" else None
-                    ),
-                    "notice_reason": None,
-                    "notice_detail": "",
-                    "notice_answer_by": None,
-                    "notice_told_via": "",
-                    "close_reason": "answered" if v["closed_at"] else None,
-                    "first_response_at": v["first_response_at"],
-                    "first_response_kind": v["first_response_kind"],
-                    "closed_at": v["closed_at"],
-                    "purged_at": None,
-                    "created_at": now,
-                    "version": 1,
-                }
-            )
-            base = {
-                "username": actor.username,
-                "user_id": actor.user_id,
-                "agent_id": None,
-                "recorded_at": now,
-            }
-            events.append(
-                (i, {**base, "at": v["received_at"], "kind": "imported", "text": path.name})
-            )
-            if v["first_response_at"]:
-                events.append(
-                    (
-                        i,
-                        {
-                            **base,
-                            "at": v["first_response_at"],
-                            "kind": v["first_response_kind"],
-                            "text": "",
-                        },
-                    )
-                )
-            if v["acknowledged_at"]:
-                events.append((i, {**base, "at": v["acknowledged_at"], "kind": ACK, "text": ""}))
-            if v["closed_at"]:
-                events.append((i, {**base, "at": v["closed_at"], "kind": "closed", "text": ""}))
-        result.imported = len(rows)
-        if dry_run:
-            s.rollback()
-            return result
-        for start in range(0, len(rows), 2000):
-            if progress.cancelled():
-                raise Cancelled()
-            chunk_events = [(i - start, e) for i, e in events if start <= i < start + 2000]
-            requests_service.bulk_insert(s, rows[start : start + 2000], chunk_events)
-            progress.report(min(start + 2000, len(rows)), len(rows))
-        audit.record(
-            s,
-            actor,
-            "import",
-            "request",
-            "",
-            after={
-                "file": path.name,
-                "imported": result.imported,
-                "skipped_duplicates": result.skipped_duplicates,
-                "invalid": len(result.errors),
-            },
-        )
-    return result
+    """`requests import`: all-or-nothing unless skip_invalid; dry_run plans and writes nothing."""
+    plan = plan_register(db, actor, path, now=now)
+    if dry_run:
+        return plan.result(skip_invalid)
+    return commit_register_plan(
+        db, actor, plan, skip_invalid=skip_invalid, progress=progress, now=now
+    )
 
 
 # -- a citizen's data (law 2004-63, right of access) ----------------------------------------------

@@ -11,34 +11,22 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from desktop_app.exchange.file_guard import bound_row, check_xlsx, regular_file
 from desktop_app.i18n import translate
+from desktop_app.services.choices import ChoiceMatcher as ChoiceMatcher  # re-exported
+from desktop_app.services.choices import normalise_key
 from desktop_app.services.errors import UserError
 
 HEADER_SEARCH_ROWS = 30
 Cell = str | int | float | datetime | None
-_SPACES = re.compile(r"[\s\u00a0\u200e\u200f\u202a-\u202e\u2066-\u2069_]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-
-
-def normalise_key(text: object) -> str:
-    """Case-, accent- and space-insensitive form: `Numéro  Vert` → `numero vert`.
-
-    Arabic keeps its letters (only tatweel and diacritics go), Latin loses its accents.
-    """
-    s = unicodedata.normalize("NFKD", str(text)).casefold()
-    s = "".join(ch for ch in s if not unicodedata.combining(ch) and ch != "\u0640")
-    s = s.replace("’", "'").replace("`", "'")
-    s = _SPACES.sub(" ", s).strip(" :.-")
-    return s
 
 
 @dataclass(frozen=True)
@@ -80,21 +68,6 @@ class Table:
     header_line: int  # 1-based line or sheet row of the header
     columns: dict[str, str]  # key → the header as written in the file
     rows: list[TabularRow] = field(default_factory=list)
-
-
-class ChoiceMatcher:
-    """Maps what people write (`Numéro vert`, `الرقم الأخضر`) to a canonical value (`green`)."""
-
-    def __init__(self, names: dict[str, Iterable[str]]) -> None:
-        self._lookup: dict[str, str] = {}
-        for canonical, aliases in names.items():
-            for alias in (canonical, *aliases):
-                self._lookup[normalise_key(alias)] = canonical
-
-    def match(self, text: object) -> str | None:
-        if text is None:
-            return None
-        return self._lookup.get(normalise_key(text))
 
 
 def _error(text: str) -> UserError:

@@ -279,7 +279,7 @@ def test_issue16_4_a_database_that_cannot_be_written_is_one_sentence(
     root the mode does not bite, so the driver's refusal is raised where the write happens."""
     from sqlalchemy.exc import OperationalError
 
-    from desktop_app.exchange import lines_file
+    from desktop_app.services.lines import directory_import
 
     db = new_database(tmp_path / "istiqbal.sqlite")
     source = tmp_path / "annuaire.csv"
@@ -290,7 +290,7 @@ def test_issue16_4_a_database_that_cannot_be_written_is_one_sentence(
             "INSERT", {}, sqlite3.OperationalError("attempt to write a readonly database")
         )
 
-    monkeypatch.setattr(lines_file, "commit_import", readonly)
+    monkeypatch.setattr(directory_import, "commit_lines_plan", readonly)
     assert main(["--db", db, "lines", "import", str(source)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.endswith("attempt to write a readonly database") and "istiqbal.sqlite" in err

@@ -286,10 +286,10 @@ def test_reimport_upgrades_a_stored_missed_call_that_a_member_answered(
 def test_legs_of_one_call_split_across_chunks_are_merged(
     db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop_app.exchange.cdr as cdr
+    import desktop_app.services.call_records as call_records
 
     make_lines(db)
-    monkeypatch.setattr(cdr, "CHUNK", 1)
+    monkeypatch.setattr(call_records, "CHUNK", 1)
     report = import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER, RING_ANSWERED))
     assert (report.result.imported, report.upgraded) == (1, 0)
     (call,) = stored_calls(db)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import AuditEntry, PhoneLine
-from desktop_app.exchange.lines_file import export_lines, import_lines, plan_import
+from desktop_app.exchange.lines_file import export_lines, import_lines, plan_lines
 from desktop_app.services import lines
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.lines import LineInput
@@ -125,7 +125,7 @@ def test_an_xlsx_with_excel_numbers_imports(db: Database, admin: Actor, tmp_path
 def test_only_a_supervisor_imports(db: Database, actor_of: object, tmp_path: Path) -> None:
     agent = actor_of(Role.AGENT)  # type: ignore[operator]
     with pytest.raises(PermissionDenied):
-        plan_import(db, agent, _write(tmp_path, GOOD))
+        plan_lines(db, agent, _write(tmp_path, GOOD))
 
 
 def test_the_export_is_right_to_left_in_arabic_and_keeps_formulas_as_text_c8_1(
@@ -179,7 +179,7 @@ def test_without_a_kind_a_wrong_digit_count_is_an_error_not_a_short_number_c8_1(
     """No kind column: `7156` and `71 563` are refused naming the text; a short number that
     Tunisia's plan lists (197) becomes a short line; a full number an `other` one."""
     path = _write(tmp_path, "Numéro;Libellé\n7156;Faute\n71 563;Faute\n197;Urgence\n71 563 500;A\n")
-    plan = plan_import(db, admin, path)
+    plan = plan_lines(db, admin, path)
     errors = {e.row: e for e in plan.errors}
     assert set(errors) == {1, 2}
     assert "Digits in “7156”: 4;" in errors[1].message
@@ -187,7 +187,7 @@ def test_without_a_kind_a_wrong_digit_count_is_an_error_not_a_short_number_c8_1(
     assert [n.kind for n in plan.rows[2].new] == ["short"]
     assert [n.kind for n in plan.rows[3].new] == ["other"]
     green = _write(tmp_path, "Numéro;Type\n71 563 500;numéro vert\n", name="vert.csv")
-    (bad,) = plan_import(db, admin, green).errors
+    (bad,) = plan_lines(db, admin, green).errors
     assert "not a green number" in bad.message and "71 563 500" in bad.message
 
 
@@ -217,7 +217,7 @@ def test_messages_name_the_column_as_written_and_json_keeps_the_key_c8_1(
         "Téléphone;Nature;Publié sur\n71 563 500;standard;site web؛ affiches؛ radio\n"
         "71 563 501;standard;site web؛ affiches\n",
     )
-    plan = plan_import(db, admin, path)
+    plan = plan_lines(db, admin, path)
     (bad,) = plan.errors
     assert (bad.row, bad.column, bad.column_name) == (1, "published_on", "Publié sur")
     assert "radio" in bad.message

@@ -12,14 +12,11 @@ from sqlalchemy import func, select
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CitizenRequest, RequestEvent
-from desktop_app.exchange.requests_file import (
-    import_register,
-    parse_local_datetime,
-    write_citizen_export,
-)
+from desktop_app.exchange.requests_file import import_register, write_citizen_export
 from desktop_app.services import requests
 from desktop_app.services.periods import TUNIS
 from desktop_app.services.permissions import Actor, Role
+from desktop_app.services.requests.register_import import parse_local_datetime
 from tests.helpers.cli import CliRun, run_cli
 from tests.helpers.databases import new_database
 

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from desktop_app.data.db import Database
 from desktop_app.data.models import CallRecord, CampaignCall, Evaluation, PhoneLine
-from desktop_app.exchange.cdr import natural_key
 from desktop_app.services import campaigns
 from desktop_app.services.demo import DemoContext
 from desktop_app.services.demo_calls import demo_calls_step
 from desktop_app.services.permissions import Actor
+from desktop_app.services.traffic import natural_key
 
 NOW = datetime(2026, 6, 15, 10, 0, tzinfo=UTC)
 

@@ -127,13 +127,13 @@ def test_the_verification_round_records_one_click_per_line(state: AppState, qtbo
 def test_the_import_previews_then_commits_only_when_asked(
     state: AppState, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from desktop_app.exchange.lines_file import plan_import
+    from desktop_app.exchange.lines_file import plan_lines
 
     path = tmp_path / "annuaire.csv"
     path.write_text(
         "Numéro;Type;Libellé\n71 563 500;standard;Accueil\n71 5x3;fax;Faux\n", encoding="utf-8"
     )
-    plan = plan_import(state.db, state.actor, path)
+    plan = plan_lines(state.db, state.actor, path)
     dialog = LinesImportDialog(state, plan)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
@@ -233,7 +233,7 @@ def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
 ) -> None:
     """A row refused for its kind or its publication shows neither a number it "becomes" nor a
     kind the program guessed; the remark names the column as the file writes it."""
-    from desktop_app.exchange.lines_file import plan_import
+    from desktop_app.exchange.lines_file import plan_lines
 
     path = tmp_path / "annuaire.csv"
     path.write_text(
@@ -241,7 +241,7 @@ def test_the_preview_shows_nothing_an_invalid_row_would_become_c8_1(
         "71 563 511;fax;Fax;radio\n71 563 512;fax;Fax;site web\n",
         encoding="utf-8",
     )
-    dialog = LinesImportDialog(state, plan_import(state.db, state.actor, path))
+    dialog = LinesImportDialog(state, plan_lines(state.db, state.actor, path))
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 2).text() == "ligne rouge"  # not "Other"
     assert dialog.table.item(0, 4).text() == ""  # not "Becomes 71 563 510"

@@ -207,7 +207,7 @@ def test_import_preview_summary_quotes_the_register_as_plain_text(
     )
     dialog = RequestsImportDialog(state, path)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.parsed is not None or "Reading" not in dialog.summary.text(),
+    qtbot.waitUntil(lambda: dialog.plan is not None or "Reading" not in dialog.summary.text(),
                     timeout=10_000)  # fmt: skip
     assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
 

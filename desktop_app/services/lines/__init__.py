@@ -4,7 +4,8 @@ forwarding (C8.1, C8.4, C2.4). Every rule and permission of the area lives in th
 Reading needs READ_ALL or CHECK_LINES (agents do verification rounds); recording a check or
 reporting a fault needs CHECK_LINES; everything else needs EDIT_LINES (supervisors). Callers use
 the package (`lines.create_line`); each sub-area has its own module: values, rows, common,
-inventory, checks, faults, maintenance, plans, forwarding.
+inventory, checks, faults, maintenance, plans, forwarding, directory_import (the directory
+file's rows, planned then committed: services/imports.py).
 """
 
 from __future__ import annotations

@@ -214,6 +214,32 @@ def failed_row(incoming: Incoming, sentence: str, now: datetime) -> dict[str, An
     }
 
 
+def _count(result: MailResult, fresh: list[_Item]) -> None:
+    result.imported = sum(1 for it in fresh if it.kind == "request")
+    result.replies = sum(1 for it in fresh if it.kind == "reply")
+    result.automatic = sum(1 for it in fresh if it.kind == "automatic")
+
+
+def plan_mail_import(
+    db: Database,
+    actor: Actor,
+    arrivals: Sequence[Arrival],
+    refused: Sequence[tuple[Incoming, MailError]] = (),
+    *,
+    skip_invalid: bool = False,
+) -> MailResult:
+    """What ingest() would do, reading the database only (`mail import --dry-run`, the shape of
+    services/imports.py): nothing is written, so no transaction is opened to be rolled back."""
+    actor.require(Perm.EDIT_REQUESTS)
+    result = MailResult(errors=[e for _, e in refused])
+    if result.errors and not skip_invalid:
+        return result
+    items = [_Item(a.incoming, a.parsed, a.received_at) for a in arrivals]
+    with db.read() as s:
+        _count(result, _classify(s, items, result))
+    return result
+
+
 def ingest(
     db: Database,
     actor: Actor,
@@ -231,8 +257,10 @@ def ingest(
     """Take read messages in; `refused` are those the parser could not read. All-or-nothing
     unless skip_invalid; keep_failed (fetch) records each refused message aside with its source
     (mailbox:UID) and imports the others. With `session`, the caller's transaction is used (fetch
-    commits the new last UID in the same one)."""
+    commits the new last UID in the same one). dry_run is plan_mail_import(): nothing written."""
     actor.require(Perm.EDIT_REQUESTS)
+    if dry_run and session is None:
+        return plan_mail_import(db, actor, arrivals, refused, skip_invalid=skip_invalid)
     progress = progress or NoProgress()
     now = now or utcnow()
     if session is None:
@@ -253,13 +281,10 @@ def ingest(
         if errors and not skip_invalid:
             return result
     fresh = _classify(s, items, result)
-    requests_rows, events, index_of = _request_rows(s, actor, fresh, now, values)
-    result.imported = len(requests_rows)
-    result.replies = sum(1 for it in fresh if it.kind == "reply")
-    result.automatic = sum(1 for it in fresh if it.kind == "automatic")
-    if dry_run:
-        s.rollback()
+    _count(result, fresh)
+    if dry_run:  # only in the caller's transaction (the caller then decides what to keep)
         return result
+    requests_rows, events, index_of = _request_rows(s, actor, fresh, now, values)
     ids = requests_service.bulk_insert(s, requests_rows, events)
     result.request_ids = ids
     _write_messages(s, actor, fresh, ids, index_of, now)

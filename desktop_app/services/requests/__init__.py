@@ -8,7 +8,8 @@ READ_PERSONAL_DATA see them; a retention purge removes them after the legal peri
 preview first and a record after; a citizen's own data can be exported (right of access).
 
 Callers use the package (`requests.respond`); each part has its own module: values, rows,
-common, lifecycle, register, personal_data.
+common, lifecycle, register, personal_data, register_import (the register file's rows,
+planned then committed: services/imports.py).
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ from desktop_app.services.requests.register import (
     state_counts,
     state_counts_in,
 )
+from desktop_app.services.requests.register_import import (
+    RegisterPlan,
+    commit_register_plan,
+    plan_register_import,
+)
 from desktop_app.services.requests.rows import (
     AgentChoice,
     EventRow,
@@ -84,6 +90,7 @@ __all__ = [
     "EventRow",
     "PurgePreview",
     "PurgeRecord",
+    "RegisterPlan",
     "ReferenceAllocator",
     "RequestDetail",
     "RequestFilter",
@@ -98,6 +105,7 @@ __all__ = [
     "channel_label",
     "citizen_data",
     "close",
+    "commit_register_plan",
     "close_reason_label",
     "count_matching",
     "create_request",
@@ -112,6 +120,7 @@ __all__ = [
     "normalise_contact",
     "notice_overdue_condition",
     "notice_reason_label",
+    "plan_register_import",
     "purge",
     "purge_history",
     "purge_preview",

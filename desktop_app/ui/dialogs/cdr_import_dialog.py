@@ -1,4 +1,5 @@
-"""Importing the PBX's Master.csv from the window: a preview first, then the import (C8.4)."""
+"""Importing the PBX's Master.csv from the window: the plan first (the file read once, nothing
+written), then the commit of that same plan (C8.4, services/imports.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.cdr import CdrImport, import_cdr
+from desktop_app.exchange.cdr import plan_cdr
+from desktop_app.services.call_records import CdrImport, CdrPlan, commit_call_records_plan
 from desktop_app.services.errors import UserError
+from desktop_app.services.progress import Progress
 from desktop_app.ui.formatting import format_datetime
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.state import AppState
@@ -30,6 +33,7 @@ class CdrImportDialog(QDialog):
         self.state = state
         self.path = path
         self.done_report: CdrImport | None = None
+        self.plan: CdrPlan | None = None
         self._task: Any = None
         self.setWindowTitle(self.tr("Import call records"))
         layout = QVBoxLayout(self)
@@ -51,21 +55,36 @@ class CdrImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(620, 420)
 
-    def _run(self, dry_run: bool) -> None:
-        self.import_button.setEnabled(False)
-        state, path, utc = self.state, self.path, self.utc.isChecked()
-        self._task = run_with_progress(
-            self, self.tr("Reading the call records…"),
-            lambda progress: import_cdr(state.db, state.actor, path, utc=utc, dry_run=dry_run,
-                                        progress=progress),
-            self._previewed if dry_run else self._imported, self._failed,
-        )  # fmt: skip
-
     def preview(self) -> None:
-        self._run(dry_run=True)
+        """Plan the file (again when the UTC box changes what its times mean)."""
+        self.import_button.setEnabled(False)
+        self.plan = None
+        state, path, utc = self.state, self.path, self.utc.isChecked()
+
+        def work(progress: Progress) -> CdrPlan:
+            plan = plan_cdr(state.db, state.actor, path, utc=utc, progress=progress)
+            refusal = plan.refusal()
+            if refusal is not None:
+                raise refusal
+            return plan
+
+        self._task = run_with_progress(
+            self, self.tr("Reading the call records…"), work, self._previewed, self._failed
+        )
 
     def run_import(self) -> None:
-        self._run(dry_run=False)
+        """Commit the plan the preview showed; the file is not read again."""
+        plan = self.plan
+        if plan is None:
+            return
+        self.import_button.setEnabled(False)
+        state = self.state
+        self._task = run_with_progress(
+            self, self.tr("Reading the call records…"),
+            lambda progress: commit_call_records_plan(state.db, state.actor, plan,
+                                                      progress=progress),
+            self._imported, self._failed,
+        )  # fmt: skip
 
     def describe(self, report: CdrImport) -> str:
         d = report.directions
@@ -85,9 +104,10 @@ class CdrImportDialog(QDialog):
             lines.append(self.tr("Warning: {message}").format(message=w.message))
         return "\n".join(lines)
 
-    def _previewed(self, report: CdrImport) -> None:
-        self.summary.setPlainText(self.describe(report))
-        self.import_button.setEnabled(report.result.imported > 0)
+    def _previewed(self, plan: CdrPlan) -> None:
+        self.plan = plan
+        self.summary.setPlainText(self.describe(plan.report))
+        self.import_button.setEnabled(plan.report.result.imported > 0)
 
     def _imported(self, report: CdrImport) -> None:
         self.done_report = report

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.lines_file import ImportPlan, commit_import
 from desktop_app.services import lines
 from desktop_app.services.errors import ImportResult
+from desktop_app.services.lines.directory_import import LinesPlan, commit_lines_plan
 from desktop_app.services.progress import Cancelled
 from desktop_app.ui.formatting import format_phone
 from desktop_app.ui.messages import show_error
@@ -31,7 +31,7 @@ WARNING = QColor("#8a5a00")
 
 
 class LinesImportDialog(QDialog):
-    def __init__(self, state: AppState, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, plan: LinesPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.plan = plan
@@ -127,7 +127,7 @@ class LinesImportDialog(QDialog):
         self.task = run_with_progress(
             self,
             self.tr("Importing the phone lines…"),
-            lambda p: commit_import(
+            lambda p: commit_lines_plan(
                 self.state.db, self.state.actor, self.plan, skip_invalid=skip, progress=p
             ),
             self._committed,

@@ -1,4 +1,5 @@
-"""Importing a requests register from the window: a preview of every row first, then the import."""
+"""Importing a requests register from the window: the plan of every row first (the file read
+once), then the commit of that same plan (services/imports.py)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.exchange.requests_file import (
-    ParsedRegister,
-    category_matcher,
-    import_register,
-    parse_register,
-)
+from desktop_app.exchange.requests_file import plan_register
 from desktop_app.services import requests
 from desktop_app.services.errors import ImportResult
+from desktop_app.services.requests import RegisterPlan, commit_register_plan
 from desktop_app.ui.formatting import format_datetime
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.state import AppState
@@ -41,7 +38,7 @@ class RequestsImportDialog(QDialog):
         self.state = state
         self.path = path
         self.outcome: ImportResult | None = None
-        self.parsed: ParsedRegister | None = None
+        self.plan: RegisterPlan | None = None
         self.setWindowTitle(self.tr("Import a requests register"))
         self.resize(900, 560)
         layout = QVBoxLayout(self)
@@ -77,7 +74,7 @@ class RequestsImportDialog(QDialog):
         self.task = run_with_progress(
             self,
             self.tr("Reading the register…"),
-            lambda _p: parse_register(path, categories=category_matcher(state.db)),
+            lambda _p: plan_register(state.db, state.actor, path),
             self.show_preview,
             self._failed,
         )
@@ -86,17 +83,17 @@ class RequestsImportDialog(QDialog):
         show_error(self, exc)
         self.summary.setText(str(exc))
 
-    def show_preview(self, parsed: Any) -> None:
-        self.parsed = parsed
+    def show_preview(self, plan: RegisterPlan) -> None:
+        self.plan = plan
         problems: dict[int, str] = {}
-        for e in parsed.errors:
+        for e in plan.errors:
             problems.setdefault(
                 e.row,
                 self.tr("Column {column}: {message}").format(column=e.column, message=e.message),
             )
         lines: list[tuple[int, list[str]]] = [
             (
-                p.number,
+                p.row,
                 [
                     format_datetime(p.values["received_at"]),
                     requests.channel_label(p.values["channel"]),
@@ -105,7 +102,7 @@ class RequestsImportDialog(QDialog):
                     "",
                 ],
             )
-            for p in parsed.rows
+            for p in plan.rows
         ]
         lines += [(row, ["", "", "", "", text]) for row, text in problems.items()]
         lines.sort(key=lambda item: (not item[1][4], item[0]))  # problems first
@@ -120,32 +117,34 @@ class RequestsImportDialog(QDialog):
                 "{file}: rows ready to import: %n; rows with a problem: {invalid}; warnings: "
                 "{warnings}. Rows already in the register will be skipped.",
                 None,
-                len(parsed.rows),
+                len(plan.rows),
             ).format(
                 file=self.path.name,
                 invalid=len(problems),
-                warnings=len(parsed.warnings),
+                warnings=len(plan.warnings),
             )
         )
         self._update_button()
 
     def _update_button(self) -> None:
-        parsed = self.parsed
+        plan = self.plan
         ok = (
-            parsed is not None
-            and bool(parsed.rows)
-            and (not parsed.errors or self.skip_invalid.isChecked())
+            plan is not None
+            and bool(plan.rows)
+            and (not plan.errors or self.skip_invalid.isChecked())
         )
         self.import_button.setEnabled(ok)
 
     def run_import(self) -> None:
         skip = self.skip_invalid.isChecked()
+        plan = self.plan
+        assert plan is not None  # the button is enabled only once the plan is shown
         self.import_button.setEnabled(False)
         self.task = run_with_progress(
             self,
             self.tr("Importing the register…"),
-            lambda p: import_register(
-                self.state.db, self.state.actor, self.path, skip_invalid=skip, progress=p
+            lambda p: commit_register_plan(
+                self.state.db, self.state.actor, plan, skip_invalid=skip, progress=p
             ),
             self._imported,
             self._failed,

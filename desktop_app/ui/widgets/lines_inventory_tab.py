@@ -404,14 +404,14 @@ class LinesInventoryTab(QWidget):
 
     def import_path(self, path: Path) -> None:
         """Read and check the file in the background, then show the preview."""
-        from desktop_app.exchange.lines_file import plan_import
+        from desktop_app.exchange.lines_file import plan_lines
         from desktop_app.ui.workers import run_with_progress
 
         db, actor = self.state.db, self.state.actor
         self._import_task = run_with_progress(
             self,
             self.tr("Reading {file}…").format(file=path.name),
-            lambda progress: plan_import(db, actor, path, progress),
+            lambda progress: plan_lines(db, actor, path, progress),
             self._show_preview,
             lambda exc: show_error(self, exc),
         )
