@@ -128,6 +128,12 @@ def background_idle() -> bool:
     return QThreadPool.globalInstance().activeThreadCount() == 0
 
 
+def queries_answered() -> bool:
+    """Every `query()` started has come back to its owner (or was dropped): for tests that
+    open pages and must see the errors of their background reads before they end."""
+    return not _running
+
+
 def run_with_progress(
     parent: QWidget, label: str, fn: Callable[[Progress], Any],
     on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],

@@ -17,6 +17,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.agents_table_model import AgentsTableModel
 from desktop_app.ui.models.training_sessions_table_model import TrainingSessionsTableModel
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.agents_fields import select_row
 from tests.helpers.typing import type_text
 
 pytestmark = pytest.mark.gui
@@ -140,3 +141,23 @@ def test_the_attendee_list_follows_the_sessions_date_c8_5(qtbot: QtBot, state: A
     assert dialog.result() == TrainingSessionDialog.DialogCode.Accepted
     [row] = training.sessions_page(state.db, state.actor, SessionFilter())
     assert row.held_on == date(2024, 3, 4) and row.invited == 2
+
+
+def test_an_agent_chosen_while_the_list_is_read_stays_chosen_c8_3(
+    qtbot: QtBot, state: AppState
+) -> None:
+    """A reload after a change takes a moment on the pool: a click meanwhile is what counts."""
+    ids = _agents(state, 3)
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.open_filtered("agents", agent_id=ids[0])
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.selected_id() == ids[0]
+    page.refresh()  # no event is processed before the click: the read is still under way
+    assert page.pending
+    select_row(page.view, page.model.row_of(ids[2]))
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.selected_id() == ids[2]
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.selected_id() == ids[2]

@@ -54,6 +54,12 @@ def test_a_supervisor_opens_yesterdays_callers_calls_one_and_records_a_call_back
     qtbot.waitUntil(lambda: not tab.pending, timeout=5000)
     numbers = [tab.model.row_at(r).number for r in range(tab.model.rowCount())]
     assert numbers == ["98 123 456", "24 555 666", "25 777 888", "26 999 000"]
+    page.apply_filter(tab="callbacks", day="2026-01-13")  # still read: the paper keeps the 12th
+    assert tab.pending
+    assert tab.document().toPlainText().splitlines()[0].endswith("— 12/01/2026")
+    qtbot.waitUntil(lambda: not tab.pending, timeout=5000)
+    page.apply_filter(tab="callbacks", day="2026-01-12")
+    qtbot.waitUntil(lambda: not tab.pending, timeout=5000)
     tab.table.selectRow(1)
     tab.copy_number()
     assert QGuiApplication.clipboard().text() == "+21624555666"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.config import resolve_database
@@ -15,6 +15,7 @@ from desktop_app.services.database import open_database
 from desktop_app.services.permissions import Role, system_actor
 from desktop_app.ui.main_window import MainWindow, apply_direction
 from desktop_app.ui.state import AppState
+from desktop_app.ui.workers import queries_answered
 from tests.conftest import copy_template
 
 pytestmark = pytest.mark.gui
@@ -36,10 +37,10 @@ def test_every_allowed_page_opens_without_error(
     qtbot: QtBot, monkeypatch, demo_db, role: Role, lang: str
 ) -> None:
     db, location = demo_db
-    errors: list[BaseException] = []
-    monkeypatch.setattr(
-        "desktop_app.ui.messages.show_error", lambda _parent, exc: errors.append(exc)
-    )
+    errors: list[str] = []
+    # Every message box, whichever module shows it (pages import show_error by name): a box
+    # from a page's background read would otherwise wait for a click that never comes.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: errors.append(box.text()) or 0)
     (user,) = [u for u in auth.list_users(db, system_actor()) if u.role == role]
     install_language(lang)
     apply_direction(lang)
@@ -52,4 +53,5 @@ def test_every_allowed_page_opens_without_error(
         assert not isinstance(page, QLabel), f"{key} failed to open for {role} in {lang}"
     home = window.show_page("dashboard")  # its indicators come back from the background
     qtbot.waitUntil(lambda: getattr(home, "done", True), timeout=20000)
+    qtbot.waitUntil(queries_answered, timeout=20000)  # every page's reads, errors included
     assert errors == [], f"{role} in {lang}: {errors}"

@@ -211,3 +211,20 @@ def test_the_register_reads_on_the_pool_once_per_search_and_per_sort_c2_1(
     with qtbot.waitSignal(page.listed, timeout=5000):
         page.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # a click
     assert reads == [("Sujet 7", "reference", False)]
+
+
+def test_the_minute_tick_counts_the_filter_asked_for_not_the_one_still_shown_c2_1(
+    qtbot: QtBot, state: AppState, admin: Actor
+) -> None:
+    """A tick while a new filter's list is read must not put back the old filter's count."""
+    seed(state.db, admin, 12)  # "Sujet 0" … "Sujet 11": "Sujet 1" matches 1, 10 and 11
+    page = RequestsPage(state)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    page.search.setText("Sujet 1")
+    with qtbot.waitSignals([page.listed, page.counted], timeout=5000):
+        page.apply()
+        page.tick()  # before the new list is shown: the model still holds the old filter
+    qtbot.waitUntil(lambda: not page.pending, timeout=5000)
+    assert page.model.rowCount() == 3
+    assert page.found.text() == "3 request(s) match."

@@ -319,7 +319,7 @@ class AgentsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_agent)
         self.search.textChanged.connect(debounced(self, self.refresh))  # once typing pauses
         self.active_only.toggled.connect(lambda _on: self.refresh())
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self._wanted: int | None = None  # the agent to choose when the list read comes back
         self.refresh()
 
@@ -339,7 +339,17 @@ class AgentsPage(QWidget):
         self.model.search = self.search.text()
         self.model.only_active = self.active_only.isChecked()
         search, only_active, read = self.model.search, self.model.only_active, self.model.read
-        query(self, lambda: read(search, only_active), self._show_list, key="list")
+        query(self, lambda: read(search, only_active), self._show_list, self._list_failed,
+              key="list")  # fmt: skip
+
+    def _selection_changed(self) -> None:
+        if self.pending:  # chosen while the list is read: the answer keeps this choice
+            self._wanted = self.selected_id()
+        self._show_selected()
+
+    def _list_failed(self, exc: BaseException) -> None:
+        self._wanted = None  # the next refresh starts from what is chosen then
+        show_error(self, exc)
 
     def _show_list(self, rows: list[AgentInfo]) -> None:
         wanted, self._wanted = self._wanted, None

@@ -161,6 +161,7 @@ class RequestsPage(QWidget):
         layout.addLayout(bar2)
 
         self.model = RequestsTableModel(state, self)
+        self._asked = self.model.filter  # the filter apply() last asked for
         self.model.hold()  # the first page is read on the pool, by apply()
         self.model.on_sort = lambda: None  # enabling sorting sorts: apply() below reads once
         self.table = table_view(self.model, stretch=5)
@@ -272,7 +273,7 @@ class RequestsPage(QWidget):
         comes (issue 15.3: at 100 000 requests a text search took 0.1–0.2 s of the GUI thread);
         a read overtaken by a newer one (typing on) is dropped, a failed one leaves the old rows
         showing. The counts follow the same filter, read apart."""
-        filt = self.current_filter()
+        filt = self._asked = self.current_filter()
         model = self.model
         sort, descending, read_first = model.sort_key, model.descending, model.read_first
         query(self, lambda: read_first(filt, sort, descending),
@@ -326,7 +327,9 @@ class RequestsPage(QWidget):
         are read in the background: at 100 000 requests a text filter's count scans the table
         (issue 15.3)."""
         db, actor = self.state.db, self.state.actor
-        flt = flt if flt is not None else self.model.filter
+        # The filter last asked for: the one shown may still be the previous one while the
+        # list for the new one is read, and this count would then overtake the right one.
+        flt = flt if flt is not None else self._asked
 
         def read() -> tuple[dict[str, int], int]:
             return requests.state_counts(db, actor), requests.count_matching(db, actor, flt)

@@ -31,6 +31,7 @@ from desktop_app.ui.workers import query, query_pending
 class CallersTab(QWidget):
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.shown_day: date | None = None  # the day of the rows shown (None: every day)
         self.state = state
         layout = QVBoxLayout(self)
         self.allowed = state.actor.can(callbacks.HANDLE_CALLS)
@@ -147,6 +148,7 @@ class CallersTab(QWidget):
 
     def _show(self, day: date | None, rows: list[callbacks.Caller]) -> None:
         self.model.set_rows(rows)
+        self.shown_day = day  # the paper names the day of the rows shown, not one still read
         if not rows:
             self.summary.setText(self.tr("Nobody to call back: every caller who missed the "
                                          "body has been reached."))  # fmt: skip
@@ -225,7 +227,7 @@ class CallersTab(QWidget):
         cells = "".join(f"<th align='{align}'>{html.escape(str(heads[i]))}</th>" for i in order)
         body = "".join("<tr>" + "".join(f"<td align='{align}'>{html.escape(row[i])}</td>"
                                         for i in order) + "</tr>" for row in rows)  # fmt: skip
-        day = self.chosen_day()
+        day = self.shown_day
         title = self.tr("Callers to call back") + (f" — {format_date(day)}" if day else "")
         document = QTextDocument(self)
         document.setHtml(f"<h3 align='{align}'>{html.escape(title)}</h3><table border='1' "
