@@ -40,7 +40,7 @@ from desktop_app.services import audit
 from desktop_app.services.callbacks import party_of
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.imports import PlanCounts, invalid_rows
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, leaves_no_check_pending
 from desktop_app.services.phones import SHORT_LENGTHS, match_key
 from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
 from desktop_app.services.traffic import natural_key
@@ -473,6 +473,7 @@ def require_import(actor: Actor) -> None:
     actor.require(Perm.IMPORT_CALLS)
 
 
+@leaves_no_check_pending
 def plan_call_records_import(
     db: Database, actor: Actor, file: str, items: Iterable[CdrRow | RowError], *,
     progress: Progress | None = None, total_bytes: int = 1,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
@@ -127,6 +129,27 @@ _pending: ContextVar[Actor | None] = ContextVar("istiqbal_pending_actor", defaul
 def forget_pending() -> None:
     """A call that acts for no signed-in user (login, first run) checks no one's rights."""
     _pending.set(None)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def leaves_no_check_pending(plan: Callable[_P, _R]) -> Callable[_P, _R]:
+    """For an importer's plan: it require()s before reading the file, but may then return (rows
+    refused) or raise (file unreadable) before any transaction; the check left pending would fire
+    in whatever transaction the thread opens next, possibly another user's or database's. The
+    plan writes nothing, so on its way out, however it leaves, nothing stays pending; its commit
+    require()s again where the write follows."""
+
+    @functools.wraps(plan)
+    def planned(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return plan(*args, **kwargs)
+        finally:
+            _pending.set(None)
+
+    return planned
 
 
 def confirm_rights(connection: Any, actor: Actor) -> None:
