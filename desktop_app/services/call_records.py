@@ -522,6 +522,7 @@ def plan_call_records_import(
     return plan
 
 
+@leaves_no_check_pending
 def commit_call_records_plan(
     db: Database, actor: Actor, plan: CdrPlan, *, progress: Progress | None = None
 ) -> CdrImport:

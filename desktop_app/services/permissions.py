@@ -136,11 +136,13 @@ _R = TypeVar("_R")
 
 
 def leaves_no_check_pending(plan: Callable[_P, _R]) -> Callable[_P, _R]:
-    """For an importer's plan: it require()s before reading the file, but may then return (rows
-    refused) or raise (file unreadable) before any transaction; the check left pending would fire
-    in whatever transaction the thread opens next, possibly another user's or database's. The
-    plan writes nothing, so on its way out, however it leaves, nothing stays pending; its commit
-    require()s again where the write follows."""
+    """For an importer's plan and commit: a plan require()s before reading the file, but may
+    then return (rows refused) or raise (file unreadable) before any transaction; a commit may
+    raise before its transaction begins (the write lock not had in time, the wait cancelled).
+    The check left pending would fire in whatever transaction the thread opens next, possibly
+    another user's or database's. On the way out, however it leaves, nothing stays pending: a
+    transaction that began has confirmed the rights already, and a plan's commit require()s
+    again where the write follows."""
 
     @functools.wraps(plan)
     def planned(*args: _P.args, **kwargs: _P.kwargs) -> _R:

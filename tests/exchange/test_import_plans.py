@@ -304,3 +304,43 @@ def test_c2_1_c8_1_c8_4_an_unreadable_file_leaves_no_rights_check_pending(
         else:
             lines_file.plan_lines(db, admin, missing)
     assert permissions._pending.get() is None
+
+
+@pytest.mark.parametrize("importer", ["cdr", "register", "lines", "mail"])
+def test_c2_1_c8_1_c8_4_a_commit_refused_before_its_transaction_leaves_no_check_pending(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer: str
+) -> None:
+    """The write lock not had in time (a long import elsewhere): no transaction began, so none
+    confirmed the rights require() left for it."""
+    from desktop_app.exchange.mail.files import import_messages
+    from desktop_app.services import permissions
+    from desktop_app.services.database import DatabaseBusyError
+
+    make_lines(db)
+    registre = tmp_path / "registre.csv"
+    registre.write_text(REGISTER, encoding="utf-8")
+    directory = tmp_path / "annuaire.csv"
+    directory.write_text(DIRECTORY, encoding="utf-8")
+    saved = tmp_path / "saved.mbox"
+    saved.write_bytes(mbox(message(message_id="<a@x.tn>")))
+    plans = {
+        "cdr": lambda: plan_cdr(db, admin, MASTER),
+        "register": lambda: plan_register(db, admin, registre, now=NOW),
+        "lines": lambda: lines_file.plan_lines(db, admin, directory),
+    }
+    plan = plans[importer]() if importer != "mail" else None
+
+    def busy(**_: object) -> None:
+        raise DatabaseBusyError("istiqbal.db")
+
+    monkeypatch.setattr(db, "write", busy)
+    with pytest.raises(DatabaseBusyError):
+        if importer == "cdr":
+            commit_call_records_plan(db, admin, plan)  # type: ignore[arg-type]
+        elif importer == "register":
+            commit_register_plan(db, admin, plan, now=NOW)  # type: ignore[arg-type]
+        elif importer == "lines":
+            commit_lines_plan(db, admin, plan)  # type: ignore[arg-type]
+        else:
+            import_messages(db, admin, saved)
+    assert permissions._pending.get() is None

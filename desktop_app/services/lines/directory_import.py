@@ -290,6 +290,7 @@ def plan_lines_import(
     return LinesPlan(file, checked)
 
 
+@leaves_no_check_pending
 def commit_lines_plan(
     db: Database, actor: Actor, plan: LinesPlan, *, skip_invalid: bool = False,
     progress: Progress | None = None,

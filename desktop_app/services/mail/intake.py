@@ -241,6 +241,7 @@ def plan_mail_import(
     return result
 
 
+@leaves_no_check_pending
 def ingest(
     db: Database,
     actor: Actor,

@@ -410,6 +410,7 @@ def _events(v: dict[str, Any], base: dict[str, Any], file: str) -> list[dict[str
     return events
 
 
+@leaves_no_check_pending
 def commit_register_plan(
     db: Database,
     actor: Actor,
