@@ -26,7 +26,7 @@ from desktop_app.services.call_records import classify as classify  # re-exporte
 from desktop_app.services.call_records import national_number as national_number  # re-exported
 from desktop_app.services.errors import RowError, UserError
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor
+from desktop_app.services.permissions import Actor, leaves_no_check_pending
 from desktop_app.services.progress import Progress
 
 BASE_COLUMNS = (
@@ -162,6 +162,7 @@ def iter_cdr(path: Path, utc: bool = False) -> Iterator[CdrRow | RowError]:
 
 
 # -- importing: the plan and its commit are services/call_records.py's ------------------------
+@leaves_no_check_pending
 def plan_cdr(
     db: Database, actor: Actor, path: Path, *, utc: bool = False, progress: Progress | None = None
 ) -> CdrPlan:

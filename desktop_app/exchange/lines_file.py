@@ -20,7 +20,7 @@ from desktop_app.services.errors import ImportResult, UserError
 from desktop_app.services.lines import LineFilter, LineRow, directory_import
 from desktop_app.services.lines.directory_import import LinesPlan, PreviewRow
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor
+from desktop_app.services.permissions import Actor, leaves_no_check_pending
 from desktop_app.services.progress import NoProgress, Progress
 
 FIELDS = (
@@ -44,6 +44,7 @@ def parse_directory(path: Path, progress: Progress | None = None) -> tuple[Table
     return table, directory_import.check_rows(table.rows, progress)
 
 
+@leaves_no_check_pending
 def plan_lines(
     db: Database, actor: Actor, path: Path, progress: Progress | None = None
 ) -> LinesPlan:

@@ -19,7 +19,7 @@ from desktop_app.services import requests as requests_service
 from desktop_app.services.choices import ChoiceMatcher
 from desktop_app.services.errors import ImportResult
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor
+from desktop_app.services.permissions import Actor, leaves_no_check_pending
 from desktop_app.services.progress import Progress
 from desktop_app.services.requests.register_import import (
     RegisterPlan,
@@ -62,6 +62,7 @@ def parse_register(
     return check_rows(path.name, read_register(path).rows, now, categories)
 
 
+@leaves_no_check_pending
 def plan_register(
     db: Database, actor: Actor, path: Path, *, now: datetime | None = None
 ) -> RegisterPlan:

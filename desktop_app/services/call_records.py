@@ -40,7 +40,7 @@ from desktop_app.services import audit
 from desktop_app.services.callbacks import party_of
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.imports import PlanCounts, invalid_rows
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, leaves_no_check_pending
 from desktop_app.services.phones import SHORT_LENGTHS, match_key
 from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
 from desktop_app.services.traffic import natural_key
@@ -473,6 +473,7 @@ def require_import(actor: Actor) -> None:
     actor.require(Perm.IMPORT_CALLS)
 
 
+@leaves_no_check_pending
 def plan_call_records_import(
     db: Database, actor: Actor, file: str, items: Iterable[CdrRow | RowError], *,
     progress: Progress | None = None, total_bytes: int = 1,
@@ -521,6 +522,7 @@ def plan_call_records_import(
     return plan
 
 
+@leaves_no_check_pending
 def commit_call_records_plan(
     db: Database, actor: Actor, plan: CdrPlan, *, progress: Progress | None = None
 ) -> CdrImport:
@@ -543,7 +545,6 @@ def commit_call_records_plan(
     )  # fmt: skip
     with db.write(wait=db.long_write_wait, waiting=waiting_of(progress)) as s:
         lines = line_index(s)
-        rematched = rematch_in(s, lines)
         for stored_id, fields in plan.upgrades.items():
             changed = cast(CursorResult[Any], s.execute(
                 update(CallRecord)
@@ -561,6 +562,11 @@ def commit_call_records_plan(
                 s.execute(insert(table_of(CallRecord)), [c.values() for c in chunk])
                 report.result.imported += len(chunk)
             progress.report(min(start + CHUNK, total), total)
+        # After the inserts: a line added to the inventory since the preview takes these calls
+        # too, as the calls stored before it did.
+        rematched = rematch_in(s, lines)
+        _now_in_inventory(report, lines)
+        report.result.warnings = _warnings(report)
         if report.first is not None and report.last is not None:
             # The office calendar (holidays, Ramadan, summer) must know these years for the
             # "outside office hours" figures of the traffic analysis.
@@ -578,23 +584,60 @@ def commit_call_records_plan(
 def _not_stored_meanwhile(
     session: Session, chunk: list[PlannedCall], report: CdrImport
 ) -> list[PlannedCall]:
-    """The planned calls still absent (another import may have added some since the plan)."""
+    """The planned calls still absent (another import may have added some since the plan). One
+    stored meanwhile as missed that this file shows answered is upgraded, as the plan would have
+    upgraded it had it been stored before; a skipped call is no longer counted as to be added."""
     ids = {c.uniqueid for c in chunk if c.uniqueid}
     keys = {c.natural_key for c in chunk}
-    found = session.execute(select(CallRecord.uniqueid, CallRecord.natural_key).where(
-        or_(CallRecord.uniqueid.in_(ids), CallRecord.natural_key.in_(keys))))  # fmt: skip
-    stored_ids, stored_keys = set(), set()
-    for uniqueid, key in found:
-        stored_ids.add(uniqueid)
-        stored_keys.add(key)
+    found = session.execute(select(
+        CallRecord.id, CallRecord.uniqueid, CallRecord.natural_key, CallRecord.answered,
+        CallRecord.start,
+    ).where(or_(CallRecord.uniqueid.in_(ids), CallRecord.natural_key.in_(keys))))  # fmt: skip
+    by_id: dict[str, Any] = {}
+    by_key: dict[str, Any] = {}
+    for row in found:
+        if row.uniqueid:
+            by_id.setdefault(row.uniqueid, row)
+        by_key.setdefault(row.natural_key, row)
     fresh = []
     for c in chunk:
-        if (c.uniqueid and c.uniqueid in stored_ids) or c.natural_key in stored_keys:
-            report.result.skipped_duplicates += c.legs
-            report.directions[c.direction] -= 1
+        stored = (by_id.get(c.uniqueid) if c.uniqueid else None) or by_key.get(c.natural_key)
+        if stored is None:
+            fresh.append(c)
             continue
-        fresh.append(c)
+        report.result.skipped_duplicates += c.legs
+        report.directions[c.direction] -= 1
+        if c.direction == "unmatched" and report.unmatched_numbers.get(c.dst_national, 0) > 0:
+            report.unmatched_numbers[c.dst_national] -= 1
+        if c.answered and not stored.answered:
+            report.upgraded += _upgrade_stored(session, stored.id, stored.start, c)
+    report.unmatched_numbers = +report.unmatched_numbers  # the numbers left with a call
     return fresh
+
+
+def _upgrade_stored(session: Session, stored_id: int, stored_start: datetime,
+                    answered: PlannedCall) -> int:  # fmt: skip
+    """Mark a stored missed call answered as the planned call says (_answer_fields: the time to
+    answer counted from the stored call's own start). 1 if it was still missed, else 0."""
+    ring = (answered.ring_seconds or 0) + int((answered.start - stored_start).total_seconds())
+    changed = cast(CursorResult[Any], session.execute(
+        update(CallRecord)
+        .where(CallRecord.id == stored_id, CallRecord.answered.is_(False))
+        .values(answered=True, disposition="ANSWERED", answer=answered.answer,
+                ring_seconds=max(0, ring), billsec=answered.billsec,
+                dstchannel=answered.dstchannel)))  # fmt: skip
+    return changed.rowcount
+
+
+def _now_in_inventory(report: CdrImport, lines: dict[str, int]) -> None:
+    """The report's calls to numbers missing from the inventory that rematch_in() gave to a line
+    added since the preview: counted inbound, and no longer named in the warning."""
+    spellings = set(lines)
+    spellings |= {p + n for n in lines if len(n) in SHORT_LENGTHS for p in ("0", "9")}
+    for number in [n for n in report.unmatched_numbers if n in spellings]:
+        moved = report.unmatched_numbers.pop(number)
+        report.directions["unmatched"] -= moved
+        report.directions["inbound"] += moved
 
 
 def _error_sentence(file: str, error: RowError, count: int) -> str:

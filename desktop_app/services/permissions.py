@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
@@ -127,6 +129,29 @@ _pending: ContextVar[Actor | None] = ContextVar("istiqbal_pending_actor", defaul
 def forget_pending() -> None:
     """A call that acts for no signed-in user (login, first run) checks no one's rights."""
     _pending.set(None)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def leaves_no_check_pending(plan: Callable[_P, _R]) -> Callable[_P, _R]:
+    """For an importer's plan and commit: a plan require()s before reading the file, but may
+    then return (rows refused) or raise (file unreadable) before any transaction; a commit may
+    raise before its transaction begins (the write lock not had in time, the wait cancelled).
+    The check left pending would fire in whatever transaction the thread opens next, possibly
+    another user's or database's. On the way out, however it leaves, nothing stays pending: a
+    transaction that began has confirmed the rights already, and a plan's commit require()s
+    again where the write follows."""
+
+    @functools.wraps(plan)
+    def planned(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return plan(*args, **kwargs)
+        finally:
+            _pending.set(None)
+
+    return planned
 
 
 def confirm_rights(connection: Any, actor: Actor) -> None:

@@ -385,3 +385,64 @@ def test_a_local_channel_leg_without_linkedid_is_internal_not_a_missing_number(
     report = import_cdr(db, admin, write(tmp_path, local_leg, RING_NO_ANSWER))
     assert report.directions == {"internal": 1, "inbound": 1}
     assert not any(w.column == "dst" for w in report.result.warnings)  # not "201 is missing"
+
+
+# -- a plan committed after others wrote meanwhile (the window's preview waits for a click) ---
+def test_c8_2_a_call_stored_missed_since_the_preview_is_answered_by_the_commit(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    from desktop_app.exchange.cdr import plan_cdr
+    from desktop_app.services.call_records import commit_call_records_plan
+
+    make_lines(db)
+    plan = plan_cdr(db, admin, write(tmp_path, RING_NO_ANSWER, RING_ANSWERED))
+    assert (len(plan.rows), plan.rows[0].answered) == (1, True)
+    import_cdr(db, admin, write(tmp_path, RING_NO_ANSWER, name="meanwhile.csv"))
+    assert stored_calls(db)[0].answered is False
+    report = commit_call_records_plan(db, admin, plan)
+    assert (report.result.imported, report.upgraded) == (0, 1)
+    (call,) = stored_calls(db)
+    assert (call.answered, call.disposition, call.ring_seconds, call.billsec) == (
+        True, "ANSWERED", 12, 168
+    )  # fmt: skip
+    assert call.answer == datetime(2026, 3, 4, 8, 0, 12, tzinfo=UTC)
+    assert call.dstchannel == "SIP/202-00000023"
+
+
+def test_c8_4_calls_to_a_line_added_since_the_preview_are_inbound_on_it(
+    db: Database, admin: Actor
+) -> None:
+    from desktop_app.exchange.cdr import plan_cdr
+    from desktop_app.services.call_records import commit_call_records_plan
+
+    plan = plan_cdr(db, admin, SAMPLE)  # no inventory yet: every call to it is unmatched
+    green = national_number(GREEN)
+    assert plan.report.unmatched_numbers[green] == 2
+    ids = make_lines(db)  # the lines added while the preview waited
+    report = commit_call_records_plan(db, admin, plan)
+    assert report.result.imported == 12
+    with db.read() as s:
+        n = s.scalar(select(func.count(CallRecord.id)).where(CallRecord.line_id == ids[GREEN]))
+        left = s.scalar(
+            select(func.count(CallRecord.id)).where(CallRecord.direction == "unmatched")
+        )
+    assert n == 2
+    assert green not in report.unmatched_numbers and "71999888" in report.unmatched_numbers
+    assert report.directions["unmatched"] == left
+    assert [w.column for w in report.result.warnings] == ["dst"]
+    assert green not in report.result.warnings[0].message
+
+
+def test_c8_4_calls_imported_since_the_preview_are_not_named_missing_from_the_inventory(
+    db: Database, admin: Actor
+) -> None:
+    from desktop_app.exchange.cdr import plan_cdr
+    from desktop_app.services.call_records import commit_call_records_plan
+
+    plan = plan_cdr(db, admin, SAMPLE)
+    assert plan.report.unmatched_numbers and any(w.column == "dst" for w in plan.warnings)
+    import_cdr(db, admin, SAMPLE)  # someone imported the same file meanwhile
+    report = commit_call_records_plan(db, admin, plan)
+    assert report.result.imported == 0
+    assert not report.unmatched_numbers
+    assert not any(w.column == "dst" for w in report.result.warnings)

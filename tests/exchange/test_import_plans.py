@@ -269,3 +269,78 @@ def test_c2_1_the_mail_import_dry_run_opens_no_write_transaction(
         dry = import_messages(db, admin, path, dry_run=True)
     assert dry.imported == 2 and count(db, CitizenRequest) == 0
     assert import_messages(db, admin, path).imported == 2
+
+
+# -- a plan leaves no rights check pending (issue 16 point 2) --------------------------------
+def test_c2_1_a_refused_mail_dry_run_leaves_no_rights_check_pending(
+    db: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """The plan returned at the refused message, before any transaction: the check require()
+    left would have fired in the thread's next transaction, on whatever database."""
+    from desktop_app.exchange.mail.files import import_messages
+    from desktop_app.services import permissions
+
+    path = tmp_path / "mixed.mbox"
+    path.write_bytes(
+        mbox(message(message_id="<g@x.tn>"), message(message_id="<b@x.tn>", date=None))
+    )
+    dry = import_messages(db, admin, path, dry_run=True)
+    assert dry.imported == 0 and len(dry.errors) == 1
+    assert permissions._pending.get() is None
+
+
+@pytest.mark.parametrize("importer", ["cdr", "register", "lines"])
+def test_c2_1_c8_1_c8_4_an_unreadable_file_leaves_no_rights_check_pending(
+    db: Database, admin: Actor, tmp_path: Path, importer: str
+) -> None:
+    from desktop_app.services import permissions
+
+    missing = tmp_path / "gone.csv"  # refused after require(), before any transaction
+    with pytest.raises(UserError):
+        if importer == "cdr":
+            plan_cdr(db, admin, missing)
+        elif importer == "register":
+            plan_register(db, admin, missing, now=NOW)
+        else:
+            lines_file.plan_lines(db, admin, missing)
+    assert permissions._pending.get() is None
+
+
+@pytest.mark.parametrize("importer", ["cdr", "register", "lines", "mail"])
+def test_c2_1_c8_1_c8_4_a_commit_refused_before_its_transaction_leaves_no_check_pending(
+    db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, importer: str
+) -> None:
+    """The write lock not had in time (a long import elsewhere): no transaction began, so none
+    confirmed the rights require() left for it."""
+    from desktop_app.exchange.mail.files import import_messages
+    from desktop_app.services import permissions
+    from desktop_app.services.database import DatabaseBusyError
+
+    make_lines(db)
+    registre = tmp_path / "registre.csv"
+    registre.write_text(REGISTER, encoding="utf-8")
+    directory = tmp_path / "annuaire.csv"
+    directory.write_text(DIRECTORY, encoding="utf-8")
+    saved = tmp_path / "saved.mbox"
+    saved.write_bytes(mbox(message(message_id="<a@x.tn>")))
+    plans = {
+        "cdr": lambda: plan_cdr(db, admin, MASTER),
+        "register": lambda: plan_register(db, admin, registre, now=NOW),
+        "lines": lambda: lines_file.plan_lines(db, admin, directory),
+    }
+    plan = plans[importer]() if importer != "mail" else None
+
+    def busy(**_: object) -> None:
+        raise DatabaseBusyError("istiqbal.db")
+
+    monkeypatch.setattr(db, "write", busy)
+    with pytest.raises(DatabaseBusyError):
+        if importer == "cdr":
+            commit_call_records_plan(db, admin, plan)  # type: ignore[arg-type]
+        elif importer == "register":
+            commit_register_plan(db, admin, plan, now=NOW)  # type: ignore[arg-type]
+        elif importer == "lines":
+            commit_lines_plan(db, admin, plan)  # type: ignore[arg-type]
+        else:
+            import_messages(db, admin, saved)
+    assert permissions._pending.get() is None

@@ -23,7 +23,7 @@ from desktop_app.services.errors import ImportResult, RowError
 from desktop_app.services.imports import FileRow, PlanCounts, invalid_rows
 from desktop_app.services.lines.inventory import existing_numbers, insert_lines
 from desktop_app.services.lines.rows import NewLine
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, leaves_no_check_pending
 from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
 
 # The contract's names, plus the labels our own export writes (so an export re-imports).
@@ -268,6 +268,7 @@ def check_rows(rows: Sequence[FileRow], progress: Progress | None = None) -> lis
     return checked
 
 
+@leaves_no_check_pending
 def plan_lines_import(
     db: Database,
     actor: Actor,
@@ -289,6 +290,7 @@ def plan_lines_import(
     return LinesPlan(file, checked)
 
 
+@leaves_no_check_pending
 def commit_lines_plan(
     db: Database, actor: Actor, plan: LinesPlan, *, skip_invalid: bool = False,
     progress: Progress | None = None,

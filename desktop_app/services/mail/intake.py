@@ -44,7 +44,7 @@ from desktop_app.services.mail.model import (
     ParsedMessage,
 )
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, leaves_no_check_pending
 from desktop_app.services.progress import NoProgress, Progress
 
 _REFERENCE_IN_SUBJECT = re.compile(r"(?<![\d-])(\d{4}-\d{6})(?![\d-])")
@@ -220,6 +220,7 @@ def _count(result: MailResult, fresh: list[_Item]) -> None:
     result.automatic = sum(1 for it in fresh if it.kind == "automatic")
 
 
+@leaves_no_check_pending
 def plan_mail_import(
     db: Database,
     actor: Actor,
@@ -240,6 +241,7 @@ def plan_mail_import(
     return result
 
 
+@leaves_no_check_pending
 def ingest(
     db: Database,
     actor: Actor,

@@ -29,7 +29,7 @@ from desktop_app.services.choices import ChoiceMatcher
 from desktop_app.services.errors import ImportResult, RowError, UserError
 from desktop_app.services.imports import FileRow, PlanCounts, invalid_rows
 from desktop_app.services.periods import TUNIS
-from desktop_app.services.permissions import Actor, Perm
+from desktop_app.services.permissions import Actor, Perm, leaves_no_check_pending
 from desktop_app.services.progress import Cancelled, NoProgress, Progress, waiting_of
 from desktop_app.services.references import ReferenceAllocator
 from desktop_app.services.requests.common import normalise_contact
@@ -341,6 +341,7 @@ def _mark_duplicates(session: Session, rows: Sequence[PlannedRequest]) -> set[st
     return seen_refs
 
 
+@leaves_no_check_pending
 def plan_register_import(
     db: Database,
     actor: Actor,
@@ -409,6 +410,7 @@ def _events(v: dict[str, Any], base: dict[str, Any], file: str) -> list[dict[str
     return events
 
 
+@leaves_no_check_pending
 def commit_register_plan(
     db: Database,
     actor: Actor,

@@ -34,7 +34,9 @@ class CdrImportDialog(QDialog):
         self.path = path
         self.done_report: CdrImport | None = None
         self.plan: CdrPlan | None = None
+        self.plan_utc = False  # what the UTC box said when self.plan was made
         self._task: Any = None
+        self._serial = 0  # of the newest preview: an older one answering late is dropped
         self.setWindowTitle(self.tr("Import call records"))
         layout = QVBoxLayout(self)
         title = QLabel(path.name)
@@ -56,7 +58,11 @@ class CdrImportDialog(QDialog):
         self.resize(620, 420)
 
     def preview(self) -> None:
-        """Plan the file (again when the UTC box changes what its times mean)."""
+        """Plan the file (again when the UTC box changes what its times mean). Only the newest
+        plan is shown: one made for the box's other state, finishing later, would otherwise
+        replace it, and Import would write every call an hour off."""
+        self._serial += 1
+        serial = self._serial
         self.import_button.setEnabled(False)
         self.plan = None
         state, path, utc = self.state, self.path, self.utc.isChecked()
@@ -68,14 +74,26 @@ class CdrImportDialog(QDialog):
                 raise refusal
             return plan
 
+        def previewed(plan: CdrPlan) -> None:
+            if serial == self._serial:
+                self._previewed(plan, utc)
+
+        def failed(exc: BaseException) -> None:
+            if serial == self._serial:
+                self._failed(exc)
+
         self._task = run_with_progress(
-            self, self.tr("Reading the call records…"), work, self._previewed, self._failed
+            self, self.tr("Reading the call records…"), work, previewed, failed
         )
 
     def run_import(self) -> None:
-        """Commit the plan the preview showed; the file is not read again."""
+        """Commit the plan the preview showed; the file is not read again. A plan made for the
+        other state of the UTC box is not committed: the file is planned again instead."""
         plan = self.plan
         if plan is None:
+            return
+        if self.plan_utc != self.utc.isChecked():
+            self.preview()
             return
         self.import_button.setEnabled(False)
         state = self.state
@@ -83,7 +101,7 @@ class CdrImportDialog(QDialog):
             self, self.tr("Reading the call records…"),
             lambda progress: commit_call_records_plan(state.db, state.actor, plan,
                                                       progress=progress),
-            self._imported, self._failed,
+            self._imported, self._commit_failed,
         )  # fmt: skip
 
     def describe(self, report: CdrImport) -> str:
@@ -104,14 +122,25 @@ class CdrImportDialog(QDialog):
             lines.append(self.tr("Warning: {message}").format(message=w.message))
         return "\n".join(lines)
 
-    def _previewed(self, plan: CdrPlan) -> None:
-        self.plan = plan
+    def _previewed(self, plan: CdrPlan, utc: bool) -> None:
+        self.plan, self.plan_utc = plan, utc
         self.summary.setPlainText(self.describe(plan.report))
-        self.import_button.setEnabled(plan.report.result.imported > 0)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        """Import is offered when the plan changes anything: calls to add, or stored missed
+        calls this file shows answered (a file of only those is worth applying too)."""
+        plan = self.plan
+        self.import_button.setEnabled(plan is not None and bool(plan.rows or plan.upgrades))
 
     def _imported(self, report: CdrImport) -> None:
         self.done_report = report
         self.accept()
+
+    def _commit_failed(self, exc: BaseException) -> None:
+        """The commit wrote nothing (one transaction): the plan may be tried again."""
+        self._failed(exc)
+        self._update_button()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):

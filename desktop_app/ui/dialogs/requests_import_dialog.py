@@ -147,8 +147,13 @@ class RequestsImportDialog(QDialog):
                 self.state.db, self.state.actor, plan, skip_invalid=skip, progress=p
             ),
             self._imported,
-            self._failed,
+            self._commit_failed,
         )
+
+    def _commit_failed(self, exc: BaseException) -> None:
+        """The commit wrote nothing (one transaction): the same plan may be tried again."""
+        self._failed(exc)
+        self._update_button()
 
     def _imported(self, result: Any) -> None:
         self.outcome = result
