@@ -90,7 +90,9 @@ def test_dashboard_tiles_judge_targets_and_change_c8_7(qtbot: QtBot, state: AppS
     first = page.tiles[0]  # worst first
     assert first.tile.id == "req_on_time_pct"
     assert first.state_label.text() == "Below target"
-    assert "#9B1C1C" in first.state_label.styleSheet()
+    first.state_label.ensurePolished()  # the tiles' box's style sheet colours it by state
+    ink = first.state_label.palette().color(first.state_label.foregroundRole())
+    assert first.state_label.property("state") == "bad" and ink.name().upper() == "#9B1C1C"
     assert "Target 95" in first.detail_label.text()
     assert "▼ −10" in first.detail_label.text()
     by_id = {t.tile.id: t for t in page.tiles}

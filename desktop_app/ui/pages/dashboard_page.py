@@ -63,6 +63,22 @@ def _figure(value: float | int | None) -> str:
     return format_number(value, 0 if float(value).is_integer() else 1)
 
 
+def _tiles_style() -> str:
+    """The tiles' colours by state, one style sheet for all of them on their box: a sheet on each
+    tile and label (123 of them) was parsed and matched widget by widget as the dashboard was laid
+    out, a third of the GUI thread's time filling it (issue 15.3)."""
+    rules = [
+        "#kpiTile { border: 1px solid #C8CED4; border-radius: 6px; }",
+        "#kpiTile QLabel { background: transparent; }",
+        "QLabel#kpiState { font-weight: bold; }",
+        "QLabel#kpiDetail { color: #3C4650; }",
+    ]
+    for state, (background, ink) in COLOURS.items():
+        rules.append(f'#kpiTile[state="{state}"] {{ background: {background}; }}')
+        rules.append(f'QLabel#kpiState[state="{state}"] {{ color: {ink}; }}')
+    return "\n".join(rules)
+
+
 class KpiTileWidget(QFrame):
     """One indicator: its state in words and colour, value, target and change since last quarter."""
 
@@ -70,11 +86,7 @@ class KpiTileWidget(QFrame):
         super().__init__(parent)
         self.tile = tile
         self.setObjectName("kpiTile")
-        background, ink = COLOURS[tile.state]
-        self.setStyleSheet(
-            f"#kpiTile {{ background: {background}; border: 1px solid #C8CED4;"
-            f" border-radius: 6px; }} #kpiTile QLabel {{ background: transparent; }}"
-        )
+        self.setProperty("state", tile.state)  # its colours: TILES_STYLE, set on the tiles' box
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 5, 8, 5)
         layout.setSpacing(1)
@@ -89,7 +101,8 @@ class KpiTileWidget(QFrame):
         row.addWidget(self.value_label)
         row.addStretch(1)
         self.state_label = QLabel(status_text(tile.state))
-        self.state_label.setStyleSheet(f"color: {ink}; font-weight: bold;")
+        self.state_label.setObjectName("kpiState")
+        self.state_label.setProperty("state", tile.state)
         row.addWidget(self.state_label)
         layout.addLayout(row)
         details = []
@@ -97,7 +110,7 @@ class KpiTileWidget(QFrame):
             details.append(self.tr("Target {target}").format(target=_figure(tile.target)))
         details.append(self.change_text())
         self.detail_label = _plain(" · ".join(details))
-        self.detail_label.setStyleSheet("color: #3C4650;")
+        self.detail_label.setObjectName("kpiDetail")
         layout.addWidget(self.detail_label)
 
     def change_text(self) -> str:
@@ -288,6 +301,7 @@ class DashboardPage(QWidget):
 
     def _tiles(self, data: Dashboard) -> None:
         box = QGroupBox(self.tr("Indicators"))
+        box.setStyleSheet(_tiles_style())
         grid = QGridLayout(box)
         grid.setSpacing(6)
         for i, tile in enumerate(data.tiles):
