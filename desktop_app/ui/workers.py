@@ -16,6 +16,7 @@ the first opening of a page does not spend 30–60 ms of the GUI thread importin
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import sys
 import threading
@@ -140,7 +141,14 @@ def import_in_background(modules: Sequence[str], pool: QThreadPool | None = None
     (sys.getswitchinterval), so the window keeps answering meanwhile. A module the GUI thread
     asks for while the worker imports it waits for that import (Python's per-module lock)
     rather than importing it twice. A module that fails to import here is left to fail where it
-    is used, with the usual message: nothing is told from this thread."""
+    is used, with the usual message: nothing is told from this thread.
+
+    Then the objects alive by now (the modules, classes and functions of Qt, SQLAlchemy and the
+    application, which live as long as the program) are moved out of the garbage collector's
+    sight with gc.freeze(): a full collection walked them all while holding the GIL, 60–80 ms
+    during which the window could not answer whichever thread had triggered it (a page's read
+    on the pool, at 100 000 requests). Done once, after the first imports: what is made later
+    is collected as usual."""
     names = [name for name in modules if name not in sys.modules]
     if not names:
         return
@@ -149,6 +157,7 @@ def import_in_background(modules: Sequence[str], pool: QThreadPool | None = None
         for name in names:
             with contextlib.suppress(Exception):
                 importlib.import_module(name)
+        gc.freeze()
 
     # Held until it ends, like a query's task; the signals are not connected: nobody waits.
     task = run_in_background(load, None, pool)

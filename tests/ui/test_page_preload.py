@@ -31,6 +31,8 @@ def test_import_in_background_imports_on_a_worker(
         return real(name)
 
     monkeypatch.setattr(workers.importlib, "import_module", spy)
+    frozen: list[int] = []  # a spy: the test process's heap is left as it is
+    monkeypatch.setattr(workers.gc, "freeze", lambda: frozen.append(len(threads)))
     monkeypatch.delitem(sys.modules, "json.tool", raising=False)
     workers.import_in_background(["json.tool", "no_such_module_anywhere", "sys"])
     qtbot.waitUntil(lambda: "json.tool" in sys.modules, timeout=5000)
@@ -38,6 +40,9 @@ def test_import_in_background_imports_on_a_worker(
     # "sys" was imported already: only the two others were asked for, off the GUI thread, and
     # the missing one did not stop the worker nor reach the window.
     assert threads == [False, False]
+    assert frozen == [2]  # the heap frozen once, after the imports: full collections skip it
+    workers.import_in_background(["json.tool"])  # all imported already: nothing to do
+    assert workers.wait_for_background() and frozen == [2]
 
 
 def test_every_page_names_the_module_its_factory_builds_from(state: AppState) -> None:

@@ -249,6 +249,33 @@ def test_dashboard_computes_its_indicators_off_the_window_thread_c8_7(
     assert len(page.tiles) == len(KPI_IDS)
 
 
+def test_dashboard_fills_its_worst_tiles_first_and_the_rest_at_the_next_turn_c8_7(
+    qtbot: QtBot, state: AppState
+) -> None:
+    """Issue 15.3: the tiles above the fold are made with the answer, the others at the event
+    loop's next turn, so no one step keeps the window still; an answer shown again meanwhile
+    leaves no tile of the older one behind."""
+    from desktop_app.services import sections
+    from desktop_app.services.dashboard import dashboard
+    from desktop_app.services.first_steps import first_steps
+    from desktop_app.ui.pages.dashboard_page import FIRST_TILES
+
+    page = DashboardPage(state)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.done)
+    data = dashboard(state.db, state.actor)
+    answer = (data, sections.action_lists(state.db, state.actor, data.period, "en"),
+              first_steps(state.db, state.actor))  # fmt: skip
+    assert len(data.tiles) > FIRST_TILES
+    page._show(answer)
+    assert not page.done
+    assert [t.tile.id for t in page.tiles] == [t.id for t in data.tiles[:FIRST_TILES]]
+    page._show(answer)  # a change signal's reload answered before the rest were added
+    qtbot.waitUntil(lambda: page.done)
+    qtbot.wait(20)  # the first answer's rest, had it not been dropped, would be added by now
+    assert [t.tile.id for t in page.tiles] == [t.id for t in data.tiles]
+
+
 @pytest.mark.skipif(__import__("shutil").which("pdftotext") is None,
                     reason="pdftotext (poppler-utils) not installed")  # fmt: skip
 def test_the_summary_pdf_keeps_rows_whole_with_headers_on_every_page_c8_7(
