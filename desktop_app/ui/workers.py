@@ -154,10 +154,18 @@ def import_in_background(modules: Sequence[str], pool: QThreadPool | None = None
         return
 
     def load(_progress: Progress) -> None:
-        for name in names:
-            with contextlib.suppress(Exception):
-                importlib.import_module(name)
-        gc.freeze()
+        # No collection meanwhile: the imports' new objects would set off full ones on the
+        # whole heap, the very stalls the freeze is for.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for name in names:
+                with contextlib.suppress(Exception):
+                    importlib.import_module(name)
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
 
     # Held until it ends, like a query's task; the signals are not connected: nobody waits.
     task = run_in_background(load, None, pool)

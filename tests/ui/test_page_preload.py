@@ -3,6 +3,7 @@ builds its widgets without importing its modules on the GUI thread."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Sequence
@@ -24,23 +25,31 @@ def test_import_in_background_imports_on_a_worker(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[bool] = []
+    collecting: list[bool] = []
     real = workers.importlib.import_module
 
     def spy(name: str) -> ModuleType:
         threads.append(threading.current_thread() is threading.main_thread())
+        collecting.append(gc.isenabled())
         return real(name)
 
     monkeypatch.setattr(workers.importlib, "import_module", spy)
     frozen: list[int] = []  # a spy: the test process's heap is left as it is
     monkeypatch.setattr(workers.gc, "freeze", lambda: frozen.append(len(threads)))
     monkeypatch.delitem(sys.modules, "json.tool", raising=False)
-    workers.import_in_background(["json.tool", "no_such_module_anywhere", "sys"])
-    qtbot.waitUntil(lambda: "json.tool" in sys.modules, timeout=5000)
-    assert workers.wait_for_background()
+    gc.enable()  # as in the application (tests/ui/conftest.py turns it off during a test)
+    try:
+        workers.import_in_background(["json.tool", "no_such_module_anywhere", "sys"])
+        qtbot.waitUntil(lambda: "json.tool" in sys.modules, timeout=5000)
+        assert workers.wait_for_background()
+        collector_after = gc.isenabled()
+    finally:
+        gc.disable()
     # "sys" was imported already: only the two others were asked for, off the GUI thread, and
     # the missing one did not stop the worker nor reach the window.
     assert threads == [False, False]
     assert frozen == [2]  # the heap frozen once, after the imports: full collections skip it
+    assert collecting == [False, False] and collector_after  # off during the imports only
     workers.import_in_background(["json.tool"])  # all imported already: nothing to do
     assert workers.wait_for_background() and frozen == [2]
 
