@@ -32,7 +32,7 @@ from desktop_app.ui.widgets.date_fields import from_qdate
 from desktop_app.ui.widgets.heatmap_widget import HeatmapWidget
 from desktop_app.ui.widgets.lazy_tabs import LazyTabs
 from desktop_app.ui.widgets.page_header import PageHeader
-from desktop_app.ui.widgets.tables import Resize, Selection, table_view
+from desktop_app.ui.widgets.tables import Selection, table_view
 from desktop_app.ui.workers import drop_queries, query
 
 
@@ -115,7 +115,10 @@ class CallsPage(QWidget):
                        format_number(x.outside_hours)),
             self, numeric=range(2, 9),
         )  # fmt: skip
-        self.table = table_view(self.model, resize=Resize.ResizeToContents, stretch=1,
+        # Fitted once per report (_show_report), not by ResizeToContents on every resize and
+        # scroll: that asked the model for every role of 100 rows × 9 columns at each pass,
+        # 20 000 calls into Python as the page opened (issue 15.3).
+        self.table = table_view(self.model, stretch=1,
                                 selection=Selection.ExtendedSelection)  # fmt: skip
         self.table.setMinimumHeight(120)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -184,6 +187,7 @@ class CallsPage(QWidget):
         if self.below is not None:
             lines = [x for x in lines if x.answered_pct is not None and x.answered_pct < self.below]
         self.model.set_rows(lines)
+        self.table.resizeColumnsToContents()
         answered = sum(x.answered for x in report.lines)
         peak = report.peak_hour()
         if report.total:
