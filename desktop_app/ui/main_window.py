@@ -24,6 +24,7 @@ from desktop_app.ui.messages import attempt, show_info
 from desktop_app.ui.pages.registry import PageSpec, ordered_pages
 from desktop_app.ui.state import AppState
 from desktop_app.ui.widgets.tables import sample_column_widths
+from desktop_app.ui.workers import import_in_background
 
 SESSION_CHECK_MS = 60_000
 
@@ -94,6 +95,12 @@ class MainWindow(QMainWindow):
         start = current if current in keys else (keys[0] if keys else None)
         if start is not None:
             self.show_page(start)
+        self.preload_pages()
+
+    def preload_pages(self) -> None:
+        """Import the code of the pages not built yet on a worker while the first page is
+        looked at (issue 15.3): their first opening then builds widgets, nothing more."""
+        import_in_background([name for spec in self._specs for name in spec.modules])
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -56,12 +56,13 @@ def render_page(
         app.processEvents()
     finally:
         # Pages read in the background, and an answer can start the next read (the agents list,
-        # then the chosen agent's profile): wait until an answer shown starts nothing more.
+        # then the chosen agent's profile): wait until an answer shown starts nothing more, and
+        # a page that shows its answer in steps (the dashboard's tiles) has shown the last.
         for _ in range(20):
             wait_for_background()
             for _ in range(5):
                 app.processEvents()
-            if background_idle():
+            if background_idle() and not getattr(shown, "filling", False):
                 break
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

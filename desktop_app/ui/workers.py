@@ -8,14 +8,20 @@ from the worker: the function gets a thread-safe Progress, nothing else.
 Slow reads (an agent's profile, the dashboard, a page's counts) go through query(), like Anki's
 QueryOp: the read runs on the pool, its result comes back on the GUI thread, and a result that a
 newer query of the same owner has overtaken is dropped rather than shown over the newer one.
+
+The modules of the pages not shown yet are imported by import_in_background() after sign-in, so
+the first opening of a page does not spend 30–60 ms of the GUI thread importing its code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
+import importlib
+import sys
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -132,6 +138,46 @@ def queries_answered() -> bool:
     """Every `query()` started has come back to its owner (or was dropped): for tests that
     open pages and must see the errors of their background reads before they end."""
     return not _running
+
+
+def import_in_background(modules: Sequence[str], pool: QThreadPool | None = None) -> None:
+    """Import `modules` one after the other on a worker (issue 15.3): the pages' code, while the
+    person looks at the first page. Importing a page module took 30–60 ms of the GUI thread on
+    its first opening; a worker running module code hands the GIL back every few milliseconds
+    (sys.getswitchinterval), so the window keeps answering meanwhile. A module the GUI thread
+    asks for while the worker imports it waits for that import (Python's per-module lock)
+    rather than importing it twice. A module that fails to import here is left to fail where it
+    is used, with the usual message: nothing is told from this thread.
+
+    Then the objects alive by now (the modules, classes and functions of Qt, SQLAlchemy and the
+    application, which live as long as the program) are moved out of the garbage collector's
+    sight with gc.freeze(): a full collection walked them all while holding the GIL, 60–80 ms
+    during which the window could not answer whichever thread had triggered it (a page's read
+    on the pool, at 100 000 requests). Done once, after the first imports: what is made later
+    is collected as usual."""
+    names = [name for name in modules if name not in sys.modules]
+    if not names:
+        return
+
+    def load(_progress: Progress) -> None:
+        # No collection meanwhile: the imports' new objects would set off full ones on the
+        # whole heap, the very stalls the freeze is for.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for name in names:
+                with contextlib.suppress(Exception):
+                    importlib.import_module(name)
+        finally:
+            gc.freeze()
+            if collecting:
+                gc.enable()
+
+    # Held until it ends, like a query's task; the signals are not connected: nobody waits.
+    task = run_in_background(load, None, pool)
+    _running.add(task)
+    task.finished.connect(lambda _r: _running.discard(task))
+    task.failed.connect(lambda _e: _running.discard(task))
 
 
 def run_with_progress(

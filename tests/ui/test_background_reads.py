@@ -222,14 +222,35 @@ def test_training_tabs_are_built_when_first_shown_c8_5(qtbot: QtBot, state: AppS
     qtbot.addWidget(window)
     page = window.show_page("training")
     assert isinstance(page, TrainingPage)
-    assert set(page._built) == {"sessions"}
+    assert [k for k in page.tab_keys if page.tabs.is_built(k)] == ["sessions"]
     index = page.tab_keys.index("equipment")
     assert type(page.tabs.widget(index)) is QWidget  # a placeholder until shown
     page.tabs.setCurrentIndex(index)
     assert isinstance(page.tabs.currentWidget(), EquipmentTab)
     assert page.tabs.currentIndex() == index and page.tabs.tabText(index) == "Equipment"
     assert page.equipment is page.tabs.currentWidget()
-    assert set(page._built) == {"sessions", "equipment"}
+    assert [k for k in page.tab_keys if page.tabs.is_built(k)] == ["sessions", "equipment"]
+
+
+def test_the_callers_tab_is_built_when_first_shown_c2_4(qtbot: QtBot, state: AppState) -> None:
+    """Opening the Calls page reads only the traffic; the callers to call back (their line list,
+    their read) are built when their tab is chosen, or when the dashboard points at them."""
+    from desktop_app.ui.pages.calls_page import CallsPage
+    from desktop_app.ui.widgets.callers_tab import CallersTab
+
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    page = window.show_page("calls")
+    assert isinstance(page, CallsPage)
+    assert page.tabs.tab_keys == ["traffic", "callers"]
+    assert page.tabs.is_built("traffic") and not page.tabs.is_built("callers")
+    assert not page.findChildren(CallersTab)
+    assert page.tabs.tabText(1) == "Callers to call back"
+    page.apply_filter(tab="callbacks", day="2026-01-13")
+    assert page.tabs.is_built("callers")
+    assert page.tabs.currentWidget() is page.callers and isinstance(page.callers, CallersTab)
+    assert page.callers.span.currentData() == 0  # the one day the dashboard pointed at
+    qtbot.waitUntil(lambda: not page.callers.pending, timeout=5000)
 
 
 def test_settings_page_says_whether_passwords_are_safe_once_the_keyring_is_probed(

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.i18n import Translator, install_language, translate
 from desktop_app.services import report
 from desktop_app.ui.main_window import MainWindow, apply_direction
+from desktop_app.ui.pages.dashboard_page import DashboardPage
 from desktop_app.ui.pages.reports_page import ReportsPage
 from desktop_app.ui.state import AppState
 from desktop_app.ui.workers import wait_for_background
@@ -59,7 +60,10 @@ def test_an_arabic_report_in_a_worker_leaves_the_french_window_as_it_was_c8_7(
     window.show()
     page = window.show_page("reports")
     assert isinstance(page, ReportsPage)
-    assert wait_for_background()  # the dashboard filled in first
+    assert wait_for_background()  # the dashboard filled in first, its tiles a few rows a turn
+    dashboard = window.findChild(DashboardPage)
+    assert dashboard is not None
+    qtbot.waitUntil(lambda: not dashboard.filling, timeout=5000)
     qtbot.wait(50)
     before = _texts(window)
     changes = _LanguageChanges()

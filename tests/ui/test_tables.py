@@ -74,3 +74,27 @@ def test_column_widths_are_sampled_on_every_table_of_a_page(qtbot: QtBot) -> Non
     for view in page.findChildren(QTableView):
         assert view.horizontalHeader().resizeContentsPrecision() == WIDTH_SAMPLE_ROWS
     assert inner.verticalHeader().resizeContentsPrecision() == WIDTH_SAMPLE_ROWS
+
+
+class _CountingTitles(RowsTableModel[tuple[str, str]]):
+    """Counts how often its column titles are made (translated, in the real models)."""
+
+    asked = 0
+
+    def headers(self) -> tuple[str, str]:
+        type(self).asked += 1
+        return ("A", "B")
+
+
+def test_a_model_makes_its_column_titles_once_however_many_cells_are_asked(
+    qtbot: QtBot,
+) -> None:
+    model = _CountingTitles((), lambda r: r)
+    model.set_rows([(str(i), "x" * i) for i in range(50)])
+    view = table_view(model, resize=Resize.ResizeToContents)
+    qtbot.addWidget(view)
+    view.resizeColumnsToContents()  # asks every role of every sampled cell
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "B"
+    assert model.data(model.index(3, 0)) == "3" and model.columnCount() == 2
+    assert model.data(model.index(3, 5)) is None and model.data(model.index(99, 0)) is None
+    assert _CountingTitles.asked == 1

@@ -1,21 +1,20 @@
 """Training (C8.3, C8.5, C8.6): sessions, the plan, the guides library, legal updates, equipment
 and recognition, one tab each. An agent sees only the guides, to acknowledge them.
 
-A tab is built the first time it is shown (issue 15.3): each reads its list when built, and
-building the six at once kept the window still for 0.3–0.4 s at the first opening of the page.
-Until then the tab bar holds an empty placeholder in its place; `sessions`, `plan`, … build the
-tab they name when code (the dashboard's action lists, a test) asks for it.
+A tab is built the first time it is shown (issue 15.3, ui/widgets/lazy_tabs.py): each reads its
+list when built; `sessions`, `plan`, … build the tab they name when code (the dashboard's action
+lists, a test) asks for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.services.permissions import Perm
 from desktop_app.ui.state import AppState
+from desktop_app.ui.widgets.lazy_tabs import LazyTabs
 from desktop_app.ui.widgets.page_header import PageHeader
 
 if TYPE_CHECKING:  # imported with the tab they build, when it is first shown
@@ -78,54 +77,27 @@ class TrainingPage(QWidget):
                 ),
             )
         )
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         layout.addWidget(self.tabs, 1)
-        self.tab_keys: list[str] = []
-        self._factories: dict[str, Callable[[AppState], QWidget]] = {}
-        self._built: dict[str, QWidget] = {}
+        add = self.tabs.add_lazy
         if state.actor.can(Perm.READ_ALL):
-            self._add("sessions", _sessions, self.tr("Sessions"))
-            self._add("plan", _plan, self.tr("Training plan"))
-            self._add("guides", _guides, self.tr("Guides and manuals"))
-            self._add("updates", _updates, self.tr("Legal updates"))
-            self._add("equipment", _equipment, self.tr("Equipment"))
-            self._add("recognition", _recognition, self.tr("Recognition"))
+            add("sessions", lambda: _sessions(state), self.tr("Sessions"))
+            add("plan", lambda: _plan(state), self.tr("Training plan"))
+            add("guides", lambda: _guides(state), self.tr("Guides and manuals"))
+            add("updates", lambda: _updates(state), self.tr("Legal updates"))
+            add("equipment", lambda: _equipment(state), self.tr("Equipment"))
+            add("recognition", lambda: _recognition(state), self.tr("Recognition"))
         else:
-            self._add("guides", _guides, self.tr("Guides and manuals"))
-        self.tabs.currentChanged.connect(self._shown)
-        self._shown(self.tabs.currentIndex())
+            add("guides", lambda: _guides(state), self.tr("Guides and manuals"))
+        self.tabs.build_current()
 
-    def _add(self, key: str, factory: Callable[[AppState], QWidget], title: str) -> None:
-        self.tab_keys.append(key)
-        self._factories[key] = factory
-        self.tabs.addTab(QWidget(), title)  # a placeholder until the tab is first shown
-
-    def _shown(self, index: int) -> None:
-        if 0 <= index < len(self.tab_keys):
-            self.tab(self.tab_keys[index])
+    @property
+    def tab_keys(self) -> list[str]:
+        return self.tabs.tab_keys
 
     def tab(self, key: str) -> QWidget:
-        """The tab `key`, built now if it has not been shown yet (it takes its placeholder's
-        place, at the same index, without changing the tab shown)."""
-        built = self._built.get(key)
-        if built is not None:
-            return built
-        index = self.tab_keys.index(key)
-        widget = self._factories[key](self.state)
-        self._built[key] = widget
-        current = self.tabs.currentIndex()
-        self.tabs.blockSignals(True)  # the swap is not the person choosing another tab
-        try:
-            placeholder = self.tabs.widget(index)
-            title = self.tabs.tabText(index)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, widget, title)
-            self.tabs.setCurrentIndex(current)
-        finally:
-            self.tabs.blockSignals(False)
-        if placeholder is not None:
-            placeholder.deleteLater()
-        return widget
+        """The tab `key`, built now if it has not been shown yet."""
+        return self.tabs.tab(key)
 
     # The tabs by name, built on first use (READ_ALL roles; an agent's page has only `guides`).
     @property
@@ -153,10 +125,7 @@ class TrainingPage(QWidget):
         return cast("RecognitionTab", self.tab("recognition"))
 
     def show_tab(self, key: str) -> QWidget | None:
-        if key not in self.tab_keys:
-            return None
-        self.tabs.setCurrentIndex(self.tab_keys.index(key))
-        return self.tab(key)
+        return self.tabs.show_tab(key)
 
     def apply_filter(self, tab: str = "sessions", **page_filter: Any) -> None:
         """What the dashboard's action lists open: {"tab": "plan"}, {"tab": "guides",
