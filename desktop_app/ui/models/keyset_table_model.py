@@ -6,31 +6,25 @@ given row (the service sorts and filters in SQL). Qt asks for more as the user s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_app.ui.formatting import bidi_text
+from desktop_app.ui.models.list_table_model import Index, ListTableModel
 
 Row = TypeVar("Row")
-Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-class KeysetTableModel(QAbstractTableModel, Generic[Row]):
+class KeysetTableModel(ListTableModel[Row]):
     page_size = 200
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
         self._exhausted = False
-        self._titles_cache: tuple[str, ...] | None = None
 
     # -- what subclasses provide ---------------------------------------------------------------
-    def headers(self) -> Sequence[str]:
-        raise NotImplementedError
-
     def fetch_after(self, last: Row | None, limit: int) -> list[Row]:
         """The next `limit` rows after `last` (None: from the start), in the model's order."""
         raise NotImplementedError
@@ -38,33 +32,7 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
     def display(self, row: Row, column: int) -> str:
         raise NotImplementedError
 
-    def extra_data(self, row: Row, column: int, role: int) -> Any:
-        """Colours, alignment, tooltips; None lets Qt decide."""
-        return None
-
     # -- Qt's interface ----------------------------------------------------------------------------
-    def _titles(self) -> Sequence[str]:
-        """`headers()` translated once per model: Qt asks for the column count with every cell,
-        and translating the titles each time was 70 ms of the Agents page's first opening
-        (issue 15.3). The window is rebuilt on a language switch, models with it."""
-        if self._titles_cache is None:
-            self._titles_cache = tuple(self.headers())
-        return self._titles_cache
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self._titles()
-            return headers[section] if 0 <= section < len(headers) else None
-        return section + 1
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r, c = index.row(), index.column()  # -1 for an invalid index; asked thousands of times
         if not (0 <= r < len(self._rows)) or c < 0:
@@ -104,6 +72,3 @@ class KeysetTableModel(QAbstractTableModel, Generic[Row]):
         apply_first() with one read on the pool, issue 15.3): a view would otherwise fetch the
         first page itself, on the GUI thread, the moment it is given the empty model."""
         self._exhausted = True
-
-    def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None

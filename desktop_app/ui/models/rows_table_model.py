@@ -9,39 +9,34 @@ A model with more than text (colours, tooltips, an id for the page) subclasses i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop_app.ui.formatting import bidi_text
+from desktop_app.ui.models.list_table_model import Index, ListTableModel
 
 Row = TypeVar("Row")
-Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-class RowsTableModel(QAbstractTableModel, Generic[Row]):
+class RowsTableModel(ListTableModel[Row]):
     def __init__(self, headers: Sequence[str], cells: Callable[[Row], Sequence[str]],
                  parent: Any = None, numeric: Sequence[int] = ()) -> None:  # fmt: skip
         super().__init__(parent)
         self._headers = list(headers)
         self._cells = cells
         self._numeric = set(numeric)
-        self._rows: list[Row] = []
         # Each row's texts, written once: `cells` formats a whole row, and a view fitting its
         # columns asks for every cell of its sampled rows again and again (the Calls page's
         # 2 000 lines made 20 000 calls, 0.3 s of the GUI thread, issue 15.3).
         self._texts: dict[int, Sequence[Any]] = {}
-        self._titles_cache: tuple[str, ...] | None = None
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._texts = {}
         self.endResetModel()
-
-    def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def headers(self) -> Sequence[str]:
         return self._headers
@@ -51,28 +46,6 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    def _titles(self) -> Sequence[str]:
-        """`headers()` translated once per model: Qt asks for the column count with every cell,
-        and translating the titles each time was 70 ms of the Agents page's first opening
-        (issue 15.3). The window is rebuilt on a language switch, models with it."""
-        if self._titles_cache is None:
-            self._titles_cache = tuple(self.headers())
-        return self._titles_cache
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self._titles()
-            return headers[section] if 0 <= section < len(headers) else None
-        return section + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked for every role of every sampled cell when a view fits its columns (thousands of
