@@ -25,28 +25,21 @@ class LazyTabs(QTabWidget):
     def add_lazy(self, key: str, factory: Callable[[], QWidget], title: str) -> None:
         """A tab `key` titled `title`, made by `factory()` when first shown or asked for. The
         page calls build_current() once its tabs are added."""
-        self._adding = True  # the first addTab makes its tab current: not shown yet
-        try:
-            self.addTab(QWidget(), title)  # a placeholder until the tab is first shown
-        finally:
-            self._adding = False
-        self.tab_keys.append(key)
+        self._add(key, QWidget(), title)  # a placeholder until the tab is first shown
         self._factories[key] = factory
 
     def add_built(self, key: str, widget: QWidget, title: str) -> None:
         """A tab made by the page itself (the one it opens on)."""
-        self.add_lazy(key, lambda: widget, title)
-        index = len(self.tab_keys) - 1
+        self._add(key, widget, title)
         self._built[key] = widget
-        placeholder = self.widget(index)
-        self._adding = True
+
+    def _add(self, key: str, widget: QWidget, title: str) -> None:
+        self._adding = True  # the first addTab makes its tab current: not shown yet
         try:
-            self.removeTab(index)
-            self.insertTab(index, widget, title)
+            self.addTab(widget, title)
         finally:
             self._adding = False
-        if placeholder is not None:
-            placeholder.deleteLater()
+        self.tab_keys.append(key)
 
     def build_current(self) -> None:
         """Build the tab shown (the first, when the page is made)."""
