@@ -264,19 +264,20 @@ class DashboardPage(QWidget):
         # for 100–150 ms as the page filled; what a tile costs is paid when it is new.
         self._add_tiles(grid, data.tiles[:FIRST_TILES])
         self._shown_serial += 1
-        self._more_tiles(self._shown_serial, grid, data.tiles[FIRST_TILES:], first=True)
+        self._later_tiles(self._shown_serial, grid, data.tiles[FIRST_TILES:])
 
-    def _more_tiles(self, serial: int, grid: QGridLayout, rest: list[KpiTile],
-                    first: bool = False) -> None:  # fmt: skip
-        if serial != self._shown_serial:  # shown again meanwhile: that grid is gone
-            return
-        if not first:
-            self._add_tiles(grid, rest[:MORE_TILES])
-            rest = rest[MORE_TILES:]
-        if not rest and not first:
+    def _later_tiles(self, serial: int, grid: QGridLayout, rest: list[KpiTile]) -> None:
+        """Add `rest` a few tiles at the next turn of the event loop, and so on; then done."""
+        if not rest:
             self.done = True
             return
-        QTimer.singleShot(0, self, lambda: self._more_tiles(serial, grid, rest))
+
+        def more() -> None:
+            if serial == self._shown_serial:  # not shown again meanwhile (that grid is gone)
+                self._add_tiles(grid, rest[:MORE_TILES])
+                self._later_tiles(serial, grid, rest[MORE_TILES:])
+
+        QTimer.singleShot(0, self, more)
 
     @property
     def filling(self) -> bool:
